@@ -1,0 +1,6 @@
+export * from './types.js';
+export * from './schema.js';
+export * from './source.js';
+export * from './validate.js';
+export * from './load.js';
+export * from './reference.js';

@@ -1,0 +1,31 @@
+// Finding and reading c7-app.json.
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { MANIFEST_FILE } from './types.js';
+import { validateManifestText, type ValidationResult } from './validate.js';
+
+/** The nearest c7-app.json in `from` or a folder above it. */
+export function findManifestUpward(from: string): string | undefined {
+  let dir = path.resolve(from);
+  for (;;) {
+    const candidate = path.join(dir, MANIFEST_FILE);
+    if (existsSync(candidate)) return candidate;
+    const parent = path.dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+export interface LoadedManifest extends ValidationResult { file: string; text: string }
+
+/** Reads a manifest file. I/O errors throw (the caller turns them into exit code 2). */
+export async function readManifestText(file: string): Promise<string> {
+  return readFile(file, 'utf8');
+}
+
+/** Reads and validates a manifest file. */
+export async function loadManifest(file: string): Promise<LoadedManifest> {
+  const text = await readManifestText(file);
+  return { file, text, ...validateManifestText(text) };
+}

@@ -1,0 +1,262 @@
+// Validates c7-app.json: JSON syntax, the schema (ajv, draft 2020-12) and the rules a schema cannot say.
+// Reports every problem at once, each with its position, JSON pointer, message and a hint where one helps.
+import type { ErrorObject } from 'ajv/dist/2020.js';
+import { closest, distance } from 'fastest-levenshtein';
+import {
+  canonicalPermission, canonicalWebhookObject, ENV_VARS, EXTENSION_FIELDS, extensionType, PERMISSION_NAMES,
+  type ExtensionTypeName,
+} from '../catalog/index.js';
+import { manifestSchemaValidator } from './ajv.js';
+import { JsonSource, toPointer } from './source.js';
+import type { Manifest } from './types.js';
+
+export type Severity = 'error' | 'warning';
+export interface Diagnostic {
+  severity: Severity;
+  pointer: string;
+  message: string;
+  hint?: string;
+  line: number;
+  column: number;
+}
+export interface ValidationResult {
+  /** The manifest with old spellings replaced by current ones; undefined when the JSON is malformed. */
+  manifest: Manifest | undefined;
+  diagnostics: Diagnostic[];
+  valid: boolean;
+}
+
+type Raw = Omit<Diagnostic, 'line' | 'column'> & { atKey?: boolean };
+
+/** Validate manifest text. Never throws on bad input. */
+export function validateManifestText(text: string): ValidationResult {
+  const source = new JsonSource(text);
+  if (source.syntaxErrors.length > 0 || source.root === undefined) {
+    // One message per place: a stray comma would otherwise be reported twice.
+    const firstAt = source.syntaxErrors.filter((e, i, all) => all.findIndex((o) => o.offset === e.offset) === i);
+    const diagnostics = firstAt.map((e) => ({
+      severity: 'error' as const, pointer: '', message: e.message, hint: 'fix the JSON syntax first; other checks run once it parses',
+      ...source.position(e.offset),
+    }));
+    if (diagnostics.length === 0) diagnostics.push({ severity: 'error', pointer: '', message: 'the file is empty', hint: 'start from one of the examples/ manifests', line: 1, column: 1 });
+    return { manifest: undefined, diagnostics, valid: false };
+  }
+  const original: unknown = JSON.parse(text);
+  return validateManifestValue(original, source);
+}
+
+/** Validate a parsed value; `source` (when given) supplies positions. */
+export function validateManifestValue(original: unknown, source?: JsonSource): ValidationResult {
+  const raw: Raw[] = [];
+  const value = structuredClone(original) as Record<string, unknown>;
+  normalize(value, raw);
+  findSecrets(original, [], raw);
+  const validate = manifestSchemaValidator();
+  if (!validate(value)) raw.push(...friendlyErrors(validate.errors ?? []));
+  if (isObject(value)) ruleChecks(value as unknown as Manifest, raw);
+
+  // A secret is reported once, as a secret, not also as an unknown property.
+  const secretAt = new Set(raw.filter((d) => d.message.includes('looks like a secret')).map((d) => d.pointer));
+  const seen = new Set<string>();
+  const diagnostics: Diagnostic[] = [];
+  for (const d of raw) {
+    const key = `${d.severity}|${d.pointer}|${d.message}`;
+    if (seen.has(key) || (secretAt.has(d.pointer) && d.message.startsWith('unknown property'))) continue;
+    seen.add(key);
+    const { atKey, ...rest } = d;
+    const pos = source ? source.locate(d.pointer, atKey) : { line: 0, column: 0 };
+    diagnostics.push({ ...rest, ...pos });
+  }
+  diagnostics.sort((a, b) => a.line - b.line || a.column - b.column || (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
+  const valid = !diagnostics.some((d) => d.severity === 'error');
+  return { manifest: isObject(value) ? (value as unknown as Manifest) : undefined, diagnostics, valid };
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Old spellings are accepted with a warning and replaced by the current name. */
+function normalize(value: Record<string, unknown>, out: Raw[]): void {
+  if (!isObject(value)) return;
+  const perms = value.permissions;
+  if (Array.isArray(perms)) perms.forEach((p, i) => {
+    if (!isObject(p) || typeof p.endpoint !== 'string') return;
+    const current = canonicalPermission(p.endpoint);
+    if (current && current !== p.endpoint) {
+      out.push({ severity: 'warning', pointer: `/permissions/${i}/endpoint`, message: `"${p.endpoint}" is an old name of "${current}"`, hint: `write "${current}"` });
+      p.endpoint = current;
+    }
+  });
+  const hooks = value.webhooks;
+  if (Array.isArray(hooks)) hooks.forEach((h, i) => {
+    if (!isObject(h) || typeof h.object !== 'string') return;
+    const current = canonicalWebhookObject(h.object);
+    if (current && current !== h.object) {
+      out.push({ severity: 'warning', pointer: `/webhooks/${i}/object`, message: `"${h.object}" is the log spelling of "${current}"`, hint: `write "${current}"` });
+      h.object = current;
+    }
+  });
+}
+
+const SECRET_KEY = /pass(word|wd)?$|secret|token|api[-_]?key|private[-_]?key|credential/i;
+const SECRET_VALUE = /-----BEGIN [A-Z ]*PRIVATE KEY-----|^Basic [A-Za-z0-9+/=]{8,}$/;
+
+/** Secrets never live in c7-app.json (it is committed): point to the environment variables instead. */
+function findSecrets(node: unknown, path: Array<string | number>, out: Raw[]): void {
+  if (Array.isArray(node)) return node.forEach((v, i) => findSecrets(v, [...path, i], out));
+  if (isObject(node)) {
+    for (const [k, v] of Object.entries(node)) {
+      const p = [...path, k];
+      if (SECRET_KEY.test(k) && v !== null && v !== '' && typeof v !== 'boolean') {
+        out.push({
+          severity: 'error', pointer: toPointer(p), atKey: true,
+          message: `"${k}" looks like a secret, and c7-app.json is committed`,
+          hint: `remove it and set ${ENV_VARS.appSecret.name} (App Secret Key) or ${ENV_VARS.basicAuthPassword.name} (Basic-auth password) in .env, which git ignores`,
+        });
+      } else findSecrets(v, p, out);
+    }
+    return;
+  }
+  if (typeof node === 'string' && SECRET_VALUE.test(node)) {
+    out.push({ severity: 'error', pointer: toPointer(path), message: 'this value looks like a credential, and c7-app.json is committed', hint: `keep secrets in .env (${ENV_VARS.appSecret.name}, ${ENV_VARS.basicAuthPassword.name})` });
+  }
+}
+
+function didYouMean(input: unknown, options: readonly unknown[]): string | undefined {
+  if (typeof input !== 'string') return undefined;
+  const strings = options.filter((o): o is string => typeof o === 'string');
+  if (strings.length === 0) return undefined;
+  const lower = input.toLowerCase();
+  const ci = strings.find((s) => s.toLowerCase() === lower || s.replace(/\s+/g, '').toLowerCase() === lower.replace(/[\s_-]+/g, ''));
+  const best = ci ?? closest(input, strings);
+  if (ci || distance(input.toLowerCase(), best.toLowerCase()) <= Math.max(2, Math.floor(best.length / 3))) return `did you mean "${best}"?`;
+  return undefined;
+}
+
+function friendlyErrors(errors: ErrorObject[]): Raw[] {
+  const out: Raw[] = [];
+  const hintOf = (e: ErrorObject) => (e.parentSchema as { 'x-hint'?: string } | undefined)?.['x-hint'];
+  for (const e of errors) {
+    const at = e.instancePath;
+    const xhint = hintOf(e);
+    switch (e.keyword) {
+      case 'if': case 'allOf': break;
+      case 'required': {
+        const prop = (e.params as { missingProperty: string }).missingProperty;
+        const description = ((e.parentSchema as { properties?: Record<string, { description?: string }> }).properties?.[prop]?.description);
+        out.push({ severity: 'error', pointer: at, message: `"${prop}" is required${at ? ` in ${at}` : ''}`, hint: xhint ?? description });
+        break;
+      }
+      case 'additionalProperties': {
+        const prop = (e.params as { additionalProperty: string }).additionalProperty;
+        const allowed = Object.keys((e.parentSchema as { properties?: object }).properties ?? {});
+        out.push({ severity: 'error', pointer: `${at}/${prop.replace(/~/g, '~0').replace(/\//g, '~1')}`, atKey: true, message: `unknown property "${prop}"`, hint: didYouMean(prop, allowed) ?? `allowed: ${allowed.join(', ')}; your own fields must start with "x-"` });
+        break;
+      }
+      case 'enum': {
+        const allowed = (e.params as { allowedValues: unknown[] }).allowedValues;
+        const list = allowed.map((a) => JSON.stringify(a)).join(', ');
+        out.push({ severity: 'error', pointer: at, message: `${JSON.stringify(e.data)} is not allowed here`, hint: didYouMean(e.data, allowed) ?? xhint ?? `allowed: ${list}` });
+        break;
+      }
+      case 'const':
+        out.push({ severity: 'error', pointer: at, message: `must be ${JSON.stringify((e.params as { allowedValue: unknown }).allowedValue)}` });
+        break;
+      case 'maxItems':
+        out.push({ severity: 'error', pointer: at, message: (e.params as { limit: number }).limit === 0 ? 'must be empty here' : e.message ?? 'too many items', hint: xhint });
+        break;
+      case 'minItems':
+        out.push({ severity: 'error', pointer: at, message: `needs at least ${(e.params as { limit: number }).limit} item(s)`, hint: xhint });
+        break;
+      case 'uniqueItems': {
+        const { i, j } = e.params as { i: number; j: number };
+        out.push({ severity: 'error', pointer: `${at}/${i}`, message: `duplicate of item ${j}`, hint: 'list each value once' });
+        break;
+      }
+      case 'pattern': case 'format': {
+        const description = (e.parentSchema as { description?: string }).description;
+        out.push({ severity: 'error', pointer: at, message: `${JSON.stringify(e.data)} is not a valid ${e.keyword === 'format' ? (e.params as { format: string }).format : 'value'} here`, hint: description });
+        break;
+      }
+      case 'minLength':
+        out.push({ severity: 'error', pointer: at, message: 'must not be empty', hint: (e.parentSchema as { description?: string }).description });
+        break;
+      case 'type':
+        out.push({ severity: 'error', pointer: at, message: `must be ${(e.params as { type: string }).type === 'object' ? 'an object' : `of type ${(e.params as { type: string }).type}`}, not ${JSON.stringify(e.data)}`, hint: (e.parentSchema as { description?: string }).description });
+        break;
+      default:
+        out.push({ severity: 'error', pointer: at, message: e.message ?? e.keyword, hint: xhint });
+    }
+  }
+  return out;
+}
+
+const LOCAL_HOST = /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?(\/|$)/i;
+
+/** Rules a schema cannot say: uniqueness by a field, cross-field URLs, fields a type does not take. */
+function ruleChecks(m: Manifest, out: Raw[]): void {
+  const perms = Array.isArray(m.permissions) ? m.permissions : [];
+  const seenPerm = new Map<string, number>();
+  perms.forEach((p, i) => {
+    if (!isObject(p) || typeof p.endpoint !== 'string') return;
+    const first = seenPerm.get(p.endpoint);
+    if (first !== undefined) out.push({ severity: 'error', pointer: `/permissions/${i}/endpoint`, message: `"${p.endpoint}" is already listed at /permissions/${first}`, hint: 'list each endpoint once, with the highest access the app needs' });
+    else seenPerm.set(p.endpoint, i);
+    if (!(PERMISSION_NAMES as readonly string[]).includes(p.endpoint)) return;
+    if (p.access === 'full' && !p.reason) out.push({ severity: 'warning', pointer: `/permissions/${i}`, message: `full access to "${p.endpoint}" has no reason`, hint: 'add "reason": what the app writes, and why (reviewers and installing clients read it)' });
+  });
+
+  const settings = Array.isArray(m.clientSettings) ? m.clientSettings : [];
+  const seenCode = new Map<string, number>();
+  settings.forEach((s, i) => {
+    if (!isObject(s) || typeof s.code !== 'string') return;
+    const first = seenCode.get(s.code);
+    if (first !== undefined) out.push({ severity: 'error', pointer: `/clientSettings/${i}/code`, message: `code "${s.code}" is already used by /clientSettings/${first}`, hint: 'each client setting needs its own code: it is the key of its value in the install body' });
+    else seenCode.set(s.code, i);
+  });
+
+  const hooks = Array.isArray(m.webhooks) ? m.webhooks : [];
+  const seenHook = new Map<string, number>();
+  hooks.forEach((h, i) => {
+    if (!isObject(h)) return;
+    const key = `${h.object}|${h.action}`;
+    const first = seenHook.get(key);
+    if (first !== undefined) out.push({ severity: 'error', pointer: `/webhooks/${i}`, message: `${h.object} ${h.action} is already subscribed at /webhooks/${first}`, hint: 'one webhook per object and action' });
+    else seenHook.set(key, i);
+    if (h.basicAuth === true && !m.installation?.basicAuth) out.push({ severity: 'error', pointer: `/webhooks/${i}/basicAuth`, message: 'this webhook sends Basic auth, but installation.basicAuth is not set', hint: 'add "installation": { "basicAuth": { "username": "..." } } or remove "basicAuth"' });
+  });
+
+  const exts = Array.isArray(m.extensions) ? m.extensions : [];
+  exts.forEach((x, i) => {
+    if (!isObject(x) || typeof x.type !== 'string') return;
+    let info;
+    try { info = extensionType(x.type as ExtensionTypeName); } catch { return; }
+    if (!info) return;
+    const takes = new Set<string>(['type', 'location', ...info.required, ...info.optional]);
+    for (const field of Object.keys(x)) {
+      if (field.startsWith('x-') || takes.has(field) || !(field in EXTENSION_FIELDS)) continue;
+      out.push({ severity: 'error', pointer: `/extensions/${i}/${field}`, atKey: true, message: `a ${x.type} extension does not take "${field}"`, hint: `it takes ${[...takes].filter((f) => f !== 'type' && f !== 'location').join(', ')}` });
+    }
+  });
+
+  // URLs Commerce7 calls.
+  const baseUrl = m.installation?.baseUrl;
+  const called: Array<[string, unknown]> = [
+    ['/installation/baseUrl', baseUrl],
+    ['/installation/installUrl', m.installation?.installUrl],
+    ['/installation/uninstallUrl', m.installation?.uninstallUrl],
+    ...hooks.map((h, i) => [`/webhooks/${i}/url`, isObject(h) ? h.url : undefined] as [string, unknown]),
+    ...exts.flatMap((x, i) => (isObject(x) ? [[`/extensions/${i}/iframeUrl`, x.iframeUrl], [`/extensions/${i}/url`, x.url]] : []) as Array<[string, unknown]>),
+  ];
+  for (const [pointer, url] of called) {
+    if (typeof url !== 'string' || url === '') continue;
+    if (url.startsWith('/')) {
+      if (typeof baseUrl !== 'string' && pointer !== '/installation/baseUrl') out.push({ severity: 'error', pointer, message: `"${url}" is a path, but installation.baseUrl is not set`, hint: 'set installation.baseUrl (your app\u2019s public https URL) or write an absolute https URL' });
+    } else if (LOCAL_HOST.test(url)) {
+      out.push({ severity: 'warning', pointer, message: `${url} is a local URL: fine for development, but Commerce7 cannot reach it`, hint: 'use your public https URL before you submit' });
+    } else if (/^http:\/\//i.test(url)) {
+      out.push({ severity: 'error', pointer, message: `${url} is not https: Commerce7 calls only https URLs`, hint: `write ${url.replace(/^http:/i, 'https:')}` });
+    }
+  }
+}

@@ -1,0 +1,44 @@
+// Benchmarks (not tests): median wall time and peak memory of the c7-app commands, over several runs.
+// Run with `npm run bench`. Each run is a fresh process, as a user would start it.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const cli = path.join(root, 'dist/generators/cli.js');
+const runs = Number(process.env.BENCH_RUNS ?? 15);
+// Reports the child's peak resident memory on stderr when it exits.
+const rssProbe = `data:text/javascript,process.on('exit',()=>process.stderr.write('\\n@@maxrss='+process.resourceUsage().maxRSS+'\\n'))`;
+
+function largestExample() {
+  const dirs = readdirSync(path.join(root, 'examples'));
+  return dirs.map((d) => path.join(root, 'examples', d, 'c7-app.json')).sort((a, b) => statSync(b).size - statSync(a).size)[0];
+}
+
+function measure(label, args, { target, setup } = {}) {
+  const times = [];
+  const rss = [];
+  for (let i = 0; i < runs; i++) {
+    const ctx = setup?.();
+    const t0 = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, ['--import', rssProbe, cli, ...(typeof args === 'function' ? args(ctx) : args)], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    const m = /@@maxrss=(\d+)/.exec(r.stderr);
+    if (m) rss.push(Number(m[1]) / 1024);
+    if (r.status !== 0 && !(target?.okCodes ?? []).includes(r.status)) {
+      console.error(`${label}: exit ${r.status}\n${r.stdout}\n${r.stderr}`);
+      process.exit(1);
+    }
+    ctx?.cleanup?.();
+  }
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const line = `${label.padEnd(44)} median ${median(times).toFixed(0).padStart(5)} ms   peak ${Math.max(...rss).toFixed(0).padStart(4)} MiB   (${runs} runs${target ? `; target < ${target.ms} ms, < ${target.mib ?? '-'} MiB` : ''})`;
+  console.log(line);
+}
+
+console.log(`node ${process.version}, ${runs} runs each\n`);
+measure('node (empty process, for reference)', ['--version']);
+const example = largestExample();
+measure(`c7-app validate ${path.relative(root, example)}`, ['validate', example], { target: { ms: 150, mib: 80 } });
