@@ -4,3 +4,5 @@ export * from './source.js';
 export * from './validate.js';
 export * from './load.js';
 export * from './reference.js';
+export * from './edit.js';
+export * from './build.js';
