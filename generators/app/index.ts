@@ -61,14 +61,16 @@ export default class AppGenerator extends Generator<Stored, AppOptions> {
 
     const stored = this.config.getAll();
     this.answered = stored.answered ?? [];
+    // A complete manifest answers everything: what it leaves out (no Basic auth, no category) is its choice.
+    if (Object.keys(this.draft).length && validateManifestValue(completeManifest(this.draft)).valid) this.answered = QUESTIONS.map((q) => q.name);
     this.interactive = !this.options.example && (this.options.interactive ?? Boolean(process.stdin.isTTY && process.stdout.isTTY));
     this.teach = (this.options.teach as boolean | undefined) ?? stored.teach ?? true;
   }
 
   async prompting(): Promise<void> {
     const asker: Asker = async (spec) => {
-      const { answer } = await this.prompt([{ ...spec, name: 'answer' } as never]);
-      return answer;
+      const answers = await this.prompt([spec as never]);
+      return (answers as Record<string, unknown>)[spec.name];
     };
     const flags: Record<string, unknown> = {};
     for (const q of QUESTIONS) if (q.flag && this.options[q.flag.name] !== undefined) flags[q.flag.name] = this.options[q.flag.name];
@@ -81,7 +83,7 @@ export default class AppGenerator extends Generator<Stored, AppOptions> {
     this.draft = result.draft;
     this.answered = result.answered;
     if (this.interactive && this.options.teach === undefined && this.config.get('teach') === undefined) {
-      this.teach = Boolean(await asker({ type: 'confirm', message: 'Add teaching comments and TOUR.md that explain how a Commerce7 app works?', default: true }));
+      this.teach = Boolean(await asker({ name: 'teach', type: 'confirm', message: 'Add teaching comments and TOUR.md that explain how a Commerce7 app works?', default: true }));
     }
   }
 

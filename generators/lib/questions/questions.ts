@@ -14,6 +14,8 @@ export type Section = 'App' | 'API access' | 'Webhooks' | 'Client settings' | 'E
 
 export interface Choice { name: string; value: unknown; checked?: boolean; description?: string }
 export interface PromptSpec {
+  /** Stable id of this prompt (scripted answers and tests use it), e.g. "permissions:Order:access". */
+  name: string;
   type: 'input' | 'list' | 'checkbox' | 'confirm';
   message: string;
   choices?: Choice[];
@@ -116,14 +118,16 @@ const stringFlag = (name: string, check?: (s: string) => v.Check): Flag => ({
 async function askPermissions(ask: Asker, _d: Draft, current: unknown): Promise<Permission[]> {
   const now = (Array.isArray(current) ? current : []) as Permission[];
   const chosen = (await ask({
+    name: 'permissions',
     type: 'checkbox',
     message: 'API access: which endpoints does the app use? (request only what it uses; clients see this list at install)',
     choices: PERMISSIONS.map((p) => ({ name: `${p.name.padEnd(21)} ${p.description}`, value: p.name, checked: now.some((c) => c.endpoint === p.name) })),
-  })) as string[];
+  })) as string[] | undefined ?? [];
   const out: Permission[] = [];
   for (const endpoint of chosen) {
     const before = now.find((c) => c.endpoint === endpoint);
     const access = (await ask({
+      name: `permissions:${endpoint}:access`,
       type: 'list',
       message: `${endpoint}: read or full access?`,
       choices: (['read', 'full'] as const).map((a) => ({ name: ACCESS_DESCRIPTIONS[a], value: a })),
@@ -131,6 +135,7 @@ async function askPermissions(ask: Asker, _d: Draft, current: unknown): Promise<
     })) as Access;
     const full = access === 'full';
     const reason = String(await ask({
+      name: `permissions:${endpoint}:reason`,
       type: 'input',
       message: full
         ? `${endpoint} full: what does the app write, and why? (kept in c7-app.json and PERMISSIONS.md)`
@@ -146,23 +151,25 @@ async function askPermissions(ask: Asker, _d: Draft, current: unknown): Promise<
 async function askWebhooks(ask: Asker, _d: Draft, current: unknown): Promise<Webhook[]> {
   const now = (Array.isArray(current) ? current : []) as Webhook[];
   const objects = (await ask({
+    name: 'webhooks',
     type: 'checkbox',
     message: 'Webhooks: which objects should Commerce7 tell the app about? (none is fine)',
     choices: WEBHOOK_OBJECTS.map((o) => ({ name: o, value: o, checked: now.some((w) => w.object === o) })),
-  })) as string[];
+  })) as string[] | undefined ?? [];
   if (objects.length === 0) return [];
   const url = String(await ask({
-    type: 'input', message: 'Webhook path or URL (Commerce7 POSTs each event here)', default: now[0]?.url ?? DEFAULT_WEBHOOK_PATH,
+    name: 'webhooks:url', type: 'input', message: 'Webhook path or URL (Commerce7 POSTs each event here)', default: now[0]?.url ?? DEFAULT_WEBHOOK_PATH,
     validate: v.calledUrl as never,
   }));
   const out: Webhook[] = [];
   for (const object of objects) {
     const actions = (await ask({
+      name: `webhooks:${object}:actions`,
       type: 'checkbox',
       message: `${object}: which actions?`,
       choices: WEBHOOK_ACTION_NAMES.map((a) => ({ name: a, value: a, checked: now.some((w) => w.object === object && w.action === a) || (now.length === 0 && (a === 'Create' || a === 'Update')) })),
       validate: ((value: string[]) => value.length > 0 || 'choose at least one action') as never,
-    })) as string[];
+    })) as string[] | undefined ?? [];
     for (const action of actions) out.push({ object: object as Webhook['object'], action: action as Webhook['action'], url });
   }
   return out;
@@ -171,15 +178,16 @@ async function askWebhooks(ask: Asker, _d: Draft, current: unknown): Promise<Web
 async function askClientSettings(ask: Asker, _d: Draft, current: unknown): Promise<ClientSetting[]> {
   const out: ClientSetting[] = [...((Array.isArray(current) ? current : []) as ClientSetting[])];
   for (;;) {
-    const more = await ask({ type: 'confirm', message: out.length ? `Add another client setting? (${out.length} so far)` : 'Add a client setting (a field the client fills in at install)?', default: false });
+    const n = out.length;
+    const more = await ask({ name: `clientSettings:add:${n}`, type: 'confirm', message: out.length ? `Add another client setting? (${out.length} so far)` : 'Add a client setting (a field the client fills in at install)?', default: false });
     if (!more) return out;
-    const title = String(await ask({ type: 'input', message: 'Setting title (shown to the client)', validate: v.required('a title') as never })).trim();
-    const code = String(await ask({ type: 'input', message: 'Code (its key in the install body; cannot change later)', default: camelCode(title), validate: ((c: string) => v.settingCode(c, out.map((s) => s.code))) as never })).trim();
-    const dataType = (await ask({ type: 'list', message: 'Data type', choices: CLIENT_SETTING_DATA_TYPES.map((t) => ({ name: `${t.name} \u2014 ${t.description}`, value: t.name })), default: 'String' })) as ClientSettingDataType;
-    const required = (await ask({ type: 'confirm', message: 'Required to install?', default: false })) as boolean;
+    const title = String(await ask({ name: `clientSettings:${n}:title`, type: 'input', message: 'Setting title (shown to the client)', validate: v.required('a title') as never })).trim();
+    const code = String(await ask({ name: `clientSettings:${n}:code`, type: 'input', message: 'Code (its key in the install body; cannot change later)', default: camelCode(title), validate: ((c: string) => v.settingCode(c, out.map((s) => s.code))) as never })).trim();
+    const dataType = (await ask({ name: `clientSettings:${n}:dataType`, type: 'list', message: 'Data type', choices: CLIENT_SETTING_DATA_TYPES.map((t) => ({ name: `${t.name} \u2014 ${t.description}`, value: t.name })), default: 'String' })) as ClientSettingDataType;
+    const required = (await ask({ name: `clientSettings:${n}:required`, type: 'confirm', message: 'Required to install?', default: false })) as boolean;
     const setting: ClientSetting = { title, code, dataType, required };
     if (DATA_TYPES_WITH_OPTIONS.includes(dataType)) {
-      const options = String(await ask({ type: 'input', message: 'Options, comma-separated', validate: ((s: string) => s.split(',').some((x) => x.trim()) || 'list at least one option') as never }));
+      const options = String(await ask({ name: `clientSettings:${n}:options`, type: 'input', message: 'Options, comma-separated', validate: ((s: string) => s.split(',').some((x) => x.trim()) || 'list at least one option') as never }));
       setting.options = [...new Set(options.split(',').map((x) => x.trim()).filter(Boolean))];
     }
     out.push(setting);
@@ -189,25 +197,26 @@ async function askClientSettings(ask: Asker, _d: Draft, current: unknown): Promi
 async function askExtensions(ask: Asker, _d: Draft, current: unknown): Promise<Extension[]> {
   const out: Extension[] = [...((Array.isArray(current) ? current : []) as Extension[])];
   for (;;) {
-    const more = await ask({ type: 'confirm', message: out.length ? `Add another extension? (${out.length} so far)` : 'Add an extension (a page, menu entry, tab, report or card inside Commerce7)?', default: out.length === 0 });
+    const n = out.length;
+    const more = await ask({ name: `extensions:add:${n}`, type: 'confirm', message: out.length ? `Add another extension? (${out.length} so far)` : 'Add an extension (a page, menu entry, tab, report or card inside Commerce7)?', default: out.length === 0 });
     if (!more) return out;
-    const type = (await ask({ type: 'list', message: 'Extension type', choices: EXTENSION_TYPES.map((e) => ({ name: `${e.type} \u2014 ${e.description}`, value: e.type })) })) as ExtensionTypeName;
+    const type = (await ask({ name: `extensions:${n}:type`, type: 'list', message: 'Extension type', choices: EXTENSION_TYPES.map((e) => ({ name: `${e.type} \u2014 ${e.description}`, value: e.type })) })) as ExtensionTypeName;
     const info = extensionType(type);
-    const location = String(await ask({ type: 'list', message: `Where does the ${type} appear?`, choices: info.locations.map((l) => ({ name: l, value: l })) }));
+    const location = String(await ask({ name: `extensions:${n}:location`, type: 'list', message: `Where does the ${type} appear?`, choices: info.locations.map((l) => ({ name: l, value: l })) }));
     const ext: Extension = { type, location };
     const fields = [...info.required, ...info.optional] as Array<keyof typeof EXTENSION_FIELDS>;
     let name = '';
     for (const field of fields) {
       if (field === 'format') {
-        ext.format = (await ask({ type: 'list', message: EXTENSION_FIELDS.format, choices: CONTEXT_MENU_FORMATS.map((f) => ({ name: f, value: f })) })) as Extension['format'];
+        ext.format = (await ask({ name: `extensions:${n}:format`, type: 'list', message: EXTENSION_FIELDS.format, choices: CONTEXT_MENU_FORMATS.map((f) => ({ name: f, value: f })) })) as Extension['format'];
       } else if (field === 'iframeHeight') {
-        const h = String(await ask({ type: 'input', message: `${EXTENSION_FIELDS.iframeHeight} (Enter to skip)`, default: '', validate: ((s: string) => s.trim() === '' || /^[1-9]\d*$/.test(s.trim()) || 'a whole number of pixels') as never })).trim();
+        const h = String(await ask({ name: `extensions:${n}:iframeHeight`, type: 'input', message: `${EXTENSION_FIELDS.iframeHeight} (Enter to skip)`, default: '', validate: ((s: string) => s.trim() === '' || /^[1-9]\d*$/.test(s.trim()) || 'a whole number of pixels') as never })).trim();
         if (h) ext.iframeHeight = Number(h);
       } else if (field === 'iframeUrl' || field === 'url') {
         const slug = slugify(name || `${type} ${location}`) || 'extension';
-        ext[field] = String(await ask({ type: 'input', message: EXTENSION_FIELDS[field], default: `/extensions/${slug}`, validate: v.calledUrl as never })).trim();
+        ext[field] = String(await ask({ name: `extensions:${n}:${field}`, type: 'input', message: EXTENSION_FIELDS[field], default: `/extensions/${slug}`, validate: v.calledUrl as never })).trim();
       } else {
-        const value = String(await ask({ type: 'input', message: EXTENSION_FIELDS[field], default: field === 'icon' ? 'apps' : undefined, validate: v.required(field) as never })).trim();
+        const value = String(await ask({ name: `extensions:${n}:${field}`, type: 'input', message: EXTENSION_FIELDS[field], default: field === 'icon' ? 'apps' : undefined, validate: v.required(field) as never })).trim();
         ext[field] = value;
         if (field === 'title' || field === 'label') name = value;
       }

@@ -29,6 +29,7 @@ export interface ResolveResult {
   asked: string[];
 }
 
+const isEmpty = (value: unknown) => value === false || value === '' || (Array.isArray(value) && value.length === 0);
 const clean = (value: unknown) => (value === '' || value === null ? undefined : value);
 
 function setAnswer(q: Question, draft: Draft, value: unknown) {
@@ -78,6 +79,7 @@ export async function resolveAnswers(input: ResolveInput): Promise<ResolveResult
         value = await q.ask(input.asker, draft, seed);
       } else {
         const answer = await input.asker({
+          name: q.name,
           type: q.type ?? 'input',
           message: q.prompt,
           choices: q.choices?.(draft),
@@ -93,7 +95,9 @@ export async function resolveAnswers(input: ResolveInput): Promise<ResolveResult
     }
     const fallback = q.default?.(draft);
     if (fallback !== undefined) {
-      setAnswer(q, draft, fallback);
+      // An empty default (no webhooks, no, nothing) leaves the manifest as it is: absent means the same.
+      if (!isEmpty(fallback)) setAnswer(q, draft, fallback);
+      else q.after?.(draft);
       answered.add(q.name);
     } else {
       missing.push({ name: q.name, prompt: q.prompt, key: dotted(q.pointer), flag: q.flag ? `--${q.flag.name}` : undefined, help: q.help });
