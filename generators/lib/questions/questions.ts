@@ -16,7 +16,7 @@ export interface Choice { name: string; value: unknown; checked?: boolean; descr
 export interface PromptSpec {
   /** Stable id of this prompt (scripted answers and tests use it), e.g. "permissions:Order:access". */
   name: string;
-  type: 'input' | 'list' | 'checkbox' | 'confirm';
+  type: 'input' | 'select' | 'checkbox' | 'confirm';
   message: string;
   choices?: Choice[];
   default?: unknown;
@@ -128,7 +128,7 @@ async function askPermissions(ask: Asker, _d: Draft, current: unknown): Promise<
     const before = now.find((c) => c.endpoint === endpoint);
     const access = (await ask({
       name: `permissions:${endpoint}:access`,
-      type: 'list',
+      type: 'select',
       message: `${endpoint}: read or full access?`,
       choices: (['read', 'full'] as const).map((a) => ({ name: ACCESS_DESCRIPTIONS[a], value: a })),
       default: before?.access ?? 'read',
@@ -183,7 +183,7 @@ async function askClientSettings(ask: Asker, _d: Draft, current: unknown): Promi
     if (!more) return out;
     const title = String(await ask({ name: `clientSettings:${n}:title`, type: 'input', message: 'Setting title (shown to the client)', validate: v.required('a title') as never })).trim();
     const code = String(await ask({ name: `clientSettings:${n}:code`, type: 'input', message: 'Code (its key in the install body; cannot change later)', default: camelCode(title), validate: ((c: string) => v.settingCode(c, out.map((s) => s.code))) as never })).trim();
-    const dataType = (await ask({ name: `clientSettings:${n}:dataType`, type: 'list', message: 'Data type', choices: CLIENT_SETTING_DATA_TYPES.map((t) => ({ name: `${t.name} \u2014 ${t.description}`, value: t.name })), default: 'String' })) as ClientSettingDataType;
+    const dataType = (await ask({ name: `clientSettings:${n}:dataType`, type: 'select', message: 'Data type', choices: CLIENT_SETTING_DATA_TYPES.map((t) => ({ name: `${t.name} \u2014 ${t.description}`, value: t.name })), default: 'String' })) as ClientSettingDataType;
     const required = (await ask({ name: `clientSettings:${n}:required`, type: 'confirm', message: 'Required to install?', default: false })) as boolean;
     const setting: ClientSetting = { title, code, dataType, required };
     if (DATA_TYPES_WITH_OPTIONS.includes(dataType)) {
@@ -200,15 +200,15 @@ async function askExtensions(ask: Asker, _d: Draft, current: unknown): Promise<E
     const n = out.length;
     const more = await ask({ name: `extensions:add:${n}`, type: 'confirm', message: out.length ? `Add another extension? (${out.length} so far)` : 'Add an extension (a page, menu entry, tab, report or card inside Commerce7)?', default: out.length === 0 });
     if (!more) return out;
-    const type = (await ask({ name: `extensions:${n}:type`, type: 'list', message: 'Extension type', choices: EXTENSION_TYPES.map((e) => ({ name: `${e.type} \u2014 ${e.description}`, value: e.type })) })) as ExtensionTypeName;
+    const type = (await ask({ name: `extensions:${n}:type`, type: 'select', message: 'Extension type', choices: EXTENSION_TYPES.map((e) => ({ name: `${e.type} \u2014 ${e.description}`, value: e.type })) })) as ExtensionTypeName;
     const info = extensionType(type);
-    const location = String(await ask({ name: `extensions:${n}:location`, type: 'list', message: `Where does the ${type} appear?`, choices: info.locations.map((l) => ({ name: l, value: l })) }));
+    const location = String(await ask({ name: `extensions:${n}:location`, type: 'select', message: `Where does the ${type} appear?`, choices: info.locations.map((l) => ({ name: l, value: l })) }));
     const ext: Extension = { type, location };
     const fields = [...info.required, ...info.optional] as Array<keyof typeof EXTENSION_FIELDS>;
     let name = '';
     for (const field of fields) {
       if (field === 'format') {
-        ext.format = (await ask({ name: `extensions:${n}:format`, type: 'list', message: EXTENSION_FIELDS.format, choices: CONTEXT_MENU_FORMATS.map((f) => ({ name: f, value: f })) })) as Extension['format'];
+        ext.format = (await ask({ name: `extensions:${n}:format`, type: 'select', message: EXTENSION_FIELDS.format, choices: CONTEXT_MENU_FORMATS.map((f) => ({ name: f, value: f })) })) as Extension['format'];
       } else if (field === 'iframeHeight') {
         const h = String(await ask({ name: `extensions:${n}:iframeHeight`, type: 'input', message: `${EXTENSION_FIELDS.iframeHeight} (Enter to skip)`, default: '', validate: ((s: string) => s.trim() === '' || /^[1-9]\d*$/.test(s.trim()) || 'a whole number of pixels') as never })).trim();
         if (h) ext.iframeHeight = Number(h);
@@ -230,7 +230,7 @@ export const QUESTIONS: Question[] = [
   { name: 'title', section: 'App', pointer: '/app/title', prompt: 'App title (unique in the App Development Center, a couple of words)', flag: stringFlag('title', v.required('the title')), type: 'input', validate: v.required('the title') as never },
   { name: 'id', section: 'App', pointer: '/app/id', prompt: 'App ID (a lowercase slug; your dashboard will be <id>.dev-center.platform.commerce7.com)', flag: stringFlag('id', v.appId), type: 'input', default: (d) => (str(d, '/app/title') ? slugify(str(d, '/app/title')!) || undefined : undefined), validate: v.appId as never },
   {
-    name: 'type', section: 'App', pointer: '/app/type', prompt: 'App type (cannot change later)', type: 'list',
+    name: 'type', section: 'App', pointer: '/app/type', prompt: 'App type (cannot change later)', type: 'select',
     help: APP_TYPES.map((t) => `${t.id}: ${t.description}`).join(' '),
     flag: { name: 'type', kind: 'string', parse: (raw) => {
       const t = APP_TYPES.find((x) => x.id === raw.trim().toLowerCase() || x.label.toLowerCase() === raw.trim().toLowerCase());
@@ -274,7 +274,7 @@ export const QUESTIONS: Question[] = [
     },
   },
   {
-    name: 'pricing', section: 'Pricing', pointer: '/pricing/model', prompt: 'Pricing model', type: 'list', default: () => 'Custom pricing',
+    name: 'pricing', section: 'Pricing', pointer: '/pricing/model', prompt: 'Pricing model', type: 'select', default: () => 'Custom pricing',
     flag: { name: 'pricing', kind: 'string', parse: (raw) => {
       const m = PRICING_MODELS.find((p) => p.name.toLowerCase() === raw.toLowerCase() || p.name.toLowerCase().startsWith(raw.toLowerCase()));
       if (!m) throw new Error(`"${raw}" is not a pricing model: use ${PRICING_MODELS.map((p) => `"${p.name}"`).join(' or ')}`);
