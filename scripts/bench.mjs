@@ -17,13 +17,13 @@ function largestExample() {
   return dirs.map((d) => path.join(root, 'examples', d, 'c7-app.json')).sort((a, b) => statSync(b).size - statSync(a).size)[0];
 }
 
-function measure(label, args, { target, setup } = {}) {
+function measure(label, args, { target, setup, bare } = {}) {
   const times = [];
   const rss = [];
   for (let i = 0; i < runs; i++) {
     const ctx = setup?.();
     const t0 = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, ['--import', rssProbe, cli, ...(typeof args === 'function' ? args(ctx) : args)], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const r = spawnSync(process.execPath, ['--import', rssProbe, ...(bare ? [] : [cli]), ...(typeof args === 'function' ? args(ctx) : args)], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
     times.push(Number(process.hrtime.bigint() - t0) / 1e6);
     const m = /@@maxrss=(\d+)/.exec(r.stderr);
     if (m) rss.push(Number(m[1]) / 1024);
@@ -39,6 +39,15 @@ function measure(label, args, { target, setup } = {}) {
 }
 
 console.log(`node ${process.version}, ${runs} runs each\n`);
-measure('node (empty process, for reference)', ['--version']);
+measure('node -e 0 (an empty process, for reference)', ['-e', '0'], { bare: true });
 const example = largestExample();
 measure(`c7-app validate ${path.relative(root, example)}`, ['validate', example], { target: { ms: 150, mib: 80 } });
+
+// `c7-app new --example --skip-install` into an empty folder (the README's main job, without npm install).
+measure('c7-app new --example --skip-install', (ctx) => ['new', ctx.dir, '--example', '--skip-install'], {
+  target: { ms: 1000 },
+  setup: () => {
+    const parent = mkdtempSync(path.join(tmpdir(), 'c7-bench-'));
+    return { dir: path.join(parent, 'app'), cleanup: () => rmSync(parent, { recursive: true, force: true }) };
+  },
+});
