@@ -51,3 +51,6 @@ measure('c7-app new --example --skip-install', (ctx) => ['new', ctx.dir, '--exam
     return { dir: path.join(parent, 'app'), cleanup: () => rmSync(parent, { recursive: true, force: true }) };
   },
 });
+// c7-app check on the Full Application example: --ci writes nothing (it exits 1: the example's .test domains and
+// absent extension pages fail their items, which is what it should say).
+measure('c7-app check --ci examples/tasting-room-full-app', ['check', '--ci', path.join(root, 'examples/tasting-room-full-app')], { target: { ms: 300, mib: 100, okCodes: [1] } });

@@ -9,11 +9,10 @@ import {
 } from '../lib/manifest/index.js';
 import { describeMissing, QUESTIONS, resolveAnswers, type Asker, type Draft } from '../lib/questions/index.js';
 import { buildContext, type RenderContext } from '../lib/render/context.js';
-import { filePlan, renderPlannedFile } from '../lib/render/files.js';
+import { renderProject } from '../lib/render/project-output.js';
 import { MANIFEST_PATH } from '../lib/render/project-files.js';
 import { generatorDependency, PACKAGE_NAME, PACKAGE_ROOT, PACKAGE_VERSION } from '../lib/package-info.js';
 import { formatDiagnostic } from '../commands/validate.js';
-import { finalFiles } from './final-files.js';
 
 /** The bundled manifest behind --example. */
 export const EXAMPLE_MANIFEST = path.join(PACKAGE_ROOT, 'examples', 'tasting-room-full-app', 'c7-app.json');
@@ -105,10 +104,14 @@ export default class AppGenerator extends Generator<Stored, AppOptions> {
     const manifestText = this.existingManifestText !== undefined
       ? updateJsonText(this.existingManifestText, this.manifest)
       : formatManifest(this.manifest);
-    const planned = filePlan(this.ctx).map((file) => ({ file, target: this.destinationPath(file.path), contents: renderPlannedFile(file, this.ctx) }));
+    const planned = renderProject(this.ctx, {
+      root: this.destinationRoot(), manifestText,
+      // The checklist sees a user file from an earlier run as it is on disk: the conflicter may keep it.
+      written: (r) => r.file.owner !== 'user' || !existsSync(this.destinationPath(r.file.path)),
+    }).map((r) => ({ ...r, target: this.destinationPath(r.file.path) }));
     if (!this.interactive && !this.options.force) {
       // Nobody can answer the conflicter without a terminal: refuse before writing anything.
-      const changed = [{ target: this.destinationPath(MANIFEST_PATH), contents: manifestText, owner: 'shared' }, ...planned.map((p) => ({ ...p, owner: p.file.owner }))]
+      const changed = [{ target: this.destinationPath(MANIFEST_PATH), contents: manifestText as string | Buffer, owner: 'shared' }, ...planned.map((p) => ({ ...p, owner: p.file.owner }))]
         .filter((p) => p.owner !== 'derived' && existsSync(p.target) && !readFileSync(p.target).equals(Buffer.from(p.contents)))
         .map((p) => path.relative(this.destinationRoot(), p.target));
       if (changed.length) {
@@ -121,13 +124,6 @@ export default class AppGenerator extends Generator<Stored, AppOptions> {
       // User files go through the conflicter (it asks before touching a changed file); derived files are ours.
       this.fs.write(target, contents);
       if (file.owner === 'derived') forceWhenChanged(this as unknown as Generator, target, contents);
-    }
-    // Rendered last: they look at the project as it is about to be written.
-    for (const file of finalFiles(this.ctx, this as unknown as Generator)) {
-      const target = this.destinationPath(file.path);
-      const contents = renderPlannedFile(file, this.ctx);
-      this.fs.write(target, contents);
-      forceWhenChanged(this as unknown as Generator, target, contents);
     }
   }
 

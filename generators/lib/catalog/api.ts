@@ -41,3 +41,41 @@ export const ENV_VARS = {
   basicAuthPassword: { name: 'C7_BASIC_AUTH_PASSWORD', secret: true, description: 'Password Commerce7 sends with Basic auth on install, uninstall and webhook calls' },
   apiBaseUrl: { name: 'C7_API_BASE_URL', secret: false, description: `Commerce7 API base URL (${API_BASE_URL}; the emulator\u2019s URL in development)` },
 } as const;
+
+// --- Used by the local emulator (`c7-app emulate`) -------------------------------------------------------------
+
+/** The rate-limit window of RATE_LIMIT_PER_MINUTE. */
+export const RATE_LIMIT_WINDOW_MS = 60_000;
+
+/** App Sync (platform.md §5): `POST /app-sync` sets the app's processing status shown on an object. */
+export const APP_SYNC_PATH = '/app-sync';
+export const APP_SYNC_STATUSES = ['Error', 'Success'] as const;
+/** `GET /app-syncs/{objectId}` (inferred list key: the docs do not show the response). */
+export const APP_SYNC_LIST = { path: '/app-syncs', listKey: 'appSyncs' } as const;
+
+/** The list path a webhook object's payload is read from (inferred: the webhook delivers the API's object). */
+export const WEBHOOK_OBJECT_PATHS: Readonly<Record<string, string>> = {
+  Cart: '/cart', Club: '/club', 'Club Package': '/club-package', 'Club Membership': '/club-membership',
+  Collection: '/collection', Customer: '/customer', 'Customer Address': '/customer-address', Coupon: '/coupon',
+  Product: '/product', Promotion: '/promotion', Order: '/order', Reservation: '/reservation', Tag: '/tag',
+};
+
+/** Extension locations showing one record, and the query parameter carrying its id ("context such as orderId"; inferred). */
+export const EXTENSION_CONTEXT: Readonly<Record<string, { param: string; path: string }>> = {
+  'Order Detail': { param: 'orderId', path: '/order' },
+  'Corporate Order Detail': { param: 'orderId', path: '/order' },
+  'Product Detail': { param: 'productId', path: '/product' },
+  'Cart Detail': { param: 'cartId', path: '/cart' },
+  'POS Cart Summary': { param: 'cartId', path: '/cart' },
+};
+
+/** Storefront extension locations: their URL carries `appToken` instead of the staff `account` token. */
+export const STOREFRONT_EXTENSION_LOCATIONS: readonly string[] = [
+  'Frontend Profile', 'Frontend Receipt Primary', 'Frontend Receipt Secondary', 'Frontend Dashboard Primary', 'Frontend Dashboard Secondary',
+];
+
+/** Staff roles the guides name: installing an app needs Admin Owner; a developer testing on a tenant is a Partner. */
+export const STAFF_ROLES = { adminOwner: 'Admin Owner', partner: 'Partner' } as const;
+
+/** The fields `GET /account/user` returns for a valid staff token. */
+export const ACCOUNT_USER_FIELDS = ['id', 'firstName', 'lastName', 'email', 'role'] as const;

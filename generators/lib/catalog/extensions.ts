@@ -80,3 +80,10 @@ export const ADMIN_UI_THEMES = ['light', 'dark'] as const;
 export function extensionType(name: ExtensionTypeName) {
   return EXTENSION_TYPES.find((e) => e.type === name)!;
 }
+
+/**
+ * (inferred) Where Commerce7 frames admin extension pages from: the admin (`<tenant>.admin.platform.commerce7.com`),
+ * the POS and the App Development Center all live under commerce7.com. A CSP `frame-ancestors` with these lets
+ * Commerce7 frame the page and no one else. Storefront locations are framed by the winery's own website instead.
+ */
+export const COMMERCE7_FRAME_ANCESTORS = ['https://*.commerce7.com'] as const;

@@ -9,3 +9,4 @@ export * from './client-settings.js';
 export * from './pricing.js';
 export * from './listing.js';
 export * from './api.js';
+export * from './review.js';

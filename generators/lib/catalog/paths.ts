@@ -153,3 +153,29 @@ export function pathsForPermission(permission: PermissionName): string[] {
   }
   return [...out];
 }
+
+/** One rule of the path map, as data: for code generated from it (the typed permission module of a generated app). */
+export interface PathRuleView {
+  /** Segments; `{x}` matches any one segment, a trailing `**` matches zero or more. */
+  pattern: string;
+  /** The methods the rule applies to. */
+  methods: HttpMethod[];
+  result: { kind: 'permission'; needs: PermissionNeed[]; inferred: boolean } | { kind: 'none'; why: string } | { kind: 'unknown'; why: string };
+  /** A segment that must hold one of these values, or the call is unknown (tags are documented for some objects only). */
+  segmentValues?: { index: number; values: string[] };
+}
+
+/** The path map in the order `resolveApiCall` reads it: the first rule whose methods and pattern match decides. */
+export function pathRules(): PathRuleView[] {
+  const expand = (m: Methods): HttpMethod[] =>
+    m === 'any' ? [...HTTP_METHODS] : m === 'read' ? ['GET'] : m === 'write' ? HTTP_METHODS.filter((x) => x !== 'GET') : [...m];
+  return RULES.map((rule) => {
+    const r = rule.result;
+    const result: PathRuleView['result'] = 'none' in r ? { kind: 'none', why: r.none }
+      : 'unknown' in r ? { kind: 'unknown', why: r.unknown }
+      : { kind: 'permission', needs: r.needs.map((n) => ({ ...n })), inferred: r.inferred ?? false };
+    const view: PathRuleView = { pattern: rule.pattern, methods: expand(rule.methods), result };
+    if (rule.pattern.startsWith('/tag')) view.segmentValues = { index: 1, values: [...TAG_OBJECT_TYPES] };
+    return view;
+  });
+}

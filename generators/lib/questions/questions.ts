@@ -115,7 +115,7 @@ const stringFlag = (name: string, check?: (s: string) => v.Check): Flag => ({
   },
 });
 
-async function askPermissions(ask: Asker, _d: Draft, current: unknown): Promise<Permission[]> {
+export async function askPermissions(ask: Asker, _d: Draft, current: unknown): Promise<Permission[]> {
   const now = (Array.isArray(current) ? current : []) as Permission[];
   const chosen = (await ask({
     name: 'permissions',

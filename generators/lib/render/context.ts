@@ -1,7 +1,9 @@
 // The render context: every value a template needs, computed here so templates hold no logic.
 // Optional manifest fields are normalized to null (templates render in Handlebars strict mode).
 import {
-  appTypeLabel, dataTypeInfo, ENV_VARS, extensionType, permissionDescription, pathsForPermission,
+  accessCovers, ACCOUNT_USER_PATH, API_BASE_URL, appTypeLabel, COMMERCE7_CSS_URL, COMMERCE7_JS_URL, dataTypeInfo, ENV_VARS,
+  EXTENSION_CONTEXT, EXTENSION_QUERY, extensionType, LIST_KEYS, PAGE_LIMIT_MAX, pathRules, permissionDescription,
+  pathsForPermission, RATE_LIMIT_PER_MINUTE, STOREFRONT_EXTENSION_LOCATIONS, TENANT_HEADER,
   type Access, type AppTypeId, type ClientSettingDataType, type ExtensionTypeName, type PermissionName,
 } from '../catalog/index.js';
 import type { Manifest } from '../manifest/types.js';
@@ -33,6 +35,23 @@ export interface ExtensionContext {
   /** The iFrame URL or URL, as written in the manifest. */
   url: string; path: string; absoluteUrl: string | null;
   iframe: boolean; slug: string; name: string;
+  /** What the app's route answers: an HTML page (iframe types, Context Menu Link/Modal), Action JSON or Card JSON. */
+  route: 'page' | 'action' | 'card';
+  /** A storefront location: the URL carries `appToken` (not verifiable at /account/user) instead of the staff token. */
+  storefront: boolean;
+  /** The query parameter naming the record shown (e.g. "orderId"), and its API list path, for detail locations. */
+  contextParam: string | null; contextPath: string | null;
+  /** The manifest grants read on contextPath: the generated page may fetch the record. */
+  contextReadable: boolean;
+}
+
+/** A concrete API call for generated examples and tests: a permitted read and a call the manifest does not allow. */
+export interface ApiCallExample {
+  method: 'GET' | 'POST'; path: string; permission: PermissionName; access: Access; listKey: string | null;
+  /** The TenantClient method that makes the call ("get", "post"). */
+  clientMethod: 'get' | 'post';
+  /** An item path under `path` that does not exist (for a 404). */
+  missingItemPath: string;
 }
 
 export interface RenderContext {
@@ -60,6 +79,17 @@ export interface RenderContext {
     basicAuthUsername: string | null;
   };
   env: typeof ENV_VARS;
+  /** Catalog facts the app's templates print (teaching comments, TOUR.md, the extension layout). */
+  platform: {
+    apiBaseUrl: string; tenantHeader: string; accountUserPath: string; pageLimitMax: number; rateLimitPerMinute: number;
+    commerce7JsUrl: string; commerce7CssUrl: string; staffTokenParam: string; themeParam: string;
+  };
+  /** Where a user who hits a problem is sent: the listing's documentation URL, else a mailto: of its support email. */
+  support: { email: string; url: string };
+  /** Which calls Commerce7 makes with Basic auth. */
+  basicAuth: { install: boolean; webhooks: boolean; any: boolean };
+  /** A permitted read and a forbidden call, derived from the permissions and the catalog's path map (null if none). */
+  apiExamples: { permitted: ApiCallExample | null; forbidden: ApiCallExample | null };
 }
 
 const kebab = (s: string) => s.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
@@ -92,6 +122,39 @@ function uniqueNames<T extends { slug: string; name: string }>(items: T[]): T[] 
   });
 }
 
+/** The concrete list path of a path-map pattern ("/tag/{objectType}" -> "/tag/customer"), or null if it needs an id. */
+function concreteListPath(pattern: string, segmentValues?: { index: number; values: string[] }): string | null {
+  const segs = pattern.replace(/\/\*\*$/, '').split('/').filter(Boolean);
+  const out = segs.map((seg, i) => (seg.startsWith('{') ? (segmentValues?.index === i ? segmentValues.values[0] ?? null : null) : seg));
+  return out.includes(null) ? null : '/' + out.join('/');
+}
+
+function apiExamples(granted: Map<PermissionName, Access>): RenderContext['apiExamples'] {
+  const candidates = pathRules().flatMap((rule) => {
+    if (rule.result.kind !== 'permission' || rule.result.needs.length !== 1 || rule.result.inferred) return [];
+    const path = concreteListPath(rule.pattern, rule.segmentValues);
+    if (!path) return [];
+    const need = rule.result.needs[0]!;
+    const base = '/' + (path.split('/')[1] ?? '');
+    return [{ rule, path, need, listKey: LIST_KEYS[base] ?? null }];
+  }).filter((c) => c.listKey !== null);
+  const read = candidates.filter((c) => c.need.access === 'read' && c.rule.methods.includes('GET'));
+  const write = candidates.filter((c) => c.need.access === 'full' && c.rule.methods.includes('POST'));
+  const ok = (p: PermissionName, a: Access) => { const g = granted.get(p); return g !== undefined && accessCovers(g, a); };
+  const ex = (c: (typeof candidates)[number], method: 'GET' | 'POST'): ApiCallExample =>
+    ({
+      method, path: c.path, permission: c.need.permission, access: c.need.access, listKey: c.listKey,
+      clientMethod: method === 'GET' ? 'get' : 'post', missingItemPath: `${c.path}/no-such-id`,
+    });
+  const permittedRead = read.find((c) => ok(c.need.permission, 'read'));
+  const forbiddenWrite = write.find((c) => granted.get(c.need.permission) === 'read');
+  const forbiddenRead = read.find((c) => !granted.has(c.need.permission));
+  return {
+    permitted: permittedRead ? ex(permittedRead, 'GET') : null,
+    forbidden: forbiddenWrite ? ex(forbiddenWrite, 'POST') : forbiddenRead ? ex(forbiddenRead, 'GET') : null,
+  };
+}
+
 export function buildContext(manifest: Manifest, opts: { teach: boolean; generator: GeneratorInfo }): RenderContext {
   const base = manifest.installation?.baseUrl;
   const perms = manifest.permissions.map((p) => ({
@@ -107,10 +170,18 @@ export function buildContext(manifest: Manifest, opts: { teach: boolean; generat
     const path = localPath(url);
     const last = path.split('/').filter(Boolean).at(-1) ?? kebab(`${x.type} ${x.location}`);
     const slug = kebab(last) || kebab(`${x.type} ${x.location}`);
+    const info = extensionType(x.type);
+    const detail = EXTENSION_CONTEXT[x.location];
+    const detailBase = detail ? '/' + (detail.path.split('/')[1] ?? '') : null;
+    const route: ExtensionContext['route'] = x.type === 'Card' ? 'card' : x.type === 'Context Menu' && x.format === 'Action' ? 'action' : 'page';
     return {
       type: x.type, location: x.location, title: x.title ?? null, label: x.label ?? null, icon: x.icon ?? null,
       format: x.format ?? null, iframeHeight: x.iframeHeight ?? null, url, path, absoluteUrl: absoluteUrl(url, base),
-      iframe: extensionType(x.type).iframe, slug, name: camel(slug),
+      iframe: info.iframe, slug, name: camel(slug),
+      route, storefront: STOREFRONT_EXTENSION_LOCATIONS.includes(x.location),
+      contextParam: detail?.param ?? null, contextPath: detail?.path ?? null,
+      contextReadable: detailBase !== null && pathRules().some((r) => r.result.kind === 'permission' && r.methods.includes('GET')
+        && r.pattern.replace(/\/\*\*$/, '') === detailBase && r.result.needs.every((n) => perms.some((p) => p.endpoint === n.permission))),
     };
   }));
   const testTenants = manifest.app.testTenants ?? [];
@@ -144,5 +215,20 @@ export function buildContext(manifest: Manifest, opts: { teach: boolean; generat
       basicAuthUsername: manifest.installation.basicAuth?.username ?? null,
     },
     env: ENV_VARS,
+    platform: {
+      apiBaseUrl: API_BASE_URL, tenantHeader: TENANT_HEADER, accountUserPath: ACCOUNT_USER_PATH, pageLimitMax: PAGE_LIMIT_MAX,
+      rateLimitPerMinute: RATE_LIMIT_PER_MINUTE, commerce7JsUrl: COMMERCE7_JS_URL, commerce7CssUrl: COMMERCE7_CSS_URL,
+      staffTokenParam: EXTENSION_QUERY.staffToken, themeParam: EXTENSION_QUERY.theme,
+    },
+    support: {
+      email: manifest.listing.supportEmail,
+      url: manifest.listing.documentationUrl ?? `mailto:${manifest.listing.supportEmail}`,
+    },
+    basicAuth: {
+      install: Boolean(manifest.installation.basicAuth),
+      webhooks: webhooks.some((w) => w.basicAuth),
+      any: Boolean(manifest.installation.basicAuth) || webhooks.some((w) => w.basicAuth),
+    },
+    apiExamples: apiExamples(new Map(perms.map((p) => [p.endpoint, p.access] as const))),
   };
 }

@@ -1,0 +1,25 @@
+// Runs one of this package's Yeoman generators in-process, without a global `yo` (which refuses root).
+// Yeoman is imported here, lazily, so validate/check never load it.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { InputError } from '../lib/errors.js';
+import { PACKAGE_ROOT } from '../lib/package-info.js';
+import { EXIT, UserError } from './errors.js';
+
+/** `args` are the words after the command, passed to the generator as `yo c7-app:<name>` would pass them. */
+export async function runGenerator(name: 'app' | 'scopes', args: string[]): Promise<number> {
+  const has = (flag: string) => args.includes(flag);
+  const { createEnv } = await import('yeoman-environment');
+  // Only `new` writes a package.json worth installing; scopes never changes dependencies.
+  const env = createEnv({ skipInstall: name === 'scopes' || has('--skip-install'), force: has('--force') } as Parameters<typeof createEnv>[0]);
+  const namespace = `c7-app:${name}`;
+  const generatorPath = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', name, 'index.js');
+  env.register(generatorPath, { namespace, packagePath: PACKAGE_ROOT });
+  try {
+    await env.run([namespace, ...args]);
+    return EXIT.ok;
+  } catch (err) {
+    if (err instanceof InputError || (err as Error).name === 'InputError') throw new UserError((err as Error).message, (err as InputError).exitCode ?? EXIT.invalid);
+    throw err;
+  }
+}

@@ -1,0 +1,16 @@
+// The submission checklist: rules over the manifest and the project's files -> items (checked by the tool, or for a
+// person) -> SUBMISSION_CHECKLIST.md. No Yeoman here: the generator and `c7-app check` both call it.
+export * from './types.js';
+export { buildChecklist, summarize, formatVerdict } from './build.js';
+export { renderChecklistMarkdown, SUBMISSION_CHECKLIST_FILE, CHECKLIST_HEADER, STATUS_MARK, sourceLabel } from './markdown.js';
+export { diskProject, memoryProject, normalizeRelPath, WALK_SKIP_DIRS, type MemoryProjectOptions } from './project.js';
+export { gitignoreMatcher, type GitignoreMatcher } from './gitignore.js';
+export { scanTextForSecrets, scanProjectForSecrets, isSecretName, isPlaceholderValue, type SecretFinding } from './secrets.js';
+export { SECTIONS, sectionTitle } from './sections.js';
+export { RULES } from './rules/index.js';
+export { EXTENSION_PAGES_DIR, extensionPageFile, extensionSlug, findCommerce7Js } from './rules/extensions.js';
+export { ENV_FILE } from './rules/secrets.js';
+export { PLACEHOLDER_PATTERNS, countFeatures } from './rules/listing.js';
+export { WRITE_WORDS } from './rules/api.js';
+export { runProjectTests, TEST_COMMAND } from './run-tests.js';
+export { projectTestsItem } from './rules/test.js';

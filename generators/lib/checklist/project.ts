@@ -1,0 +1,143 @@
+// Views of a project for the rules: on disk (asking git when the folder is in a repository) or in memory.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { devNull } from 'node:os';
+import path from 'node:path';
+import { MANIFEST_FILE } from '../manifest/types.js';
+import { gitignoreMatcher } from './gitignore.js';
+import type { ProjectView } from './types.js';
+
+/** Folders never walked when there is no git to ask: dependencies, build output, git's own. */
+export const WALK_SKIP_DIRS = ['node_modules', 'dist', '.git'] as const;
+const WALK_MAX_FILES = 20_000;
+
+/** "./a//b/../c.ts" -> "a/c.ts": the form every view uses for a path relative to the project root. */
+export function normalizeRelPath(relPath: string): string {
+  const p = path.posix.normalize(relPath.replace(/\\/g, '/'));
+  return p === '.' ? '' : p.replace(/^\.\//, '').replace(/\/$/, '');
+}
+
+// Git reads these to find its repository; inside a hook they point elsewhere: find the repository from the folder.
+const GIT_LOCATION_VARS = ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_COMMON_DIR', 'GIT_PREFIX'];
+
+function git(root: string, args: string[]): { status: number | null; stdout: string } | undefined {
+  const env: NodeJS.ProcessEnv = { ...process.env, GIT_OPTIONAL_LOCKS: '0' };
+  for (const v of GIT_LOCATION_VARS) delete env[v];
+  // A personal global excludes file does not protect anyone else who clones the project: leave it out.
+  const r = spawnSync('git', ['-c', `core.excludesFile=${devNull}`, ...args], {
+    cwd: root, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, windowsHide: true,
+  });
+  if (r.error) return undefined; // git is not installed
+  return { status: r.status, stdout: r.stdout };
+}
+
+/**
+ * The project in folder `root`. In a git repository, `listFiles` is what git would track (`git ls-files --cached
+ * --others --exclude-standard`) and `isIgnored` asks `git check-ignore`. Otherwise (no repository, no git, or the
+ * folder ignored by an enclosing repository) files are found by walking the folder, skipping WALK_SKIP_DIRS and what
+ * the root .gitignore excludes, and `isIgnored` answers undefined: the rules then judge from .gitignore.
+ */
+export function diskProject(root: string): ProjectView {
+  const abs = path.resolve(root);
+  let files: string[] | undefined;
+  let inGit: boolean | undefined;
+  const ignoredCache = new Map<string, boolean | undefined>();
+  const at = (rel: string) => path.resolve(abs, normalizeRelPath(rel));
+
+  const load = () => {
+    if (files !== undefined) return;
+    const r = git(abs, ['ls-files', '-z', '--cached', '--others', '--exclude-standard']);
+    if (r && r.status === 0) {
+      const listed = [...new Set(r.stdout.split('\0').filter(Boolean))].filter((f) => existsSync(path.join(abs, f))).sort();
+      // A project whose manifest git would not track lies in a folder an enclosing repository ignores: not its repo.
+      if (!existsSync(path.join(abs, MANIFEST_FILE)) || listed.includes(MANIFEST_FILE)) {
+        inGit = true;
+        files = listed;
+        return;
+      }
+    }
+    inGit = false;
+    files = walk(abs);
+  };
+
+  return {
+    exists: (rel) => existsSync(at(rel)),
+    read: (rel) => {
+      try { return readFileSync(at(rel), 'utf8'); } catch { return undefined; }
+    },
+    listFiles: () => { load(); return [...files!]; },
+    isIgnored: (rel) => {
+      load();
+      if (!inGit) return undefined;
+      const key = normalizeRelPath(rel);
+      // A file on disk that git would not track is ignored: the listing already answers, without another process.
+      if (isFile(path.join(abs, key))) return !files!.includes(key);
+      if (!ignoredCache.has(key)) {
+        const r = git(abs, ['check-ignore', '-q', '--', key]);
+        ignoredCache.set(key, r?.status === 0 ? true : r?.status === 1 ? false : undefined);
+      }
+      return ignoredCache.get(key);
+    },
+  };
+}
+
+function walk(root: string): string[] {
+  const ignore = gitignoreMatcher(readText(path.join(root, '.gitignore')));
+  const out: string[] = [];
+  const visit = (rel: string) => {
+    let entries;
+    try { entries = readdirSync(path.join(root, rel), { withFileTypes: true }); } catch { return; }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      if (out.length >= WALK_MAX_FILES) return;
+      const child = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) {
+        if ((WALK_SKIP_DIRS as readonly string[]).includes(e.name) || ignore.ignores(child, true)) continue;
+        visit(child);
+      } else if (e.isFile() && !ignore.ignores(child)) {
+        out.push(child);
+      }
+    }
+  };
+  visit('');
+  return out.sort();
+}
+
+function isFile(file: string): boolean {
+  try { return statSync(file).isFile(); } catch { return false; }
+}
+
+function readText(file: string): string | undefined {
+  try { return readFileSync(file, 'utf8'); } catch { return undefined; }
+}
+
+export interface MemoryProjectOptions {
+  /**
+   * true: the project is a git repository, and `isIgnored` answers from its .gitignore (as git would, for a
+   * project not yet committed). false (default): `isIgnored` answers undefined, like a folder that is not a repository.
+   */
+  gitRepo?: boolean;
+}
+
+/**
+ * A project held in memory (e.g. the generator's files before they are written): path -> text. `listFiles` leaves
+ * out what the project's own .gitignore excludes.
+ */
+export function memoryProject(files: Readonly<Record<string, string>> | ReadonlyMap<string, string>, opts: MemoryProjectOptions = {}): ProjectView {
+  const map = new Map<string, string>();
+  for (const [k, v] of files instanceof Map ? files : Object.entries(files)) map.set(normalizeRelPath(k), v);
+  const ignore = () => gitignoreMatcher(map.get('.gitignore'));
+  return {
+    exists: (rel) => {
+      const p = normalizeRelPath(rel);
+      if (map.has(p)) return true;
+      return [...map.keys()].some((k) => k.startsWith(`${p}/`));
+    },
+    read: (rel) => map.get(normalizeRelPath(rel)),
+    listFiles: () => {
+      const m = ignore();
+      return [...map.keys()].filter((k) => !m.ignores(k)).sort();
+    },
+    isIgnored: (rel) => (opts.gitRepo ? ignore().ignores(normalizeRelPath(rel)) : undefined),
+  };
+}

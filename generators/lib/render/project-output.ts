@@ -1,0 +1,37 @@
+// Everything a project's files are made from, rendered in memory: the file plan, then the submission checklist,
+// which looks at the project as it will be (the files about to be written over what is on disk).
+import { buildChecklist, diskProject, memoryProject, renderChecklistMarkdown, SUBMISSION_CHECKLIST_FILE, type ProjectView } from '../checklist/index.js';
+import type { RenderContext } from './context.js';
+import { filePlan, renderPlannedFile } from './files.js';
+import type { PlannedFile } from './plan.js';
+
+export interface RenderedFile { file: PlannedFile; contents: string | Buffer }
+
+/** A project view where `files` (path -> text) stand in front of `base`. */
+export function overlayProject(base: ProjectView, files: ReadonlyMap<string, string>): ProjectView {
+  const mem = memoryProject(files);
+  return {
+    exists: (rel) => mem.exists(rel) || base.exists(rel),
+    read: (rel) => mem.read(rel) ?? base.read(rel),
+    listFiles: () => [...new Set([...base.listFiles(), ...mem.listFiles()])].sort(),
+    isIgnored: (rel) => base.isIgnored(rel),
+  };
+}
+
+export const checklistFile = (render: (ctx: RenderContext) => string): PlannedFile => ({
+  path: SUBMISSION_CHECKLIST_FILE, owner: 'derived', source: { render }, purpose: 'the submission checklist (c7-app check)',
+});
+
+/**
+ * Renders the plan, then the checklist. `root` is the project folder (files already there count, e.g. listing
+ * images); `written` decides which rendered files the checklist sees in place of the disk (default: all).
+ */
+export function renderProject(ctx: RenderContext, opts: { root?: string; manifestText: string; written?: (f: RenderedFile) => boolean }): RenderedFile[] {
+  const rendered = filePlan(ctx).map((file) => ({ file, contents: renderPlannedFile(file, ctx) }));
+  const overlay = new Map<string, string>([['c7-app.json', opts.manifestText]]);
+  for (const r of rendered) if (typeof r.contents === 'string' && (opts.written?.(r) ?? true)) overlay.set(r.file.path, r.contents);
+  const project = opts.root ? overlayProject(diskProject(opts.root), overlay) : memoryProject(overlay);
+  const markdown = renderChecklistMarkdown(ctx.manifest, buildChecklist(ctx.manifest, project));
+  rendered.push({ file: checklistFile(() => markdown), contents: markdown });
+  return rendered;
+}

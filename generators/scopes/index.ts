@@ -1,0 +1,99 @@
+// `yo c7-app:scopes` and `c7-app scopes`: change the app's permissions (or, with --sync, take a hand-edited
+// c7-app.json as it is) and bring every derived file back in step. User-owned files are never touched.
+import path from 'node:path';
+import Generator, { type BaseOptions } from 'yeoman-generator';
+import { InputError } from '../lib/errors.js';
+import { askPermissions, type Asker } from '../lib/questions/questions.js';
+import { describeChange, loadProject, planScopes, type ProjectState, type ScopesPlan } from '../lib/scopes/index.js';
+
+type ScopesOptions = BaseOptions & {
+  add?: string | string[]; remove?: string | string[]; set?: string | string[]; reason?: string;
+  sync?: boolean; 'new-version'?: boolean; yes?: boolean; interactive?: boolean;
+  [flag: string]: unknown;
+};
+
+const list = (v: string | string[] | undefined) => (v === undefined ? undefined : Array.isArray(v) ? v : [v]);
+
+export default class ScopesGenerator extends Generator<Record<string, unknown>, ScopesOptions> {
+  private state!: ProjectState;
+  private plan!: ScopesPlan;
+  private interactive = false;
+
+  constructor(args: string[], opts: ScopesOptions) {
+    super(args, opts);
+    this.option('add', { type: String, description: 'Add permissions, e.g. "Customer:full,Order:read" (repeatable)' });
+    this.option('remove', { type: String, description: 'Remove permissions, e.g. "Tag" (repeatable)' });
+    this.option('set', { type: String, description: 'Set the access of permissions, e.g. "Order:read" (repeatable)' });
+    this.option('reason', { type: String, description: 'Reason kept on each permission this run adds or escalates' });
+    this.option('sync', { type: Boolean, description: 'Regenerate every derived file from c7-app.json as it is (after a hand edit)' });
+    this.option('new-version', { type: Boolean, description: 'Bump version.number and set status to draft (needed when the version is submitted or published)' });
+    this.option('yes', { type: Boolean, description: 'Go on without a terminal after printing the changes' });
+    this.option('interactive', { type: Boolean, description: 'Ask (default: on a terminal when no change flag is given)' });
+  }
+
+  initializing(): void {
+    this.state = loadProject(process.cwd());
+    this.destinationRoot(this.state.root);
+    const edits = ['add', 'remove', 'set'].some((k) => this.options[k] !== undefined);
+    this.interactive = !this.options.sync && !edits && (this.options.interactive ?? Boolean(process.stdin.isTTY && process.stdout.isTTY));
+  }
+
+  async prompting(): Promise<void> {
+    let permissions;
+    if (this.interactive) {
+      const asker: Asker = async (spec) => ((await this.prompt([spec as never])) as Record<string, unknown>)[spec.name];
+      permissions = await askPermissions(asker, {}, this.state.manifest.permissions);
+    }
+    const edits = { add: list(this.options.add), remove: list(this.options.remove), set: list(this.options.set), reason: this.options.reason };
+    try {
+      this.plan = planScopes(this.state, { edits, permissions, newVersion: Boolean(this.options['new-version']) });
+    } catch (err) {
+      throw new InputError((err as Error).message);
+    }
+    const { changes, breakages, writes, version, blocked } = this.plan;
+    if (changes.length) {
+      this.log('Permission changes:');
+      for (const c of changes) this.log(`  ${describeChange(c)}`);
+    } else if (!this.options.sync) {
+      this.log('Permissions unchanged.');
+    }
+    if (version) this.log(`Version: ${version.from} \u2192 ${version.to} (status draft). Use Add Version in the App Development Center.`);
+    if (breakages.checked && breakages.breakages.length) {
+      this.log('Code that will no longer type-check with the new permissions (fix it, or keep the permission):');
+      for (const b of breakages.breakages) this.log(`  ${b.file}:${b.line}:${b.column}  ${b.message}`);
+    } else if (!breakages.checked && changes.some((c) => c.kind === 'reduction')) {
+      this.log(`(Could not look for code that uses removed permissions: ${breakages.why}.)`);
+    }
+    if (blocked) throw new InputError(blocked);
+    if (!changes.length && !writes.length) return;
+    if (this.interactive) {
+      const { go } = (await this.prompt([{ type: 'confirm', name: 'go', message: `Write c7-app.json and ${writes.length} derived file(s)?`, default: true } as never])) as { go: boolean };
+      if (!go) throw new InputError('nothing was written');
+    } else if (changes.length && !this.options.yes) {
+      throw new InputError('the changes above were not written: without a terminal, re-run with --yes to write them.');
+    }
+  }
+
+  writing(): void {
+    if (this.plan.manifestText !== this.state.manifestText) {
+      this.fs.write(this.state.manifestFile, this.plan.manifestText);
+      force(this, this.state.manifestFile);
+    }
+    for (const w of this.plan.writes) {
+      const target = this.destinationPath(w.path);
+      this.fs.write(target, w.contents);
+      // Derived files are ours to rewrite; user files are only ever created here, never overwritten.
+      if (w.owner !== 'user') force(this, target);
+    }
+  }
+
+  end(): void {
+    const rel = (p: string) => path.relative(this.state.root, p) || p;
+    const n = this.plan.writes.length + (this.plan.manifestText !== this.state.manifestText ? 1 : 0);
+    this.log(n ? `Updated ${n} file(s) in ${rel(this.state.root) === '.' ? 'the project' : this.state.root}.` : 'Everything is already in step with c7-app.json: nothing written.');
+  }
+}
+
+function force(gen: { fs: Generator['fs'] }, file: string) {
+  (gen.fs.store.get(file) as { conflicter?: string }).conflicter = 'force';
+}

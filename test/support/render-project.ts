@@ -1,0 +1,34 @@
+// Renders a generated project's app files (appFiles) for a manifest into a folder, without Yeoman: the generator
+// writes the same plan. Also writes c7-app.json (the app reads it at run time: the emulator is driven by it).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { appFiles } from '../../generators/lib/render/app-files.js';
+import { buildContext, type RenderContext } from '../../generators/lib/render/context.js';
+import { renderPlannedFile } from '../../generators/lib/render/files.js';
+import type { PlannedFile } from '../../generators/lib/render/plan.js';
+import type { Manifest } from '../../generators/lib/manifest/types.js';
+import { ROOT } from './paths.js';
+
+export interface RenderedProject { dir: string; files: PlannedFile[]; ctx: RenderContext }
+
+export function projectContext(manifest: Manifest, opts: { teach?: boolean; dependency?: string } = {}): RenderContext {
+  return buildContext(manifest, {
+    teach: opts.teach ?? false,
+    generator: { name: 'generator-c7-app', version: '0.0.0-test', dependency: opts.dependency ?? `file:${ROOT}` },
+  });
+}
+
+/** Renders every planned app file of `manifest` into `dir` (created), plus c7-app.json. */
+export function renderProject(manifest: Manifest, dir: string, opts: { teach?: boolean; dependency?: string } = {}): RenderedProject {
+  const ctx = projectContext(manifest, opts);
+  const files = appFiles(ctx);
+  mkdirSync(dir, { recursive: true });
+  for (const file of files) {
+    const target = path.join(dir, ...file.path.split('/'));
+    mkdirSync(path.dirname(target), { recursive: true });
+    writeFileSync(target, renderPlannedFile(file, ctx));
+  }
+  const { $schema: _schema, ...rest } = manifest;
+  writeFileSync(path.join(dir, 'c7-app.json'), `${JSON.stringify(rest, null, 2)}\n`);
+  return { dir, files, ctx };
+}
