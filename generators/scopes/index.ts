@@ -50,27 +50,22 @@ export default class ScopesGenerator extends Generator<Record<string, unknown>, 
     } catch (err) {
       throw new InputError((err as Error).message);
     }
-    const { changes, breakages, writes, version, blocked } = this.plan;
-    if (changes.length) {
-      this.log('Permission changes:');
-      for (const c of changes) this.log(`  ${describeChange(c)}`);
-    } else if (!this.options.sync) {
-      this.log('Permissions unchanged.');
+    const { changes, writes, blocked } = this.plan;
+    // One report: Yeoman queues log lines and drops the queue when a task throws, so a refusal carries the report.
+    const report = describePlan(this.plan, Boolean(this.options.sync));
+    if (blocked) throw new InputError(`${report}\n${blocked}`);
+    if (!changes.length && !writes.length) {
+      this.log(report);
+      return;
     }
-    if (version) this.log(`Version: ${version.from} \u2192 ${version.to} (status draft). Use Add Version in the App Development Center.`);
-    if (breakages.checked && breakages.breakages.length) {
-      this.log('Code that will no longer type-check with the new permissions (fix it, or keep the permission):');
-      for (const b of breakages.breakages) this.log(`  ${b.file}:${b.line}:${b.column}  ${b.message}`);
-    } else if (!breakages.checked && changes.some((c) => c.kind === 'reduction')) {
-      this.log(`(Could not look for code that uses removed permissions: ${breakages.why}.)`);
-    }
-    if (blocked) throw new InputError(blocked);
-    if (!changes.length && !writes.length) return;
     if (this.interactive) {
+      this.log(report);
       const { go } = (await this.prompt([{ type: 'confirm', name: 'go', message: `Write c7-app.json and ${writes.length} derived file(s)?`, default: true } as never])) as { go: boolean };
       if (!go) throw new InputError('nothing was written');
     } else if (changes.length && !this.options.yes) {
-      throw new InputError('the changes above were not written: without a terminal, re-run with --yes to write them.');
+      throw new InputError(`${report}\nThe changes above were not written: without a terminal, re-run with --yes to write them.`);
+    } else {
+      this.log(report);
     }
   }
 
@@ -96,4 +91,19 @@ export default class ScopesGenerator extends Generator<Record<string, unknown>, 
 
 function force(gen: { fs: Generator['fs'] }, file: string) {
   (gen.fs.store.get(file) as { conflicter?: string }).conflicter = 'force';
+}
+
+function describePlan(plan: ScopesPlan, sync: boolean): string {
+  const lines: string[] = [];
+  const { changes, breakages, version } = plan;
+  if (changes.length) lines.push('Permission changes:', ...changes.map((c) => `  ${describeChange(c)}`));
+  else if (!sync) lines.push('Permissions unchanged.');
+  if (version) lines.push(`Version: ${version.from} \u2192 ${version.to} (status draft). Use Add Version in the App Development Center.`);
+  if (breakages.checked && breakages.breakages.length) {
+    lines.push('Code that will no longer type-check with the new permissions (fix it, or keep the permission):');
+    lines.push(...breakages.breakages.map((b) => `  ${b.file}:${b.line}:${b.column}  ${b.message}`));
+  } else if (!breakages.checked && changes.some((c) => c.kind === 'reduction')) {
+    lines.push(`(Could not look for code that uses removed permissions: ${breakages.why}.)`);
+  }
+  return lines.join('\n');
 }

@@ -134,11 +134,11 @@ describe('emulator: Commerce7 calling the app', () => {
       const m = readManifest(EXAMPLE_PRIVATE);
       const emu2 = await startEmulator({ manifest: m, appSecret: SECRET });
       try {
-        await callAppWebhook({ manifest: m, emulator: emu2, appUrl: app.url, object: 'ClubMembership', action: 'Create' });
+        await callAppWebhook({ manifest: m, emulator: emu2, appUrl: app.url, object: 'ClubMembership', action: 'Create', basicAuthPassword: BASIC_PASSWORD });
         const body = app.received[1]!.json as any;
         assert.equal(body.object, 'Club Membership');
         assert.equal(body.payload.id, emu2.tenantData('hillside-sandbox').rows('/club-membership')[0]!.id);
-        assert.equal(app.received[1]!.headers.authorization, undefined, 'this webhook has no basicAuth');
+        assert.equal(app.received[1]!.headers.authorization, `Basic ${Buffer.from(`commerce7:${BASIC_PASSWORD}`).toString('base64')}`, 'this webhook sends Basic auth');
       } finally {
         await emu2.stop();
       }

@@ -1,5 +1,6 @@
 // Where Commerce7's rules come from, and the facts about review, testing and the Data-role switch the checklist
 // cites (platform.md §1, §2, §6). Citations name a site and a topic, never a guessed deep link.
+import { STAFF_ROLES } from './api.js';
 import { DOC_SITES } from './listing.js';
 
 /** The steps of the App Development Center, as its screens name them (platform.md §2, §6). */
@@ -45,7 +46,7 @@ export function citation(topic: DocTopic): string {
 export const REVIEW_DURATION = '3\u20134 business days';
 
 /** Roles on a test tenant: the developer needs a Partner user there; installing needs an Admin Owner. */
-export const TEST_TENANT_ROLES = { developer: 'Partner', installer: 'Admin Owner' } as const;
+export const TEST_TENANT_ROLES = { developer: STAFF_ROLES.partner, installer: STAFF_ROLES.adminOwner } as const;
 
 /** The end of the Data role (platform.md §1). */
 export const DATA_ROLE = {

@@ -8,6 +8,7 @@ export { gitignoreMatcher, type GitignoreMatcher } from './gitignore.js';
 export { scanTextForSecrets, scanProjectForSecrets, isSecretName, isPlaceholderValue, type SecretFinding } from './secrets.js';
 export { SECTIONS, sectionTitle } from './sections.js';
 export { RULES } from './rules/index.js';
+export type { Rule, RuleContext, Outcome, AutoRule, PersonRule, ManyRule } from './rule.js';
 export { EXTENSION_PAGES_DIR, extensionPageFile, extensionSlug, findCommerce7Js } from './rules/extensions.js';
 export { ENV_FILE } from './rules/secrets.js';
 export { PLACEHOLDER_PATTERNS, countFeatures } from './rules/listing.js';

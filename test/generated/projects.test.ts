@@ -1,0 +1,251 @@
+// The generator proves its output: it renders an Integration, a Private app and a Full Application (with and without
+// --teach, plus one with hostile titles), installs their dependencies once in a shared parent folder (node resolves
+// upward, so every project uses it), runs each project's own `npm test` (tsc, then node's test runner), then starts
+// each server for real (`npm run build`, `node dist/main.js`) and drives an install, a webhook and API calls through
+// the local Commerce7 emulator. Slow: minutes, mostly compiling better-sqlite3.
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { callAppInstall, callAppWebhook, startEmulator, type Emulator } from '../../generators/lib/emulator/index.js';
+import type { Manifest } from '../../generators/lib/manifest/types.js';
+import { EXAMPLE_MANIFESTS, ROOT } from '../support/paths.js';
+import { renderProject, type RenderedProject } from '../support/render-project.js';
+
+const SECRET = 'test-app-secret';
+const BASIC_PASSWORD = 'test-basic-auth-password';
+const NASTY = 'Bob\'s "Sync" `${process.exit(1)}` </script>';
+const KEEP = process.env.C7_KEEP_GENERATED === '1';
+
+interface Run { code: number | null; out: string; ms: number }
+
+function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}, timeoutMs = 15 * 60_000): Promise<Run> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
+    child.stderr.on('data', (d: Buffer) => { out += d.toString(); });
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, out, ms: performance.now() - started });
+    });
+  });
+}
+
+const tail = (s: string, n = 60) => s.split('\n').slice(-n).join('\n');
+const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as { port: number }).port;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHealth(url: string, child: ChildProcess, log: () => string): Promise<void> {
+  const until = Date.now() + 60_000;
+  while (Date.now() < until) {
+    if (child.exitCode !== null) throw new Error(`the app exited with ${child.exitCode}:\n${tail(log())}`);
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(1000) });
+      if (res.ok) return;
+    } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`the app did not answer ${url} within 60 s:\n${tail(log())}`);
+}
+
+function loadExample(file: string): Manifest {
+  return JSON.parse(readFileSync(file, 'utf8')) as Manifest;
+}
+
+/** The Full Application example with hostile text wherever a user value lands in code. */
+function hostileManifest(): Manifest {
+  const m = loadExample(EXAMPLE_MANIFESTS[2]!);
+  m.app.title = NASTY;
+  m.app.companyName = NASTY;
+  m.listing.summary = NASTY;
+  m.permissions[0]!.reason = NASTY;
+  m.clientSettings![0]!.title = NASTY;
+  const radio = m.clientSettings!.find((s) => s.options)!;
+  radio.options = [NASTY, 'plain'];
+  m.extensions![0]!.title = NASTY;
+  m.extensions![2]!.label = NASTY;
+  return m;
+}
+
+/** Nothing optional: no permission, webhook, client setting or install URL (the code must still compile and pass). */
+function bareManifest(): Manifest {
+  const m = loadExample(EXAMPLE_MANIFESTS[1]!);
+  m.permissions = [];
+  delete m.webhooks;
+  delete m.clientSettings;
+  m.installation = { baseUrl: m.installation.baseUrl! };
+  return m;
+}
+
+/** A Full Application with one permission that has no list, one Context Menu Action and nothing else. */
+function bareFullApplication(): Manifest {
+  const m = loadExample(EXAMPLE_MANIFESTS[2]!);
+  m.permissions = [{ endpoint: 'Setting', access: 'read', reason: 'Reads the time zone.' }];
+  m.webhooks = [];
+  m.clientSettings = [];
+  m.extensions = m.extensions!.filter((x) => x.type === 'Context Menu');
+  return m;
+}
+
+const PROJECTS: Array<{ name: string; manifest: () => Manifest; teach: boolean; serve: boolean }> = [
+  { name: 'integration', manifest: () => loadExample(EXAMPLE_MANIFESTS[0]!), teach: false, serve: true },
+  { name: 'private', manifest: () => loadExample(EXAMPLE_MANIFESTS[1]!), teach: false, serve: true },
+  { name: 'full-application', manifest: () => loadExample(EXAMPLE_MANIFESTS[2]!), teach: false, serve: true },
+  { name: 'integration-teach', manifest: () => loadExample(EXAMPLE_MANIFESTS[0]!), teach: true, serve: false },
+  { name: 'private-teach', manifest: () => loadExample(EXAMPLE_MANIFESTS[1]!), teach: true, serve: false },
+  { name: 'full-application-teach', manifest: () => loadExample(EXAMPLE_MANIFESTS[2]!), teach: true, serve: false },
+  { name: 'hostile-titles', manifest: hostileManifest, teach: true, serve: false },
+  { name: 'bare-private', manifest: bareManifest, teach: true, serve: false },
+  { name: 'bare-full-application', manifest: bareFullApplication, teach: false, serve: false },
+];
+
+describe('[slow] generated projects install, type-check, pass their tests and run', function () {
+  this.timeout(40 * 60_000);
+  const timings: string[] = [];
+  let root: string;
+  const rendered = new Map<string, RenderedProject>();
+
+  before(async function () {
+    this.timeout(30 * 60_000);
+    assert.ok(existsSync(path.join(ROOT, 'dist/generators/lib/emulator/index.js')), 'the generated projects use the built emulator: run `npm run build` first');
+    root = mkdtempSync(path.join(os.tmpdir(), 'c7-generated-'));
+    for (const p of PROJECTS) rendered.set(p.name, renderProject(p.manifest(), path.join(root, p.name), { teach: p.teach }));
+
+    // Every project asks for the same dependencies: install them once, in the parent folder.
+    const pkgs = [...rendered.values()].map((r) => JSON.parse(readFileSync(path.join(r.dir, 'package.json'), 'utf8')) as Record<string, unknown>);
+    const deps = (p: Record<string, unknown>) => JSON.stringify([p.dependencies, p.devDependencies]);
+    for (const p of pkgs) assert.equal(deps(p), deps(pkgs[0]!), 'all generated projects share their dependencies');
+    writeFileSync(path.join(root, 'package.json'), JSON.stringify({ ...pkgs[0], name: 'c7-generated-projects' }, null, 2));
+
+    // --ignore-scripts: generator-c7-app (a file: link to this checkout, already built) would rebuild itself in its
+    // `prepare`; better-sqlite3's native build is run next, on its own, and timed.
+    const install = await run('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error'], root);
+    assert.equal(install.code, 0, `npm install failed:\n${tail(install.out)}`);
+    timings.push(`npm install (download, no scripts): ${secs(install.ms)}`);
+    const rebuild = await run('npm', ['rebuild', 'better-sqlite3', 'esbuild', '--loglevel=error'], root);
+    assert.equal(rebuild.code, 0, `building better-sqlite3 failed:\n${tail(rebuild.out)}`);
+    timings.push(`npm rebuild better-sqlite3 (native build from source): ${secs(rebuild.ms)}`);
+  });
+
+  after(function () {
+    console.log(`\n    timings (${os.cpus().length} cores):\n${timings.map((t) => `      ${t}`).join('\n')}`);
+    if (root && !KEEP) rmSync(root, { recursive: true, force: true });
+    else if (root) console.log(`    kept in ${root}`);
+  });
+
+  it('reports no high or critical vulnerability (npm audit)', async function () {
+    const audit = await run('npm', ['audit', '--json', '--audit-level=high'], root);
+    let report: { metadata?: { vulnerabilities?: Record<string, number> }; message?: string; error?: { code?: string; summary?: string } };
+    try {
+      report = JSON.parse(audit.out.slice(audit.out.indexOf('{'))) as typeof report;
+    } catch {
+      report = {};
+    }
+    const v = report.metadata?.vulnerabilities;
+    if (!v) {
+      // The registry's audit endpoint did not answer (no network): that is not a finding.
+      console.log(`      npm audit could not run here: ${report.message || report.error?.summary || tail(audit.out, 5)}`);
+      this.skip();
+    }
+    assert.equal((v.high ?? 0) + (v.critical ?? 0), 0, `npm audit: ${JSON.stringify(v)}`);
+  });
+
+  for (const p of PROJECTS) {
+    describe(`${p.name}${p.teach ? ' (--teach)' : ''}`, () => {
+      it('passes its own npm test (tsc --noEmit, then node --test)', async () => {
+        const dir = rendered.get(p.name)!.dir;
+        const res = await run('npm', ['test'], dir, { CI: 'true' });
+        timings.push(`${p.name}: npm test ${secs(res.ms)}`);
+        assert.equal(res.code, 0, `npm test failed in ${dir}:\n${tail(res.out, 80)}`);
+        const pass = /ℹ pass (\d+)/.exec(res.out);
+        assert.match(res.out, /ℹ fail 0/);
+        assert.ok(pass && Number(pass[1]) >= 5, `few tests passed:\n${tail(res.out)}`);
+        if (p.teach) assert.ok(existsSync(path.join(dir, 'TOUR.md')));
+      });
+
+      if (!p.serve) return;
+
+      it('runs for real: an install, a webhook and API calls through the emulator', async () => {
+        const project = rendered.get(p.name)!;
+        const { dir } = project;
+        const manifest = p.manifest();
+        const build = await run('npm', ['run', 'build'], dir);
+        assert.equal(build.code, 0, `npm run build failed:\n${tail(build.out)}`);
+        timings.push(`${p.name}: npm run build ${secs(build.ms)}`);
+
+        const emulator: Emulator = await startEmulator({ manifest, appSecret: SECRET, rateLimit: false });
+        const port = await freePort();
+        const appUrl = `http://127.0.0.1:${port}`;
+        const child = spawn(process.execPath, ['dist/main.js'], {
+          cwd: dir,
+          env: {
+            ...process.env, C7_APP_SECRET: SECRET, C7_BASIC_AUTH_PASSWORD: BASIC_PASSWORD, C7_API_BASE_URL: emulator.url,
+            HOST: '127.0.0.1', PORT: String(port), DATABASE_PATH: path.join(dir, 'data', 'run.sqlite'), LOG_LEVEL: 'info',
+          },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        let log = '';
+        child.stdout!.on('data', (d: Buffer) => { log += d.toString(); });
+        child.stderr!.on('data', (d: Buffer) => { log += d.toString(); });
+        try {
+          await waitForHealth(`${appUrl}/health`, child, () => log);
+          const tenant = emulator.installedTenants()[0]!;
+          const target = { manifest, emulator, appUrl, tenant, basicAuthPassword: BASIC_PASSWORD };
+
+          const installed = await callAppInstall(target);
+          assert.equal(installed?.status, 200, `install: ${installed?.body}`);
+          assert.ok(existsSync(path.join(dir, 'data', 'run.sqlite')), 'the install is stored in SQLite');
+
+          const hook = manifest.webhooks!.find((w) => w.action === 'Bulk Update') ?? manifest.webhooks![0]!;
+          const before = emulator.requests.length;
+          const delivered = await callAppWebhook({ ...target, object: hook.object, action: hook.action });
+          assert.equal(delivered.status, 200, `webhook: ${delivered.body}`);
+          assert.equal((delivered.json as { status?: string }).status, 'processed', delivered.body);
+          if (hook.action === 'Bulk Update') {
+            const calls = emulator.requests.slice(before);
+            assert.ok(calls.some((c) => c.status === 200 && c.tenant === tenant), 'the app followed the callbackUrl through the emulator');
+          }
+
+          // An API call with the project's own client (credentials, tenant header, least-privilege guard).
+          const ctx = project.ctx;
+          assert.ok(ctx.apiExamples.permitted, 'every example has a permitted read');
+          const script = [
+            "import { Commerce7Client } from './src/commerce7/client.ts';",
+            `const c7 = new Commerce7Client({ appId: ${JSON.stringify(manifest.app.id)}, appSecret: process.env.C7_APP_SECRET, baseUrl: process.env.C7_API_BASE_URL });`,
+            `const body = await c7.forTenant(${JSON.stringify(tenant)}).get(${JSON.stringify(ctx.apiExamples.permitted.path)});`,
+            `console.log('items', body[${JSON.stringify(ctx.apiExamples.permitted.listKey)}].length);`,
+          ].join('\n');
+          const call = await run(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], dir, { C7_APP_SECRET: SECRET, C7_API_BASE_URL: emulator.url });
+          assert.equal(call.code, 0, call.out);
+          assert.match(call.out, /items \d+/);
+          const last = emulator.requests.at(-1)!;
+          assert.equal(last.status, 200);
+          assert.equal(last.permission, `${ctx.apiExamples.permitted.permission}:read`);
+
+          assert.ok(!log.includes(SECRET) && !log.includes(BASIC_PASSWORD), 'no secret in the app\u2019s log');
+        } finally {
+          child.kill('SIGTERM');
+          await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
+          await emulator.stop();
+        }
+      });
+    });
+  }
+});
