@@ -20,3 +20,7 @@ export function slugify(text: string): string {
     .slice(0, 50)
     .replace(/-+$/g, '');
 }
+
+/** Where an app's own dashboard lives in the App Development Center. */
+export const APP_DASHBOARD_PATTERN = '<id>.dev-center.platform.commerce7.com';
+export const appDashboardUrl = (appId: string) => `https://${APP_DASHBOARD_PATTERN.replace('<id>', appId)}`;

@@ -1,7 +1,7 @@
 // Builds the JSON Schema of c7-app.json from the catalog, so the two cannot drift.
 // `npm run schema` writes it to schemas/c7-app.schema.json; a test checks the committed file is current.
 import {
-  ACCESS_DESCRIPTIONS, ACCESS_LEVELS, APP_ID_PATTERN, APP_TYPES, CLIENT_SETTING_CODE_PATTERN,
+  ACCESS_DESCRIPTIONS, ACCESS_LEVELS, APP_DASHBOARD_PATTERN, APP_ID_PATTERN, APP_TYPES, CLIENT_SETTING_CODE_PATTERN,
   CLIENT_SETTING_DATA_TYPES, CONTEXT_MENU_FORMATS, DATA_TYPES_WITH_OPTIONS, EXTENSION_FIELDS, EXTENSION_TYPES,
   LISTING_FIELDS, PERMISSIONS, PRICING_MODELS, TENANT_ID_HELP, TENANT_ID_PATTERN, VERSION_STATUSES,
   WEBHOOK_ACTIONS, WEBHOOK_OBJECTS, ENV_VARS,
@@ -31,7 +31,7 @@ const PRIVATE_HINT = `a Private app lists the tenant IDs of the clients allowed 
 
 export function buildManifestSchema(): Schema {
   const app = strict({
-    id: text('App ID: a lowercase slug (e.g. "acme-order-sync"); your app\u2019s dashboard is <id>.dev-center.platform.commerce7.com', { pattern: APP_ID_PATTERN, maxLength: 50 }),
+    id: text(`App ID: a lowercase slug (e.g. "acme-order-sync"); your app\u2019s dashboard is ${APP_DASHBOARD_PATTERN}`, { pattern: APP_ID_PATTERN, maxLength: 50 }),
     title: text('App title in the App Development Center: unique, a couple of words'),
     type: {
       enum: APP_TYPES.map((t) => t.id),

@@ -1,7 +1,7 @@
 // Every question `yo c7-app` can ask, as data, in the App Development Center's order. Each says where its answer
 // lives in the manifest (the --answers key), which CLI flag supplies it, how to check it and when it applies.
 import {
-  ACCESS_DESCRIPTIONS, APP_TYPES, canonicalPermission, CLIENT_SETTING_DATA_TYPES, DATA_TYPES_WITH_OPTIONS,
+  ACCESS_DESCRIPTIONS, APP_DASHBOARD_PATTERN, APP_TYPES, canonicalPermission, CLIENT_SETTING_DATA_TYPES, DATA_TYPES_WITH_OPTIONS,
   EXTENSION_FIELDS, EXTENSION_TYPES, extensionType, LISTING_FIELDS, MIN_SCREENSHOTS, PERMISSIONS, PRICING_MODELS,
   slugify, TENANT_ID_HELP, WEBHOOK_ACTION_NAMES, WEBHOOK_OBJECTS, canonicalWebhookObject, CONTEXT_MENU_FORMATS,
   type Access, type ClientSettingDataType, type ExtensionTypeName,
@@ -228,7 +228,7 @@ async function askExtensions(ask: Asker, _d: Draft, current: unknown): Promise<E
 export const QUESTIONS: Question[] = [
   // 1. App
   { name: 'title', section: 'App', pointer: '/app/title', prompt: 'App title (unique in the App Development Center, a couple of words)', flag: stringFlag('title', v.required('the title')), type: 'input', validate: v.required('the title') as never },
-  { name: 'id', section: 'App', pointer: '/app/id', prompt: 'App ID (a lowercase slug; your dashboard will be <id>.dev-center.platform.commerce7.com)', flag: stringFlag('id', v.appId), type: 'input', default: (d) => (str(d, '/app/title') ? slugify(str(d, '/app/title')!) || undefined : undefined), validate: v.appId as never },
+  { name: 'id', section: 'App', pointer: '/app/id', prompt: `App ID (a lowercase slug; your dashboard will be ${APP_DASHBOARD_PATTERN})`, flag: stringFlag('id', v.appId), type: 'input', default: (d) => (str(d, '/app/title') ? slugify(str(d, '/app/title')!) || undefined : undefined), validate: v.appId as never },
   {
     name: 'type', section: 'App', pointer: '/app/type', prompt: 'App type (cannot change later)', type: 'select',
     help: APP_TYPES.map((t) => `${t.id}: ${t.description}`).join(' '),
