@@ -13,7 +13,8 @@ import { performance } from 'node:perf_hooks';
 import { callAppInstall, callAppWebhook, startEmulator, type Emulator } from '../../generators/lib/emulator/index.js';
 import type { Manifest } from '../../generators/lib/manifest/types.js';
 import { EXAMPLE_MANIFESTS, ROOT } from '../support/paths.js';
-import { renderProject, type RenderedProject } from '../support/render-project.js';
+import { generateProject, type RenderedProject } from '../support/render-project.js';
+import { runCli } from '../support/cli.js';
 
 const SECRET = 'test-app-secret';
 const BASIC_PASSWORD = 'test-basic-auth-password';
@@ -126,7 +127,7 @@ describe('[slow] generated projects install, type-check, pass their tests and ru
     this.timeout(30 * 60_000);
     assert.ok(existsSync(path.join(ROOT, 'dist/generators/lib/emulator/index.js')), 'the generated projects use the built emulator: run `npm run build` first');
     root = mkdtempSync(path.join(os.tmpdir(), 'c7-generated-'));
-    for (const p of PROJECTS) rendered.set(p.name, renderProject(p.manifest(), path.join(root, p.name), { teach: p.teach }));
+    for (const p of PROJECTS) rendered.set(p.name, generateProject(p.manifest(), path.join(root, p.name), { teach: p.teach }));
 
     // Every project asks for the same dependencies: install them once, in the parent folder.
     const pkgs = [...rendered.values()].map((r) => JSON.parse(readFileSync(path.join(r.dir, 'package.json'), 'utf8')) as Record<string, unknown>);
@@ -246,6 +247,33 @@ describe('[slow] generated projects install, type-check, pass their tests and ru
           await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
           await emulator.stop();
         }
+      });
+
+      if (p.name !== 'integration') return;
+
+      it('c7-app scopes: an added permission keeps it passing; a removal that breaks code is listed, not written', async () => {
+        const { dir, ctx } = rendered.get(p.name)!;
+        const added = runCli(['scopes', '--add', 'Note:read', '--reason', 'Shows staff notes next to each order', '--yes'], { cwd: path.join(dir, 'src') });
+        assert.equal(added.status, 0, added.stdout + added.stderr);
+        assert.match(added.stdout + added.stderr, /\+ Note +new, read +escalation/);
+        assert.match(readFileSync(path.join(dir, 'src/commerce7/permissions.generated.ts'), 'utf8'), /Note/);
+        const res = await run('npm', ['test'], dir, { CI: 'true' });
+        assert.equal(res.code, 0, `npm test failed after scopes --add:\n${tail(res.out, 80)}`);
+
+        // The project's own test calls the permitted example: removing its permission must be caught before writing.
+        const used = ctx.apiExamples.permitted!.permission;
+        const before = readFileSync(path.join(dir, 'c7-app.json'), 'utf8');
+        const removed = runCli(['scopes', '--remove', used, '--yes'], { cwd: dir });
+        const out = removed.stdout + removed.stderr;
+        assert.match(out, new RegExp(`- ${used} +removed`));
+        assert.match(out, /Code that will no longer type-check[\s\S]*test\/[\w.-]+\.ts:\d+:\d+/);
+        assert.equal(removed.status, 0, out);
+        assert.notEqual(readFileSync(path.join(dir, 'c7-app.json'), 'utf8'), before);
+        const check = runCli(['scopes', '--check'], { cwd: dir });
+        assert.equal(check.status, 0, check.stdout);
+        const tsc = await run('npx', ['tsc', '--noEmit'], dir);
+        assert.notEqual(tsc.code, 0, 'the code that used the removed permission no longer compiles');
+        assert.match(tsc.out, /error TS/);
       });
     });
   }

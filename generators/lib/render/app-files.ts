@@ -4,7 +4,6 @@
 // compiling exactly where it uses a permission the manifest no longer grants.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import {
   accessCovers, ACCOUNT_USER_PATH, ADMIN_UI_THEMES, API_BASE_URL, CARD_VARIANTS, COMMERCE7_FRAME_ANCESTORS,
   CONTEXT_MENU_ACTION_RESULT_TYPES, CURSOR_ENDPOINTS, CURSOR_START, ENV_VARS, ERROR_TYPES, EXTENSION_QUERY, HTTP_METHODS,
@@ -16,19 +15,7 @@ import type { RenderContext, WebhookContext, ExtensionContext } from './context.
 import { commentText, jsonLiteral, renderTemplate } from './handlebars.js';
 import { derivedHeader, type PlannedFile, type PlanPart } from './plan.js';
 
-const TEMPLATE_ROOT = (() => {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 6; i++) {
-    const candidate = path.join(dir, 'templates');
-    try {
-      readFileSync(path.join(candidate, 'app', 'package.json.hbs'));
-      return candidate;
-    } catch {
-      dir = path.dirname(dir);
-    }
-  }
-  throw new Error('generator-c7-app: templates/app not found next to the package');
-})();
+import { TEMPLATES_DIR as TEMPLATE_ROOT } from './templates-dir.js';
 
 const j = (v: unknown) => jsonLiteral(v);
 const SYNC_HINT = `change ${MANIFEST_FILE}, then run \`c7-app scopes --sync\``;

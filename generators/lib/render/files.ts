@@ -1,27 +1,14 @@
 // The whole file plan of a generated project, and rendering one planned file.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { appFiles } from './app-files.js';
 import type { RenderContext } from './context.js';
 import { renderTemplate } from './handlebars.js';
 import { derivedHeader, type PlannedFile } from './plan.js';
 import { projectFiles } from './project-files.js';
 
-/** templates/ at the package root, from generators/lib/render (source) or dist/generators/lib/render (built). */
-export const TEMPLATES_DIR = (() => {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 6; i++) {
-    const candidate = path.join(dir, 'templates');
-    try {
-      readFileSync(path.join(candidate, 'project', 'README.md.hbs'));
-      return candidate;
-    } catch {
-      dir = path.dirname(dir);
-    }
-  }
-  throw new Error('generator-c7-app: templates/ not found next to the package');
-})();
+export { TEMPLATES_DIR } from './templates-dir.js';
+import { TEMPLATES_DIR } from './templates-dir.js';
 
 export function filePlan(ctx: RenderContext): PlannedFile[] {
   const files = [...projectFiles(ctx), ...appFiles(ctx)];

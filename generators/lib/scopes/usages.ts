@@ -9,24 +9,20 @@ export type UsageReport = { checked: true; breakages: Breakage[] } | { checked: 
 
 type TS = typeof import('typescript');
 
+/** The project's own TypeScript: without its dependencies installed, a type check would say nothing useful. */
 function loadTypeScript(root: string): TS | undefined {
-  for (const from of [path.join(root, 'package.json'), import.meta.url]) {
-    try {
-      return createRequire(from)('typescript') as TS;
-    } catch {
-      /* try the next place */
-    }
+  try {
+    return createRequire(path.join(root, 'package.json'))('typescript') as TS;
+  } catch {
+    return undefined;
   }
-  return undefined;
 }
 
 export function findBreakages(root: string, replaced: ReadonlyMap<string, string>): UsageReport {
   const configFile = path.join(root, 'tsconfig.json');
   if (!existsSync(configFile)) return { checked: false, why: 'no tsconfig.json' };
-  // Without its dependencies the project does not type-check anyway: nothing useful to compare.
-  if (!existsSync(path.join(root, 'node_modules'))) return { checked: false, why: 'the project\u2019s dependencies are not installed (run npm install)' };
   const ts = loadTypeScript(root);
-  if (!ts) return { checked: false, why: 'TypeScript is not installed here (run npm install to see which code uses a removed permission)' };
+  if (!ts) return { checked: false, why: 'the project\u2019s dependencies are not installed (run npm install)' };
   const parsed = ts.getParsedCommandLineOfConfigFile(configFile, { noEmit: true }, {
     ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined,
   });
