@@ -33,7 +33,8 @@ export default class AppGenerator extends Generator<Stored, AppOptions> {
   private ctx!: RenderContext;
 
   constructor(args: string[], opts: AppOptions) {
-    super(args, opts);
+    // customInstallTask: Yeoman's environment would look for package.json in its own cwd, not in [dir]; install() does it.
+    super(args, opts, { customInstallTask: true });
     this.argument('dir', { type: String, required: false, description: 'Folder of the new project (created if absent; default: the current folder)' });
     this.option('answers', { type: String, description: 'A full or partial c7-app.json whose values answer the questions' });
     this.option('example', { type: Boolean, description: 'Scaffold the bundled sample Full Application, asking nothing' });
@@ -127,9 +128,19 @@ export default class AppGenerator extends Generator<Stored, AppOptions> {
     }
   }
 
+  async install(): Promise<void> {
+    if (this.options.skipInstall || this.options['skip-install']) return;
+    try {
+      await this.spawn('npm', ['install', '--no-audit', '--no-fund'], { cwd: this.destinationRoot(), stdio: 'inherit' });
+    } catch (err) {
+      throw new InputError(`the project was written, but npm install failed (${(err as Error).message.split('\n')[0]}).\nRun npm install in ${this.destinationRoot()} when the problem is fixed.`);
+    }
+  }
+
   end(): void {
     const perms = this.manifest.permissions.map((p) => `${p.endpoint} (${p.access})`).join(', ') || 'none';
-    const where = path.relative(process.cwd(), this.destinationRoot()) || '.';
+    const relative = path.relative(process.cwd(), this.destinationRoot());
+    const where = relative === '' ? '.' : relative.startsWith('..') ? this.destinationRoot() : relative;
     this.log('');
     this.log(`Created the Commerce7 ${this.ctx.app.typeLabel} "${this.manifest.app.title}" in ${where}`);
     this.log(`Permissions requested: ${perms}`);

@@ -143,3 +143,21 @@ describe('c7-app scopes', function () {
     await assert.rejects(runScopes(dir).withOptions({ add: 'Ordr:read', yes: true }), /--add: "Ordr:read" is not ENDPOINT:ACCESS/);
   });
 });
+
+describe('yo c7-app:scopes, interactive', function () {
+  this.timeout(60_000);
+  it('preselects the current permissions, then asks access and reasons; escalations need confirming', async () => {
+    const dir = await generated();
+    const result = await runScopes(dir).withOptions({ interactive: true }).withAnswers({
+      permissions: ['Order', 'Customer', 'Tag', 'Note'],
+      'permissions:Customer:access': 'full', 'permissions:Customer:reason': 'Writes the ledger ID on each customer',
+      'permissions:Note:access': 'read', go: true,
+    });
+    const asked = result.askedQuestions.map((q) => q.name);
+    assert.ok(asked.includes('permissions') && asked.includes('go'));
+    const m = JSON.parse(read(dir, MANIFEST));
+    assert.deepEqual(m.permissions.map((p: any) => `${p.endpoint}:${p.access}`), ['Order:read', 'Customer:full', 'Tag:full', 'Note:read']);
+    assert.equal(m.permissions[1].reason, 'Writes the ledger ID on each customer');
+    assert.match(read(dir, 'PERMISSIONS.md'), /\| Note \| Read/);
+  });
+});

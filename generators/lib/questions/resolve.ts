@@ -81,7 +81,8 @@ export async function resolveAnswers(input: ResolveInput): Promise<ResolveResult
         const answer = await input.asker({
           name: q.name,
           type: q.type ?? 'input',
-          message: q.prompt,
+          // Input prompts show their help line (e.g. how to find a tenant ID); lists describe their own choices.
+          message: q.help && (q.type ?? 'input') === 'input' ? `${q.prompt}\n  (${q.help})\n ` : q.prompt,
           choices: q.choices?.(draft),
           default: promptDefault(q, seed),
           validate: q.validate ? (((a: never) => q.validate!(a, draft)) as never) : undefined,
