@@ -1,5 +1,5 @@
 // `yo c7-app [dir]` and `c7-app new [dir]`: ask, validate, scaffold. A thin Yeoman class: the work is in lib/.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import Generator, { type BaseOptions } from 'yeoman-generator';
 import { InputError } from '../lib/errors.js';
@@ -105,8 +105,11 @@ export default class AppGenerator extends Generator<Stored, AppOptions> {
     const manifestText = this.existingManifestText !== undefined
       ? updateJsonText(this.existingManifestText, this.manifest)
       : formatManifest(this.manifest);
+    // --example also brings the sample's listing images, so its checklist starts from a complete listing.
+    const exampleDir = path.dirname(EXAMPLE_MANIFEST);
+    const images = this.options.example ? readdirSync(path.join(exampleDir, 'listing')).map((f) => `listing/${f}`) : [];
     const planned = renderProject(this.ctx, {
-      root: this.destinationRoot(), manifestText,
+      root: this.destinationRoot(), manifestText, alsoWritten: images,
       // The checklist sees a user file from an earlier run as it is on disk: the conflicter may keep it.
       written: (r) => r.file.owner !== 'user' || !existsSync(this.destinationPath(r.file.path)),
     }).map((r) => ({ ...r, target: this.destinationPath(r.file.path) }));
@@ -121,6 +124,7 @@ export default class AppGenerator extends Generator<Stored, AppOptions> {
       }
     }
     this.fs.write(this.destinationPath(MANIFEST_PATH), manifestText);
+    for (const image of images) if (!existsSync(this.destinationPath(image))) this.fs.copy(path.join(exampleDir, image), this.destinationPath(image));
     for (const { file, target, contents } of planned) {
       // User files go through the conflicter (it asks before touching a changed file); derived files are ours.
       this.fs.write(target, contents);

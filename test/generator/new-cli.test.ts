@@ -27,6 +27,13 @@ describe('c7-app new (black box)', () => {
     const r = runCli(['new', dir, '--example', '--skip-install']);
     assert.equal(r.status, 0, r.stdout + r.stderr);
     assert.equal(JSON.parse(readFileSync(path.join(dir, 'c7-app.json'), 'utf8')).app.type, 'full-application');
+    // The sample brings its listing images, and its checklist (rendered before they were written) counts them.
+    assert.ok(existsSync(path.join(dir, 'listing/logo.png')) && existsSync(path.join(dir, 'listing/screenshot-3.png')));
+    const checklist = readFileSync(path.join(dir, 'SUBMISSION_CHECKLIST.md'), 'utf8');
+    assert.match(checklist, /- ✅ \*\*The Logo exists in the project\*\* · `listing\.logo`/);
+    assert.match(checklist, /- ✅ \*\*At least 3 screenshots, each in the project\*\* · `listing\.screenshots`/);
+    const check = runCli(['check', '--ci'], { cwd: dir });
+    assert.match(check.stdout, /✅ The Logo exists in the project/, 'check agrees with the generated checklist');
   });
 
   it('without a TTY, missing answers: all listed, exit 1, nothing written', () => {

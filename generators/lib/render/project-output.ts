@@ -26,10 +26,12 @@ export const checklistFile = (render: (ctx: RenderContext) => string): PlannedFi
  * Renders the plan, then the checklist. `root` is the project folder (files already there count, e.g. listing
  * images); `written` decides which rendered files the checklist sees in place of the disk (default: all).
  */
-export function renderProject(ctx: RenderContext, opts: { root?: string; manifestText: string; written?: (f: RenderedFile) => boolean }): RenderedFile[] {
+export function renderProject(ctx: RenderContext, opts: { root?: string; manifestText: string; written?: (f: RenderedFile) => boolean; alsoWritten?: string[] }): RenderedFile[] {
   const rendered = filePlan(ctx).map((file) => ({ file, contents: renderPlannedFile(file, ctx) }));
   const overlay = new Map<string, string>([['c7-app.json', opts.manifestText]]);
   for (const r of rendered) if (typeof r.contents === 'string' && (opts.written?.(r) ?? true)) overlay.set(r.file.path, r.contents);
+  // Other files about to be written (e.g. images): the checklist only asks whether they exist.
+  for (const p of opts.alsoWritten ?? []) if (!overlay.has(p)) overlay.set(p, '');
   const project = opts.root ? overlayProject(diskProject(opts.root), overlay) : memoryProject(overlay);
   const markdown = renderChecklistMarkdown(ctx.manifest, buildChecklist(ctx.manifest, project));
   rendered.push({ file: checklistFile(() => markdown), contents: markdown });
