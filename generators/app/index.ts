@@ -4,7 +4,7 @@ import path from 'node:path';
 import Generator, { type BaseOptions } from 'yeoman-generator';
 import { InputError } from '../lib/errors.js';
 import {
-  completeManifest, formatManifest, mergeManifest, updateJsonText, validateManifestText, validateManifestValue,
+  cannotRead, completeManifest, formatManifest, mergeManifest, updateJsonText, validateManifestText, validateManifestValue,
   type Manifest,
 } from '../lib/manifest/index.js';
 import { describeMissing, QUESTIONS, resolveAnswers, type Asker, type Draft } from '../lib/questions/index.js';
@@ -160,7 +160,7 @@ function readJson(file: string, what: string): unknown {
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    throw new InputError(`${what}: cannot read ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`, 2);
+    throw new InputError(`${what}: ${cannotRead(file, err)}`, 2);
   }
   const r = validateManifestText(text);
   if (!r.manifest) throw new InputError(`${what}: ${file} is not valid JSON:\n${r.diagnostics.map((d) => formatDiagnostic(file, d)).join('\n')}`);

@@ -7,7 +7,7 @@ import {
   buildChecklist, diskProject, formatVerdict, projectTestsItem, renderChecklistMarkdown, runProjectTests, sectionTitle,
   sourceLabel, STATUS_MARK, SUBMISSION_CHECKLIST_FILE, summarize, TEST_COMMAND, type ChecklistItem,
 } from '../lib/checklist/index.js';
-import { readManifestText, validateManifestText } from '../lib/manifest/index.js';
+import { cannotRead, readManifestText, validateManifestText } from '../lib/manifest/index.js';
 import { EXIT, UserError } from './errors.js';
 import { formatDiagnostic, resolveManifestPath } from './validate.js';
 
@@ -60,7 +60,7 @@ export async function runCheck(dir: string | undefined, opts: CheckOptions, out:
   try {
     text = await readManifestText(manifestFile);
   } catch (e) {
-    throw new UserError(`cannot read ${manifestFile}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+    throw new UserError(cannotRead(manifestFile, e));
   }
   const color = !opts.json && (out as NodeJS.WriteStream).isTTY === true && pc.isColorSupported;
   const c = color ? (pc as unknown as typeof plainPaint) : plainPaint;

@@ -1,5 +1,6 @@
 // `c7-app emulate`: a local Commerce7 (the REST API under /v1, driven by c7-app.json), and the commands that act as
 // Commerce7 toward a running app (install, uninstall, webhook, open). Loads no Yeoman.
+import { cannotRead } from '../lib/manifest/index.js';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ENV_VARS, RATE_LIMIT_PER_MINUTE } from '../lib/catalog/api.js';
@@ -28,7 +29,7 @@ async function manifestFrom(opts: ManifestOption, io: Io): Promise<{ manifest: M
   try {
     loaded = await loadManifest(file);
   } catch (err) {
-    throw new UserError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
+    throw new UserError(cannotRead(file, err));
   }
   if (!loaded.valid || !loaded.manifest) {
     const shown = path.relative(cwd, file) || file;

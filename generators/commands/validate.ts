@@ -1,7 +1,7 @@
 // `c7-app validate [file]`: the fast path. Loads no Yeoman.
 import path from 'node:path';
 import pc from 'picocolors';
-import { findManifestUpward, MANIFEST_FILE, readManifestText, validateManifestText, type Diagnostic } from '../lib/manifest/index.js';
+import { cannotRead, findManifestUpward, MANIFEST_FILE, readManifestText, validateManifestText, type Diagnostic } from '../lib/manifest/index.js';
 import { EXIT, UserError } from './errors.js';
 
 export interface ValidateOptions { json?: boolean; cwd?: string }
@@ -28,7 +28,7 @@ export async function runValidate(file: string | undefined, opts: ValidateOption
   try {
     text = await readManifestText(target);
   } catch (err) {
-    throw new UserError(`cannot read ${target}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
+    throw new UserError(cannotRead(target, err));
   }
   const loaded = validateManifestText(text);
   const relative = path.relative(cwd, target);

@@ -1,6 +1,7 @@
 // The emulator's HTTP server (node:http, 127.0.0.1 only): Commerce7's REST API under /v1, driven by the app's
 // manifest, and a small control API under /__emulator that the `c7-app emulate install|uninstall|webhook|open`
 // commands use to act on the running emulator (install a tenant, issue a staff token, prepare a webhook payload).
+import { cannotRead } from '../manifest/index.js';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
@@ -57,7 +58,7 @@ async function resolveManifest(input: Manifest | string): Promise<Manifest> {
   try {
     loaded = await loadManifest(input);
   } catch (err) {
-    throw new EmulatorConfigError(`cannot read ${input}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
+    throw new EmulatorConfigError(cannotRead(input, err));
   }
   if (!loaded.valid || !loaded.manifest) {
     const first = loaded.diagnostics.filter((d) => d.severity === 'error').slice(0, 3).map((d) => `${d.line}:${d.column} ${d.pointer} ${d.message}`);

@@ -29,3 +29,8 @@ export async function loadManifest(file: string): Promise<LoadedManifest> {
   const text = await readManifestText(file);
   return { file, text, ...validateManifestText(text) };
 }
+
+/** "cannot read FILE: no such file" (or the system's reason): the one wording for a file that cannot be read. */
+export function cannotRead(file: string, err: unknown): string {
+  return `cannot read ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`;
+}
