@@ -62,6 +62,18 @@ describe('generated app: file plan', () => {
         assert.ok(mod.includes(`needs { \\"endpoint\\": \\"${forbidden.permission}\\", \\"access\\": \\"${forbidden.access}\\" }`), 'the refusal names the permission to add');
       });
 
+      it('tests POST retries where the manifest grants a write, through a granted path', () => {
+        const write = plain.ctx.apiExamples.permittedWrite;
+        const grantsWrite = manifest.permissions.some((p) => p.access === 'full');
+        assert.equal(write !== null, grantsWrite);
+        const test = plain.text.get('test/commerce7-client.test.ts')!;
+        assert.equal(test.includes('retries a POST marked idempotent after a 5xx'), grantsWrite);
+        if (write) {
+          const needs = resolveApiCall('POST', write.path);
+          assert.ok(needs.kind === 'permission' && needs.needs.every((n) => manifest.permissions.some((p) => p.endpoint === n.permission && p.access === 'full')), write.path);
+        }
+      });
+
       it('puts every environment variable in .env.example without a secret value, and ignores .env and the database', () => {
         const env = plain.text.get('.env.example')!;
         assert.match(env, new RegExp(`^${ENV_VARS.appSecret.name}=$`, 'm'));

@@ -89,8 +89,8 @@ export interface RenderContext {
   support: { email: string; url: string };
   /** Which calls Commerce7 makes with Basic auth. */
   basicAuth: { install: boolean; webhooks: boolean; any: boolean };
-  /** A permitted read and a forbidden call, derived from the permissions and the catalog's path map (null if none). */
-  apiExamples: { permitted: ApiCallExample | null; forbidden: ApiCallExample | null };
+  /** A permitted read, a permitted write and a forbidden call, from the permissions and the catalog's path map (null if none). */
+  apiExamples: { permitted: ApiCallExample | null; permittedWrite: ApiCallExample | null; forbidden: ApiCallExample | null };
 }
 
 const kebab = (s: string) => s.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
@@ -148,10 +148,12 @@ function apiExamples(granted: Map<PermissionName, Access>): RenderContext['apiEx
       clientMethod: method === 'GET' ? 'get' : 'post', missingItemPath: `${c.path}/no-such-id`,
     });
   const permittedRead = read.find((c) => ok(c.need.permission, 'read'));
+  const permittedWrite = write.find((c) => ok(c.need.permission, 'full'));
   const forbiddenWrite = write.find((c) => granted.get(c.need.permission) === 'read');
   const forbiddenRead = read.find((c) => !granted.has(c.need.permission));
   return {
     permitted: permittedRead ? ex(permittedRead, 'GET') : null,
+    permittedWrite: permittedWrite ? ex(permittedWrite, 'POST') : null,
     forbidden: forbiddenWrite ? ex(forbiddenWrite, 'POST') : forbiddenRead ? ex(forbiddenRead, 'GET') : null,
   };
 }
