@@ -13,6 +13,7 @@ import { renderProject } from '../lib/render/project-output.js';
 import { MANIFEST_PATH } from '../lib/render/project-files.js';
 import { generatorDependency, PACKAGE_NAME, PACKAGE_ROOT, PACKAGE_VERSION } from '../lib/package-info.js';
 import { formatDiagnostic } from '../commands/validate.js';
+import { withoutTaskErrorLine } from '../commands/yeoman.js';
 
 /** The bundled manifest behind --example. */
 export const EXAMPLE_MANIFEST = path.join(PACKAGE_ROOT, 'examples', 'tasting-room-full-app', 'c7-app.json');
@@ -35,6 +36,7 @@ export default class AppGenerator extends Generator<Stored, AppOptions> {
   constructor(args: string[], opts: AppOptions) {
     // customInstallTask: Yeoman's environment would look for package.json in its own cwd, not in [dir]; install() does it.
     super(args, opts, { customInstallTask: true });
+    Object.assign(this, { log: withoutTaskErrorLine(this.log) }); // `log` is read-only in the types only
     this.argument('dir', { type: String, required: false, description: 'Folder of the new project (created if absent; default: the current folder)' });
     this.option('answers', { type: String, description: 'A full or partial c7-app.json whose values answer the questions' });
     this.option('example', { type: Boolean, description: 'Scaffold the bundled sample Full Application, asking nothing' });

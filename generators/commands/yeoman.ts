@@ -23,3 +23,13 @@ export async function runGenerator(name: 'app' | 'scopes', args: string[]): Prom
     throw err;
   }
 }
+
+/**
+ * The generator's logger without the line Yeoman prints before a task's error ("An error occured while running
+ * c7-app:app#prompting"): our errors say what is wrong and how to fix it, and `c7-app` or `yo` prints them next.
+ */
+export function withoutTaskErrorLine<L extends { error: (...args: never[]) => unknown }>(log: L): L {
+  const error = (...args: unknown[]) =>
+    typeof args[0] === 'string' && args[0].startsWith('An error occured while running ') ? undefined : (log.error as (...a: unknown[]) => unknown)(...args);
+  return new Proxy(log, { get: (target, key, receiver) => (key === 'error' ? error : Reflect.get(target, key, receiver)) });
+}

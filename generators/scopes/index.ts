@@ -5,6 +5,7 @@ import Generator, { type BaseOptions } from 'yeoman-generator';
 import { InputError } from '../lib/errors.js';
 import { askPermissions, type Asker } from '../lib/questions/questions.js';
 import { describeChange, loadProject, planScopes, type ProjectState, type ScopesPlan } from '../lib/scopes/index.js';
+import { withoutTaskErrorLine } from '../commands/yeoman.js';
 
 type ScopesOptions = BaseOptions & {
   add?: string | string[]; remove?: string | string[]; set?: string | string[]; reason?: string;
@@ -21,6 +22,7 @@ export default class ScopesGenerator extends Generator<Record<string, unknown>, 
 
   constructor(args: string[], opts: ScopesOptions) {
     super(args, opts);
+    Object.assign(this, { log: withoutTaskErrorLine(this.log) }); // `log` is read-only in the types only
     this.option('add', { type: String, description: 'Add permissions, e.g. "Customer:full,Order:read" (repeatable)' });
     this.option('remove', { type: String, description: 'Remove permissions, e.g. "Tag" (repeatable)' });
     this.option('set', { type: String, description: 'Set the access of permissions, e.g. "Order:read" (repeatable)' });

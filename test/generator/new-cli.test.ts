@@ -42,6 +42,7 @@ describe('c7-app new (black box)', () => {
     assert.equal(r.status, 1);
     assert.match(r.stderr, /answers are missing and there is no terminal to ask/);
     assert.match(r.stderr, /--type or "app\.type"/);
+    assert.doesNotMatch(r.stdout + r.stderr, /An error occured while running/, 'our message stands alone, without Yeoman\u2019s task line');
     assert.ok(!existsSync(path.join(dir, 'c7-app.json')));
     assert.deepEqual(existsSync(dir) ? readdirSync(dir) : [], []);
   });

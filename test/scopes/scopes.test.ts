@@ -129,6 +129,7 @@ describe('c7-app scopes', function () {
     assert.match(out, /\+ Customer +read \u2192 full +escalation: installed clients must accept/);
     assert.match(out, /- Tag +removed \(was full\) +reduction: safe/);
     assert.match(r.stderr, /--yes/);
+    assert.doesNotMatch(out, /An error occured while running/, 'our message stands alone, without Yeoman\u2019s task line');
     assert.deepEqual(snapshot(dir), before);
   });
 
