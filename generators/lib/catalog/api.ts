@@ -31,6 +31,12 @@ export interface Commerce7Error {
   errors: Array<{ field?: string; message: string }>;
 }
 
+/**
+ * Install and uninstall (platform.md §5): an app keeps an uninstalled tenant's record (soft delete) and purges its
+ * data later. Commerce7 does not document the delay; a third-party source states a 30-day deletion rule.
+ */
+export const UNINSTALLED_PURGE_AFTER_DAYS = 30;
+
 /** Staff tokens from extension URLs are checked here, raw (no "Bearer"), with the tenant header. */
 export const ACCOUNT_USER_PATH = '/account/user';
 

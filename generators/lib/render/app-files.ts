@@ -7,8 +7,8 @@ import path from 'node:path';
 import {
   accessCovers, ACCOUNT_USER_PATH, ADMIN_UI_THEMES, API_BASE_URL, CARD_VARIANTS, COMMERCE7_FRAME_ANCESTORS,
   CONTEXT_MENU_ACTION_RESULT_TYPES, CURSOR_ENDPOINTS, CURSOR_START, ENV_VARS, ERROR_TYPES, EXTENSION_QUERY, HTTP_METHODS,
-  LIST_KEYS, PAGE_LIMIT_MAX, pathRules, RATE_LIMIT_PER_MINUTE, TENANT_HEADER, TENANT_ID_PATTERN, WEBHOOK_ACTION_NAMES,
-  WEBHOOK_OBJECTS, type Access, type PathRuleView, type PermissionName,
+  LIST_KEYS, PAGE_LIMIT_MAX, pathRules, RATE_LIMIT_PER_MINUTE, TENANT_HEADER, TENANT_ID_PATTERN, UNINSTALLED_PURGE_AFTER_DAYS,
+  WEBHOOK_ACTION_NAMES, WEBHOOK_OBJECTS, type Access, type PathRuleView, type PermissionName,
 } from '../catalog/index.js';
 import { MANIFEST_FILE } from '../manifest/types.js';
 import type { RenderContext, WebhookContext, ExtensionContext } from './context.js';
@@ -159,6 +159,8 @@ export const FRAME_ANCESTORS: readonly string[] = ${j(COMMERCE7_FRAME_ANCESTORS)
 export const TENANT_ID_PATTERN = ${j(TENANT_ID_PATTERN)};
 export const WEBHOOK_OBJECTS = ${j(WEBHOOK_OBJECTS)} as const;
 export const WEBHOOK_ACTIONS = ${j(WEBHOOK_ACTION_NAMES)} as const;
+/** An uninstalled tenant's data is purged this many days after the uninstall (PURGE_AFTER_DAYS overrides it). */
+export const UNINSTALLED_PURGE_AFTER_DAYS = ${UNINSTALLED_PURGE_AFTER_DAYS};
 /** Environment variables the app reads. */
 export const ENV = ${j(env)} as const;
 `;
@@ -310,6 +312,7 @@ export const appFiles: PlanPart = (ctx) => {
 
     { path: 'src/storage/store.ts', owner: 'user', source: t('src/storage/store.ts'), purpose: 'The storage interface: installs and processed webhook deliveries' },
     { path: 'src/storage/sqlite.ts', owner: 'user', source: t('src/storage/sqlite.ts'), purpose: 'The SQLite store (better-sqlite3), transactional' },
+    { path: 'src/storage/purge.ts', owner: 'user', source: t('src/storage/purge.ts'), purpose: 'The purge rule: an uninstalled tenant\u2019s data is deleted PURGE_AFTER_DAYS after the uninstall' },
 
     { path: 'src/webhooks/types.ts', owner: 'user', source: t('src/webhooks/types.ts'), purpose: 'Types of a webhook event and handler' },
     { path: 'src/webhooks/registry.generated.ts', owner: 'derived', source: { render: renderWebhookRegistry }, purpose: 'Maps each webhook of the manifest to its handler' },
@@ -322,6 +325,7 @@ export const appFiles: PlanPart = (ctx) => {
     { path: 'test/install.test.ts', owner: 'user', source: t('test/install.test.ts'), purpose: 'Install and uninstall: credentials, bodies, re-install' },
     { path: 'test/webhooks.test.ts', owner: 'user', source: t('test/webhooks.test.ts'), purpose: 'Webhooks: auth, unknown tenant, duplicates, self-caused events, Bulk Update' },
     { path: 'test/commerce7-client.test.ts', owner: 'user', source: t('test/commerce7-client.test.ts'), purpose: 'The API client: permitted and forbidden calls (compile and run time), pagination, 429, errors' },
+    { path: 'test/purge.test.ts', owner: 'user', source: t('test/purge.test.ts'), purpose: 'The purge: kept during the delay, purged after, a re-install or a failing purgeTenantData keeps it' },
     { path: 'test/config.test.ts', owner: 'user', source: t('test/config.test.ts'), purpose: 'Configuration: a missing variable is named' },
   ];
   if (full) {

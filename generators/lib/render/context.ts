@@ -3,7 +3,7 @@
 import {
   accessCovers, ACCOUNT_USER_PATH, API_BASE_URL, appDashboardUrl, appTypeLabel, DOC_SITES, COMMERCE7_CSS_URL, COMMERCE7_JS_URL, dataTypeInfo, ENV_VARS,
   EXTENSION_CONTEXT, EXTENSION_QUERY, extensionType, LIST_KEYS, PAGE_LIMIT_MAX, pathRules, permissionDescription,
-  pathsForPermission, RATE_LIMIT_PER_MINUTE, STOREFRONT_EXTENSION_LOCATIONS, TENANT_HEADER,
+  pathsForPermission, RATE_LIMIT_PER_MINUTE, UNINSTALLED_PURGE_AFTER_DAYS, STOREFRONT_EXTENSION_LOCATIONS, TENANT_HEADER,
   type Access, type AppTypeId, type ClientSettingDataType, type ExtensionTypeName, type PermissionName,
 } from '../catalog/index.js';
 import type { Manifest } from '../manifest/types.js';
@@ -83,7 +83,7 @@ export interface RenderContext {
   platform: {
     apiBaseUrl: string; tenantHeader: string; accountUserPath: string; pageLimitMax: number; rateLimitPerMinute: number;
     commerce7JsUrl: string; commerce7CssUrl: string; staffTokenParam: string; themeParam: string;
-    devCenterUrl: string; appDashboardUrl: string;
+    devCenterUrl: string; appDashboardUrl: string; uninstalledPurgeAfterDays: number;
   };
   /** Where a user who hits a problem is sent: the listing's documentation URL, else a mailto: of its support email. */
   support: { email: string; url: string };
@@ -223,6 +223,7 @@ export function buildContext(manifest: Manifest, opts: { teach: boolean; generat
       rateLimitPerMinute: RATE_LIMIT_PER_MINUTE, commerce7JsUrl: COMMERCE7_JS_URL, commerce7CssUrl: COMMERCE7_CSS_URL,
       staffTokenParam: EXTENSION_QUERY.staffToken, themeParam: EXTENSION_QUERY.theme,
       devCenterUrl: DOC_SITES.devCenter, appDashboardUrl: appDashboardUrl(manifest.app.id),
+      uninstalledPurgeAfterDays: UNINSTALLED_PURGE_AFTER_DAYS,
     },
     support: {
       email: manifest.listing.supportEmail,
