@@ -1,0 +1,129 @@
+// `c7-app audit [paths...]`: the Commerce7 API calls in existing code -> the least-privilege permissions it needs,
+// compared with c7-app.json when there is one. Reads only; writes only the --answers file it is asked for.
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import pc from 'picocolors';
+import { auditSources, compareWithManifest, permissionsForManifest, type ApiReference, type AuditReport, type ManifestComparison } from '../lib/audit/index.js';
+import { cannotRead, findManifestUpward, MANIFEST_FILE, validateManifestText } from '../lib/manifest/index.js';
+import { EXIT, UserError } from './errors.js';
+
+export interface AuditOptions { manifest?: string | false; json?: boolean; answers?: string; force?: boolean; includeTests?: boolean; cwd?: string }
+
+/** Files of these kinds are read: source of the languages integrations are written in, and JSON (API collections). */
+const SOURCE = /\.(?:[cm]?[jt]sx?|vue|svelte|py|php|rb|cs|java|kt|go|rs|sh|ps1|json)$/i;
+const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'build', 'out', 'coverage', 'vendor', '.next', '.nuxt', '__pycache__', 'venv', '.venv', 'bin', 'obj', 'target']);
+const TEST_DIRS = new Set(['test', 'tests', '__tests__', 'spec', 'specs']);
+const SKIP_FILES = /(?:^|\/)(?:package-lock\.json|npm-shrinkwrap\.json|composer\.lock|c7-app\.json|[^/]*\.min\.js|[^/]*\.generated\.ts)$/;
+const TEST_FILE = /\.(?:test|spec)\.[^.]+$|_test\.(?:py|go)$|(?:^|\/)test_[^/]*\.py$/;
+const MAX_FILE_BYTES = 1024 * 1024;
+
+function collect(target: string, includeTests: boolean, out: string[]): void {
+  let stat;
+  try {
+    stat = statSync(target);
+  } catch (err) {
+    throw new UserError(cannotRead(target, err));
+  }
+  if (stat.isFile()) {
+    out.push(target);
+    return;
+  }
+  for (const entry of readdirSync(target, { withFileTypes: true })) {
+    const full = path.join(target, entry.name);
+    if (entry.isDirectory()) {
+      if (SKIP_DIRS.has(entry.name) || (!includeTests && TEST_DIRS.has(entry.name))) continue;
+      collect(full, includeTests, out);
+    } else if (entry.isFile() && SOURCE.test(entry.name) && !SKIP_FILES.test(full) && (includeTests || !TEST_FILE.test(full))) {
+      if (statSync(full).size <= MAX_FILE_BYTES) out.push(full);
+    }
+  }
+}
+
+const where = (r: ApiReference) => `${r.file}:${r.line}:${r.column}`;
+const call = (r: ApiReference) => `${r.method} ${r.path}`;
+
+export function formatAudit(report: AuditReport, comparison: { file: string; result: ManifestComparison } | null, color: boolean): string {
+  const c = color ? pc : { red: String, yellow: String, green: String, dim: String, bold: String, cyan: String };
+  const lines: string[] = [];
+  const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
+  lines.push(`Scanned ${plural(report.files, 'file')}: ${plural(report.references.length, 'Commerce7 API call')}.`);
+  if (report.permissions.length) {
+    lines.push('', c.bold('Permissions the code needs (least privilege):'));
+    const width = Math.max(...report.permissions.map((p) => p.permission.length));
+    for (const p of report.permissions) {
+      const first = p.references[0]!;
+      lines.push(`  ${p.permission.padEnd(width)}  ${p.access.padEnd(4)}  ${plural(p.references.length, 'call').padEnd(9)}  e.g. ${call(first)}  ${c.dim(where(first))}${p.inferred ? c.dim('  (path map inferred)') : ''}`);
+    }
+  }
+  if (report.noPermission.length) {
+    lines.push('', c.bold('Calls that need no permission:'));
+    for (const r of report.noPermission) lines.push(`  ${call(r)}  ${c.dim(where(r))}  ${c.dim(r.why)}`);
+  }
+  if (report.unknown.length) {
+    lines.push('', c.bold('Calls with no documented permission (ask Commerce7 before relying on them):'));
+    for (const r of report.unknown) lines.push(`  ${call(r)}  ${c.dim(where(r))}  ${c.dim(r.why)}`);
+  }
+  if (report.methodNotSeen.length) {
+    lines.push('', c.bold('Method not seen, taken as GET (if the call writes, it needs full access):'));
+    for (const r of report.methodNotSeen) lines.push(`  ${r.path}  ${c.dim(where(r))}  ${c.dim(r.excerpt)}`);
+  }
+  if (comparison) {
+    const { missing, unused, broaderThanNeeded } = comparison.result;
+    lines.push('', c.bold(`Compared with ${comparison.file}:`));
+    for (const m of missing) {
+      const fix = m.granted ? `c7-app scopes --set "${m.permission}:${m.needed}"` : `c7-app scopes --add "${m.permission}:${m.needed}"`;
+      const what = m.granted ? `grants ${m.granted}, the code ${m.needed === 'full' ? 'writes' : 'reads'}` : 'not granted';
+      lines.push(`  ${c.red('✖')} ${m.permission}: ${what} (${call(m.reference)} at ${where(m.reference)}) → ${fix}`);
+    }
+    for (const b of broaderThanNeeded) lines.push(`  ${c.yellow('!')} ${b.permission}: granted full, the code found only reads → c7-app scopes --set "${b.permission}:read" unless it writes in a way not found`);
+    for (const u of unused) lines.push(`  ${c.yellow('!')} ${u.permission} (${u.granted}): granted, no call found → c7-app scopes --remove "${u.permission}" unless the code builds the path at run time`);
+    if (!missing.length && !unused.length && !broaderThanNeeded.length) lines.push(`  ${c.green('✔')} grants exactly what the code calls`);
+  } else if (report.permissions.length) {
+    lines.push('', `Next: c7-app audit <paths> --answers permissions.json, then c7-app new <dir> --answers permissions.json --replaces-data-role`);
+  }
+  if (!report.references.length) lines.push('', 'No call found: pass the folder or files of the integration\u2019s code (paths that build the URL at run time cannot be seen).');
+  return lines.join('\n') + '\n';
+}
+
+export async function runAudit(paths: string[], opts: AuditOptions, out: NodeJS.WritableStream = process.stdout): Promise<number> {
+  const cwd = opts.cwd ?? process.cwd();
+  const targets = (paths.length ? paths : ['.']).map((p) => path.resolve(cwd, p));
+  const files: string[] = [];
+  for (const t of targets) collect(t, opts.includeTests === true, files);
+  const shown = (f: string) => {
+    const rel = path.relative(cwd, f);
+    return rel && !rel.startsWith('..') ? rel.split(path.sep).join('/') : f;
+  };
+  const report = auditSources(files.map((f) => ({ file: shown(f), text: readFileSync(f, 'utf8') })));
+
+  let comparison: { file: string; result: ManifestComparison } | null = null;
+  if (opts.manifest !== false) {
+    const manifestPath = opts.manifest ? path.resolve(cwd, opts.manifest) : findManifestUpward(statSync(targets[0]!).isDirectory() ? targets[0]! : path.dirname(targets[0]!));
+    if (manifestPath) {
+      let text: string;
+      try {
+        text = readFileSync(manifestPath, 'utf8');
+      } catch (err) {
+        throw new UserError(cannotRead(manifestPath, err));
+      }
+      const loaded = validateManifestText(text);
+      if (!loaded.manifest) throw new UserError(`${shown(manifestPath)} is not valid JSON: run c7-app validate ${shown(manifestPath)}`);
+      comparison = { file: shown(manifestPath), result: compareWithManifest(report, loaded.manifest) };
+    }
+  }
+
+  if (opts.answers) {
+    const target = path.resolve(cwd, opts.answers);
+    if (existsSync(target) && !opts.force) throw new UserError(`--answers: ${shown(target)} exists; pass --force to replace it, or another file name`);
+    writeFileSync(target, JSON.stringify({ permissions: permissionsForManifest(report) }, null, 2) + '\n');
+  }
+
+  if (opts.json) {
+    out.write(JSON.stringify({ ...report, manifest: comparison?.file ?? null, comparison: comparison?.result ?? null, suggested: { permissions: permissionsForManifest(report) } }, null, 2) + '\n');
+  } else {
+    const color = (out as NodeJS.WriteStream).isTTY === true && pc.isColorSupported;
+    out.write(formatAudit(report, comparison, color));
+    if (opts.answers) out.write(`\nWrote ${shown(path.resolve(cwd, opts.answers))}: complete each "reason" (c7-app check flags the TODOs).\n`);
+  }
+  return comparison && comparison.result.missing.length ? EXIT.invalid : EXIT.ok;
+}
