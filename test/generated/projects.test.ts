@@ -20,6 +20,8 @@ const SECRET = 'test-app-secret';
 const BASIC_PASSWORD = 'test-basic-auth-password';
 const NASTY = 'Bob\'s "Sync" `${process.exit(1)}` </script>';
 const KEEP = process.env.C7_KEEP_GENERATED === '1';
+/** Another Node to run a project's tests with (.ci/run installs Node 24 there): the engines range, proven. */
+const OTHER_NODE = process.env.C7_OTHER_NODE;
 
 interface Run { code: number | null; out: string; ms: number }
 
@@ -131,7 +133,7 @@ describe('[slow] generated projects install, type-check, pass their tests and ru
 
     // Every project asks for the same dependencies: install them once, in the parent folder.
     const pkgs = [...rendered.values()].map((r) => JSON.parse(readFileSync(path.join(r.dir, 'package.json'), 'utf8')) as Record<string, unknown>);
-    const deps = (p: Record<string, unknown>) => JSON.stringify([p.dependencies, p.devDependencies]);
+    const deps = (p: Record<string, unknown>) => JSON.stringify([p.dependencies, p.optionalDependencies, p.devDependencies]);
     for (const p of pkgs) assert.equal(deps(p), deps(pkgs[0]!), 'all generated projects share their dependencies');
     writeFileSync(path.join(root, 'package.json'), JSON.stringify({ ...pkgs[0], name: 'c7-generated-projects' }, null, 2));
 
@@ -149,6 +151,22 @@ describe('[slow] generated projects install, type-check, pass their tests and ru
     console.log(`\n    timings (${os.cpus().length} cores):\n${timings.map((t) => `      ${t}`).join('\n')}`);
     if (root && !KEEP) rmSync(root, { recursive: true, force: true });
     else if (root) console.log(`    kept in ${root}`);
+  });
+
+  // Node 24 is where better-sqlite3 12 aborts the process: the projects use node:sqlite there (sqlite-driver.ts).
+  it('passes its npm test on another Node too (C7_OTHER_NODE, e.g. 24: node:sqlite instead of better-sqlite3)', async function () {
+    if (!OTHER_NODE || !existsSync(OTHER_NODE)) {
+      console.log('      no other Node to run with: set C7_OTHER_NODE to a node binary (.ci/run installs Node 24)');
+      this.skip();
+    }
+    const dir = rendered.get('full-application')!.dir;
+    const env = { PATH: `${path.dirname(OTHER_NODE)}${path.delimiter}${process.env.PATH}`, CI: 'true' };
+    const res = await run('npm', ['test'], dir, env);
+    const version = /SQLite storage \((\S+) on Node (v[\d.]+)\)/.exec(res.out);
+    timings.push(`full-application on ${version?.[2] ?? OTHER_NODE}: npm test ${secs(res.ms)}`);
+    assert.equal(res.code, 0, `npm test on ${OTHER_NODE} failed:\n${tail(res.out, 80)}`);
+    assert.match(res.out, /ℹ fail 0/);
+    assert.ok(version && version[2] !== process.version, `ran on another Node: ${version?.[0]}`);
   });
 
   it('reports no high or critical vulnerability (npm audit)', async function () {

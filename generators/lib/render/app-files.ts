@@ -311,7 +311,8 @@ export const appFiles: PlanPart = (ctx) => {
     { path: 'src/server/webhooks.ts', owner: 'user', source: t('src/server/webhooks.ts'), purpose: 'Webhook receiver: auth, tenant check, idempotency, self-caused events, Bulk Update, dispatch' },
 
     { path: 'src/storage/store.ts', owner: 'user', source: t('src/storage/store.ts'), purpose: 'The storage interface: installs and processed webhook deliveries' },
-    { path: 'src/storage/sqlite.ts', owner: 'user', source: t('src/storage/sqlite.ts'), purpose: 'The SQLite store (better-sqlite3), transactional' },
+    { path: 'src/storage/sqlite.ts', owner: 'user', source: t('src/storage/sqlite.ts'), purpose: 'The SQLite store, transactional' },
+    { path: 'src/storage/sqlite-driver.ts', owner: 'user', source: t('src/storage/sqlite-driver.ts'), purpose: 'Picks the SQLite library: node:sqlite where Node has it, else better-sqlite3 (Node 20)' },
     { path: 'src/storage/purge.ts', owner: 'user', source: t('src/storage/purge.ts'), purpose: 'The purge rule: an uninstalled tenant\u2019s data is deleted PURGE_AFTER_DAYS after the uninstall' },
 
     { path: 'src/webhooks/types.ts', owner: 'user', source: t('src/webhooks/types.ts'), purpose: 'Types of a webhook event and handler' },
@@ -325,6 +326,7 @@ export const appFiles: PlanPart = (ctx) => {
     { path: 'test/install.test.ts', owner: 'user', source: t('test/install.test.ts'), purpose: 'Install and uninstall: credentials, bodies, re-install' },
     { path: 'test/webhooks.test.ts', owner: 'user', source: t('test/webhooks.test.ts'), purpose: 'Webhooks: auth, unknown tenant, duplicates, self-caused events, Bulk Update' },
     { path: 'test/commerce7-client.test.ts', owner: 'user', source: t('test/commerce7-client.test.ts'), purpose: 'The API client: permitted and forbidden calls (compile and run time), pagination, 429, errors' },
+    { path: 'test/storage.test.ts', owner: 'user', source: t('test/storage.test.ts'), purpose: 'The SQLite store: all-or-nothing writes, a database file across restarts, the library in use' },
     { path: 'test/purge.test.ts', owner: 'user', source: t('test/purge.test.ts'), purpose: 'The purge: kept during the delay, purged after, a re-install or a failing purgeTenantData keeps it' },
     { path: 'test/config.test.ts', owner: 'user', source: t('test/config.test.ts'), purpose: 'Configuration: a missing variable is named' },
   ];
