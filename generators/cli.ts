@@ -80,7 +80,7 @@ export function buildProgram(): Command {
     .command('audit')
     .description('From code to permissions: finds the Commerce7 API calls in existing code (any language: an old Data-role integration, or this app) and lists the least-privilege permissions they need; compared with c7-app.json when there is one')
     .argument('[paths...]', 'folders or files to read (default: the current folder); node_modules, build output, tests and *.generated.ts are skipped')
-    .option('--manifest <file>', 'compare with this c7-app.json (default: the one in the first path or a folder above, if any)')
+    .option('--manifest <file>', 'compare with this c7-app.json (default: the one in or above the first path, else in or above the current folder, if any)')
     .option('--no-manifest', 'do not compare with a manifest')
     .option('--answers <file>', 'write the permissions found as a partial c7-app.json, for `c7-app new --answers <file>`')
     .option('--force', 'let --answers replace an existing file')

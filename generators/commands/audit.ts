@@ -98,7 +98,9 @@ export async function runAudit(paths: string[], opts: AuditOptions, out: NodeJS.
 
   let comparison: { file: string; result: ManifestComparison } | null = null;
   if (opts.manifest !== false) {
-    const manifestPath = opts.manifest ? path.resolve(cwd, opts.manifest) : findManifestUpward(statSync(targets[0]!).isDirectory() ? targets[0]! : path.dirname(targets[0]!));
+    // The code's own project first; else the project the command runs in (auditing old code from the new app).
+    const first = statSync(targets[0]!).isDirectory() ? targets[0]! : path.dirname(targets[0]!);
+    const manifestPath = opts.manifest ? path.resolve(cwd, opts.manifest) : findManifestUpward(first) ?? findManifestUpward(cwd);
     if (manifestPath) {
       let text: string;
       try {

@@ -100,6 +100,16 @@ describe('c7-app audit (black box)', () => {
     assert.match(r.stdout, /✖ Note: not granted .* → c7-app scopes --add "Note:full"/);
   });
 
+  it('run inside an app project on code elsewhere, compares with the project\u2019s c7-app.json', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'c7-audit-'));
+    writeFileSync(path.join(dir, 'c7-app.json'), readFileSync(EXAMPLE_MANIFESTS[2]!, 'utf8'));
+    const r = runCli(['audit', FIXTURE], { cwd: dir });
+    assert.equal(r.status, 1, r.stdout + r.stderr);
+    assert.match(r.stdout, /Compared with .*c7-app\.json:/);
+    assert.match(r.stdout, /✖ WebHook: not granted/);
+    assert.equal(runCli(['audit', FIXTURE, '--no-manifest'], { cwd: dir }).status, 0);
+  });
+
   it('--answers writes permissions that c7-app new accepts, and never replaces a file without --force', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'c7-audit-'));
     const answers = path.join(dir, 'permissions.json');
