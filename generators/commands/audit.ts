@@ -4,7 +4,8 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import path from 'node:path';
 import pc from 'picocolors';
 import { auditSources, compareWithManifest, permissionsForManifest, type ApiReference, type AuditReport, type ManifestComparison } from '../lib/audit/index.js';
-import { cannotRead, findManifestUpward, MANIFEST_FILE, validateManifestText } from '../lib/manifest/index.js';
+import { ENV_VARS } from '../lib/catalog/index.js';
+import { cannotRead, findManifestUpward, validateManifestText } from '../lib/manifest/index.js';
 import { EXIT, UserError } from './errors.js';
 
 export interface AuditOptions { manifest?: string | false; json?: boolean; answers?: string; force?: boolean; includeTests?: boolean; cwd?: string }
@@ -66,6 +67,10 @@ export function formatAudit(report: AuditReport, comparison: { file: string; res
   if (report.methodNotSeen.length) {
     lines.push('', c.bold('Method not seen, taken as GET (if the call writes, it needs full access):'));
     for (const r of report.methodNotSeen) lines.push(`  ${r.path}  ${c.dim(where(r))}  ${c.dim(r.excerpt)}`);
+  }
+  if (report.signIns.length) {
+    lines.push('', c.bold(`Sign-in (HTTP Basic) beside these calls: an app signs in with username = App ID (${ENV_VARS.appId.name}) and password = App Secret Key (${ENV_VARS.appSecret.name}), not a staff email and password:`));
+    for (const s of report.signIns) lines.push(`  ${s.file}:${s.line}  ${c.dim(s.excerpt)}`);
   }
   if (comparison) {
     const { missing, unused, broaderThanNeeded } = comparison.result;

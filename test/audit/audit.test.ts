@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { apiPathOf, auditSources, compareWithManifest, permissionsForManifest, scanSource } from '../../generators/lib/audit/index.js';
+import { apiPathOf, auditSources, compareWithManifest, permissionsForManifest, scanSignIn, scanSource } from '../../generators/lib/audit/index.js';
 import { runCli } from '../support/cli.js';
 import { EXAMPLE_MANIFESTS } from '../support/paths.js';
 
@@ -34,6 +34,17 @@ describe('audit: finding calls', () => {
     assert.deepEqual(calls('a.js', 'const url = `/order/${id}`;'), ['GET? /order/{id}'], 'no method seen: GET, marked');
     assert.deepEqual(calls('a.js', `api.post('/customer/' + id + '/address', a);`), ['POST /customer/{id}/address'], 'joined pieces');
     assert.deepEqual(calls('a.php', `$c->put("/customer/" . $id, $b);`), ['PUT /customer/{id}']);
+  });
+
+  it('finds HTTP Basic sign-ins in several languages, not in comments', () => {
+    const lines = (text: string) => scanSignIn('f', text).map((s) => s.line);
+    assert.deepEqual(lines(`x\nauth: { username: EMAIL, password: PW },\n// auth: { old }`), [2]);
+    assert.deepEqual(lines(`r = requests.get(url, auth=(EMAIL, PASSWORD))`), [1]);
+    assert.deepEqual(lines(`curl_setopt($ch, CURLOPT_USERPWD, "$email:$password");`), [1]);
+    assert.deepEqual(lines(`headers.Authorization = 'Basic ' + btoa(email + ':' + pw);`), [1]);
+    assert.deepEqual(lines(`new AuthenticationHeaderValue("Basic", token)`), [1]);
+    assert.deepEqual(lines(`const basic = 'basic plan';`), []);
+    assert.deepEqual(lines('`Basic ${Buffer.from(`${opts.appId}:${opts.appSecret}`).toString(\'base64\')}`'), [], 'already an app');
   });
 
   it('skips comments and the integration\u2019s own routes', () => {
@@ -89,6 +100,7 @@ describe('c7-app audit (black box)', () => {
     assert.match(r.stdout, /GET \/loyalty-tier .*no documented permission/);
     assert.match(r.stdout, /Method not seen[\s\S]*\/order\/\{id\} +\S*src\/commerce7\.js:48/);
     assert.doesNotMatch(r.stdout, /server\.js|orders\.test\.js/);
+    assert.match(r.stdout, /Sign-in \(HTTP Basic\)[^\n]*App ID \(C7_APP_ID\)[\s\S]*src\/commerce7\.js:6 +auth: \{ username: process\.env\.C7_STAFF_EMAIL/);
     const withTests = runCli(['audit', FIXTURE, '--include-tests', '--json']);
     assert.ok(JSON.parse(withTests.stdout).references.some((x: { file: string }) => x.file.endsWith('orders.test.js')));
   });

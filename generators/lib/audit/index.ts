@@ -4,9 +4,9 @@
 // an app.
 import { accessCovers, canonicalPermission, resolveApiCall, type Access, type PermissionName } from '../catalog/index.js';
 import type { Manifest } from '../manifest/types.js';
-import { scanSource, type ApiReference } from './scan.js';
+import { scanSignIn, scanSource, type ApiReference } from './scan.js';
 
-export { apiPathOf, scanSource, type ApiReference } from './scan.js';
+export { apiPathOf, scanSignIn, scanSource, type ApiReference } from './scan.js';
 
 export interface NeededPermission {
   permission: PermissionName;
@@ -28,10 +28,15 @@ export interface AuditReport {
   unknown: Array<ApiReference & { why: string }>;
   /** Calls whose method was not seen, taken as GET: each needs full access if it writes. */
   methodNotSeen: ApiReference[];
+  /** HTTP Basic sign-ins in the files that call Commerce7: where the staff email and password must become the App ID and App Secret Key. */
+  signIns: Array<{ file: string; line: number; excerpt: string }>;
 }
 
 export function auditSources(sources: Array<{ file: string; text: string }>): AuditReport {
-  const references = sources.flatMap((s) => scanSource(s.file, s.text));
+  const scanned = sources.map((s) => ({ ...s, references: scanSource(s.file, s.text) }));
+  const references = scanned.flatMap((s) => s.references);
+  // Only where Commerce7 is called (or named): Basic auth elsewhere is some other service's.
+  const signIns = scanned.filter((s) => s.references.length || /commerce7/i.test(s.text)).flatMap((s) => scanSignIn(s.file, s.text));
   const needs = new Map<PermissionName, { access: Access; references: ApiReference[]; inferred: boolean }>();
   const noPermission: AuditReport['noPermission'] = [];
   const unknown: AuditReport['unknown'] = [];
@@ -58,6 +63,7 @@ export function auditSources(sources: Array<{ file: string; text: string }>): Au
   return {
     files: sources.length, references, permissions, noPermission, unknown,
     methodNotSeen: references.filter((r) => !r.methodSeen),
+    signIns,
   };
 }
 

@@ -106,6 +106,22 @@ function concatenated(rest: string): string {
   }
 }
 
+/**
+ * HTTP Basic sign-in in code of any language: axios `auth: {`, requests `auth=(`, PHP `CURLOPT_USERPWD`, a
+ * hand-built "Basic " header, C# `NetworkCredential(` / `AuthenticationHeaderValue("Basic"`, Guzzle `'auth' => [`.
+ */
+const BASIC_AUTH = /\bauth["']?\s*(?::|=>?)\s*[({[]|CURLOPT_USERPWD|["'`]Basic\s*["'`]?\s*(?:\+|\.|\$\{)|withBasicAuth\s*\(|setBasicAuth\s*\(|HTTPBasicAuth\s*\(|NetworkCredential\s*\(|AuthenticationHeaderValue\s*\(\s*["']Basic/i;
+
+/** Lines of one file that sign in with HTTP Basic: where a Data-role integration sends its staff email and password. */
+export function scanSignIn(file: string, text: string): Array<{ file: string; line: number; excerpt: string }> {
+  const out: Array<{ file: string; line: number; excerpt: string }> = [];
+  text.split(/\r?\n/).forEach((line, index) => {
+    // A line that already names the App ID or App Secret Key signs in as an app: nothing to change there.
+    if (line.length <= 2000 && !COMMENT_LINE.test(line) && BASIC_AUTH.test(line) && !/app[_-]?(?:id|secret)/i.test(line)) out.push({ file, line: index + 1, excerpt: line.trim().slice(0, 160) });
+  });
+  return out;
+}
+
 /** Every Commerce7 API reference in one file's text. */
 export function scanSource(file: string, text: string): ApiReference[] {
   const lines = text.split(/\r?\n/);
