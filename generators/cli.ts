@@ -93,7 +93,7 @@ export function buildProgram(): Command {
       'and listed. Paths built at run time from pieces cannot be seen: read the list, then review.',
       '',
       'Exit codes: 0 the report was made (and c7-app.json, if compared, grants every call found); 1 c7-app.json',
-      'lacks a permission the code needs; 2 usage or I/O error.',
+      'lacks a permission the code needs, or is not JSON; 2 usage or I/O error.',
     ].join('\n'))
     .action(async (paths: string[], opts: { manifest?: string | false; answers?: string; force?: boolean; includeTests?: boolean; json?: boolean }) => {
       const { runAudit } = await import('./commands/audit.js');

@@ -114,7 +114,7 @@ export async function runAudit(paths: string[], opts: AuditOptions, out: NodeJS.
         throw new UserError(cannotRead(manifestPath, err));
       }
       const loaded = validateManifestText(text);
-      if (!loaded.manifest) throw new UserError(`${shown(manifestPath)} is not valid JSON: run c7-app validate ${shown(manifestPath)}`);
+      if (!loaded.manifest) throw new UserError(`${shown(manifestPath)} is not valid JSON: run c7-app validate ${shown(manifestPath)} to see where, or pass --no-manifest`, EXIT.invalid);
       comparison = { file: shown(manifestPath), result: compareWithManifest(report, loaded.manifest) };
     }
   }

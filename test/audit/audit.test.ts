@@ -122,6 +122,17 @@ describe('c7-app audit (black box)', () => {
     assert.equal(runCli(['audit', FIXTURE, '--no-manifest'], { cwd: dir }).status, 0);
   });
 
+  it('bad input says what is wrong: a missing path (exit 2), a manifest that is not JSON (exit 1)', () => {
+    const missing = runCli(['audit', '/nonexistent/old-integration']);
+    assert.equal(missing.status, 2);
+    assert.match(missing.stderr, /cannot read \/nonexistent\/old-integration: no such file/);
+    const dir = mkdtempSync(path.join(tmpdir(), 'c7-audit-'));
+    writeFileSync(path.join(dir, 'c7-app.json'), '{ "app": ');
+    const bad = runCli(['audit', FIXTURE], { cwd: dir });
+    assert.equal(bad.status, 1);
+    assert.match(bad.stderr, /c7-app\.json is not valid JSON: run c7-app validate .* or pass --no-manifest/);
+  });
+
   it('--answers writes permissions that c7-app new accepts, and never replaces a file without --force', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'c7-audit-'));
     const answers = path.join(dir, 'permissions.json');
