@@ -43,7 +43,7 @@ function collect(target: string, includeTests: boolean, out: string[]): void {
 const where = (r: ApiReference) => `${r.file}:${r.line}:${r.column}`;
 const call = (r: ApiReference) => `${r.method} ${r.path}`;
 
-export function formatAudit(report: AuditReport, comparison: { file: string; result: ManifestComparison } | null, color: boolean): string {
+export function formatAudit(report: AuditReport, comparison: { file: string; result: ManifestComparison } | null, color: boolean, answersFile?: string): string {
   const c = color ? pc : { red: String, yellow: String, green: String, dim: String, bold: String, cyan: String };
   const lines: string[] = [];
   const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
@@ -83,7 +83,10 @@ export function formatAudit(report: AuditReport, comparison: { file: string; res
     for (const b of broaderThanNeeded) lines.push(`  ${c.yellow('!')} ${b.permission}: granted full, the code found only reads → c7-app scopes --set "${b.permission}:read" unless it writes in a way not found`);
     for (const u of unused) lines.push(`  ${c.yellow('!')} ${u.permission} (${u.granted}): granted, no call found → c7-app scopes --remove "${u.permission}" unless the code builds the path at run time`);
     if (!missing.length && !unused.length && !broaderThanNeeded.length) lines.push(`  ${c.green('✔')} grants exactly what the code calls`);
-  } else if (report.permissions.length) {
+  }
+  if (answersFile) {
+    lines.push('', `Wrote ${answersFile}: complete each "reason" (c7-app check flags the TODOs), then c7-app new <dir> --answers ${answersFile} --replaces-data-role`);
+  } else if (!comparison && report.permissions.length) {
     lines.push('', `Next: c7-app audit <paths> --answers permissions.json, then c7-app new <dir> --answers permissions.json --replaces-data-role`);
   }
   if (!report.references.length) lines.push('', 'No call found: pass the folder or files of the integration\u2019s code (paths that build the URL at run time cannot be seen).');
@@ -129,8 +132,7 @@ export async function runAudit(paths: string[], opts: AuditOptions, out: NodeJS.
     out.write(JSON.stringify({ ...report, manifest: comparison?.file ?? null, comparison: comparison?.result ?? null, suggested: { permissions: permissionsForManifest(report) } }, null, 2) + '\n');
   } else {
     const color = (out as NodeJS.WriteStream).isTTY === true && pc.isColorSupported;
-    out.write(formatAudit(report, comparison, color));
-    if (opts.answers) out.write(`\nWrote ${shown(path.resolve(cwd, opts.answers))}: complete each "reason" (c7-app check flags the TODOs).\n`);
+    out.write(formatAudit(report, comparison, color, opts.answers ? shown(path.resolve(cwd, opts.answers)) : undefined));
   }
   return comparison && comparison.result.missing.length ? EXIT.invalid : EXIT.ok;
 }
