@@ -122,6 +122,13 @@ describe('c7-app audit (black box)', () => {
     assert.equal(runCli(['audit', FIXTURE, '--no-manifest'], { cwd: dir }).status, 0);
   });
 
+  it('does not load Yeoman (a fast command, like validate and check)', () => {
+    const r = runCli(['audit', FIXTURE, '--no-manifest'], { env: { NODE_DEBUG: 'module' } });
+    assert.equal(r.status, 0);
+    assert.ok(r.stderr.includes('MODULE'), 'NODE_DEBUG=module reports module loads');
+    assert.ok(!/yeoman-(generator|environment)/.test(r.stderr), 'yeoman was loaded');
+  });
+
   it('bad input says what is wrong: a missing path (exit 2), a manifest that is not JSON (exit 1)', () => {
     const missing = runCli(['audit', '/nonexistent/old-integration']);
     assert.equal(missing.status, 2);
