@@ -267,6 +267,35 @@ describe('[slow] generated projects install, type-check, pass their tests and ru
         }
       });
 
+      if (p.name === 'full-application') {
+        it('npm run dev: the app against the emulator, installed on the dev tenant, its extension pages open', async () => {
+          const { dir } = rendered.get(p.name)!;
+          const port = await freePort();
+          // EMULATOR_PORT=0: a free port; detached, so the whole group (npm, tsx watch, the app) can be stopped.
+          const child = spawn('npm', ['run', 'dev'], {
+            cwd: dir, detached: true, stdio: ['ignore', 'pipe', 'pipe'],
+            env: { ...process.env, PORT: String(port), EMULATOR_PORT: '0', DATABASE_PATH: path.join(dir, 'data', 'dev-test.sqlite') },
+          });
+          let out = '';
+          child.stdout!.on('data', (d: Buffer) => { out += d.toString(); });
+          child.stderr!.on('data', (d: Buffer) => { out += d.toString(); });
+          try {
+            const until = Date.now() + 90_000;
+            while (!/Deliver a webhook/.test(out) && Date.now() < until && child.exitCode === null) await new Promise((r) => setTimeout(r, 200));
+            assert.match(out, new RegExp(`App: http://127\\.0\\.0\\.1:${port} +\\(install: HTTP 200\\)`), tail(out));
+            assert.match(out, /Commerce7 emulator: http:\/\/127\.0\.0\.1:\d+\/v1/);
+            const page = /Extension [^:]+: (http:\/\/\S+account=\S+)/.exec(out);
+            assert.ok(page, `an admin extension URL is printed:\n${tail(out)}`);
+            const res = await fetch(page[1]!);
+            const html = await res.text();
+            assert.equal(res.status, 200, html);
+            assert.match(html, /commerce7\.js/);
+          } finally {
+            try { process.kill(-child.pid!, 'SIGTERM'); } catch { /* already gone */ }
+          }
+        });
+      }
+
       if (p.name !== 'integration') return;
 
       it('c7-app scopes: an added permission keeps it passing; a removal that breaks code is listed, not written', async () => {
