@@ -3,19 +3,13 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import pc from 'picocolors';
-import { auditSources, compareWithManifest, permissionsForManifest, type ApiReference, type AuditReport, type ManifestComparison } from '../lib/audit/index.js';
+import { auditSources, compareWithManifest, isAuditedFile, isSkippedDir, permissionsForManifest, type ApiReference, type AuditReport, type ManifestComparison } from '../lib/audit/index.js';
 import { ENV_VARS } from '../lib/catalog/index.js';
 import { cannotRead, findManifestUpward, validateManifestText } from '../lib/manifest/index.js';
 import { EXIT, UserError } from './errors.js';
 
 export interface AuditOptions { manifest?: string | false; json?: boolean; answers?: string; force?: boolean; includeTests?: boolean; cwd?: string }
 
-/** Files of these kinds are read: source of the languages integrations are written in, and JSON (API collections). */
-const SOURCE = /\.(?:[cm]?[jt]sx?|vue|svelte|py|php|rb|cs|java|kt|go|rs|sh|ps1|json)$/i;
-const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'build', 'out', 'coverage', 'vendor', '.next', '.nuxt', '__pycache__', 'venv', '.venv', 'bin', 'obj', 'target']);
-const TEST_DIRS = new Set(['test', 'tests', '__tests__', 'spec', 'specs']);
-const SKIP_FILES = /(?:^|\/)(?:package-lock\.json|npm-shrinkwrap\.json|composer\.lock|c7-app\.json|[^/]*\.min\.js|[^/]*\.generated\.ts)$/;
-const TEST_FILE = /\.(?:test|spec)\.[^.]+$|_test\.(?:py|go)$|(?:^|\/)test_[^/]*\.py$/;
 const MAX_FILE_BYTES = 1024 * 1024;
 
 function collect(target: string, includeTests: boolean, out: string[]): void {
@@ -32,9 +26,9 @@ function collect(target: string, includeTests: boolean, out: string[]): void {
   for (const entry of readdirSync(target, { withFileTypes: true })) {
     const full = path.join(target, entry.name);
     if (entry.isDirectory()) {
-      if (SKIP_DIRS.has(entry.name) || (!includeTests && TEST_DIRS.has(entry.name))) continue;
+      if (isSkippedDir(entry.name, { includeTests })) continue;
       collect(full, includeTests, out);
-    } else if (entry.isFile() && SOURCE.test(entry.name) && !SKIP_FILES.test(full) && (includeTests || !TEST_FILE.test(full))) {
+    } else if (entry.isFile() && isAuditedFile(entry.name, { includeTests })) {
       if (statSync(full).size <= MAX_FILE_BYTES) out.push(full);
     }
   }

@@ -93,6 +93,18 @@ const CASES: Case[] = [
     ],
   },
   {
+    id: 'api.calls-granted',
+    pass: (_m, f) => { f['src/sync.ts'] = "await c7.get('/customer');\nawait c7.post('/note', note);\n"; }, passReason: /2 calls found, each granted/,
+    fails: [
+      {
+        name: 'code that writes with read access, and calls an endpoint not granted',
+        mutate: (_m, f) => { f['src/sync.ts'] = "await c7.put(`/customer/${id}`, body);\nawait c7.get('/vendor');\n"; },
+        reason: /2 permissions the code needs are not granted/,
+        details: /Customer full \(granted: read\): PUT \/customer\/\{id\} at src\/sync\.ts:1/,
+      },
+    ],
+  },
+  {
     id: 'webhooks.basic-auth',
     fails: [{ name: 'a webhook without Basic auth', mutate: (m) => { m.webhooks![1]!.basicAuth = false; }, reason: /1 webhook without Basic auth: Reservation Update/ }],
   },

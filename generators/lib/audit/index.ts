@@ -7,6 +7,7 @@ import type { Manifest } from '../manifest/types.js';
 import { scanSignIn, scanSource, type ApiReference } from './scan.js';
 
 export { apiPathOf, scanSignIn, scanSource, type ApiReference } from './scan.js';
+export { AUDIT_SKIP_DIRS, isAuditedFile, isSkippedDir } from './files.js';
 
 export interface NeededPermission {
   permission: PermissionName;
