@@ -129,6 +129,7 @@ export function buildProgram(): Command {
       .option('--tenants <a,b>', 'tenants that have the app installed (default: the manifest\u2019s app.testTenants, or demo-winery)')
       .option('--seed <file>', 'JSON data replacing the bundled winery: { "customers": [...], "orders": [...], ... } (see c7-app emulate seed)')
       .option('--no-rate-limit', 'do not answer 429 past 100 requests a minute per tenant')
+      .option('--app-url <url>', 'where your app runs: the manifest\u2019s webhooks for the app\u2019s own writes are delivered to it, as Commerce7 does (user = the App ID; Basic auth from $C7_BASIC_AUTH_PASSWORD)')
       .option('--quiet', 'do not log each request on stderr')
       .addHelpText('after', [
         '',

@@ -86,6 +86,8 @@ export interface ServeOptions extends ManifestOption {
   seed?: string;
   rateLimit?: boolean;
   quiet?: boolean;
+  /** Deliver the manifest's webhooks for the app's own writes to the app running here. */
+  appUrl?: string;
   /** Stops the emulator (besides SIGINT/SIGTERM); for in-process use. */
   signal?: AbortSignal;
 }
@@ -105,6 +107,7 @@ export async function runEmulateServe(opts: ServeOptions, io: Io = stdio): Promi
     port: parsePort(opts.port),
     rateLimit: opts.rateLimit !== false,
     ...(opts.quiet ? {} : { log: (e) => io.err.write(formatRequestLog(e) + '\n') }),
+    ...(opts.appUrl ? { deliverWebhooks: { appUrl: opts.appUrl, log: (line: string) => { if (!opts.quiet) io.err.write(`${line}\n`); } } } : {}),
   }));
   const perms = m.manifest.permissions.map((p) => `${p.endpoint} ${p.access}`).join(', ') || 'none';
   io.out.write(`Commerce7 emulator listening at ${emulator.url}\n`);
@@ -113,6 +116,7 @@ export async function runEmulateServe(opts: ServeOptions, io: Io = stdio): Promi
   io.out.write(`  permissions  ${perms}\n`);
   io.out.write(`  data         ${opts.seed ? opts.seed : 'the bundled winery (c7-app emulate seed prints it)'}\n`);
   io.out.write(`  rate limit   ${opts.rateLimit === false ? 'off' : `${RATE_LIMIT_PER_MINUTE} requests a minute per tenant (cursor lists exempt)`}\n`);
+  io.out.write(`  webhooks     ${opts.appUrl ? `the app's own writes are delivered to ${opts.appUrl} (user = the App ID)` : 'delivered by c7-app emulate webhook (--app-url also delivers those of the app\u2019s own writes)'}\n`);
   io.out.write(`Point the app at it: ${ENV_VARS.apiBaseUrl.name}=${emulator.url}   Ctrl-C stops it.\n`);
 
   await new Promise<void>((resolve) => {

@@ -116,6 +116,28 @@ describe('c7-app emulate (black box)', () => {
     assert.equal(await emu.exited, 0);
   });
 
+  it('--app-url: the app\u2019s own writes the manifest subscribes to are delivered to it, and said so', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'c7emu-cli-'));
+    const m = JSON.parse(readFileSync(FULL_APP, 'utf8'));
+    m.permissions = m.permissions.map((p: { endpoint: string }) => (p.endpoint === 'Customer' ? { ...p, access: 'full' } : p));
+    m.webhooks.push({ object: 'Customer', action: 'Update', url: '/webhooks/commerce7', basicAuth: true });
+    writeFileSync(path.join(dir, 'c7-app.json'), JSON.stringify(m));
+    const app = await startTestApp();
+    const emu = await serve(['--manifest', path.join(dir, 'c7-app.json'), '--port', '0', '--app-url', app.url]);
+    try {
+      for (let i = 0; i < 100 && !/Point the app at it/.test(emu.out()); i++) await new Promise((r) => setTimeout(r, 20));
+      assert.match(emu.out(), /webhooks {5}the app's own writes are delivered to http:\/\/127\.0\.0\.1:\d+ \(user = the App ID\)/);
+      const customers = (await call(emu.url, '/customer')).json.customers;
+      assert.equal((await call(emu.url, `/customer/${customers[0].id}`, { method: 'PUT', body: { lastName: 'X' } })).status, 200);
+      for (let i = 0; i < 50 && app.received.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+      assert.equal((app.received[0]?.json as { user?: string } | undefined)?.user, 'tasting-notes');
+    } finally {
+      emu.child.kill('SIGTERM');
+      await app.stop();
+    }
+    assert.equal(await emu.exited, 0);
+  });
+
   it('exit 2 without a secret, on a bad port, a bad seed or a port in use; exit 1 on an invalid manifest', async () => {
     const noSecret = runCli(['emulate', '--manifest', FULL_APP, '--port', '0'], { env: { C7_APP_SECRET: '' } });
     assert.equal(noSecret.status, 2);

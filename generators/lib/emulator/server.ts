@@ -18,7 +18,10 @@ import { isCursorEndpoint } from './query.js';
 import { RateLimiter } from './rate-limit.js';
 import { buildWinerySeed, defaultStaffUser, loadSeedFile, parseSeed } from './seed.js';
 import { routeOf, TenantStore, type Route } from './store.js';
-import type { EmulatorControl, EmulatorOptions, RequestLogEntry, SeedData, StaffUser, WebhookPayloadOptions } from './types.js';
+import { callAppWebhook } from './app-client.js';
+import { WEBHOOK_OBJECT_PATHS } from '../catalog/api.js';
+import { canonicalWebhookObject } from '../catalog/webhooks.js';
+import type { EmulatorControl, EmulatorOptions, RequestLogEntry, SeedData, StaffUser, WebhookDelivery, WebhookPayloadOptions } from './types.js';
 
 const BODY_LIMIT = 1024 * 1024;
 const LOG_KEEP = 1000;
@@ -44,8 +47,17 @@ export interface Emulator extends EmulatorControl {
   tenantData(tenant: string): TenantStore;
   webhookPayload(tenant: string, object: string, action: string, opts?: WebhookPayloadOptions): Record<string, unknown>;
   extensionContext(tenant: string, location: string): Record<string, string>;
+  /** Deliver the manifest's webhooks for the app's own writes to this app (null: stop delivering). */
+  deliverWebhooksTo(target: WebhookDelivery | null): void;
+  /** Resolves when every webhook delivery started so far has finished. */
+  deliveriesSettled(): Promise<void>;
   stop(): Promise<void>;
 }
+
+/** The webhook action a successful write triggers. */
+const WRITE_ACTIONS: Readonly<Record<string, string>> = { POST: 'Create', PUT: 'Update', DELETE: 'Delete' };
+/** List path -> webhook object ("/club-membership" -> "Club Membership"). */
+const OBJECT_OF_PATH = new Map(Object.entries(WEBHOOK_OBJECT_PATHS).map(([object, listPath]) => [listPath, object]));
 
 /** One request log line: method, path, tenant, status, permission. Never the Authorization header. */
 export function formatRequestLog(e: RequestLogEntry): string {
@@ -138,6 +150,27 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   const limiter = options.rateLimit === false ? undefined : new RateLimiter(options.now ?? Date.now);
   const requests: RequestLogEntry[] = [];
   let apiUrl = '';
+  let delivery: WebhookDelivery | null = options.deliverWebhooks ?? null;
+  const pending = new Set<Promise<void>>();
+
+  /** After the app's own write: the webhook Commerce7 would send for it, if the manifest subscribes to it. */
+  const deliverSelfCaused = (tenant: string, method: string, route: Route | undefined, result: Result): void => {
+    const action = WRITE_ACTIONS[method];
+    const object = route && (route.kind === 'list' || route.kind === 'item') ? OBJECT_OF_PATH.get(route.listPath) : undefined;
+    if (!delivery || !action || !object || result.status >= 300) return;
+    const subscribed = (manifest.webhooks ?? []).some((h) => (canonicalWebhookObject(h.object) ?? h.object) === object && h.action === action);
+    if (!subscribed) return;
+    const target = delivery;
+    const payload = result.body && typeof result.body === 'object' && !Array.isArray(result.body) ? (result.body as Record<string, unknown>) : { id: route && 'id' in route ? route.id : undefined };
+    const done: Promise<void> = callAppWebhook({
+      manifest, appUrl: target.appUrl, tenant, object, action, payload, user: appId,
+      ...(target.basicAuthPassword !== undefined ? { basicAuthPassword: target.basicAuthPassword } : {}),
+    })
+      .then((r) => target.log?.(`webhook ${object} ${action} (caused by the app) -> HTTP ${r.status}`))
+      .catch((err: unknown) => target.log?.(`webhook ${object} ${action} (caused by the app) failed: ${(err as Error).message}`))
+      .finally(() => pending.delete(done));
+    pending.add(done);
+  };
 
   const tenantData = (tenant: string): TenantStore => {
     let s = stores.get(tenant);
@@ -213,7 +246,9 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       if (!v.ok) throw new ApiError(429, `Too many requests: ${v.reason}; retry after ${v.retryAfterSeconds}s`, [], { 'Retry-After': String(v.retryAfterSeconds) });
     }
     const body = method === 'POST' || method === 'PUT' ? parseJsonBody(raw) : undefined;
-    return tenantData(tenant).handle(method, route, url.searchParams, body);
+    const result = tenantData(tenant).handle(method, route, url.searchParams, body);
+    deliverSelfCaused(tenant, method, route, result);
+    return result;
   };
 
   const control = (req: IncomingMessage, url: URL, raw: Buffer): Result => {
@@ -314,6 +349,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       const first = tenantData(checkTenant(tenant)).rows(ctx.path)[0];
       return first ? { [ctx.param]: first.id } : {};
     },
+    deliverWebhooksTo: (target) => { delivery = target; },
+    deliveriesSettled: async () => { await Promise.all([...pending]); },
     stop: () => {
       stopping ??= new Promise<void>((resolve) => {
         server.close(() => resolve());

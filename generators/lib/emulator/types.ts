@@ -42,6 +42,21 @@ export interface EmulatorOptions {
   log?: (entry: RequestLogEntry) => void;
   /** Clock in ms (for tests of the rate limit). Default: Date.now. */
   now?: () => number;
+  /**
+   * Where the app runs, to deliver the manifest's webhooks when the app itself writes through the API, as Commerce7
+   * does (`user` is the App ID: the app must ignore these self-caused events). Default: none (set later with
+   * deliverWebhooksTo).
+   */
+  deliverWebhooks?: WebhookDelivery;
+}
+
+export interface WebhookDelivery {
+  /** e.g. "http://127.0.0.1:3000": the manifest's webhook paths are joined to it. */
+  appUrl: string;
+  /** The Basic-auth password Commerce7 sends to webhooks marked basicAuth. Default: C7_BASIC_AUTH_PASSWORD. */
+  basicAuthPassword?: string;
+  /** Told of each delivery (its HTTP status, or the error). */
+  log?: (line: string) => void;
 }
 
 /** The emulator's state controls that the app-facing calls use (install, tokens, payloads). In-process or remote. */
