@@ -16,6 +16,9 @@ export const WEBHOOK_ACTIONS = [
 export type WebhookAction = (typeof WEBHOOK_ACTIONS)[number]['name'];
 export const WEBHOOK_ACTION_NAMES: readonly WebhookAction[] = WEBHOOK_ACTIONS.map((a) => a.name);
 
+/** The webhook action an API write fires on its object (inferred: Commerce7 documents the actions, not this map). */
+export const WEBHOOK_ACTION_OF_WRITE: Readonly<Record<string, WebhookAction>> = { POST: 'Create', PUT: 'Update', DELETE: 'Delete' };
+
 /** Delivery logs spell objects without spaces ("ClubMembership"): map either spelling to the catalog name. */
 export function canonicalWebhookObject(value: string): WebhookObject | undefined {
   const squash = (s: string) => s.replace(/\s+/g, '').toLowerCase();

@@ -20,7 +20,7 @@ import { buildWinerySeed, defaultStaffUser, loadSeedFile, parseSeed } from './se
 import { routeOf, TenantStore, type Route } from './store.js';
 import { callAppWebhook } from './app-client.js';
 import { WEBHOOK_OBJECT_PATHS } from '../catalog/api.js';
-import { canonicalWebhookObject } from '../catalog/webhooks.js';
+import { canonicalWebhookObject, WEBHOOK_ACTION_OF_WRITE } from '../catalog/webhooks.js';
 import type { EmulatorControl, EmulatorOptions, RequestLogEntry, SeedData, StaffUser, WebhookDelivery, WebhookPayloadOptions } from './types.js';
 
 const BODY_LIMIT = 1024 * 1024;
@@ -54,8 +54,6 @@ export interface Emulator extends EmulatorControl {
   stop(): Promise<void>;
 }
 
-/** The webhook action a successful write triggers. */
-const WRITE_ACTIONS: Readonly<Record<string, string>> = { POST: 'Create', PUT: 'Update', DELETE: 'Delete' };
 /** List path -> webhook object ("/club-membership" -> "Club Membership"). */
 const OBJECT_OF_PATH = new Map(Object.entries(WEBHOOK_OBJECT_PATHS).map(([object, listPath]) => [listPath, object]));
 
@@ -155,7 +153,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
 
   /** After the app's own write: the webhook Commerce7 would send for it, if the manifest subscribes to it. */
   const deliverSelfCaused = (tenant: string, method: string, route: Route | undefined, result: Result): void => {
-    const action = WRITE_ACTIONS[method];
+    const action = WEBHOOK_ACTION_OF_WRITE[method];
     const object = route && (route.kind === 'list' || route.kind === 'item') ? OBJECT_OF_PATH.get(route.listPath) : undefined;
     if (!delivery || !action || !object || result.status >= 300) return;
     const subscribed = (manifest.webhooks ?? []).some((h) => (canonicalWebhookObject(h.object) ?? h.object) === object && h.action === action);
