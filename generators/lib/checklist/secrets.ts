@@ -69,8 +69,13 @@ const QUOTED_PAIR = /["']?([A-Za-z_$][\w$-]*)["']?\s*(?::|=)\s*(["'`])([^"'`\n]*
 const BASIC = /\bBasic\s+([A-Za-z0-9+/]{8,}={0,2})(?![A-Za-z0-9+/=])/g;
 const BEARER = /\bBearer\s+([A-Za-z0-9._~+/-]{24,}=*)/g;
 const PEM = /-----BEGIN (?:[A-Z]+ )*PRIVATE KEY-----/;
-/** A standalone run of base64 (not part of a longer word or path), at least 12 characters, padded as encoders write it. */
-const BARE_BASE64 = /(?<![A-Za-z0-9+/=_.-])([A-Za-z0-9+/]{12,}={0,2})(?![A-Za-z0-9+/=_.-])/g;
+/** A run of base64, at least 12 characters; standalone (not part of a longer word or path) is checked by the caller. */
+const BASE64_RUN = /[A-Za-z0-9+/]{12,}={0,2}/g;
+const WORDISH = /[A-Za-z0-9+/=_.-]/;
+// Cheap tests that let most lines skip the costlier patterns (each pattern can only match a line that passes its gate).
+const NAME_GATE = /secret|passw|token|key/i;
+const ENV_GATE = /env/i;
+const CLI_GATE = /\s-[ua]\b|--user|--auth|password/;
 
 // Environment lookups followed by a literal: the literal is what runs when the variable is not set, so it is committed.
 const Q = `(["'\`])((?:(?!\\1)[^\\n])*)\\1`; // a quoted literal: groups quote, value (the caller's group numbers follow)
@@ -114,7 +119,9 @@ export function scanTextForSecrets(file: string, text: string): SecretFinding[] 
     const before = found.length;
 
     // A literal after an environment lookup (checked first: `const s = process.env.X ?? "…"` is not an assignment of "…").
-    for (const { re, show } of FALLBACKS) {
+    const named = NAME_GATE.test(line);
+    const envish = named && ENV_GATE.test(line);
+    if (envish) for (const { re, show } of FALLBACKS) {
       for (const m of line.matchAll(re)) {
         const name = m[1] || m[2] || '';
         const value = m[4] ?? '';
@@ -122,14 +129,14 @@ export function scanTextForSecrets(file: string, text: string): SecretFinding[] 
       }
       if (found.length > before) break;
     }
-    if (found.length === before) {
+    if (found.length === before && named && line.includes('${')) {
       for (const m of line.matchAll(SHELL_DEFAULT)) {
         if (isSecretName(m[1]!) && !isPlaceholderValue(m[2]!)) { at('env-fallback', `\${${m[1]}:-<hidden>}`); break; }
       }
     }
-    const lookups = found.length > before || /process\.env|import\.meta\.env|\benviron\b|\bgetenv\b|\bENV\b|\$_ENV/.test(line);
+    const lookups = found.length > before || (envish && /process\.env|import\.meta\.env|\benviron\b|\bgetenv\b|\bENV\b|\$_ENV/.test(line));
 
-    if (found.length === before) {
+    if (found.length === before && named) {
       // A YAML list item (docker-compose `environment:`): `- NAME=value`, `- "NAME=value"`.
       const item = config ? /^\s*-\s+(["']?)(.*)\1\s*$/.exec(line) : null;
       const env = ENV_ASSIGN.exec(item ? item[2]! : line);
@@ -138,20 +145,20 @@ export function scanTextForSecrets(file: string, text: string): SecretFinding[] 
         if (value !== '' && (quoted || !isExpression(value)) && !isPlaceholderValue(value) && !(lookups && !quoted)) at('assignment', `${env[1]}=<hidden>`);
       }
     }
-    if (found.length === before && config) {
+    if (found.length === before && config && named) {
       const pair = YAML_PAIR.exec(line);
       if (pair && isSecretName(pair[1]!)) {
         const { value } = unquote(pair[2]!);
         if (value !== '' && !isExpression(value) && !isPlaceholderValue(value)) at('assignment', `${pair[1]}: <hidden>`);
       }
     }
-    if (found.length === before && !lookups) {
+    if (found.length === before && named && !lookups) {
       for (const m of line.matchAll(QUOTED_PAIR)) {
         if (isSecretName(m[1]!) && !isPlaceholderValue(m[3]!) && (config || !isWordLike(m[3]!))) { at('assignment', `${m[1]}: "<hidden>"`); break; }
       }
     }
     let basicAt = -1;
-    for (const m of line.matchAll(BASIC)) {
+    if (line.includes('Basic')) for (const m of line.matchAll(BASIC)) {
       const decoded = decodeBase64Text(m[1]!);
       if (decoded && decoded.includes(':') && !isPlaceholderValue(decoded.replace(/:/g, '_'))) {
         at('basic-auth', 'Authorization: Basic <hidden> (an App ID and secret, base64)');
@@ -159,27 +166,31 @@ export function scanTextForSecrets(file: string, text: string): SecretFinding[] 
         break;
       }
     }
-    if (basicAt < 0 && /[A-Za-z0-9+/]{12}/.test(line)) {
-      for (const m of line.matchAll(BARE_BASE64)) {
+    if (basicAt < 0) {
+      for (const m of line.matchAll(BASE64_RUN)) {
+        const run = m[0];
+        if (run.length % 4 !== 0) continue; // what encoders write is padded: most identifiers stop here
+        const end = m.index + run.length;
+        if ((m.index > 0 && WORDISH.test(line[m.index - 1]!)) || (end < line.length && WORDISH.test(line[end]!))) continue;
         if (/\bBasic\s+$/.test(line.slice(0, m.index))) continue;
-        if (isBase64CredentialPair(m[1]!)) { at('base64-credentials', 'a base64 string that decodes to an id:secret pair (<hidden>)'); break; }
+        if (isBase64CredentialPair(run)) { at('base64-credentials', 'a base64 string that decodes to an id:secret pair (<hidden>)'); break; }
       }
     }
-    for (const m of line.matchAll(CLI_USER)) {
+    if (CLI_GATE.test(line)) for (const m of line.matchAll(CLI_USER)) {
       const secret = m[3]!;
       if (!isPlaceholderValue(secret) && !/^\$/.test(secret)) { at('cli-credentials', `${line.trim().split(/\s+/)[0]} ${line.includes('--user') ? '--user' : '-u'} <hidden> (a password on the command line)`); break; }
     }
-    for (const m of line.matchAll(CLI_PASSWORD)) {
+    if (line.includes('wget')) for (const m of line.matchAll(CLI_PASSWORD)) {
       if (!isPlaceholderValue(m[2]!)) { at('cli-credentials', 'wget --password=<hidden>'); break; }
     }
-    if (line.includes('://')) {
+    if (line.includes('://') && line.includes('@')) {
       const url = urlPasswords(line)[0];
       if (url) at('url-password', `${url.scheme}://${url.user}:<hidden>@\u2026 (a password in a URL)`);
     }
-    for (const m of line.matchAll(BEARER)) {
+    if (line.includes('Bearer')) for (const m of line.matchAll(BEARER)) {
       if (!isPlaceholderValue(m[1]!)) { at('bearer', 'Authorization: Bearer <hidden>'); break; }
     }
-    if (PEM.test(line)) at('private-key', 'a private key (PEM)');
+    if (line.includes('-----BEGIN') && PEM.test(line)) at('private-key', 'a private key (PEM)');
   });
   return dedupeByLine(found);
 }
