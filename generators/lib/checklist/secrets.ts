@@ -177,7 +177,7 @@ export function scanTextForSecrets(file: string, text: string): SecretFinding[] 
       }
     }
     if (CLI_GATE.test(line)) for (const m of line.matchAll(CLI_USER)) {
-      const secret = m[3]!;
+      const secret = m[3]!.replace(/[`,.;:)\]}>]+$/, ''); // prose around it: "`curl -u id:secret`,".
       if (!isPlaceholderValue(secret) && !/^\$/.test(secret)) { at('cli-credentials', `${line.trim().split(/\s+/)[0]} ${line.includes('--user') ? '--user' : '-u'} <hidden> (a password on the command line)`); break; }
     }
     if (line.includes('wget')) for (const m of line.matchAll(CLI_PASSWORD)) {
