@@ -102,7 +102,7 @@ function walk(root: string, skip: (relPath: string, reason: string) => void): st
   const visit = (rel: string) => {
     let entries;
     try { entries = readdirSync(path.join(root, rel), { withFileTypes: true }); } catch (e) {
-      if (rel) skip(`${rel}/`, `folder ${errorReason(e).replace(/^cannot be read/, 'cannot be read')}`);
+      if (rel) skip(`${rel}/`, `folder ${errorReason(e)}`);
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
