@@ -1,13 +1,15 @@
 // `c7-app check [dir]`: the submission checklist in the terminal, SUBMISSION_CHECKLIST.md rewritten when it changed,
 // and a one-line verdict. Loads no Yeoman.
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import pc from 'picocolors';
 import {
-  buildChecklist, diskProject, formatVerdict, projectTestsItem, renderChecklistMarkdown, runProjectTests, sectionTitle,
-  sourceLabel, STATUS_MARK, SUBMISSION_CHECKLIST_FILE, summarize, TEST_COMMAND, type ChecklistItem,
+  buildChecklist, diskProject, formatVerdict, projectTestsItem, renderChecklistMarkdown, runProjectTests,
+  scanProjectForSecretsFully, sectionTitle, sourceLabel, STATUS_MARK, SUBMISSION_CHECKLIST_FILE, summarize, TEST_COMMAND,
+  type ChecklistItem, type FullSecretScan, type SecretFinding,
 } from '../lib/checklist/index.js';
-import { cannotRead, readManifestText, validateManifestText } from '../lib/manifest/index.js';
+import { cannotRead, readManifestText, validateManifestText, type Diagnostic } from '../lib/manifest/index.js';
+import { DEFAULT_READ_LIMIT, describeSpecial, formatSize, readRegularFile } from '../lib/safe-read.js';
 import { EXIT, UserError } from './errors.js';
 import { formatDiagnostic, resolveManifestPath } from './validate.js';
 
@@ -58,17 +60,29 @@ export async function runCheck(dir: string | undefined, opts: CheckOptions, out:
   const shown = relative && !relative.startsWith('..') ? relative : manifestFile;
   let text: string;
   try {
+    // Not read at all when it is a FIFO or a device (reading would wait or never end) or larger than any manifest.
+    const st = statSync(manifestFile);
+    if (!st.isFile()) throw new UserError(`cannot read ${manifestFile}: ${describeSpecial(st)}`);
+    if (st.size > DEFAULT_READ_LIMIT) throw new UserError(`cannot read ${manifestFile}: too large (${formatSize(st.size)})`);
     text = await readManifestText(manifestFile);
   } catch (e) {
+    if (e instanceof UserError) throw e;
     throw new UserError(cannotRead(manifestFile, e));
   }
   const color = !opts.json && (out as NodeJS.WriteStream).isTTY === true && pc.isColorSupported;
   const c = color ? (pc as unknown as typeof plainPaint) : plainPaint;
 
   const loaded = validateManifestText(text);
+  const root = path.dirname(manifestFile);
+  const project = diskProject(root);
   if (!loaded.valid || !loaded.manifest) {
     if (opts.json) {
-      out.write(JSON.stringify({ manifest: manifestFile, valid: false, diagnostics: loaded.diagnostics }, null, 2) + '\n');
+      // The secrets are still reported, so a CI that gates on secrets alone sees them with an invalid manifest too.
+      const scan = await scanProjectForSecretsFully(project);
+      out.write(JSON.stringify({
+        manifest: manifestFile, valid: false, diagnostics: loaded.diagnostics,
+        secrets: secretsSummary([], scan, loaded.diagnostics, path.relative(root, manifestFile)), skipped: scan.skipped,
+      }, null, 2) + '\n');
     } else {
       for (const d of loaded.diagnostics) out.write(formatDiagnostic(shown, d, color) + '\n');
       out.write(`${shown} is invalid: fix it first (c7-app validate), then run c7-app check again\n`);
@@ -76,11 +90,16 @@ export async function runCheck(dir: string | undefined, opts: CheckOptions, out:
     return EXIT.invalid;
   }
   const manifest = loaded.manifest;
-  const root = path.dirname(manifestFile);
   const checklistFile = path.join(root, SUBMISSION_CHECKLIST_FILE);
 
   // The file records what the manifest and the files say; a test run is shown here but never written to it.
-  const fileItems = buildChecklist(manifest, diskProject(root));
+  const secretScan = await scanProjectForSecretsFully(project);
+  if (secretScan.secretlint.error && !opts.json) err.write(`c7-app check: ${secretScan.secretlint.error}\n`);
+  const fileItems = buildChecklist(manifest, project, { secretScan });
+  // What the view could not read (asked by any rule) and what the scanner left out as too large, each once.
+  const skipped = [...secretScan.skipped, ...(project.skipped?.() ?? []).filter((v) => !secretScan.skipped.some((s) => s.path === v.path))]
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  if (!opts.json) for (const f of skipped) err.write(`c7-app check: skipped ${f.path}: ${f.reason}\n`);
   let items = fileItems;
   if (opts.runTests) {
     if (!opts.json) err.write(`running ${TEST_COMMAND} in ${path.relative(cwd, root) || '.'}\u2026\n`);
@@ -90,14 +109,17 @@ export async function runCheck(dir: string | undefined, opts: CheckOptions, out:
   const summary = summarize(items);
   const exitCode = opts.ci && summary.failed > 0 ? EXIT.invalid : EXIT.ok;
   const markdown = renderChecklistMarkdown(manifest, fileItems);
-  let current: string | undefined;
-  try { current = readFileSync(checklistFile, 'utf8'); } catch { current = undefined; }
+  const read = readRegularFile(checklistFile);
+  const current = read.ok ? read.text : undefined;
+  // A checklist path that is a FIFO, a device or unreadable is left alone: writing to it could wait forever.
+  const unwritable = !read.ok && !read.missing ? read.reason : undefined;
 
   if (opts.json) {
     const rel = path.relative(cwd, checklistFile);
     out.write(JSON.stringify({
       manifest: shown, valid: true, checklist: rel && !rel.startsWith('..') ? rel : checklistFile,
       checklistUpToDate: current === markdown, summary, items,
+      secrets: secretsSummary(items, secretScan), skipped,
     }, null, 2) + '\n');
     return exitCode;
   }
@@ -120,6 +142,8 @@ export async function runCheck(dir: string | undefined, opts: CheckOptions, out:
     out.write(`${shownChecklist} ${state}${current === markdown ? '' : ' (--ci writes nothing: run c7-app check to write it)'}\n`);
   } else if (current === markdown) {
     out.write(`${shownChecklist} up to date\n`);
+  } else if (unwritable) {
+    out.write(`${shownChecklist} not written: ${unwritable}\n`);
   } else {
     try {
       writeFileSync(checklistFile, markdown);
@@ -131,4 +155,26 @@ export async function runCheck(dir: string | undefined, opts: CheckOptions, out:
   const verdict = formatVerdict(summary);
   out.write(`${summary.failed ? c.red(verdict) : c.green(verdict)}\n`);
   return exitCode;
+}
+
+/** A finding as `check --json` lists it: which item it fails and its category, so a CI can gate on secrets alone. */
+export interface JsonSecretFinding extends SecretFinding { item: string; category: 'secrets' }
+
+/**
+ * `secrets` of `check --json`: `ok` is false when any secrets item fails or a secret was found (in a tracked file, or
+ * in c7-app.json by validate); `failed` lists the failing secrets items; `findings` every value found (never the value).
+ */
+function secretsSummary(items: ChecklistItem[], scan: FullSecretScan, diagnostics: Diagnostic[] = [], manifestRel = 'c7-app.json') {
+  const inManifest = diagnostics.filter((d) => d.category === 'secrets').map((d) => ({
+    item: 'secrets.tracked-files', category: 'secrets' as const, file: manifestRel, line: d.line, kind: 'manifest' as const,
+    what: `${d.pointer}: ${d.message}`,
+  }));
+  const manifestLines = new Set(inManifest.map((f) => f.line));
+  const findings: JsonSecretFinding[] = [
+    ...inManifest,
+    ...scan.findings.filter((f) => !(f.file === manifestRel && manifestLines.has(f.line)))
+      .map((f) => ({ item: 'secrets.tracked-files', category: 'secrets' as const, ...f })),
+  ];
+  const failed = items.filter((i) => i.section === 'secrets' && i.status === 'fail').map((i) => i.id);
+  return { ok: failed.length === 0 && findings.length === 0, failed, findings, secretlint: scan.secretlint };
 }

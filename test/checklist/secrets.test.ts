@@ -6,7 +6,7 @@ const basic = (pair: string) => Buffer.from(pair).toString('base64');
 
 describe('secret scanner', () => {
   const flagged: Array<[string, string, string, RegExp]> = [
-    ['an env assignment', '.env.production', 'C7_APP_SECRET=9f8e7d6c5b4a3928', /C7_APP_SECRET=<hidden>/],
+    ['an env assignment', 'deploy/app.env', 'C7_APP_SECRET=9f8e7d6c5b4a3928', /C7_APP_SECRET=<hidden>/],
     ['an exported env assignment, quoted', 'deploy.sh', 'export C7_BASIC_AUTH_PASSWORD="Xk29-qpLm-77Zt"', /C7_BASIC_AUTH_PASSWORD=<hidden>/],
     ['an env assignment in a README', 'README.md', 'C7_APP_SECRET=9f8e7d6c5b4a3928', /C7_APP_SECRET=<hidden>/],
     ['a password in code', 'src/db.ts', 'const db = connect({ user: "app", password: "hunter22" });', /password: "<hidden>"/],

@@ -1,11 +1,12 @@
 // Views of a project for the rules: on disk (asking git when the folder is in a repository) or in memory.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { devNull } from 'node:os';
 import path from 'node:path';
 import { MANIFEST_FILE } from '../manifest/types.js';
+import { describeSpecial, errorReason, readRegularFile, regularFileSize } from '../safe-read.js';
 import { gitignoreMatcher } from './gitignore.js';
-import type { ProjectView } from './types.js';
+import type { ProjectView, SkippedPath } from './types.js';
 
 /** Folders never walked when there is no git to ask: dependencies, build output, git's own. */
 export const WALK_SKIP_DIRS = ['node_modules', 'dist', '.git'] as const;
@@ -20,7 +21,7 @@ export function normalizeRelPath(relPath: string): string {
 // Git reads these to find its repository; inside a hook they point elsewhere: find the repository from the folder.
 const GIT_LOCATION_VARS = ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_COMMON_DIR', 'GIT_PREFIX'];
 
-function git(root: string, args: string[]): { status: number | null; stdout: string } | undefined {
+function git(root: string, args: string[]): { status: number | null; stdout: string; stderr: string } | undefined {
   const env: NodeJS.ProcessEnv = { ...process.env, GIT_OPTIONAL_LOCKS: '0' };
   for (const v of GIT_LOCATION_VARS) delete env[v];
   // A personal global excludes file does not protect anyone else who clones the project: leave it out.
@@ -28,7 +29,7 @@ function git(root: string, args: string[]): { status: number | null; stdout: str
     cwd: root, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, windowsHide: true,
   });
   if (r.error) return undefined; // git is not installed
-  return { status: r.status, stdout: r.stdout };
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr ?? '' };
 }
 
 /**
@@ -42,6 +43,8 @@ export function diskProject(root: string): ProjectView {
   let files: string[] | undefined;
   let inGit: boolean | undefined;
   const ignoredCache = new Map<string, boolean | undefined>();
+  /** What could not be read, by path: reported by name (skipped), never a crash or a hang. */
+  const problems = new Map<string, string>();
   const at = (rel: string) => path.resolve(abs, normalizeRelPath(rel));
 
   const load = () => {
@@ -53,18 +56,26 @@ export function diskProject(root: string): ProjectView {
       if (!existsSync(path.join(abs, MANIFEST_FILE)) || listed.includes(MANIFEST_FILE)) {
         inGit = true;
         files = listed;
+        // git lists what it can and warns about a folder it cannot open: that folder was not looked into.
+        for (const m of r.stderr.matchAll(/could not open directory '([^']+)': ([^\n]+)/g)) {
+          problems.set(m[1]!.replace(/\/$/, '') + '/', `folder cannot be read: ${m[2]!.toLowerCase()}`);
+        }
         return;
       }
     }
     inGit = false;
-    files = walk(abs);
+    files = walk(abs, (p, reason) => problems.set(p, reason));
   };
 
   return {
     exists: (rel) => existsSync(at(rel)),
     read: (rel) => {
-      try { return readFileSync(at(rel), 'utf8'); } catch { return undefined; }
+      const r = readRegularFile(at(rel));
+      if (r.ok) return r.text;
+      if (!r.missing) problems.set(normalizeRelPath(rel), r.reason);
+      return undefined;
     },
+    size: (rel) => regularFileSize(at(rel)),
     listFiles: () => { load(); return [...files!]; },
     isIgnored: (rel) => {
       load();
@@ -78,15 +89,22 @@ export function diskProject(root: string): ProjectView {
       }
       return ignoredCache.get(key);
     },
+    skipped: (): SkippedPath[] => {
+      load();
+      return [...problems].map(([p, reason]) => ({ path: p, reason })).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    },
   };
 }
 
-function walk(root: string): string[] {
+function walk(root: string, skip: (relPath: string, reason: string) => void): string[] {
   const ignore = gitignoreMatcher(readText(path.join(root, '.gitignore')));
   const out: string[] = [];
   const visit = (rel: string) => {
     let entries;
-    try { entries = readdirSync(path.join(root, rel), { withFileTypes: true }); } catch { return; }
+    try { entries = readdirSync(path.join(root, rel), { withFileTypes: true }); } catch (e) {
+      if (rel) skip(`${rel}/`, `folder ${errorReason(e)}`);
+      return;
+    }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of entries) {
       if (out.length >= WALK_MAX_FILES) return;
@@ -94,8 +112,11 @@ function walk(root: string): string[] {
       if (e.isDirectory()) {
         if ((WALK_SKIP_DIRS as readonly string[]).includes(e.name) || ignore.ignores(child, true)) continue;
         visit(child);
-      } else if (e.isFile() && !ignore.ignores(child)) {
-        out.push(child);
+      } else if (e.isFile()) {
+        if (!ignore.ignores(child)) out.push(child);
+      } else if ((e.isFIFO() || e.isSocket() || e.isCharacterDevice() || e.isBlockDevice()) && !ignore.ignores(child)) {
+        // Never opened: reading a FIFO waits for a writer, a device may never end.
+        try { skip(child, `${describeSpecial(statSync(path.join(root, child)))}, not read`); } catch { skip(child, 'not a regular file, not read'); }
       }
     }
   };
@@ -108,7 +129,8 @@ function isFile(file: string): boolean {
 }
 
 function readText(file: string): string | undefined {
-  try { return readFileSync(file, 'utf8'); } catch { return undefined; }
+  const r = readRegularFile(file);
+  return r.ok ? r.text : undefined;
 }
 
 export interface MemoryProjectOptions {

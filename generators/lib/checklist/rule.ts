@@ -1,13 +1,13 @@
 // How a rule is written: data (id, section, title, source) plus a check (auto) or what to look at (person).
 import { citation, type DocTopic } from '../catalog/index.js';
 import type { Manifest } from '../manifest/types.js';
-import type { ChecklistItem, ChecklistOptions, ItemSource, ProjectView, SectionId } from './types.js';
+import type { ChecklistItem, ChecklistOptions, ItemSource, ProjectView, SecretFinding, SectionId } from './types.js';
 
 export interface RuleContext { manifest: Manifest; project: ProjectView; opts: ChecklistOptions }
 
 export type Outcome =
-  | { ok: true; reason?: string; details?: string[] }
-  | { ok: false; reason: string; fix: string; details?: string[] };
+  | { ok: true; reason?: string; details?: string[]; findings?: SecretFinding[] }
+  | { ok: false; reason: string; fix: string; details?: string[]; findings?: SecretFinding[] };
 
 type Text = string | ((ctx: RuleContext) => string);
 
@@ -41,6 +41,7 @@ export function autoItem(id: string, section: SectionId, title: string, source: 
     ...(o.reason ? { reason: o.reason } : {}),
     ...(!o.ok ? { fix: o.fix } : {}),
     ...(o.details?.length ? { details: o.details } : {}),
+    ...(o.findings ? { findings: o.findings } : {}),
     source,
   };
 }

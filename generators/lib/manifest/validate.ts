@@ -6,6 +6,7 @@ import {
   canonicalPermission, canonicalWebhookObject, ENV_VARS, EXTENSION_FIELDS, extensionType, PERMISSION_NAMES,
   type ExtensionTypeName,
 } from '../catalog/index.js';
+import { credentialInValue, isLooseSecretName, isPlaceholderValue } from '../secrets/values.js';
 import { manifestSchemaValidator } from './ajv.js';
 import { JsonSource, toPointer } from './source.js';
 import type { Manifest } from './types.js';
@@ -16,6 +17,8 @@ export interface Diagnostic {
   pointer: string;
   message: string;
   hint?: string;
+  /** 'secrets' for a secret found in the manifest, so a CI can gate on secrets alone. */
+  category?: 'secrets';
   line: number;
   column: number;
 }
@@ -102,24 +105,45 @@ function normalize(value: Record<string, unknown>, out: Raw[]): void {
 const SECRET_KEY = /pass(word|wd)?$|secret|token|api[-_]?key|private[-_]?key|credential/i;
 const SECRET_VALUE = /-----BEGIN [A-Z ]*PRIVATE KEY-----|^Basic [A-Za-z0-9+/=]{8,}$/;
 
-/** Secrets never live in c7-app.json (it is committed): point to the environment variables instead. */
-function findSecrets(node: unknown, path: Array<string | number>, out: Raw[]): void {
-  if (Array.isArray(node)) return node.forEach((v, i) => findSecrets(v, [...path, i], out));
+const VALUE_KIND_TEXT: Record<string, string> = {
+  'private-key': 'a private key', 'basic-auth': 'a Basic credential (an id and secret, base64)',
+  'base64-credentials': 'a base64 id:secret pair', 'url-password': 'a URL with a password in it',
+  assignment: 'a secret assigned to a name', bearer: 'a Bearer token',
+};
+
+/**
+ * Secrets never live in c7-app.json (it is committed): point to the environment variables instead. A key named like
+ * a secret is refused whatever its value; under a field of the user's own (`x-…`), where the schema says nothing, a
+ * looser name (`key`, `auth`, `pass`…) with a real-looking value is refused too; and anywhere, a string that is a
+ * credential by its shape (a base64 id:secret, `Basic …`, a URL with a password, `NAME=secret`, a PEM key).
+ */
+function findSecrets(node: unknown, path: Array<string | number>, out: Raw[], custom = false): void {
+  if (Array.isArray(node)) return node.forEach((v, i) => findSecrets(v, [...path, i], out, custom));
   if (isObject(node)) {
     for (const [k, v] of Object.entries(node)) {
       const p = [...path, k];
-      if (SECRET_KEY.test(k) && v !== null && v !== '' && typeof v !== 'boolean') {
+      const inCustom = custom || k.startsWith('x-');
+      const named = SECRET_KEY.test(k) && v !== null && v !== '' && typeof v !== 'boolean';
+      const loose = !named && inCustom && typeof v === 'string' && isLooseSecretName(k.replace(/^x-/, '')) && !isPlaceholderValue(v);
+      if (named || loose) {
         out.push({
-          severity: 'error', pointer: toPointer(p), atKey: true,
+          severity: 'error', pointer: toPointer(p), atKey: true, category: 'secrets',
           message: `"${k}" looks like a secret, and c7-app.json is committed`,
           hint: `remove it and set ${ENV_VARS.appSecret.name} (App Secret Key) or ${ENV_VARS.basicAuthPassword.name} (Basic-auth password) in .env, which git ignores`,
         });
-      } else findSecrets(v, p, out);
+      } else findSecrets(v, p, out, inCustom);
     }
     return;
   }
-  if (typeof node === 'string' && SECRET_VALUE.test(node)) {
-    out.push({ severity: 'error', pointer: toPointer(path), message: 'this value looks like a credential, and c7-app.json is committed', hint: `keep secrets in .env (${ENV_VARS.appSecret.name}, ${ENV_VARS.basicAuthPassword.name})` });
+  if (typeof node === 'string') {
+    const kind = credentialInValue(node) ?? (SECRET_VALUE.test(node) ? (node.includes('PRIVATE KEY') ? 'private-key' : 'basic-auth') : undefined);
+    if (kind) {
+      out.push({
+        severity: 'error', pointer: toPointer(path), category: 'secrets',
+        message: `this value looks like a credential (${VALUE_KIND_TEXT[kind] ?? kind}), and c7-app.json is committed`,
+        hint: `keep secrets in .env (${ENV_VARS.appSecret.name}, ${ENV_VARS.basicAuthPassword.name}), which git ignores`,
+      });
+    }
   }
 }
 
