@@ -26,3 +26,19 @@ describe('permission flags', () => {
     assert.throws(() => applyPermissionEdits([], { remove: ['Reservaton'] }), /did you mean "Reservation"\?/);
   });
 });
+
+describe('tenant IDs', () => {
+  it('a pasted admin URL becomes its tenant ID, at the flag and at the prompt', async () => {
+    const { QUESTIONS } = await import('../../generators/lib/questions/questions.js');
+    const q = QUESTIONS.find((x) => x.name === 'testTenants')!;
+    const pasted = 'https://Spectrawinery.admin.platform.commerce7.com/store/orders?x=1, hillside';
+    assert.deepEqual(q.flag!.parse!(pasted), ['spectrawinery', 'hillside']);
+    assert.equal((q.validate as (s: string) => unknown)(pasted), true);
+    assert.deepEqual(q.toValue!(pasted, {} as never), ['spectrawinery', 'hillside']);
+  });
+  it('another URL is still refused', async () => {
+    const { QUESTIONS } = await import('../../generators/lib/questions/questions.js');
+    const q = QUESTIONS.find((x) => x.name === 'testTenants')!;
+    assert.throws(() => q.flag!.parse!('https://spectrawinery.com'), /is not a tenant ID/);
+  });
+});

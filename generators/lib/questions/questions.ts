@@ -117,7 +117,7 @@ export const DEFAULT_BASIC_AUTH_USER = 'commerce7';
 const tenantFlag = (name: string, allowEmpty: boolean): Flag => ({
   name, kind: 'string',
   parse: (raw) => {
-    const list = v.splitList(raw);
+    const list = v.tenantList(raw);
     const ok = v.tenantIds(list, { allowEmpty });
     if (ok !== true) throw new Error(ok);
     return list;
@@ -259,14 +259,14 @@ export const QUESTIONS: Question[] = [
   {
     name: 'allowedTenants', section: 'App', pointer: '/app/allowedTenants', when: (d) => isType(d, 'private'),
     prompt: 'Allowed clients: tenant IDs, comma- or space-separated', help: TENANT_ID_HELP, flag: tenantFlag('allowed-tenants', false), type: 'input',
-    toValue: (a) => v.splitList(String(a)), validate: ((s: string) => v.tenantIds(v.splitList(s), { allowEmpty: false })) as never,
+    toValue: (a) => v.tenantList(String(a)), validate: ((s: string) => v.tenantIds(v.tenantList(s), { allowEmpty: false })) as never,
   },
   { name: 'companyName', section: 'App', pointer: '/app/companyName', prompt: 'Company name (shown to clients)', flag: stringFlag('company', v.required('the company name')), type: 'input', validate: v.required('the company name') as never },
   { name: 'contactEmail', section: 'App', pointer: '/app/contactEmail', prompt: 'Contact email (Commerce7 writes here, e.g. about failing webhooks)', flag: stringFlag('contact-email', v.email), type: 'input', validate: v.email as never },
   {
     name: 'testTenants', section: 'App', pointer: '/app/testTenants', prompt: 'Test tenants: tenant IDs that may install the unpublished version (Enter for none)',
     help: TENANT_ID_HELP, flag: tenantFlag('test-tenants', true), type: 'input', default: () => [],
-    toValue: (a) => v.splitList(String(a)), validate: ((s: string) => v.tenantIds(v.splitList(s), { allowEmpty: true })) as never,
+    toValue: (a) => v.tenantList(String(a)), validate: ((s: string) => v.tenantIds(v.tenantList(s), { allowEmpty: true })) as never,
   },
   { name: 'replacesDataRole', section: 'App', pointer: '/app/replacesDataRole', prompt: 'Does this app replace an integration that used a Data-role account (email + password)?', flag: { name: 'replaces-data-role', kind: 'boolean' }, type: 'confirm', default: () => false },
   // 2. API access
