@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import module from 'node:module';
 import { Command, CommanderError } from 'commander';
 import { EXIT, UserError } from './commands/errors.js';
+import { loadProjectEnv } from './lib/project-env.js';
 import { registerValidate } from './cli/validate.js';
 import { registerNew } from './cli/new.js';
 import { registerCheck } from './cli/check.js';
@@ -35,6 +36,14 @@ export function buildProgram(): Command {
 }
 
 export async function main(argv: string[]): Promise<void> {
+  // `c7-app check | head`: a reader that stops early is not an error.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EPIPE') throw err;
+      process.exit(process.exitCode ?? 0);
+    });
+  }
+  loadProjectEnv(process.cwd());
   const program = buildProgram();
   try {
     await program.parseAsync(argv);

@@ -1,5 +1,5 @@
 // `yo c7-app [dir]` and `c7-app new [dir]`: ask, validate, scaffold. A thin Yeoman class: the work is in lib/.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Generator, { type BaseOptions } from 'yeoman-generator';
 import { InputError } from '../lib/errors.js';
@@ -14,6 +14,10 @@ import { MANIFEST_PATH } from '../lib/render/project-files.js';
 import { generatorDependency, PACKAGE_NAME, PACKAGE_ROOT, PACKAGE_VERSION } from '../lib/package-info.js';
 import { formatDiagnostic } from '../commands/validate.js';
 import { withoutTaskErrorLine } from '../commands/yeoman.js';
+
+/** Answers given before a run was stopped (Ctrl-C), offered to the next run in the same folder. */
+export const DRAFT_FILE = '.c7-app-draft.json';
+interface SavedDraft { draft: Draft; answered: string[] }
 
 /** The bundled manifest behind --example. */
 export const EXAMPLE_MANIFEST = path.join(PACKAGE_ROOT, 'examples', 'tasting-room-full-app', 'c7-app.json');
@@ -30,6 +34,7 @@ export default class AppGenerator extends Generator<Stored, AppOptions> {
   private interactive = false;
   private teach = true;
   private answered: string[] = [];
+  private draftSaved = 0;
   private manifest!: Manifest;
   private ctx!: RenderContext;
 
@@ -63,30 +68,85 @@ export default class AppGenerator extends Generator<Stored, AppOptions> {
 
     const stored = this.config.getAll();
     this.answered = stored.answered ?? [];
+    this.interactive = !this.options.example && (this.options.interactive ?? Boolean(process.stdin.isTTY && process.stdout.isTTY));
+    const saved = this.existingManifestText === undefined && this.interactive ? readDraft(this.destinationPath(DRAFT_FILE)) : undefined;
+    if (saved) {
+      const n = saved.answered.length;
+      const { resume } = (await this.prompt([{ type: 'confirm', name: 'resume', default: true,
+        message: `Resume the ${n} answer${n === 1 ? '' : 's'} of the run that was stopped (${DRAFT_FILE})?` } as never])) as { resume: boolean };
+      if (resume) {
+        this.draft = mergeManifest(saved.draft, this.draft) as Draft;
+        this.answered = [...new Set([...this.answered, ...saved.answered])];
+      }
+    }
     // A complete manifest answers everything: what it leaves out (no Basic auth, no category) is its choice.
     if (Object.keys(this.draft).length && validateManifestValue(completeManifest(this.draft)).valid) this.answered = QUESTIONS.map((q) => q.name);
-    this.interactive = !this.options.example && (this.options.interactive ?? Boolean(process.stdin.isTTY && process.stdout.isTTY));
     this.teach = (this.options.teach as boolean | undefined) ?? stored.teach ?? true;
   }
 
   async prompting(): Promise<void> {
+    // Yeoman's prompt adapter aborts its queue with the Ctrl-C error, which then surfaces outside this await too.
+    const onStop = (err: unknown) => {
+      if ((err as Error | undefined)?.name !== 'ExitPromptError') throw err;
+      process.stderr.write(`c7-app: ${this._stopMessage()}\n`);
+      process.exit(130);
+    };
+    if (this.interactive) {
+      process.once('uncaughtException', onStop);
+      process.once('unhandledRejection', onStop);
+    }
     const asker: Asker = async (spec) => {
       const answers = await this.prompt([spec as never]);
       return (answers as Record<string, unknown>)[spec.name];
     };
     const flags: Record<string, unknown> = {};
     for (const q of QUESTIONS) if (q.flag && this.options[q.flag.name] !== undefined) flags[q.flag.name] = this.options[q.flag.name];
-    const result = await resolveAnswers({
-      draft: this.draft, flags, interactive: this.interactive, askAnswered: Boolean(this.options['ask-answered']),
-      answered: this.answered, asker,
-    });
+    let progress: SavedDraft | undefined;
+    let result;
+    try {
+      result = await resolveAnswers({
+        draft: this.draft, flags, interactive: this.interactive, askAnswered: Boolean(this.options['ask-answered']),
+        answered: this.answered, asker, onAnswer: (p) => { progress = p; this._saveDraft(p); },
+      });
+    } catch (err) {
+      throw this._stopped(err, progress);
+    }
     if (result.flagErrors.length) throw new InputError(`bad flag value${result.flagErrors.length > 1 ? 's' : ''}:\n${result.flagErrors.map((e) => `  ${e}`).join('\n')}`);
     if (result.missing.length) throw new InputError(describeMissing(result.missing));
     this.draft = result.draft;
     this.answered = result.answered;
     if (this.interactive && this.options.teach === undefined && this.config.get('teach') === undefined) {
-      this.teach = Boolean(await asker({ name: 'teach', type: 'confirm', message: 'Add teaching comments and TOUR.md that explain how a Commerce7 app works?', default: true }));
+      try {
+        this.teach = Boolean(await asker({ name: 'teach', type: 'confirm', message: 'Add teaching comments and TOUR.md that explain how a Commerce7 app works?', default: true }));
+      } catch (err) {
+        throw this._stopped(err, { draft: this.draft, answered: this.answered });
+      }
     }
+    process.off('uncaughtException', onStop);
+    process.off('unhandledRejection', onStop);
+  }
+
+  // Underscored: Yeoman runs every other method as a task.
+  /** Each answer is kept as it is given, so Ctrl-C (or a crash) at any prompt loses none of them. */
+  private _saveDraft(progress: SavedDraft): void {
+    const file = this.destinationPath(DRAFT_FILE);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(`${file}.tmp`, `${JSON.stringify(progress, null, 2)}\n`);
+    renameSync(`${file}.tmp`, file);
+    this.draftSaved = progress.answered.length;
+  }
+
+  /** Ctrl-C at a prompt: stop with 130 and say where the answers are (no stack trace). */
+  private _stopped(err: unknown, progress: SavedDraft | undefined): unknown {
+    if ((err as Error | undefined)?.name !== 'ExitPromptError') return err;
+    if (progress) this._saveDraft(progress);
+    return new InputError(this._stopMessage(), 130);
+  }
+
+  private _stopMessage(): string {
+    if (!this.draftSaved) return 'stopped: nothing was written.';
+    const file = path.relative(process.cwd(), this.destinationPath(DRAFT_FILE)) || DRAFT_FILE;
+    return `stopped: nothing was written. Your ${this.draftSaved} answer(s) are kept in ${file}; run the same command again to resume.`;
   }
 
   configuring(): void {
@@ -144,6 +204,7 @@ export default class AppGenerator extends Generator<Stored, AppOptions> {
   }
 
   end(): void {
+    rmSync(this.destinationPath(DRAFT_FILE), { force: true }); // the stopped run's answers are in c7-app.json now
     const perms = this.manifest.permissions.map((p) => `${p.endpoint} (${p.access})`).join(', ') || 'none';
     const relative = path.relative(process.cwd(), this.destinationRoot());
     const where = relative === '' ? '.' : relative.startsWith('..') ? this.destinationRoot() : relative;
@@ -170,6 +231,15 @@ function readJson(file: string, what: string): unknown {
 }
 
 /** Derived files are ours: when one on disk differs, it is rewritten without asking (its header says so). */
+function readDraft(file: string): SavedDraft | undefined {
+  try {
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as SavedDraft;
+    return saved && typeof saved.draft === 'object' && Array.isArray(saved.answered) ? saved : undefined;
+  } catch {
+    return undefined; // absent or unreadable: there is nothing to resume
+  }
+}
+
 function forceWhenChanged(gen: Generator, target: string, contents: string | Buffer): void {
   if (!existsSync(target) || readFileSync(target).equals(Buffer.from(contents))) return;
   (gen.fs.store.get(target) as { conflicter?: string }).conflicter = 'force';

@@ -20,6 +20,8 @@ export interface CheckOptions {
   json?: boolean;
   /** Run `npm test` in the project and check that it passes. */
   runTests?: boolean;
+  /** List every item by section, the passed ones too. */
+  verbose?: boolean;
   cwd?: string;
 }
 
@@ -33,6 +35,13 @@ function findManifest(dir: string | undefined, cwd: string): string {
   let stat;
   try { stat = statSync(target); } catch { throw new UserError(`${dir}: no such file or folder`); }
   return stat.isFile() ? target : resolveManifestPath(undefined, target);
+}
+
+/** The one thing to do next, after the verdict. */
+function nextStep(summary: ReturnType<typeof summarize>): string {
+  if (summary.failed) return `Next: fix the ${summary.failed} failed item${summary.failed === 1 ? '' : 's'} above, then run c7-app check again`;
+  if (summary.person) return `Next: go through the ${summary.person} item${summary.person === 1 ? '' : 's'} for you (${SUBMISSION_CHECKLIST_FILE}), then submit the version in the App Development Center`;
+  return 'Next: submit the version in the App Development Center';
 }
 
 function itemText(item: ChecklistItem, c: typeof plainPaint): string[] {
@@ -125,14 +134,27 @@ export async function runCheck(dir: string | undefined, opts: CheckOptions, out:
   }
 
   out.write(`${c.bold(`Submission checklist: ${manifest.app.title} ${manifest.version.number}`)} ${c.dim(`(${shown})`)}\n`);
-  let section: string | undefined;
-  let n = 0;
-  for (const item of items) {
-    if (item.section !== section) {
-      section = item.section;
-      out.write(`\n${c.bold(`${++n}. ${sectionTitle(item.section)}`)}\n`);
+  if (opts.verbose) {
+    let section: string | undefined;
+    let n = 0;
+    for (const item of items) {
+      if (item.section !== section) {
+        section = item.section;
+        out.write(`\n${c.bold(`${++n}. ${sectionTitle(item.section)}`)}\n`);
+      }
+      out.write(itemText(item, c).join('\n') + '\n');
     }
-    out.write(itemText(item, c).join('\n') + '\n');
+  } else {
+    // What needs doing first: the failures, then what a person must look at; the passes in one line.
+    const group = (status: ChecklistItem['status'], heading: string) => {
+      const list = items.filter((i) => i.status === status);
+      if (!list.length) return;
+      out.write(`\n${c.bold(`${heading} (${list.length})`)}\n`);
+      for (const item of list) out.write(itemText(item, c).join('\n') + '\n');
+    };
+    group('fail', 'Failed');
+    group('person', 'For you to check');
+    out.write(`\n${STATUS_MARK.pass} ${summary.passed} passed ${c.dim('(c7-app check --verbose lists them)')}\n`);
   }
   out.write('\n');
 
@@ -154,6 +176,7 @@ export async function runCheck(dir: string | undefined, opts: CheckOptions, out:
   }
   const verdict = formatVerdict(summary);
   out.write(`${summary.failed ? c.red(verdict) : c.green(verdict)}\n`);
+  out.write(`${nextStep(summary)}\n`);
   return exitCode;
 }
 

@@ -18,7 +18,10 @@ const list = (v: string | string[] | undefined) => (v === undefined ? undefined 
 export default class ScopesGenerator extends Generator<Record<string, unknown>, ScopesOptions> {
   private state!: ProjectState;
   private plan!: ScopesPlan;
+  /** Ask for the permissions (a terminal and no change flag). */
   private interactive = false;
+  /** Ask to confirm the changes (a terminal, unless --yes or --no-interactive). */
+  private canAsk = false;
 
   constructor(args: string[], opts: ScopesOptions) {
     super(args, opts);
@@ -37,7 +40,8 @@ export default class ScopesGenerator extends Generator<Record<string, unknown>, 
     this.state = loadProject(process.cwd());
     this.destinationRoot(this.state.root);
     const edits = ['add', 'remove', 'set'].some((k) => this.options[k] !== undefined);
-    this.interactive = !this.options.sync && !edits && (this.options.interactive ?? Boolean(process.stdin.isTTY && process.stdout.isTTY));
+    this.canAsk = this.options.interactive ?? Boolean(process.stdin.isTTY && process.stdout.isTTY);
+    this.interactive = !this.options.sync && !edits && this.canAsk;
   }
 
   async prompting(): Promise<void> {
@@ -60,9 +64,11 @@ export default class ScopesGenerator extends Generator<Record<string, unknown>, 
       this.log(report);
       return;
     }
-    if (this.interactive) {
+    if (this.canAsk && !this.options.yes && (changes.length || this.interactive)) {
       this.log(report);
-      const { go } = (await this.prompt([{ type: 'confirm', name: 'go', message: `Write c7-app.json and ${writes.length} derived file(s)?`, default: true } as never])) as { go: boolean };
+      // An escalation is what every installed client must accept: it takes an explicit yes; a reduction is safe.
+      const escalates = changes.some((c) => c.kind === 'escalation');
+      const { go } = (await this.prompt([{ type: 'confirm', name: 'go', message: `Write c7-app.json and ${writes.length} derived file(s)?`, default: !escalates } as never])) as { go: boolean };
       if (!go) throw new InputError('nothing was written');
     } else if (changes.length && !this.options.yes) {
       throw new InputError(`${report}\nThe changes above were not written: without a terminal, re-run with --yes to write them.`);

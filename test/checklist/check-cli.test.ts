@@ -10,6 +10,8 @@ import { goodFiles, readyManifest, writeTemp } from './fixtures.js';
 
 const VERDICT = /^(\d+) passed, (\d+) failed, (\d+) for you$/;
 const lastLine = (s: string) => s.trimEnd().split('\n').at(-1) ?? '';
+/** The verdict line: the last but the "Next:" line. */
+const verdictLine = (s: string) => s.trimEnd().split('\n').filter((l) => VERDICT.test(l)).at(-1) ?? '';
 
 describe('c7-app check (black box)', () => {
   const dirs: string[] = [];
@@ -24,12 +26,34 @@ describe('c7-app check (black box)', () => {
   };
   after(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }); });
 
+  it('prints the failures first, then the items for you, then one line for what passed, and ends with the next command', () => {
+    const dir = fixture((_m, files) => { delete files['listing/screenshot-3.png']; });
+    const r = runCli(['check'], { cwd: dir });
+    assert.equal(r.status, 0, r.stdout + r.stderr);
+    const lines = r.stdout.split('\n');
+    const firstFail = lines.findIndex((l) => l.includes('\u274c'));
+    const firstPerson = lines.findIndex((l) => l.includes('\u2610'));
+    assert.ok(firstFail > 0 && firstPerson > firstFail, r.stdout);
+    assert.ok(!lines.some((l) => /^\s+\u2705 /.test(l)), 'passed items are not listed one by one');
+    assert.match(r.stdout, /^\u2705 \d+ passed \(c7-app check --verbose lists them\)$/m);
+    assert.match(lastLine(r.stdout), /^Next: fix the 1 failed item above, then run c7-app check again$/);
+    assert.ok(lines.length < 60, `${lines.length} lines`);
+  });
+
+  it('--verbose lists every item by section, the passed ones too', () => {
+    const dir = fixture();
+    const r = runCli(['check', '--verbose'], { cwd: dir });
+    assert.match(r.stdout, /^ {2}\u2705 /m);
+    assert.match(r.stdout, /^1\. /m);
+    assert.match(lastLine(r.stdout), /^Next: /);
+  });
+
   it('--ci: exit 0 when every checked item passes, and writes nothing', () => {
     const dir = fixture();
     const r = runCli(['check', '--ci'], { cwd: dir });
     assert.equal(r.status, 0, r.stdout + r.stderr);
-    const m = VERDICT.exec(lastLine(r.stdout));
-    assert.ok(m, `verdict line: ${lastLine(r.stdout)}`);
+    const m = VERDICT.exec(verdictLine(r.stdout));
+    assert.ok(m, `verdict line: ${verdictLine(r.stdout)}`);
     assert.equal(m[2], '0');
     assert.ok(!existsSync(path.join(dir, SUBMISSION_CHECKLIST_FILE)));
     assert.match(r.stdout, /SUBMISSION_CHECKLIST\.md does not exist \(--ci writes nothing/);
@@ -40,7 +64,7 @@ describe('c7-app check (black box)', () => {
     const r = runCli(['check', '--ci', dir]);
     assert.equal(r.status, 1, r.stdout + r.stderr);
     assert.match(r.stdout, /\u274c At least 3 screenshots, each in the project \[Commerce7\]\n {6}why: 1 file missing\n {6}fix: .+\n {6}\u00b7 listing\/screenshot-3\.png: no such file\n {6}rule: Commerce7: developer\.commerce7\.com \u2014 App Store listing \(listing\.screenshots\)/);
-    assert.equal(VERDICT.exec(lastLine(r.stdout))?.[2], '1');
+    assert.equal(VERDICT.exec(verdictLine(r.stdout))?.[2], '1');
     assert.ok(!existsSync(path.join(dir, SUBMISSION_CHECKLIST_FILE)));
   });
 
@@ -59,7 +83,7 @@ describe('c7-app check (black box)', () => {
     const second = runCli(['check'], { cwd: dir });
     assert.match(second.stdout, /^SUBMISSION_CHECKLIST\.md up to date$/m);
     assert.equal(statSync(file).mtimeMs, old.getTime(), 'an unchanged file is not rewritten');
-    assert.ok(VERDICT.test(lastLine(second.stdout)));
+    assert.ok(VERDICT.test(verdictLine(second.stdout)));
 
     writeFileSync(path.join(dir, 'listing/screenshot-3.png'), '\u0089PNG');
     const third = runCli(['check'], { cwd: dir });
@@ -130,7 +154,7 @@ describe('c7-app check (black box)', () => {
       const dir = fixture();
       runCli(['check'], { cwd: dir });
       const before = readFileSync(path.join(dir, SUBMISSION_CHECKLIST_FILE), 'utf8');
-      const r = runCli(['check', '--run-tests'], { cwd: dir });
+      const r = runCli(['check', '--run-tests', '--verbose'], { cwd: dir });
       assert.equal(r.status, 0, r.stdout + r.stderr);
       assert.match(r.stdout, /\u2705 The project\u2019s own tests pass \(npm test\)/);
       assert.match(r.stdout, /^SUBMISSION_CHECKLIST\.md up to date$/m, 'a test run is not written to the file');

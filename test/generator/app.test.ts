@@ -77,7 +77,7 @@ describe('yo c7-app', () => {
   });
 
   it('bad flag values are reported with how to fix them', async () => {
-    await assert.rejects(runApp().withOptions({ ...FLAGS, permissions: 'Ordr:read,Customer:write' }), /--permissions: "Ordr:read" is not ENDPOINT:ACCESS/);
+    await assert.rejects(runApp().withOptions({ ...FLAGS, permissions: 'Ordr:read,Customer:write' }), /--permissions: "Ordr" is not an endpoint of the App Development Center: did you mean "Order"\?/);
     await assert.rejects(runApp().withOptions({ ...FLAGS, type: 'public' }), /--type: "public" is not an app type/);
   });
 

@@ -105,4 +105,30 @@ function common(typeKeys: string[], extra: Step[]): Step[] {
       term.close();
     }
   });
+  it('Ctrl-C at a prompt exits 130 without a stack trace, and the next run offers to resume the answers', async () => {
+    const dir = path.join(mkdtempSync(path.join(tmpdir(), 'c7-tty-')), 'app');
+    let term = new Terminal(`node ${CLI} new ${dir} --skip-install`, { cwd: tmpdir() });
+    try {
+      await drive(term, [[/App title/, text('Tasting Notes'), 'Enter'], [/App ID/, 'Enter'], [/App type/]]);
+      term.keys('C-c');
+      const screen = await term.waitFor(/\[exit \d+\]/);
+      assert.match(screen, /\[exit 130\]/, screen);
+      assert.doesNotMatch(screen, /ExitPromptError|    at /, screen);
+      assert.match(screen, /resume/i);
+      const draft = JSON.parse(readFileSync(path.join(dir, '.c7-app-draft.json'), 'utf8'));
+      assert.equal(draft.draft.app.title, 'Tasting Notes');
+      assert.equal(draft.draft.app.id, 'tasting-notes');
+    } finally {
+      term.close();
+    }
+    term = new Terminal(`node ${CLI} new ${dir} --skip-install`, { cwd: tmpdir() });
+    try {
+      await drive(term, [[/Resume/, 'Enter']]);
+      // The title and ID are not asked again: the next question is the app type.
+      const screen = await term.waitFor(/^\? App type/m);
+      assert.doesNotMatch(screen, /^\? App title/m);
+    } finally {
+      term.close();
+    }
+  });
 });

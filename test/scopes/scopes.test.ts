@@ -141,7 +141,7 @@ describe('c7-app scopes', function () {
 
   it('bad values say how to fix them', async () => {
     const dir = await generated();
-    await assert.rejects(runScopes(dir).withOptions({ add: 'Ordr:read', yes: true }), /--add: "Ordr:read" is not ENDPOINT:ACCESS/);
+    await assert.rejects(runScopes(dir).withOptions({ add: 'Ordr:read', yes: true }), /--add: "Ordr" is not an endpoint of the App Development Center: did you mean "Order"\?/);
   });
 });
 

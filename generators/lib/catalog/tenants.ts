@@ -4,6 +4,15 @@ export const APP_ID_PATTERN = '^[a-z0-9][a-z0-9-]*$';
 export const TENANT_ID_HELP =
   'A tenant ID is the first label of the client\u2019s admin URL: "spectrawinery" in https://spectrawinery.admin.platform.commerce7.com';
 
+/** A client's admin URL: https://<tenant ID>.admin.platform.commerce7.com/... (platform.md §2). */
+const ADMIN_URL = /^(?:https?:\/\/)?([a-z0-9][a-z0-9-]*)\.admin\.platform\.commerce7\.com(?:[/?#].*)?$/i;
+
+/** The tenant ID in a pasted admin URL ("https://spectrawinery.admin.platform.commerce7.com/store" -> "spectrawinery"); else the value. */
+export function tenantIdFromInput(value: string): string {
+  const m = ADMIN_URL.exec(value.trim());
+  return m ? m[1]!.toLowerCase() : value;
+}
+
 const tenantRe = new RegExp(TENANT_ID_PATTERN);
 export function isTenantId(value: string): boolean {
   return tenantRe.test(value);

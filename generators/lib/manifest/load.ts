@@ -1,21 +1,8 @@
 // Finding and reading c7-app.json.
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { MANIFEST_FILE } from './types.js';
+export { findManifestUpward } from './find.js';
 import { validateManifestText, type ValidationResult } from './validate.js';
-
-/** The nearest c7-app.json in `from` or a folder above it. */
-export function findManifestUpward(from: string): string | undefined {
-  let dir = path.resolve(from);
-  for (;;) {
-    const candidate = path.join(dir, MANIFEST_FILE);
-    if (existsSync(candidate)) return candidate;
-    const parent = path.dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
-}
 
 export interface LoadedManifest extends ValidationResult { file: string; text: string }
 

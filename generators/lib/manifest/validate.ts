@@ -147,7 +147,8 @@ function findSecrets(node: unknown, path: Array<string | number>, out: Raw[], cu
   }
 }
 
-function didYouMean(input: unknown, options: readonly unknown[]): string | undefined {
+/** `did you mean "Customer"?` when the input is a near miss of one of the options (case, spacing, or a typo). */
+export function didYouMean(input: unknown, options: readonly unknown[]): string | undefined {
   if (typeof input !== 'string') return undefined;
   const strings = options.filter((o): o is string => typeof o === 'string');
   if (strings.length === 0) return undefined;

@@ -4,9 +4,10 @@ import {
   ACCESS_DESCRIPTIONS, APP_DASHBOARD_PATTERN, APP_TYPES, canonicalPermission, CLIENT_SETTING_DATA_TYPES, DATA_TYPES_WITH_OPTIONS,
   EXTENSION_FIELDS, EXTENSION_TYPES, extensionType, LISTING_FIELDS, MIN_SCREENSHOTS, PERMISSIONS, PRICING_MODELS,
   slugify, TENANT_ID_HELP, WEBHOOK_ACTION_NAMES, WEBHOOK_OBJECTS, canonicalWebhookObject, CONTEXT_MENU_FORMATS,
-  type Access, type ClientSettingDataType, type ExtensionTypeName,
+  type Access, type ClientSettingDataType, type ExtensionTypeName, type PermissionName,
 } from '../catalog/index.js';
 import type { ClientSetting, Extension, Permission, Webhook } from '../manifest/types.js';
+import { didYouMean } from '../manifest/validate.js';
 import { getAt, type Draft } from './draft.js';
 import * as v from './validators.js';
 
@@ -68,15 +69,31 @@ const camelCode = (title: string) => slugify(title).replace(/-([a-z0-9])/g, (_m,
 export function parsePermissionsFlag(raw: string): Permission[] {
   const out: Permission[] = [];
   for (const part of raw.split(',').map((p) => p.trim()).filter(Boolean)) {
-    const m = /^(.+?)\s*:\s*(read|full)$/i.exec(part);
-    const name = canonicalPermission((m?.[1] ?? part).trim());
-    if (!m || !name) {
-      throw new Error(`"${part}" is not ENDPOINT:ACCESS with an endpoint from the App Development Center (e.g. "Order:read,Customer:full"; endpoints: ${PERMISSIONS.map((p) => p.name).join(', ')})`);
+    const colon = part.lastIndexOf(':');
+    const rawName = (colon < 0 ? part : part.slice(0, colon)).trim();
+    const rawAccess = colon < 0 ? undefined : part.slice(colon + 1).trim();
+    const name = permissionNamed(rawName);
+    if (!name) throw new Error(unknownEndpoint(rawName));
+    if (rawAccess === undefined) throw new Error(`"${part}" needs an access: "${name}:read" or "${name}:full"`);
+    const access = rawAccess.toLowerCase();
+    if (access !== 'read' && access !== 'full') {
+      throw new Error(`"${part}": the access is read or full, not "${rawAccess}" (write "${name}:full" to create, update or delete, "${name}:read" to read)`);
     }
     if (out.some((p) => p.endpoint === name)) throw new Error(`"${name}" is listed twice`);
-    out.push({ endpoint: name, access: m[2]!.toLowerCase() as Access });
+    out.push({ endpoint: name, access });
   }
   return out;
+}
+
+/** An endpoint as the App Development Center names it, an old spelling, or the same in another case. */
+export function permissionNamed(value: string): PermissionName | undefined {
+  return canonicalPermission(value) ?? PERMISSIONS.find((p) => p.name.toLowerCase() === value.toLowerCase())?.name;
+}
+
+/** The error for a name that is no endpoint: a did-you-mean when it is a near miss, else the list. */
+export function unknownEndpoint(value: string): string {
+  const hint = didYouMean(value, PERMISSIONS.map((p) => p.name));
+  return `"${value}" is not an endpoint of the App Development Center: ${hint ?? `endpoints are ${PERMISSIONS.map((p) => p.name).join(', ')}`}`;
 }
 
 /** "Order:Create,Customer:Bulk Update" -> webhooks (delivered to the default webhook path). */
@@ -100,7 +117,7 @@ export const DEFAULT_BASIC_AUTH_USER = 'commerce7';
 const tenantFlag = (name: string, allowEmpty: boolean): Flag => ({
   name, kind: 'string',
   parse: (raw) => {
-    const list = v.splitList(raw);
+    const list = v.tenantList(raw);
     const ok = v.tenantIds(list, { allowEmpty });
     if (ok !== true) throw new Error(ok);
     return list;
@@ -242,14 +259,14 @@ export const QUESTIONS: Question[] = [
   {
     name: 'allowedTenants', section: 'App', pointer: '/app/allowedTenants', when: (d) => isType(d, 'private'),
     prompt: 'Allowed clients: tenant IDs, comma- or space-separated', help: TENANT_ID_HELP, flag: tenantFlag('allowed-tenants', false), type: 'input',
-    toValue: (a) => v.splitList(String(a)), validate: ((s: string) => v.tenantIds(v.splitList(s), { allowEmpty: false })) as never,
+    toValue: (a) => v.tenantList(String(a)), validate: ((s: string) => v.tenantIds(v.tenantList(s), { allowEmpty: false })) as never,
   },
   { name: 'companyName', section: 'App', pointer: '/app/companyName', prompt: 'Company name (shown to clients)', flag: stringFlag('company', v.required('the company name')), type: 'input', validate: v.required('the company name') as never },
   { name: 'contactEmail', section: 'App', pointer: '/app/contactEmail', prompt: 'Contact email (Commerce7 writes here, e.g. about failing webhooks)', flag: stringFlag('contact-email', v.email), type: 'input', validate: v.email as never },
   {
     name: 'testTenants', section: 'App', pointer: '/app/testTenants', prompt: 'Test tenants: tenant IDs that may install the unpublished version (Enter for none)',
     help: TENANT_ID_HELP, flag: tenantFlag('test-tenants', true), type: 'input', default: () => [],
-    toValue: (a) => v.splitList(String(a)), validate: ((s: string) => v.tenantIds(v.splitList(s), { allowEmpty: true })) as never,
+    toValue: (a) => v.tenantList(String(a)), validate: ((s: string) => v.tenantIds(v.tenantList(s), { allowEmpty: true })) as never,
   },
   { name: 'replacesDataRole', section: 'App', pointer: '/app/replacesDataRole', prompt: 'Does this app replace an integration that used a Data-role account (email + password)?', flag: { name: 'replaces-data-role', kind: 'boolean' }, type: 'confirm', default: () => false },
   // 2. API access

@@ -16,6 +16,8 @@ export interface ResolveInput {
   answered?: Iterable<string>;
   asker?: Asker;
   questions?: Question[];
+  /** Called after each answer given at a prompt, with the draft so far: a run stopped part-way can keep them. */
+  onAnswer?: (progress: { draft: Draft; answered: string[] }) => void;
 }
 
 export interface ResolveResult {
@@ -92,6 +94,7 @@ export async function resolveAnswers(input: ResolveInput): Promise<ResolveResult
       setAnswer(q, draft, value);
       asked.push(q.name);
       answered.add(q.name);
+      input.onAnswer?.({ draft: structuredClone(draft), answered: [...before, ...answered] });
       continue;
     }
     const fallback = q.default?.(draft);

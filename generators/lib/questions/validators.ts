@@ -1,7 +1,7 @@
 // Pure validators shared by the prompts and the flags: each returns true or a message that says how to fix it.
 // They apply the same rules as the schema (catalog patterns) so an answer accepted here validates there.
 import {
-  APP_ID_PATTERN, CLIENT_SETTING_CODE_PATTERN, isTenantId, TENANT_ID_HELP, titleProblems,
+  APP_ID_PATTERN, CLIENT_SETTING_CODE_PATTERN, isTenantId, TENANT_ID_HELP, tenantIdFromInput, titleProblems,
 } from '../catalog/index.js';
 
 export type Check = true | string;
@@ -60,6 +60,11 @@ export function listingTitle(value: string): Check {
 export function splitList(value: string | string[]): string[] {
   const parts = Array.isArray(value) ? value : value.split(/[\s,]+/);
   return [...new Set(parts.map((p) => p.trim()).filter(Boolean))];
+}
+
+/** Tenant IDs as typed or pasted: a list, where an admin URL counts as its tenant ID. */
+export function tenantList(value: string | string[]): string[] {
+  return [...new Set(splitList(value).map(tenantIdFromInput))];
 }
 
 export function tenantIds(value: string[], { allowEmpty }: { allowEmpty: boolean }): Check {

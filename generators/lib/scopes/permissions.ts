@@ -1,7 +1,7 @@
 // Permission changes: --add / --remove / --set as data, and the diff that says what each change means.
 import { canonicalPermission, FROZEN_STATUSES, type Access, type PermissionName, type VersionStatus } from '../catalog/index.js';
 import type { Permission } from '../manifest/types.js';
-import { parsePermissionsFlag } from '../questions/questions.js';
+import { parsePermissionsFlag, permissionNamed, unknownEndpoint } from '../questions/questions.js';
 
 export interface PermissionEdits {
   add?: string[];
@@ -27,8 +27,9 @@ export function applyPermissionEdits(current: readonly Permission[], edits: Perm
   const out = current.map((p) => ({ ...p }));
   const find = (e: string) => out.findIndex((p) => p.endpoint === e);
   for (const name of flatten(edits.remove)) {
-    const endpoint = canonicalPermission(name.replace(/:(read|full)$/i, '').trim());
-    if (!endpoint) throw new Error(`--remove: "${name}" is not an endpoint of the App Development Center`);
+    const bare = name.replace(/:(read|full)$/i, '').trim();
+    const endpoint = permissionNamed(bare);
+    if (!endpoint) throw new Error(`--remove: ${unknownEndpoint(bare)}`);
     const i = find(endpoint);
     if (i >= 0) out.splice(i, 1);
   }
