@@ -32,7 +32,7 @@ describe('c7-app new (black box)', () => {
     const checklist = readFileSync(path.join(dir, 'SUBMISSION_CHECKLIST.md'), 'utf8');
     assert.match(checklist, /- ✅ \*\*The Logo exists in the project\*\* · `listing\.logo`/);
     assert.match(checklist, /- ✅ \*\*At least 3 screenshots, each in the project\*\* · `listing\.screenshots`/);
-    const check = runCli(['check', '--ci'], { cwd: dir });
+    const check = runCli(['check', '--ci', '--verbose'], { cwd: dir });
     assert.match(check.stdout, /✅ The Logo exists in the project/, 'check agrees with the generated checklist');
   });
 

@@ -342,7 +342,7 @@ export const appFiles: PlanPart = (ctx) => {
       { path: 'test/extensions.test.ts', owner: 'user', source: t('test/extensions.test.ts'), purpose: 'Extensions: staff token valid and invalid, framing, Action and Card JSON' },
     );
   }
-  if (ctx.teach) files.push({ path: 'TOUR.md', owner: 'user', source: t('TOUR.md'), purpose: 'A walk through the project in the order a request flows' });
+  if (ctx.teach) files.push({ path: 'TOUR.md', owner: 'derived', source: t('TOUR.md'), purpose: 'A walk through the project in the order a request flows (it names the manifest\'s webhooks, extensions and permissions, so it follows c7-app.json)' });
   return files;
 };
 

@@ -2,7 +2,7 @@
 // Optional manifest fields are normalized to null (templates render in Handlebars strict mode).
 import {
   accessCovers, ACCOUNT_USER_PATH, API_BASE_URL, appDashboardUrl, appTypeLabel, DOC_SITES, COMMERCE7_CSS_URL, COMMERCE7_JS_URL, dataTypeInfo, ENV_VARS,
-  EXTENSION_CONTEXT, EXTENSION_QUERY, extensionType, LIST_KEYS, PAGE_LIMIT_MAX, pathRules, permissionDescription,
+  EXTENSION_CONTEXT, EXTENSION_QUERY, extensionType, LIST_KEYS, LISTING_FIELDS, type ListingField, PAGE_LIMIT_MAX, pathRules, permissionDescription,
   pathsForPermission, RATE_LIMIT_PER_MINUTE, UNINSTALLED_PURGE_AFTER_DAYS, STOREFRONT_EXTENSION_LOCATIONS, TENANT_HEADER,
   type Access, type AppTypeId, type ClientSettingDataType, type ExtensionTypeName, type PermissionName,
 } from '../catalog/index.js';
@@ -87,6 +87,8 @@ export interface RenderContext {
   };
   /** Where a user who hits a problem is sent: the listing's documentation URL, else a mailto: of its support email. */
   support: { email: string; url: string };
+  /** The Create Listing screen, field by field with the App Development Center's labels; `block` values span lines. */
+  listing: Array<{ label: string; value: string; block: boolean }>;
   /** Which calls Commerce7 makes with Basic auth. */
   basicAuth: { install: boolean; webhooks: boolean; any: boolean };
   /** A permitted read, a permitted write and a forbidden call, from the permissions and the catalog's path map (null if none). */
@@ -156,6 +158,19 @@ function apiExamples(granted: Map<PermissionName, Access>): RenderContext['apiEx
     permittedWrite: permittedWrite ? ex(permittedWrite, 'POST') : null,
     forbidden: forbiddenWrite ? ex(forbiddenWrite, 'POST') : forbiddenRead ? ex(forbiddenRead, 'GET') : null,
   };
+}
+
+function listingRows(listing: Manifest['listing']): RenderContext['listing'] {
+  const rows: RenderContext['listing'] = [];
+  for (const [field, info] of Object.entries(LISTING_FIELDS) as Array<[keyof Manifest['listing'] & ListingField, (typeof LISTING_FIELDS)[ListingField]]>) {
+    const value: unknown = listing[field];
+    if (value === undefined || value === null || value === '') continue;
+    const text = field === 'screenshots'
+      ? (value as Array<{ file: string; caption?: string }>).map((s) => `- ${s.file}${s.caption ? ` (${s.caption})` : ''}`).join('\n')
+      : typeof value === 'boolean' ? (value ? 'yes' : 'no') : String(value);
+    rows.push({ label: info.label, value: text, block: text.includes('\n') });
+  }
+  return rows;
 }
 
 export function buildContext(manifest: Manifest, opts: { teach: boolean; generator: GeneratorInfo }): RenderContext {
@@ -229,6 +244,7 @@ export function buildContext(manifest: Manifest, opts: { teach: boolean; generat
       email: manifest.listing.supportEmail,
       url: manifest.listing.documentationUrl ?? `mailto:${manifest.listing.supportEmail}`,
     },
+    listing: listingRows(manifest.listing),
     basicAuth: {
       install: Boolean(manifest.installation.basicAuth),
       webhooks: webhooks.some((w) => w.basicAuth),

@@ -4,7 +4,8 @@ import type { PlanPart, PlannedFile } from './plan.js';
 export const MANIFEST_PATH = 'c7-app.json';
 
 export const projectFiles: PlanPart = () => [
-  { path: 'README.md', owner: 'user', source: { template: 'project/README.md.hbs' }, purpose: 'what the app is, the values to enter in the App Development Center, next steps' },
+  { path: 'README.md', owner: 'user', source: { template: 'project/README.md.hbs' }, purpose: 'what the app is, how to run it, next steps (yours to rewrite)' },
+  { path: 'APP_DEVELOPMENT_CENTER.md', owner: 'derived', source: { template: 'project/APP_DEVELOPMENT_CENTER.md.hbs' }, purpose: 'what to enter on each App Development Center screen, Create Listing included' },
   { path: 'PERMISSIONS.md', owner: 'derived', source: { template: 'project/PERMISSIONS.md.hbs' }, purpose: 'each permission, its access and its reason' },
 ];
 
