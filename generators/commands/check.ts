@@ -7,9 +7,9 @@ import {
   buildChecklist, diskProject, formatVerdict, projectTestsItem, renderChecklistMarkdown, runProjectTests, sectionTitle,
   sourceLabel, STATUS_MARK, SUBMISSION_CHECKLIST_FILE, summarize, TEST_COMMAND, type ChecklistItem,
 } from '../lib/checklist/index.js';
-import { cannotRead, readManifestText, validateManifestText } from '../lib/manifest/index.js';
+import { cannotRead, formatDiagnostic, readManifestBytes, validateManifestText } from '../lib/manifest/index.js';
 import { EXIT, UserError } from './errors.js';
-import { formatDiagnostic, resolveManifestPath } from './validate.js';
+import { resolveManifestPath } from './validate.js';
 
 export interface CheckOptions {
   /** Write nothing; exit 1 when an item checked by the tool fails. */
@@ -56,9 +56,9 @@ export async function runCheck(dir: string | undefined, opts: CheckOptions, out:
   const manifestFile = findManifest(dir, cwd);
   const relative = path.relative(cwd, manifestFile);
   const shown = relative && !relative.startsWith('..') ? relative : manifestFile;
-  let text: string;
+  let text: Uint8Array;
   try {
-    text = await readManifestText(manifestFile);
+    text = await readManifestBytes(manifestFile);
   } catch (e) {
     throw new UserError(cannotRead(manifestFile, e));
   }
