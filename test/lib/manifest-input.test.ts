@@ -1,8 +1,13 @@
 // Bad manifest input (issue 11 §3): every unusable text or value is refused with line:column and a fix, never a crash.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { InputError } from '../../generators/lib/errors.js';
+import { loadProject } from '../../generators/lib/scopes/project.js';
+import fc from 'fast-check';
 import {
-  formatDiagnostic, MAX_NESTING_DEPTH, updateJsonText, validateManifestText, validateManifestValue, type Diagnostic,
+  decodeUtf8, formatDiagnostic, invalidUtf8Offsets, MAX_NESTING_DEPTH, updateJsonText, validateManifestText, validateManifestValue, type Diagnostic,
 } from '../../generators/lib/manifest/index.js';
 import * as v from '../../generators/lib/questions/validators.js';
 import { EXAMPLE_MANIFESTS } from '../support/paths.js';
@@ -35,6 +40,14 @@ describe('manifest input: refused with line:column and a fix', () => {
         assert.ok(e[0]!.column > MAX_NESTING_DEPTH);
       });
     }
+    it('malformed deep text the parser would still recurse into (mismatched brackets, strings cut by a line break)', () => {
+      for (const text of ['[' + '[},'.repeat(20_000) + ']', '{"a":' + '[{"b":'.repeat(10_000), '{"a": "x\n' + '['.repeat(20_000), '[' + '{]'.repeat(20_000)]) {
+        const r = validateManifestText(text);
+        assert.equal(r.valid, false);
+        assert.ok(r.diagnostics.every(located));
+        assert.match(errorsOf(r)[0]!.message, /levels deep|malformed JSON/);
+      }
+    });
     it('at the limit is fine; one more is refused', () => {
       const at = (n: number) => exampleText().replace('"manifestVersion": 1,', `"manifestVersion": 1, "x-deep": ${'['.repeat(n)}${']'.repeat(n)},`);
       assert.equal(validateManifestText(at(MAX_NESTING_DEPTH - 1)).valid, true); // the root object is level 1
@@ -79,6 +92,19 @@ describe('manifest input: refused with line:column and a fix', () => {
       const bytes = Buffer.concat([Buffer.from('{\n  "x-a": "é€'), Buffer.from([0xe2, 0x82]), Buffer.from('", "x-b": "'), Buffer.from([0xc0, 0xaf]), Buffer.from('"\n}\n')]);
       const e = errorsOf(validateManifestText(bytes));
       assert.deepEqual(e.map((d) => [d.line, d.column]), [[2, 13], [2, 25], [2, 26]]);
+    });
+    it('the bad-byte finder agrees with the WHATWG decoder (one U+FFFD per bad sequence, at its offset)', () => {
+      const byte = fc.oneof(fc.integer({ min: 0, max: 0x7f }), fc.integer({ min: 0x80, max: 0xff }), fc.constantFrom(0xc2, 0xe0, 0xed, 0xf0, 0xf4, 0x80, 0xbf));
+      fc.assert(fc.property(fc.array(byte, { maxLength: 40 }), (arr) => {
+        const bytes = Uint8Array.from(arr);
+        const bad = invalidUtf8Offsets(bytes);
+        let strictOk = true;
+        try { new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes); } catch { strictOk = false; }
+        assert.equal(bad.length === 0, strictOk);
+        const text = decodeUtf8(bytes);
+        for (const at of bad) assert.equal(text[decodeUtf8(bytes.subarray(0, at)).length], '\uFFFD');
+        if (!Buffer.from(bytes).includes(Buffer.from([0xef, 0xbf, 0xbd]))) assert.equal(bad.length, [...text].filter((c) => c === '\uFFFD').length);
+      }), { seed: 7, numRuns: 3000 });
     });
     it('a valid U+FFFD written in the file is not an encoding error', () => {
       const m = base(); m.listing.summary = 'Replacement \uFFFD char';
@@ -228,6 +254,20 @@ describe('manifest input: refused with line:column and a fix', () => {
       assert.match(String(v.basicAuthUsername('a:b')), /cannot contain/);
       assert.equal(v.basicAuthUsername('commerce7'), true);
     });
+  });
+
+  it('scopes loads a project whose manifest is too deep, has duplicate keys or bad bytes: a located InputError, not a crash', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'c7-input-'));
+    const file = path.join(dir, 'c7-app.json');
+    const cases: Array<[string | Buffer, RegExp]> = [
+      [exampleText().replace('"manifestVersion": 1,', `"manifestVersion": 1, "x-deep": ${'['.repeat(10_000)}${']'.repeat(10_000)},`), /c7-app\.json:3:\d+ {2}\/x-deep {2}nested more than 100 levels deep/],
+      [exampleText().replace('"manifestVersion": 1,', '"manifestVersion": 1, "manifestVersion": 1,'), /c7-app\.json:3:25 {2}\/manifestVersion {2}duplicate key/],
+      [Buffer.concat([Buffer.from('{"a": "'), Buffer.from([0xc3, 0x28]), Buffer.from('"}')]), /c7-app\.json:1:8 {2} {2}this byte is not valid UTF-8 \(0xC3\)/],
+    ];
+    for (const [content, message] of cases) {
+      writeFileSync(file, content);
+      assert.throws(() => loadProject(dir), (err: Error) => err instanceof InputError && message.test(err.message));
+    }
   });
 
   it('formatDiagnostic lives with the diagnostics (lib/manifest): file:line:column  pointer  severity: message', () => {

@@ -41,7 +41,11 @@ const RULE_POINTERS = [
   ['webhooks', 0, 'url'], ['listing', 'websiteUrl'], ['listing', 'documentationUrl'], ['extensions', 0, 'iframeUrl'], ['app', 'id'], ['x-note'],
 ] as const;
 
-function deep(depth: number, kind: 'array' | 'object' | 'mixed'): string {
+type DeepKind = 'array' | 'object' | 'mixed' | 'mismatched' | 'unclosed';
+function deep(depth: number, kind: DeepKind): string {
+  // Malformed on purpose: brackets the parser still opens (a "}" in an array closes nothing), or never closed.
+  if (kind === 'mismatched') return '[' + '[},'.repeat(depth) + ']';
+  if (kind === 'unclosed') return '[{"a":'.repeat(Math.ceil(depth / 2));
   const open: string[] = [];
   const close: string[] = [];
   for (let i = 0; i < depth; i++) {
@@ -58,7 +62,7 @@ type TextStep = (ex: number) => fc.Arbitrary<[string, string]>;
 
 const textSteps: TextStep[] = [
   // A value replaced by deep nesting.
-  (ex) => fc.tuple(fc.nat(VALUES[ex]!.length - 1), fc.oneof(fc.integer({ min: 50, max: 150 }), fc.integer({ min: 150, max: 20_000 })), fc.constantFrom('array', 'object', 'mixed') as fc.Arbitrary<'array' | 'object' | 'mixed'>)
+  (ex) => fc.tuple(fc.nat(VALUES[ex]!.length - 1), fc.oneof(fc.integer({ min: 50, max: 150 }), fc.integer({ min: 150, max: 20_000 })), fc.constantFrom<DeepKind>('array', 'object', 'mixed', 'mismatched', 'unclosed'))
     .map(([i, d, k]) => { const n = VALUES[ex]![i]!; return [splice(EXAMPLES[ex]!, n.offset, n.length, deep(d, k)), `deep ${k} ${d} at ${n.offset}`]; }),
   // A value replaced by an odd string or literal.
   (ex) => fc.tuple(fc.nat(VALUES[ex]!.length - 1), fc.oneof(fc.constantFrom(...ODD_STRINGS).map((s) => JSON.stringify(s)), fc.constantFrom(...ODD_LITERALS)))

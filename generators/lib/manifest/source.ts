@@ -112,7 +112,18 @@ export class JsonSource {
       return;
     }
     const errors: ParseError[] = [];
-    this.root = parseTree(this.body, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    let root: Node | undefined;
+    try {
+      root = parseTree(this.body, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    } catch (err) {
+      // A safety net: the depth check above is meant to make this unreachable.
+      if (!(err instanceof RangeError)) throw err;
+      this.syntaxErrors = [];
+      this.problems.push({ severity: 'error', pointer: '', offset: 0, message: 'nested too deep to read', hint: `objects and arrays in c7-app.json may nest at most ${MAX_NESTING_DEPTH} levels: flatten the deepest value` });
+      this.root = undefined;
+      return;
+    }
+    this.root = root;
     this.syntaxErrors = errors.map((e) => ({ message: describeParseError(printParseErrorCode(e.error)), offset: e.offset }));
     // One message per place: a stray comma would otherwise be reported twice.
     const seen = new Set<number>();
@@ -192,9 +203,14 @@ export class JsonSource {
   }
 }
 
-/** The first place where objects and arrays nest deeper than `max`, found without recursion; strings are skipped. */
+/**
+ * The first place where objects and arrays nest deeper than `max`, found without recursion, the way jsonc-parser
+ * would open them: strings are skipped (a line break ends one, as in the parser), and a closing bracket of the
+ * other kind closes nothing (the parser skips it). Brackets the parser skips after an error are counted anyway,
+ * so the count is never below the parser's depth.
+ */
 function depthExceededAt(text: string, max: number): { offset: number; pointer: string } | undefined {
-  let depth = 0;
+  const open: number[] = []; // 123 "{" or 91 "["
   let inString = false;
   let stringStart = -1;
   let lastString = '';
@@ -202,15 +218,17 @@ function depthExceededAt(text: string, max: number): { offset: number; pointer: 
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 92) i++; // a backslash escapes the next character
+      if (c === 10 || c === 13) inString = false;
+      else if (c === 92) i++; // a backslash escapes the next character
       else if (c === 34) { inString = false; lastString = text.slice(stringStart + 1, i); }
       continue;
     }
     if (c === 34) { inString = true; stringStart = i; }
-    else if (c === 58 && depth === 1) topKey = lastString;
+    else if (c === 58 && open.length === 1) topKey = lastString;
     else if (c === 123 || c === 91) {
-      if (++depth > max) return { offset: i, pointer: topKey === undefined ? '' : toPointer([unescapeJson(topKey)]) };
-    } else if ((c === 125 || c === 93) && depth > 0) depth--;
+      open.push(c);
+      if (open.length > max) return { offset: i, pointer: topKey === undefined ? '' : toPointer([unescapeJson(topKey)]) };
+    } else if ((c === 125 && open.at(-1) === 123) || (c === 93 && open.at(-1) === 91)) open.pop();
   }
   return undefined;
 }
