@@ -189,7 +189,8 @@ function writtenAt(answerFiles: AnswerFile[], d: Diagnostic, complete: unknown):
     // Only when the file's value is the one in the finished manifest (a flag or prompt may have replaced it).
     const mine = pointerValue(JSON.parse(stripBom(source.text)), d.pointer);
     if (JSON.stringify(mine) !== JSON.stringify(pointerValue(complete, d.pointer))) continue;
-    return `${path.relative(process.cwd(), file) || file}:${at.line}:${at.column}  `;
+    const relative = path.relative(process.cwd(), file);
+    return `${relative && !relative.startsWith('..') ? relative : file}:${at.line}:${at.column}  `;
   }
   return '';
 }

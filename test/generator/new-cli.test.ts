@@ -60,6 +60,7 @@ describe('c7-app new (black box)', () => {
       ['nesting 10,000 deep', `{ "x-deep": ${'['.repeat(10_000)}${']'.repeat(10_000)} }`, /answers\.json:1:\d+ {2}\/x-deep {2}error: nested more than 100 levels deep/],
       ['a Basic-auth username with a colon', example().replace('"basicAuth": { "username": "commerce7" }', '"basicAuth": { "username": "commerce:7" }'), /answers\.json:29:\d+ {2}\/installation\/basicAuth\/username {2}the username cannot contain ":"/],
       ['a URL with a password', example().replace('"https://club-export.hillside-digital.test"', '"https://me:hunter2@club-export.hillside-digital.test"'), /answers\.json:26:\d+ {2}\/installation\/baseUrl {2}the URL holds a user name and password/],
+      ['keys named __proto__ and constructor', example().replace('"manifestVersion": 1,', '"manifestVersion": 1, "__proto__": { "x": 1 }, "constructor": { "prototype": {} },'), /answers\.json:3:38 {2}\/__proto__ {2}unknown property "__proto__"[\s\S]*answers\.json:3:65 {2}\/constructor {2}unknown property "constructor"/],
     ] as const) {
       it(`${what}: exit 1, located, nothing written`, () => {
         const dir = path.join(fresh(), 'p');

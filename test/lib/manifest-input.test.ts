@@ -7,7 +7,7 @@ import { InputError } from '../../generators/lib/errors.js';
 import { loadProject } from '../../generators/lib/scopes/project.js';
 import fc from 'fast-check';
 import {
-  decodeUtf8, formatDiagnostic, invalidUtf8Offsets, MAX_NESTING_DEPTH, updateJsonText, validateManifestText, validateManifestValue, type Diagnostic,
+  completeManifest, decodeUtf8, formatDiagnostic, invalidUtf8Offsets, MAX_NESTING_DEPTH, mergeManifest, updateJsonText, validateManifestText, validateManifestValue, type Diagnostic,
 } from '../../generators/lib/manifest/index.js';
 import * as v from '../../generators/lib/questions/validators.js';
 import { EXAMPLE_MANIFESTS } from '../support/paths.js';
@@ -268,6 +268,17 @@ describe('manifest input: refused with line:column and a fix', () => {
       writeFileSync(file, content);
       assert.throws(() => loadProject(dir), (err: Error) => err instanceof InputError && message.test(err.message));
     }
+  });
+
+  it('--answers merges keep "__proto__" and "constructor" as keys, so the schema refuses them instead of them vanishing', () => {
+    const answers = JSON.parse('{ "__proto__": { "polluted": true }, "constructor": { "prototype": { "p": 1 } }, "app": { "toString": "x" } }');
+    const merged = completeManifest(mergeManifest(base(), answers)) as Record<string, any>;
+    assert.equal(Object.getPrototypeOf(merged), Object.prototype);
+    assert.deepEqual(Object.keys(merged).filter((k) => ['__proto__', 'constructor'].includes(k)), ['__proto__', 'constructor']);
+    assert.equal(merged.app.toString, 'x');
+    assert.equal(({} as any).polluted, undefined);
+    const e = errorsOf(validateManifestValue(merged)).map((d) => d.pointer);
+    assert.deepEqual(e, ['/__proto__', '/constructor', '/app/toString']);
   });
 
   it('formatDiagnostic lives with the diagnostics (lib/manifest): file:line:column  pointer  severity: message', () => {
