@@ -7,7 +7,7 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import fc from 'fast-check';
 import { runValidate } from '../../generators/commands/validate.js';
-import { validateManifestText } from '../../generators/lib/manifest/index.js';
+import { completeManifest, decodeUtf8, mergeManifest, stripBom, validateManifestText, validateManifestValue } from '../../generators/lib/manifest/index.js';
 import { runCli } from '../support/cli.js';
 import { mutant, type Mutant } from '../support/manifest-mutations.js';
 
@@ -49,6 +49,11 @@ describe('manifest fuzz (seeded)', function () {
       checkResult(m, r);
       assert.equal(code, r.valid ? 0 : 1);
       tally[r.valid ? 'valid' : 'invalid']++;
+      // The path of `c7-app new --answers`: a usable text merges and completes without a crash, and a valid one stays valid.
+      if (r.manifest) {
+        const completed = validateManifestValue(completeManifest(mergeManifest({}, JSON.parse(stripBom(decodeUtf8(m.bytes))))));
+        if (r.valid) assert.equal(completed.valid, true, JSON.stringify(completed.diagnostics));
+      }
     }), { seed: SEED, numRuns: RUNS, endOnFailure: true, verbose: 1 });
     console.log(`      ${RUNS} mutations (seed ${SEED}): ${tally.invalid} refused, ${tally.valid} valid, slowest ${Math.round(tally.slowest)} ms`);
     assert.ok(tally.invalid > RUNS / 3 && tally.valid > 0);
