@@ -4,15 +4,14 @@ import path from 'node:path';
 import Generator, { type BaseOptions } from 'yeoman-generator';
 import { InputError } from '../lib/errors.js';
 import {
-  cannotRead, completeManifest, formatManifest, mergeManifest, updateJsonText, validateManifestText, validateManifestValue,
-  type Manifest,
+  cannotRead, completeManifest, decodeUtf8, formatDiagnostic, formatManifest, JsonSource, mergeManifest, parsePointer, stripBom, updateJsonText,
+  validateManifestText, validateManifestValue, type Diagnostic, type Manifest,
 } from '../lib/manifest/index.js';
 import { describeMissing, QUESTIONS, resolveAnswers, type Asker, type Draft } from '../lib/questions/index.js';
 import { buildContext, type RenderContext } from '../lib/render/context.js';
 import { renderProject } from '../lib/render/project-output.js';
 import { MANIFEST_PATH } from '../lib/render/project-files.js';
 import { generatorDependency, PACKAGE_NAME, PACKAGE_ROOT, PACKAGE_VERSION } from '../lib/package-info.js';
-import { formatDiagnostic } from '../commands/validate.js';
 import { withoutTaskErrorLine } from '../commands/yeoman.js';
 
 /** Answers given before a run was stopped (Ctrl-C), offered to the next run in the same folder. */
@@ -31,6 +30,8 @@ type AppOptions = BaseOptions & {
 export default class AppGenerator extends Generator<Stored, AppOptions> {
   private draft: Draft = {};
   private existingManifestText: string | undefined;
+  /** The files answers came from, so an error in the finished manifest points at file:line:column where it was written. */
+  private answerFiles: AnswerFile[] = [];
   private interactive = false;
   private teach = true;
   private answered: string[] = [];
@@ -58,13 +59,12 @@ export default class AppGenerator extends Generator<Stored, AppOptions> {
   async initializing(): Promise<void> {
     const existing = this.destinationPath(MANIFEST_PATH);
     if (this.fs.exists(existing)) {
-      this.existingManifestText = this.fs.read(existing) ?? '';
-      const parsed = validateManifestText(this.existingManifestText);
-      if (!parsed.manifest) throw new InputError(`${existing} is not valid JSON:\n${parsed.diagnostics.map((d) => formatDiagnostic(existing, d)).join('\n')}`);
-      this.draft = JSON.parse(this.existingManifestText) as Draft;
+      const bytes = existsSync(existing) ? readFileSync(existing) : Buffer.from(this.fs.read(existing) ?? '');
+      this.existingManifestText = decodeUtf8(bytes);
+      this.draft = readAnswers(existing, bytes, 'the project\u2019s c7-app.json', this.answerFiles, (line) => this.log(line)) as Draft;
     }
-    if (this.options.example) this.draft = mergeManifest(this.draft, readJson(EXAMPLE_MANIFEST, '--example')) as Draft;
-    if (this.options.answers) this.draft = mergeManifest(this.draft, readJson(path.resolve(String(this.options.answers)), '--answers')) as Draft;
+    if (this.options.example) this.draft = mergeManifest(this.draft, readAnswers(EXAMPLE_MANIFEST, undefined, '--example', this.answerFiles, (line) => this.log(line))) as Draft;
+    if (this.options.answers) this.draft = mergeManifest(this.draft, readAnswers(path.resolve(String(this.options.answers)), undefined, '--answers', this.answerFiles, (line) => this.log(line))) as Draft;
 
     const stored = this.config.getAll();
     this.answered = stored.answered ?? [];
@@ -155,7 +155,7 @@ export default class AppGenerator extends Generator<Stored, AppOptions> {
     const result = validateManifestValue(complete);
     const errors = result.diagnostics.filter((d) => d.severity === 'error');
     if (errors.length) {
-      throw new InputError(`the answers do not make a valid c7-app.json, so nothing was written:\n${errors.map((d) => `  ${d.pointer}  ${d.message}${d.hint ? `\n      hint: ${d.hint}` : ''}`).join('\n')}`);
+      throw new InputError(`the answers do not make a valid c7-app.json, so nothing was written:\n${errors.map((d) => `  ${writtenAt(this.answerFiles, d, complete)}${d.pointer}  ${d.message}${d.hint ? `\n      hint: ${d.hint}` : ''}`).join('\n')}`);
     }
     for (const w of result.diagnostics) this.log(`warning: ${w.pointer}  ${w.message}${w.hint ? ` (${w.hint})` : ''}`);
     this.manifest = result.manifest!;
@@ -218,16 +218,48 @@ export default class AppGenerator extends Generator<Stored, AppOptions> {
   }
 }
 
-function readJson(file: string, what: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new InputError(`${what}: ${cannotRead(file, err)}`, 2);
+interface AnswerFile { file: string; source: JsonSource }
+
+/**
+ * A manifest or --answers file as answers. Its text must be usable (UTF-8, no duplicate keys, not too deep, JSON);
+ * a partial file is fine: the finished manifest is validated in configuring(). A BOM is accepted with a warning.
+ */
+function readAnswers(file: string, bytes: Uint8Array | undefined, what: string, answerFiles: AnswerFile[], log: (line: string) => void): unknown {
+  if (!bytes) {
+    try {
+      bytes = readFileSync(file);
+    } catch (err) {
+      throw new InputError(`${what}: ${cannotRead(file, err)}`, 2);
+    }
   }
-  const r = validateManifestText(text);
-  if (!r.manifest) throw new InputError(`${what}: ${file} is not valid JSON:\n${r.diagnostics.map((d) => formatDiagnostic(file, d)).join('\n')}`);
-  return JSON.parse(text);
+  const r = validateManifestText(bytes);
+  if (!r.manifest) {
+    throw new InputError(`${what}: ${file} cannot be used, so nothing was written:\n${r.diagnostics.filter((d) => d.severity === 'error').map((d) => formatDiagnostic(file, d)).join('\n')}`);
+  }
+  for (const d of r.diagnostics) if (d.severity === 'warning' && d.pointer === '') log(formatDiagnostic(file, d));
+  const source = new JsonSource(bytes);
+  answerFiles.unshift({ file, source });
+  return JSON.parse(stripBom(source.text));
+}
+
+/** "file:line:column  " of the answer file that wrote the value at this pointer (the last one read wins), else "". */
+function writtenAt(answerFiles: AnswerFile[], d: Diagnostic, complete: unknown): string {
+  for (const { file, source } of answerFiles) {
+    const at = source.find(d.pointer);
+    if (!at) continue;
+    // Only when the file's value is the one in the finished manifest (a flag or prompt may have replaced it).
+    const mine = pointerValue(JSON.parse(stripBom(source.text)), d.pointer);
+    if (JSON.stringify(mine) !== JSON.stringify(pointerValue(complete, d.pointer))) continue;
+    const relative = path.relative(process.cwd(), file);
+    return `${relative && !relative.startsWith('..') ? relative : file}:${at.line}:${at.column}  `;
+  }
+  return '';
+}
+
+function pointerValue(value: unknown, pointer: string): unknown {
+  let at = value;
+  for (const seg of parsePointer(pointer)) at = typeof at === 'object' && at !== null ? (at as Record<string, unknown>)[seg] : undefined;
+  return at;
 }
 
 /** Derived files are ours: when one on disk differs, it is rewritten without asking (its header says so). */

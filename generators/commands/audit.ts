@@ -104,9 +104,9 @@ export async function runAudit(paths: string[], opts: AuditOptions, out: NodeJS.
     const first = statSync(targets[0]!).isDirectory() ? targets[0]! : path.dirname(targets[0]!);
     const manifestPath = opts.manifest ? path.resolve(cwd, opts.manifest) : findManifestUpward(first) ?? findManifestUpward(cwd);
     if (manifestPath) {
-      let text: string;
+      let text: Uint8Array;
       try {
-        text = readFileSync(manifestPath, 'utf8');
+        text = readFileSync(manifestPath);
       } catch (err) {
         throw new UserError(cannotRead(manifestPath, err));
       }

@@ -8,10 +8,10 @@ import {
   scanProjectForSecretsFully, sectionTitle, sourceLabel, STATUS_MARK, SUBMISSION_CHECKLIST_FILE, summarize, TEST_COMMAND,
   type ChecklistItem, type FullSecretScan, type SecretFinding,
 } from '../lib/checklist/index.js';
-import { cannotRead, readManifestText, validateManifestText, type Diagnostic } from '../lib/manifest/index.js';
+import { cannotRead, formatDiagnostic, readManifestBytes, validateManifestText, type Diagnostic } from '../lib/manifest/index.js';
 import { DEFAULT_READ_LIMIT, describeSpecial, formatSize, readRegularFile } from '../lib/safe-read.js';
 import { EXIT, UserError } from './errors.js';
-import { formatDiagnostic, resolveManifestPath } from './validate.js';
+import { resolveManifestPath } from './validate.js';
 
 export interface CheckOptions {
   /** Write nothing; exit 1 when an item checked by the tool fails. */
@@ -67,13 +67,13 @@ export async function runCheck(dir: string | undefined, opts: CheckOptions, out:
   const manifestFile = findManifest(dir, cwd);
   const relative = path.relative(cwd, manifestFile);
   const shown = relative && !relative.startsWith('..') ? relative : manifestFile;
-  let text: string;
+  let text: Uint8Array;
   try {
     // Not read at all when it is a FIFO or a device (reading would wait or never end) or larger than any manifest.
     const st = statSync(manifestFile);
     if (!st.isFile()) throw new UserError(`cannot read ${manifestFile}: ${describeSpecial(st)}`);
     if (st.size > DEFAULT_READ_LIMIT) throw new UserError(`cannot read ${manifestFile}: too large (${formatSize(st.size)})`);
-    text = await readManifestText(manifestFile);
+    text = await readManifestBytes(manifestFile);
   } catch (e) {
     if (e instanceof UserError) throw e;
     throw new UserError(cannotRead(manifestFile, e));

@@ -14,7 +14,8 @@ import {
 import { loadManifest } from '../lib/manifest/load.js';
 import type { Manifest } from '../lib/manifest/types.js';
 import { EXIT, UserError } from './errors.js';
-import { formatDiagnostic, resolveManifestPath } from './validate.js';
+import { formatDiagnostic } from '../lib/manifest/diagnostics.js';
+import { resolveManifestPath } from './validate.js';
 
 interface Io { out: NodeJS.WritableStream; err: NodeJS.WritableStream }
 const stdio: Io = { out: process.stdout, err: process.stderr };

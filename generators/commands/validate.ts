@@ -1,7 +1,7 @@
 // `c7-app validate [file]`: the fast path. Loads no Yeoman.
 import path from 'node:path';
 import pc from 'picocolors';
-import { cannotRead, findManifestUpward, MANIFEST_FILE, readManifestText, validateManifestText, type Diagnostic } from '../lib/manifest/index.js';
+import { cannotRead, findManifestUpward, formatDiagnostic, MANIFEST_FILE, readManifestBytes, validateManifestText } from '../lib/manifest/index.js';
 import { EXIT, UserError } from './errors.js';
 
 export interface ValidateOptions { json?: boolean; cwd?: string }
@@ -13,24 +13,19 @@ export function resolveManifestPath(file: string | undefined, cwd: string): stri
   return found;
 }
 
-export function formatDiagnostic(file: string, d: Diagnostic, color = false): string {
-  const c = color ? pc : { red: String, yellow: String, dim: String, cyan: String };
-  const where = `${file}:${d.line}:${d.column}`;
-  const label = d.severity === 'error' ? c.red('error') : c.yellow('warning');
-  const hint = d.hint ? `\n    ${c.dim('hint:')} ${d.hint}` : '';
-  return `${where}  ${c.cyan(d.pointer || '/')}  ${label}: ${d.message}${hint}`;
-}
+/** Moved to lib/manifest (the generator prints diagnostics too); re-exported here for existing importers. */
+export { formatDiagnostic };
 
 export async function runValidate(file: string | undefined, opts: ValidateOptions, out: NodeJS.WritableStream = process.stdout): Promise<number> {
   const cwd = opts.cwd ?? process.cwd();
   const target = resolveManifestPath(file, cwd);
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = await readManifestText(target);
+    bytes = await readManifestBytes(target);
   } catch (err) {
     throw new UserError(cannotRead(target, err));
   }
-  const loaded = validateManifestText(text);
+  const loaded = validateManifestText(bytes);
   const relative = path.relative(cwd, target);
   const shown = relative && !relative.startsWith('..') ? relative : target;
   const errors = loaded.diagnostics.filter((d) => d.severity === 'error').length;

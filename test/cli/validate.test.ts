@@ -48,6 +48,36 @@ describe('c7-app validate (black box)', () => {
     assert.equal(report.diagnostics[0].line, 5);
   });
 
+  describe('input that cannot be used (exit 1, located, no stack trace)', () => {
+    const dir = () => mkdtempSync(path.join(tmpdir(), 'c7v-'));
+    const example = () => readFileSync(EXAMPLE_MANIFESTS[0]!, 'utf8');
+    it('a manifest nested 10,000 deep: the depth limit, at line:column', () => {
+      const file = path.join(dir(), 'c7-app.json');
+      writeFileSync(file, example().replace('"manifestVersion": 1,', `"manifestVersion": 1, "x-deep": ${'['.repeat(10_000)}${']'.repeat(10_000)},`));
+      const r = runCli(['validate', file]);
+      assert.equal(r.status, 1, r.stdout + r.stderr);
+      assert.match(r.stdout, /c7-app\.json:3:\d+ {2}\/x-deep {2}error: nested more than 100 levels deep/);
+      assert.doesNotMatch(r.stdout + r.stderr, /RangeError|at .*\.js:\d+/);
+    });
+    it('invalid UTF-8: the bad byte at line:column', () => {
+      const file = path.join(dir(), 'c7-app.json');
+      const bytes = Buffer.from(example());
+      bytes[bytes.indexOf('Cellar Ledger Software')] = 0xc3;
+      writeFileSync(file, bytes);
+      const r = runCli(['validate', file]);
+      assert.equal(r.status, 1, r.stdout + r.stderr);
+      assert.match(r.stdout, /c7-app\.json:8:21 {2}\/ {2}error: this byte is not valid UTF-8 \(0xC3\)/);
+    });
+    it('a UTF-8 BOM: valid, with a warning', () => {
+      const file = path.join(dir(), 'c7-app.json');
+      writeFileSync(file, '\uFEFF' + example());
+      const r = runCli(['validate', file]);
+      assert.equal(r.status, 0, r.stdout + r.stderr);
+      assert.match(r.stdout, /c7-app\.json:1:1 {2}\/ {2}warning: the file starts with a UTF-8 byte order mark/);
+      assert.match(r.stdout, /is valid \(1 warning\)/);
+    });
+  });
+
   it('exit 2 on usage and I/O errors', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'c7v-'));
     assert.equal(runCli(['validate', 'missing.json'], { cwd: dir }).status, 2);

@@ -1,6 +1,6 @@
 // `c7-app new` as a user runs it: the built bin in a child process, no TTY.
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runCli } from '../support/cli.js';
@@ -45,6 +45,49 @@ describe('c7-app new (black box)', () => {
     assert.doesNotMatch(r.stdout + r.stderr, /An error occured while running/, 'our message stands alone, without Yeoman\u2019s task line');
     assert.ok(!existsSync(path.join(dir, 'c7-app.json')));
     assert.deepEqual(existsSync(dir) ? readdirSync(dir) : [], []);
+  });
+
+  describe('--answers files follow the manifest rules', () => {
+    const answers = (content: string | Buffer) => {
+      const file = path.join(fresh(), 'answers.json');
+      writeFileSync(file, content);
+      return file;
+    };
+    const example = () => readFileSync(EXAMPLE_MANIFESTS[1]!, 'utf8');
+    for (const [what, content, message] of [
+      ['duplicate keys', example().replace('"manifestVersion": 1,', '"manifestVersion": 1, "manifestVersion": 1,'), /answers\.json:3:25 {2}\/manifestVersion {2}error: duplicate key "manifestVersion"/],
+      ['invalid UTF-8', Buffer.concat([Buffer.from('{ "app": { "title": "Club '), Buffer.from([0xff]), Buffer.from('" } }')]), /answers\.json:1:27 {2}\/ {2}error: this byte is not valid UTF-8 \(0xFF\)/],
+      ['nesting 10,000 deep', `{ "x-deep": ${'['.repeat(10_000)}${']'.repeat(10_000)} }`, /answers\.json:1:\d+ {2}\/x-deep {2}error: nested more than 100 levels deep/],
+      ['a Basic-auth username with a colon', example().replace('"basicAuth": { "username": "commerce7" }', '"basicAuth": { "username": "commerce:7" }'), /answers\.json:29:\d+ {2}\/installation\/basicAuth\/username {2}the username cannot contain ":"/],
+      ['a URL with a password', example().replace('"https://club-export.hillside-digital.test"', '"https://me:hunter2@club-export.hillside-digital.test"'), /answers\.json:26:\d+ {2}\/installation\/baseUrl {2}the URL holds a user name and password/],
+      ['keys named __proto__ and constructor', example().replace('"manifestVersion": 1,', '"manifestVersion": 1, "__proto__": { "x": 1 }, "constructor": { "prototype": {} },'), /answers\.json:3:38 {2}\/__proto__ {2}unknown property "__proto__"[\s\S]*answers\.json:3:65 {2}\/constructor {2}unknown property "constructor"/],
+    ] as const) {
+      it(`${what}: exit 1, located, nothing written`, () => {
+        const dir = path.join(fresh(), 'p');
+        const r = runCli(['new', dir, '--answers', answers(content), '--skip-install']);
+        assert.equal(r.status, 1, r.stdout + r.stderr);
+        assert.match(r.stderr, message);
+        assert.doesNotMatch(r.stdout + r.stderr, /RangeError|hunter2|\n\s+at /);
+        assert.ok(!existsSync(path.join(dir, 'c7-app.json')));
+      });
+    }
+    it('a BOM is accepted with a warning; validate, scopes --check and check read a BOM manifest too', () => {
+      const dir = path.join(fresh(), 'bom');
+      const r = runCli(['new', dir, '--answers', answers('\uFEFF' + example()), '--skip-install']);
+      assert.equal(r.status, 0, r.stdout + r.stderr);
+      assert.match(r.stdout + r.stderr, /byte order mark/);
+      const manifest = path.join(dir, 'c7-app.json');
+      writeFileSync(manifest, '\uFEFF' + readFileSync(manifest, 'utf8'));
+      const v = runCli(['validate', manifest]);
+      assert.equal(v.status, 0, v.stdout + v.stderr);
+      const s = runCli(['scopes', '--check'], { cwd: dir });
+      assert.equal(s.status, 0, s.stdout + s.stderr);
+      const c = runCli(['check'], { cwd: dir });
+      assert.doesNotMatch(c.stdout + c.stderr, /SyntaxError|\n\s+at /);
+      const again = runCli(['new', dir, '--skip-install', '--force'], { cwd: dir });
+      assert.equal(again.status, 0, again.stdout + again.stderr);
+      assert.ok(readFileSync(manifest, 'utf8').startsWith('\uFEFF'), 'a re-run keeps the BOM of the file it edits');
+    });
   });
 
   it('--help lists the everyday flags', () => {

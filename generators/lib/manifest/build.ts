@@ -8,11 +8,17 @@ export const PROJECT_SCHEMA_REF = './node_modules/generator-c7-app/schemas/c7-ap
 type Obj = Record<string, unknown>;
 const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Deep merge: objects merge key by key, everything else (arrays included) is replaced by the overlay. */
+/** Sets an own property, even "__proto__" (a plain assignment would replace the prototype instead). */
+const put = (o: Obj, key: string, value: unknown) => Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
+
+/**
+ * Deep merge: objects merge key by key, everything else (arrays included) is replaced by the overlay.
+ * Only own keys count: "constructor" or "__proto__" in an --answers file stay keys (and the schema refuses them).
+ */
 export function mergeManifest(base: unknown, overlay: unknown): unknown {
   if (!isObject(base) || !isObject(overlay)) return overlay === undefined ? structuredClone(base) : structuredClone(overlay);
   const out: Obj = structuredClone(base);
-  for (const [k, v] of Object.entries(overlay)) out[k] = k in out ? mergeManifest(out[k], v) : structuredClone(v);
+  for (const [k, v] of Object.entries(overlay)) put(out, k, Object.hasOwn(out, k) ? mergeManifest(out[k], v) : structuredClone(v));
   return out;
 }
 
@@ -25,8 +31,8 @@ export function canonicalOrder(value: unknown, schema: unknown = buildManifestSc
   if (!isObject(value)) return value;
   const props = isObject(schema) && isObject(schema.properties) ? (schema.properties as Obj) : {};
   const out: Obj = {};
-  for (const key of Object.keys(props)) if (key in value) out[key] = canonicalOrder(value[key], props[key]);
-  for (const [key, v] of Object.entries(value)) if (!(key in out)) out[key] = v;
+  for (const key of Object.keys(props)) if (Object.hasOwn(value, key)) put(out, key, canonicalOrder(value[key], props[key]));
+  for (const [key, v] of Object.entries(value)) if (!Object.hasOwn(out, key)) put(out, key, v);
   return out;
 }
 

@@ -23,7 +23,10 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
  * Edits `text` (the JSON of `before`) so that it holds `after`, touching only what differs.
  * Arrays whose length is unchanged are edited item by item; others are replaced whole.
  */
-export function updateJsonText(text: string, after: unknown): string {
+export function updateJsonText(fileText: string, after: unknown): string {
+  // A byte order mark stays where it is; JSON.parse and the edits see the text after it.
+  const bom = fileText.startsWith('\uFEFF') ? '\uFEFF' : '';
+  const text = fileText.slice(bom.length);
   const before: unknown = JSON.parse(text);
   const formattingOptions = detectFormatting(text);
   let out = text;
@@ -44,5 +47,5 @@ export function updateJsonText(text: string, after: unknown): string {
     out = applyEdits(out, modify(out, path, b, { formattingOptions }));
   };
   walk(before, after, []);
-  return out;
+  return bom + out;
 }

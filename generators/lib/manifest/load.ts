@@ -2,19 +2,28 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 export { findManifestUpward } from './find.js';
+import { decodeUtf8 } from './source.js';
 import { validateManifestText, type ValidationResult } from './validate.js';
 
 export interface LoadedManifest extends ValidationResult { file: string; text: string }
 
-/** Reads a manifest file. I/O errors throw (the caller turns them into exit code 2). */
+/**
+ * Reads a manifest file as text (bad UTF-8 bytes become U+FFFD, a BOM is kept). To validate, prefer
+ * readManifestBytes: validateManifestText(bytes) reports bad bytes where they are. I/O errors throw (exit code 2).
+ */
 export async function readManifestText(file: string): Promise<string> {
-  return readFile(file, 'utf8');
+  return decodeUtf8(await readFile(file));
+}
+
+/** Reads a manifest file's bytes, for validateManifestText. I/O errors throw (the caller turns them into exit code 2). */
+export async function readManifestBytes(file: string): Promise<Uint8Array> {
+  return readFile(file);
 }
 
 /** Reads and validates a manifest file. */
 export async function loadManifest(file: string): Promise<LoadedManifest> {
-  const text = await readManifestText(file);
-  return { file, text, ...validateManifestText(text) };
+  const bytes = await readManifestBytes(file);
+  return { file, text: decodeUtf8(bytes), ...validateManifestText(bytes) };
 }
 
 /** "cannot read FILE: no such file" (or the system's reason): the one wording for a file that cannot be read. */

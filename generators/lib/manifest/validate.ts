@@ -8,7 +8,8 @@ import {
 } from '../catalog/index.js';
 import { credentialInValue, isLooseSecretName, isPlaceholderValue } from '../secrets/values.js';
 import { manifestSchemaValidator } from './ajv.js';
-import { JsonSource, toPointer } from './source.js';
+import { JsonSource, MAX_NESTING_DEPTH, toPointer } from './source.js';
+import { basicAuthUsernameProblem, urlProblem } from './values.js';
 import type { Manifest } from './types.js';
 
 export type Severity = 'error' | 'warning';
@@ -29,50 +30,86 @@ export interface ValidationResult {
   valid: boolean;
 }
 
-type Raw = Omit<Diagnostic, 'line' | 'column'> & { atKey?: boolean };
+type Raw = Omit<Diagnostic, 'line' | 'column'> & { atKey?: boolean; fromSchema?: 'pattern' | 'format' };
 
-/** Validate manifest text. Never throws on bad input. */
-export function validateManifestText(text: string): ValidationResult {
-  const source = new JsonSource(text);
-  if (source.syntaxErrors.length > 0 || source.root === undefined) {
-    // One message per place: a stray comma would otherwise be reported twice.
-    const firstAt = source.syntaxErrors.filter((e, i, all) => all.findIndex((o) => o.offset === e.offset) === i);
-    const diagnostics = firstAt.map((e) => ({
-      severity: 'error' as const, pointer: '', message: e.message, hint: 'fix the JSON syntax first; other checks run once it parses',
-      ...source.position(e.offset),
-    }));
-    if (diagnostics.length === 0) diagnostics.push({ severity: 'error', pointer: '', message: 'the file is empty', hint: 'start from one of the examples/ manifests', line: 1, column: 1 });
-    return { manifest: undefined, diagnostics, valid: false };
+/**
+ * Validate manifest text, or the bytes of a file (then invalid UTF-8 is reported at the bad byte, not silently
+ * replaced). Never throws on bad input: too deep, malformed, duplicate keys and bad bytes are diagnostics too.
+ */
+export function validateManifestText(input: string | Uint8Array): ValidationResult {
+  const source = new JsonSource(input);
+  const textDiagnostics = source.problems.map(({ offset, ...p }) => ({ ...p, ...source.position(offset) }));
+  if (source.errors.length > 0 || source.root === undefined) {
+    if (!textDiagnostics.some((d) => d.severity === 'error')) {
+      textDiagnostics.push({ severity: 'error', pointer: '', message: 'the file is empty', hint: 'start from one of the examples/ manifests', line: 1, column: 1 });
+    }
+    return { manifest: undefined, diagnostics: textDiagnostics, valid: false };
   }
-  const original: unknown = JSON.parse(text);
-  return validateManifestValue(original, source);
+  let original: unknown;
+  try {
+    original = JSON.parse(source.body);
+  } catch (err) {
+    // jsonc-parser and JSON.parse agree on strict JSON; should they ever differ, this is still a located error.
+    const at = /position (\d+)/.exec((err as Error).message);
+    return { manifest: undefined, valid: false, diagnostics: [...textDiagnostics, { severity: 'error', pointer: '', message: `malformed JSON: ${(err as Error).message}`, hint: 'fix the JSON syntax first; other checks run once it parses', ...source.position(at ? Number(at[1]) : 0) }] };
+  }
+  const result = validateManifestValue(original, source);
+  if (textDiagnostics.length === 0) return result;
+  return { ...result, diagnostics: [...textDiagnostics, ...result.diagnostics] };
 }
 
 /** Validate a parsed value; `source` (when given) supplies positions. */
 export function validateManifestValue(original: unknown, source?: JsonSource): ValidationResult {
+  // Every walk below recurses: a value nested too deep (or a cycle, from code) is refused before any of them.
+  const deep = tooDeep(original, MAX_NESTING_DEPTH);
+  if (deep !== undefined) {
+    const pos = source ? source.locate(deep) : { line: 1, column: 1 };
+    return {
+      manifest: undefined, valid: false,
+      diagnostics: [{ severity: 'error', pointer: deep, message: `nested more than ${MAX_NESTING_DEPTH} levels deep`, hint: `objects and arrays in c7-app.json may nest at most ${MAX_NESTING_DEPTH} levels (a manifest needs about 5): flatten this value`, ...pos }],
+    };
+  }
   const raw: Raw[] = [];
   const value = structuredClone(original) as Record<string, unknown>;
   normalize(value, raw);
   findSecrets(original, [], raw);
   const validate = manifestSchemaValidator();
   if (!validate(value)) raw.push(...friendlyErrors(validate.errors ?? []));
-  if (isObject(value)) ruleChecks(value as unknown as Manifest, raw);
+  const rules: Raw[] = [];
+  if (isObject(value)) ruleChecks(value as unknown as Manifest, rules);
+  raw.push(...rules);
 
-  // A secret is reported once, as a secret, not also as an unknown property.
+  // A secret is reported once, as a secret, not also as an unknown property; a value a rule explains (a URL with
+  // no host, a path with a space) is not also reported by the schema's pattern or format, which may echo it.
   const secretAt = new Set(raw.filter((d) => d.message.includes('looks like a secret')).map((d) => d.pointer));
+  const ruleAt = new Set(rules.filter((d) => d.severity === 'error').map((d) => d.pointer));
   const seen = new Set<string>();
   const diagnostics: Diagnostic[] = [];
   for (const d of raw) {
     const key = `${d.severity}|${d.pointer}|${d.message}`;
     if (seen.has(key) || (secretAt.has(d.pointer) && d.message.startsWith('unknown property'))) continue;
+    if (d.fromSchema && ruleAt.has(d.pointer)) continue;
     seen.add(key);
-    const { atKey, ...rest } = d;
+    const { atKey, fromSchema, ...rest } = d;
     const pos = source ? source.locate(d.pointer, atKey) : { line: 0, column: 0 };
     diagnostics.push({ ...rest, ...pos });
   }
   diagnostics.sort((a, b) => a.line - b.line || a.column - b.column || (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
   const valid = !diagnostics.some((d) => d.severity === 'error');
   return { manifest: isObject(value) ? (value as unknown as Manifest) : undefined, diagnostics, valid };
+}
+
+/** The pointer of the top-level field where `value` nests deeper than `max` (a cycle counts as too deep), without recursion. */
+function tooDeep(value: unknown, max: number): string | undefined {
+  const stack: Array<[unknown, number, string]> = [[value, 1, '']];
+  while (stack.length) {
+    const [v, depth, top] = stack.pop()!;
+    if (typeof v !== 'object' || v === null) continue;
+    if (depth > max) return top;
+    const entries = Array.isArray(v) ? v.map((x, i) => [String(i), x] as const) : Object.entries(v);
+    for (const [k, x] of entries) stack.push([x, depth + 1, depth === 1 ? toPointer([k]) : top]);
+  }
+  return undefined;
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -201,7 +238,7 @@ function friendlyErrors(errors: ErrorObject[]): Raw[] {
       }
       case 'pattern': case 'format': {
         const description = (e.parentSchema as { description?: string }).description;
-        out.push({ severity: 'error', pointer: at, message: `${JSON.stringify(e.data)} is not a valid ${e.keyword === 'format' ? (e.params as { format: string }).format : 'value'} here`, hint: description });
+        out.push({ severity: 'error', pointer: at, fromSchema: e.keyword, message: `${JSON.stringify(e.data)} is not a valid ${e.keyword === 'format' ? (e.params as { format: string }).format : 'value'} here`, hint: description });
         break;
       }
       case 'minLength':
@@ -276,6 +313,11 @@ function ruleChecks(m: Manifest, out: Raw[]): void {
   ];
   for (const [pointer, url] of called) {
     if (typeof url !== 'string' || url === '') continue;
+    const problem = urlProblem(url, { allowPath: pointer !== '/installation/baseUrl' });
+    if (problem) {
+      out.push({ severity: 'error', pointer, ...problem });
+      continue;
+    }
     if (url.startsWith('/')) {
       if (typeof baseUrl !== 'string' && pointer !== '/installation/baseUrl') out.push({ severity: 'error', pointer, message: `"${url}" is a path, but installation.baseUrl is not set`, hint: 'set installation.baseUrl (your app\u2019s public https URL) or write an absolute https URL' });
     } else if (LOCAL_HOST.test(url)) {
@@ -284,4 +326,15 @@ function ruleChecks(m: Manifest, out: Raw[]): void {
       out.push({ severity: 'error', pointer, message: `${url} is not https: Commerce7 calls only https URLs`, hint: `write ${url.replace(/^http:/i, 'https:')}` });
     }
   }
+
+  // URLs the listing shows (and README.md copies).
+  for (const field of ['websiteUrl', 'documentationUrl'] as const) {
+    const url = m.listing?.[field];
+    const problem = typeof url === 'string' && url !== '' ? urlProblem(url) : undefined;
+    if (problem) out.push({ severity: 'error', pointer: `/listing/${field}`, ...problem });
+  }
+
+  const username = m.installation?.basicAuth?.username;
+  const userProblem = typeof username === 'string' ? basicAuthUsernameProblem(username) : undefined;
+  if (userProblem) out.push({ severity: 'error', pointer: '/installation/basicAuth/username', ...userProblem });
 }

@@ -3,8 +3,11 @@
 import {
   APP_ID_PATTERN, CLIENT_SETTING_CODE_PATTERN, isTenantId, TENANT_ID_HELP, tenantIdFromInput, titleProblems,
 } from '../catalog/index.js';
+import { basicAuthUsernameProblem, pathProblem, urlProblem, type ValueProblem } from '../manifest/values.js';
 
 export type Check = true | string;
+
+const says = (p: ValueProblem | undefined): Check => (p ? `${p.message}: ${p.hint}` : true);
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const LOCAL = /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?(\/|$)/i;
@@ -23,6 +26,8 @@ export function email(value: string): Check {
 
 export function optionalUrl(value: string): Check {
   if (value.trim() === '') return true;
+  const problem = urlProblem(value.trim());
+  if (problem) return says(problem);
   try {
     const u = new URL(value);
     return /^https?:$/.test(u.protocol) || 'use an http(s) URL';
@@ -35,6 +40,8 @@ export function optionalUrl(value: string): Check {
 export function baseUrl(value: string): Check {
   const v = value.trim();
   if (v === '') return 'the base URL is required (your app\u2019s public https URL; http://localhost:3000 works for development)';
+  const problem = urlProblem(v);
+  if (problem) return says(problem);
   try {
     const u = new URL(v);
     if (u.protocol === 'https:' || LOCAL.test(v)) return true;
@@ -47,8 +54,14 @@ export function baseUrl(value: string): Check {
 /** A URL Commerce7 calls: a path starting with "/" (joined to the base URL) or an absolute https URL. */
 export function calledUrl(value: string): Check {
   const v = value.trim();
-  if (v.startsWith('/')) return /\s/.test(v) ? 'a path cannot contain spaces' : true;
+  if (v.startsWith('/')) return says(pathProblem(v));
   return baseUrl(v);
+}
+
+/** The Basic-auth username Commerce7 sends (a colon or a control character could never be matched). */
+export function basicAuthUsername(value: string): Check {
+  if (value.trim() === '') return 'the username is required';
+  return says(basicAuthUsernameProblem(value));
 }
 
 export function listingTitle(value: string): Check {

@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../errors.js';
-import { findManifestUpward, validateManifestText, type Diagnostic, type Manifest } from '../manifest/index.js';
+import { decodeUtf8, findManifestUpward, validateManifestText, type Diagnostic, type Manifest } from '../manifest/index.js';
 import { generatorDependency, PACKAGE_NAME, PACKAGE_VERSION } from '../package-info.js';
 import { buildContext } from '../render/context.js';
 import { renderProject, type RenderedFile } from '../render/project-output.js';
@@ -21,8 +21,9 @@ export interface ProjectState {
 export function loadProject(cwd: string): ProjectState {
   const manifestFile = findManifestUpward(cwd);
   if (!manifestFile) throw new InputError(`not inside a Commerce7 app project: no c7-app.json in ${cwd} or any folder above it. Run \`c7-app new\` to create one.`, 2);
-  const manifestText = readFileSync(manifestFile, 'utf8');
-  const r = validateManifestText(manifestText);
+  const bytes = readFileSync(manifestFile);
+  const manifestText = decodeUtf8(bytes); // a BOM is kept: edits go after it
+  const r = validateManifestText(bytes);
   if (!r.valid || !r.manifest) {
     const errors = r.diagnostics.filter((d) => d.severity === 'error');
     throw new InputError(`${manifestFile} is invalid; fix it first (\`c7-app validate\` shows the same):\n${errors.map((d) => `  ${path.basename(manifestFile)}:${d.line}:${d.column}  ${d.pointer}  ${d.message}${d.hint ? `\n      hint: ${d.hint}` : ''}`).join('\n')}`);

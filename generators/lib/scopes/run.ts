@@ -1,6 +1,6 @@
 // One `c7-app scopes` run, planned before anything is written: the new permissions, what each change means,
 // the version rule, the code that would stop compiling, and the files to write.
-import { updateJsonText, type Manifest } from '../manifest/index.js';
+import { stripBom, updateJsonText, type Manifest } from '../manifest/index.js';
 import type { Permission } from '../manifest/types.js';
 import { applyPermissionEdits, bumpVersion, diffPermissions, isFrozen, type PermissionChange, type PermissionEdits } from './permissions.js';
 import { plannedWrites, type PlannedWrite, type ProjectState } from './project.js';
@@ -53,6 +53,6 @@ export function planScopes(state: ProjectState, req: ScopesRequest): ScopesPlan 
 
 /** The file's own JSON with just permissions and version replaced: old spellings elsewhere stay as written. */
 function manifestWithOriginalShape(state: ProjectState, manifest: Manifest): unknown {
-  const original = JSON.parse(state.manifestText) as Record<string, unknown>;
+  const original = JSON.parse(stripBom(state.manifestText)) as Record<string, unknown>;
   return { ...original, permissions: manifest.permissions, version: { ...(original.version as object), ...manifest.version } };
 }
