@@ -9,8 +9,28 @@ function auditProject(project: ProjectView): AuditReport {
   return auditSources(files.map((file) => ({ file, text: project.read(file) ?? '' })));
 }
 
-/** A reason for full access should say what the app writes: one of these verbs shows it does (ours to choose). */
-export const WRITE_WORDS = /\b(writes?|wrote|written|writing|creat(e|es|ed|ing)|updat(e|es|ed|ing)|delet(e|es|ed|ing)|remov(e|es|ed|ing)|sav(e|es|ed|ing)|add(s|ed|ing)?|edit(s|ed|ing)?|modif(y|ies|ied|ying)|chang(e|es|ed|ing)|mark(s|ed|ing)?|tagged|tagging|inserts?|upserts?|replac(e|es|ed|ing)|cancel(s|ed|led|ing|ling)?|refund(s|ed|ing)?|fulfil(s|ls|led|ling|l)?|adjust(s|ed|ing)?|assign(s|ed|ing)?)\b/i;
+/**
+ * A reason for full access should say what the app writes (ours to choose): a verb from these stems in any usual
+ * form ("creat" -> create, created, creating). Suffixes are a closed list, so "add" does not match "addresses".
+ * Stems that are nouns too ("tag", "post", "record") count as a verb where a clause starts with them ("Tags exported
+ * customers", "…, then posts a note") or in a verb-only form ("tagged", "posting"), not in "reads the tag names".
+ */
+const WRITE_STEMS = [
+  'writ', 'wrote', 'creat', 'updat', 'delet', 'remov', 'sav', 'add', 'edit', 'modif', 'chang', 'insert', 'upsert',
+  'replac', 'cancel', 'refund', 'fulfil', 'adjust', 'assign', 'push', 'sync', 'import', 'attach', 'unlink', 'merge',
+  'archiv', 'void', 'issu', 'redeem', 'apply', 'appli', 'enrol', 'subscrib', 'unsubscrib', 'schedul', 'complet',
+  'upload', 'publish', 'reset', 'renam', 'untag', 'retag',
+];
+const NOUN_STEMS = ['tag', 'post', 'record', 'set', 'store', 'link', 'flag', 'book', 'credit', 'charg', 'mark', 'process', 'transfer', 'copy', 'copi', 'clos', 'mov', 'clear'];
+const ANY_FORM = ['s', 'es', 'e', 'ed', 'd', 'ing', 'ies', 'ied', 'y', 'ying', 'ged', 'ging', 'ted', 'ting', 'led', 'ling', 'ls', 'l'].join('|');
+const VERB_FORM = ['ed', 'd', 'ing', 'ied', 'ying', 'ged', 'ging', 'ted', 'ting', 'led', 'ling'].join('|');
+const CLAUSE_START = '(?:^|[.;:,!?(]\\s*|\\b(?:and|then|also|it|app)\\s+)';
+export const WRITE_WORDS = new RegExp(
+  `\\b(?:${WRITE_STEMS.join('|')})(?:${ANY_FORM})?\\b` +
+  `|\\b(?:${NOUN_STEMS.join('|')})(?:${VERB_FORM})\\b` +
+  `|${CLAUSE_START}(?:${NOUN_STEMS.join('|')})(?:${ANY_FORM})?\\b`,
+  'i',
+);
 
 export const apiRules: Rule[] = [
   {
