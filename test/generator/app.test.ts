@@ -26,7 +26,7 @@ describe('yo c7-app', () => {
       const written = readJson(path.join(result.cwd, 'c7-app.json'));
       assert.deepEqual(stripSchema(written), stripSchema(readJson(example)));
       assert.equal(validateManifestText(readFileSync(path.join(result.cwd, 'c7-app.json'), 'utf8')).valid, true);
-      result.assertFile(['README.md', 'PERMISSIONS.md', '.yo-rc.json']);
+      result.assertFile(['README.md', 'APP_DEVELOPMENT_CENTER.md', 'PERMISSIONS.md', '.yo-rc.json']);
       assert.deepEqual(result.askedQuestions, []);
       const perms = readFileSync(path.join(result.cwd, 'PERMISSIONS.md'), 'utf8');
       for (const p of written.permissions) assert.ok(perms.includes(`| ${p.endpoint} |`), p.endpoint);
@@ -42,9 +42,9 @@ describe('yo c7-app', () => {
     assert.equal(m.listing.supportEmail, 'dev@acme.io');
     assert.deepEqual(m.installation.basicAuth, { username: 'commerce7' });
     assert.equal(m.$schema, './node_modules/generator-c7-app/schemas/c7-app.schema.json');
-    const readme = readFileSync(path.join(result.cwd, 'README.md'), 'utf8');
-    assert.match(readme, /\| Install URL \| `https:\/\/sync\.acme\.io\/commerce7\/install` \|/);
-    assert.match(readme, /\| Customer \| Full \|/);
+    const adc = readFileSync(path.join(result.cwd, 'APP_DEVELOPMENT_CENTER.md'), 'utf8');
+    assert.match(adc, /\| Install URL \| `https:\/\/sync\.acme\.io\/commerce7\/install` \|/);
+    assert.match(adc, /\| Customer \| Full \|/);
   });
 
   it('a partial --answers file plus flags: flags win, the file supplies the rest', async () => {

@@ -44,6 +44,11 @@ function common(typeKeys: string[], extra: Step[]): Step[] {
     [/Listing title/, 'Enter'],
     [/Summary/, text('Tasting notes that sell'), 'Enter'],
     [/Description/, 'Enter'],
+    [/Key feature 1/, text('A tasting sheet per reservation'), 'Enter'],
+    [/Key feature 2/, text('Notes saved on the customer'), 'Enter'],
+    [/Key feature 3/, 'Enter'],
+    [/Key feature 3/, text('A follow-up tag'), 'Enter'],
+    [/Key feature 4/, 'Enter'],
     [/Category/, 'Enter'],
     [/Website URL/, 'Enter'],
     [/Support email/, 'Enter'],
@@ -87,6 +92,8 @@ function common(typeKeys: string[], extra: Step[]): Step[] {
         assert.equal(m.app.id, 'tasting-notes');
         assert.deepEqual(m.permissions, [{ endpoint: 'Order', access: 'read', reason: 'Lists what the guest bought' }]);
         assert.deepEqual(m.app.testTenants, ['vineyard-sandbox']);
+        // The features asked one by one become the "- " lines the checklist counts; Enter on a needed one is refused.
+        assert.equal(m.listing.description, 'Tasting notes that sell\n\n- A tasting sheet per reservation\n- Notes saved on the customer\n- A follow-up tag');
         check(m);
       } finally {
         term.close();

@@ -16,6 +16,14 @@ export const WEBHOOK_ACTIONS = [
 export type WebhookAction = (typeof WEBHOOK_ACTIONS)[number]['name'];
 export const WEBHOOK_ACTION_NAMES: readonly WebhookAction[] = WEBHOOK_ACTIONS.map((a) => a.name);
 
+/** Actions that belong to one object (inferred: "Send" is a transaction email's; platform.md lists the actions together). */
+const OWN_ACTIONS: Partial<Record<WebhookAction, WebhookObject>> = { Send: 'Transaction Email' };
+
+/** The actions an object's webhook can be subscribed to. */
+export function webhookActionsOf(object: WebhookObject): WebhookAction[] {
+  return WEBHOOK_ACTION_NAMES.filter((a) => (OWN_ACTIONS[a] ?? object) === object);
+}
+
 /** The webhook action an API write fires on its object (inferred: Commerce7 documents the actions, not this map). */
 export const WEBHOOK_ACTION_OF_WRITE: Readonly<Record<string, WebhookAction>> = { POST: 'Create', PUT: 'Update', DELETE: 'Delete' };
 

@@ -83,9 +83,13 @@ export function validateManifestValue(original: unknown, source?: JsonSource): V
   // no host, a path with a space) is not also reported by the schema's pattern or format, which may echo it.
   const secretAt = new Set(raw.filter((d) => d.message.includes('looks like a secret')).map((d) => d.pointer));
   const ruleAt = new Set(rules.filter((d) => d.severity === 'error').map((d) => d.pointer));
+  // A credential in a URL is one problem: the URL rule says how to fix it, and keeps the secrets category (CI gates).
+  const credentialAt = new Set(raw.filter((d) => d.category === 'secrets' && !d.atKey && ruleAt.has(d.pointer)).map((d) => d.pointer));
+  for (const d of rules) if (credentialAt.has(d.pointer) && d.severity === 'error') d.category = 'secrets';
   const seen = new Set<string>();
   const diagnostics: Diagnostic[] = [];
   for (const d of raw) {
+    if (d.category === 'secrets' && !d.atKey && credentialAt.has(d.pointer) && !rules.includes(d)) continue;
     const key = `${d.severity}|${d.pointer}|${d.message}`;
     if (seen.has(key) || (secretAt.has(d.pointer) && d.message.startsWith('unknown property'))) continue;
     if (d.fromSchema && ruleAt.has(d.pointer)) continue;

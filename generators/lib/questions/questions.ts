@@ -3,7 +3,7 @@
 import {
   ACCESS_DESCRIPTIONS, APP_DASHBOARD_PATTERN, APP_TYPES, canonicalPermission, CLIENT_SETTING_DATA_TYPES, DATA_TYPES_WITH_OPTIONS,
   EXTENSION_FIELDS, EXTENSION_TYPES, extensionType, LISTING_FIELDS, MIN_SCREENSHOTS, PERMISSIONS, PRICING_MODELS,
-  slugify, TENANT_ID_HELP, WEBHOOK_ACTION_NAMES, WEBHOOK_OBJECTS, canonicalWebhookObject, CONTEXT_MENU_FORMATS,
+  slugify, TENANT_ID_HELP, WEBHOOK_ACTION_NAMES, WEBHOOK_OBJECTS, canonicalWebhookObject, CONTEXT_MENU_FORMATS, MIN_DESCRIBED_FEATURES, webhookActionsOf,
   type Access, type ClientSettingDataType, type ExtensionTypeName, type PermissionName,
 } from '../catalog/index.js';
 import type { ClientSetting, Extension, Permission, Webhook } from '../manifest/types.js';
@@ -104,6 +104,7 @@ export function parseWebhooksFlag(raw: string): Webhook[] {
     const object = o ? canonicalWebhookObject(o) : undefined;
     const action = WEBHOOK_ACTION_NAMES.find((n) => n.toLowerCase() === (a ?? '').toLowerCase());
     if (!object || !action) throw new Error(`"${part}" is not OBJECT:ACTION (objects: ${WEBHOOK_OBJECTS.join(', ')}; actions: ${WEBHOOK_ACTION_NAMES.join(', ')})`);
+    if (!webhookActionsOf(object).includes(action)) throw new Error(`"${part}": ${object} has no "${action}" webhook (its actions: ${webhookActionsOf(object).join(', ')})`);
     out.push({ object, action, url: DEFAULT_WEBHOOK_PATH });
   }
   return out;
@@ -184,12 +185,41 @@ async function askWebhooks(ask: Asker, _d: Draft, current: unknown): Promise<Web
       name: `webhooks:${object}:actions`,
       type: 'checkbox',
       message: `${object}: which actions?`,
-      choices: WEBHOOK_ACTION_NAMES.map((a) => ({ name: a, value: a, checked: now.some((w) => w.object === object && w.action === a) || (now.length === 0 && (a === 'Create' || a === 'Update')) })),
+      choices: webhookActionsOf(object as Webhook['object']).map((a) => ({ name: a, value: a, checked: now.some((w) => w.object === object && w.action === a) || (now.length === 0 && (a === 'Create' || a === 'Update')) })),
       validate: ((value: string[]) => value.length > 0 || 'choose at least one action') as never,
     })) as string[] | undefined ?? [];
     for (const action of actions) out.push({ object: object as Webhook['object'], action: action as Webhook['action'], url });
   }
   return out;
+}
+
+/**
+ * The listing description as an opening paragraph and its key features one by one ("- " lines, as the checklist
+ * counts them): a one-line input cannot hold a list. A feature still reading "TODO" is not offered as an answer.
+ */
+async function askDescription(ask: Asker, d: Draft, current: unknown): Promise<string> {
+  const text = typeof current === 'string' ? current : '';
+  const lines = text.split('\n');
+  const isFeature = (l: string) => /^\s*[-*]\s+/.test(l);
+  const introNow = lines.filter((l) => !isFeature(l)).join('\n').trim();
+  const featuresNow = lines.filter(isFeature).map((l) => l.replace(/^\s*[-*]\s+/, '').trim()).filter((f) => !/^TODO\b/i.test(f));
+  const intro = String(await ask({
+    name: 'description', type: 'input', message: 'Description: a sentence or two on what the app does (the key features come next)',
+    default: introNow || str(d, '/listing/summary') || undefined, validate: v.required('the description') as never,
+  }) ?? '').trim();
+  const features: string[] = [];
+  for (let i = 1; ; i++) {
+    const needed = i <= MIN_DESCRIBED_FEATURES;
+    const feature = String(await ask({
+      name: `description:feature:${i}`, type: 'input',
+      message: `Key feature ${i}${needed ? ` (at least ${MIN_DESCRIBED_FEATURES})` : ' (Enter when done)'}`,
+      default: featuresNow[i - 1],
+      validate: ((value: string) => !needed || value.trim() !== '' || `the App Store listing lists at least ${MIN_DESCRIBED_FEATURES} key features`) as never,
+    }) ?? '').trim();
+    if (!feature) break;
+    features.push(feature.replace(/[\r\n]+/g, ' '));
+  }
+  return `${intro}\n\n${features.map((f) => `- ${f}`).join('\n')}`;
 }
 
 async function askClientSettings(ask: Asker, _d: Draft, current: unknown): Promise<ClientSetting[]> {
@@ -308,6 +338,7 @@ export const QUESTIONS: Question[] = [
   { name: 'summary', section: 'App Store listing', pointer: '/listing/summary', prompt: 'Summary (a short teaser)', flag: stringFlag('summary', v.required('the summary')), type: 'input', validate: v.required('the summary') as never },
   {
     name: 'description', section: 'App Store listing', pointer: '/listing/description', prompt: `Description (${LISTING_FIELDS.description.description})`, flag: stringFlag('description'), type: 'input',
+    ask: askDescription,
     default: (d) => `${str(d, '/listing/summary') ?? str(d, '/app/title') ?? ''}\n\n- TODO: first key feature\n- TODO: second key feature\n- TODO: third key feature`,
   },
   { name: 'category', section: 'App Store listing', pointer: '/listing/category', prompt: 'Category (the App Store "Type"; Enter to decide later)', flag: stringFlag('category'), type: 'input', default: () => '' },
@@ -316,7 +347,11 @@ export const QUESTIONS: Question[] = [
   {
     name: 'installSteps', section: 'App Store listing', pointer: '/listing/installSteps', when: (d) => clientSettings(d).length > 0,
     prompt: 'Install steps (strongly recommended when the client fills in settings)', type: 'input',
-    default: (d) => [`1. Install ${str(d, '/listing/title') ?? str(d, '/app/title') ?? 'the app'} from the Commerce7 App Store.`, `2. Fill in: ${clientSettings(d).map((s) => s.title).join(', ')}.`].join('\n'),
+    default: (d) => [
+      // A Private app is not in the public App Store: only the allowed clients see it.
+      `1. Install ${str(d, '/listing/title') ?? str(d, '/app/title') ?? 'the app'} ${isType(d, 'private') ? 'from the apps offered to your account (it is private: only the clients it names can see it)' : 'from the Commerce7 App Store'}.`,
+      `2. Fill in: ${clientSettings(d).map((s) => s.title).join(', ')}.`,
+    ].join('\n'),
   },
   { name: 'logo', section: 'App Store listing', pointer: '/listing/logo', prompt: 'Logo: path of the image in the project (missing files are reported by the checklist)', flag: stringFlag('logo'), type: 'input', default: () => 'listing/logo.png' },
   {
