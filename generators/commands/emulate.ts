@@ -13,6 +13,7 @@ import {
 } from '../lib/emulator/index.js';
 import { loadManifest } from '../lib/manifest/load.js';
 import type { Manifest } from '../lib/manifest/types.js';
+import { DEV_PLACEHOLDERS, readDevSession } from '../lib/dev-session.js';
 import { EXIT, UserError } from './errors.js';
 import { formatDiagnostic } from '../lib/manifest/diagnostics.js';
 import { resolveManifestPath } from './validate.js';
@@ -158,6 +159,14 @@ export function emulatorUrlFrom(opts: AppFacingOptions): string {
 async function appContext(opts: AppFacingOptions, io: Io): Promise<{ manifest: Manifest; tenant: string; emulator: EmulatorControl } | number> {
   const m = await manifestFrom(opts, io);
   if (typeof m === 'number') return m;
+  // A running `npm run dev` of this project says where the app and the emulator are.
+  const session = readDevSession(path.dirname(m.file));
+  if (session) {
+    opts.appUrl ??= session.appUrl;
+    opts.emulatorUrl ??= session.emulatorUrl;
+    // That run used a development placeholder for a secret .env lacks: use the same one to talk to it.
+    for (const key of session.placeholders ?? []) process.env[ENV_VARS[key].name] ??= DEV_PLACEHOLDERS[key];
+  }
   const tenant = opts.tenant ?? defaultTenant(m.manifest);
   if (!isTenantId(tenant)) throw new UserError(`--tenant "${tenant}" is not a tenant ID. ${TENANT_ID_HELP}`);
   if (opts.appUrl !== undefined && !/^https?:\/\/[^/]+/.test(opts.appUrl)) throw new UserError(`--app-url ${opts.appUrl}: an http(s) URL such as http://127.0.0.1:3000`);

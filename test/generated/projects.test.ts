@@ -290,6 +290,22 @@ describe('[slow] generated projects install, type-check, pass their tests and ru
             const html = await res.text();
             assert.equal(res.status, 200, html);
             assert.match(html, /commerce7\.js/);
+
+            // The banner's commands paste as they are: they find this app and emulator, and its placeholder secret.
+            const pasted = /^ {2}npx c7-app (emulate webhook .+)$/m.exec(out);
+            if (pasted) {
+              const words = pasted[1]!.match(/"[^"]*"|\S+/g)!.map((w) => w.replace(/^"|"$/g, ''));
+              const hook = runCli(words, { cwd: dir, env: { C7_APP_SECRET: undefined, C7_BASIC_AUTH_PASSWORD: undefined, C7_API_BASE_URL: undefined } });
+              assert.equal(hook.status, 0, hook.stdout + hook.stderr);
+              assert.match(hook.stdout, new RegExp(`-> 200`));
+            }
+
+            // A second dev server on a port you chose says which variable moves it, without a stack trace (run without
+            // `tsx watch`, which would wait for a change after the exit).
+            const second = await run('npx', ['tsx', 'src/dev.ts'], dir, { PORT: String(port), EMULATOR_PORT: '0', DATABASE_PATH: path.join(dir, 'data', 'dev-test-2.sqlite') }, 60_000);
+            assert.notEqual(second.code, 0);
+            assert.match(second.out, new RegExp(`port ${port} is in use \\(PORT=${port}\\)`), tail(second.out));
+            assert.doesNotMatch(second.out, /EADDRINUSE/);
           } finally {
             try { process.kill(-child.pid!, 'SIGTERM'); } catch { /* already gone */ }
           }

@@ -7,6 +7,7 @@ import {
   type Access, type AppTypeId, type ClientSettingDataType, type ExtensionTypeName, type PermissionName,
 } from '../catalog/index.js';
 import type { Manifest } from '../manifest/types.js';
+import { DEV_PLACEHOLDERS, DEV_SESSION_FILE } from '../dev-session.js';
 
 export interface GeneratorInfo {
   name: string;
@@ -87,6 +88,12 @@ export interface RenderContext {
   };
   /** Where a user who hits a problem is sent: the listing's documentation URL, else a mailto: of its support email. */
   support: { email: string; url: string };
+  /** Where `npm run dev` records its URLs for the `c7-app emulate` commands (lib/dev-session.ts). */
+  devSessionFile: string;
+  /** The development-only values npm run dev uses for a secret .env lacks (lib/dev-session.ts). */
+  devPlaceholders: { appSecret: string; basicAuthPassword: string };
+  /** Commands the dev banner offers to paste: an install, a webhook of the manifest, an uninstall. */
+  devCommands: string[];
   /** The Create Listing screen, field by field with the App Development Center's labels; `block` values span lines. */
   listing: Array<{ label: string; value: string; block: boolean }>;
   /** Which calls Commerce7 makes with Basic auth. */
@@ -158,6 +165,15 @@ function apiExamples(granted: Map<PermissionName, Access>): RenderContext['apiEx
     permittedWrite: permittedWrite ? ex(permittedWrite, 'POST') : null,
     forbidden: forbiddenWrite ? ex(forbiddenWrite, 'POST') : forbiddenRead ? ex(forbiddenRead, 'GET') : null,
   };
+}
+
+function devCommands(manifest: Manifest, tenant: string): string[] {
+  const quote = (s: string) => (/^[\w.:-]+$/.test(s) ? s : `"${s.replace(/["\\$`]/g, '\\$&')}"`);
+  const out = [`npx c7-app emulate install --tenant ${tenant}`];
+  const hook = manifest.webhooks?.[0];
+  if (hook) out.push(`npx c7-app emulate webhook --tenant ${tenant} --object ${quote(hook.object)} --action ${quote(hook.action)}`);
+  out.push(`npx c7-app emulate uninstall --tenant ${tenant}`);
+  return out;
 }
 
 function listingRows(listing: Manifest['listing']): RenderContext['listing'] {
@@ -245,6 +261,9 @@ export function buildContext(manifest: Manifest, opts: { teach: boolean; generat
       url: manifest.listing.documentationUrl ?? `mailto:${manifest.listing.supportEmail}`,
     },
     listing: listingRows(manifest.listing),
+    devSessionFile: DEV_SESSION_FILE,
+    devPlaceholders: DEV_PLACEHOLDERS,
+    devCommands: devCommands(manifest, testTenants[0] ?? 'demo-winery'),
     basicAuth: {
       install: Boolean(manifest.installation.basicAuth),
       webhooks: webhooks.some((w) => w.basicAuth),
