@@ -12,8 +12,10 @@ import { buildContext, type RenderContext } from '../lib/render/context.js';
 import { renderProject } from '../lib/render/project-output.js';
 import { MANIFEST_PATH } from '../lib/render/project-files.js';
 import { generatorDependency, PACKAGE_NAME, PACKAGE_ROOT, PACKAGE_VERSION } from '../lib/package-info.js';
+import { digest, describeInterrupted, recoverInterrupted, type GenerationJournal } from '../lib/generation-journal.js';
 import { formatDiagnostic } from '../commands/validate.js';
 import { withoutTaskErrorLine } from '../commands/yeoman.js';
+import { commitAtomically, type CommitEnv } from './commit.js';
 
 /** The bundled manifest behind --example. */
 export const EXAMPLE_MANIFEST = path.join(PACKAGE_ROOT, 'examples', 'tasting-room-full-app', 'c7-app.json');
@@ -32,6 +34,9 @@ export default class AppGenerator extends Generator<Stored, AppOptions> {
   private answered: string[] = [];
   private manifest!: Manifest;
   private ctx!: RenderContext;
+  /** The journal of an earlier run in this folder that was killed part-way; this run completes it. */
+  private interrupted: GenerationJournal | undefined;
+  private manifestWrite: GenerationJournal['manifest'];
 
   constructor(args: string[], opts: AppOptions) {
     // customInstallTask: Yeoman's environment would look for package.json in its own cwd, not in [dir]; install() does it.
@@ -48,15 +53,30 @@ export default class AppGenerator extends Generator<Stored, AppOptions> {
       this.option(q.flag.name, { type: q.flag.kind === 'boolean' ? Boolean : String, description: q.prompt });
     }
     if (this.options.dir) this.destinationRoot(path.resolve(String(this.options.dir)));
+    // Every file reaches disk atomically, inside the generation journal (./commit.ts).
+    this.setFeatures({
+      customCommitTask: () => commitAtomically(this.env as unknown as CommitEnv, {
+        root: this.destinationRoot(), command: 'new', resuming: this.interrupted !== undefined,
+        ...(this.manifestWrite ? { manifest: this.manifestWrite } : {}),
+      }),
+    });
   }
 
   async initializing(): Promise<void> {
     const existing = this.destinationPath(MANIFEST_PATH);
+    this.interrupted = recoverInterrupted(this.destinationRoot());
+    if (this.interrupted) this.log(`${describeInterrupted(this.interrupted)} This run completes it.`);
     if (this.fs.exists(existing)) {
       this.existingManifestText = this.fs.read(existing) ?? '';
       const parsed = validateManifestText(this.existingManifestText);
       if (!parsed.manifest) throw new InputError(`${existing} is not valid JSON:\n${parsed.diagnostics.map((d) => formatDiagnostic(existing, d)).join('\n')}`);
       this.draft = JSON.parse(this.existingManifestText) as Draft;
+    }
+    // Killed before c7-app.json was replaced: the answers it was writing are the ones to complete.
+    const pendingManifest = this.interrupted?.manifest;
+    if (pendingManifest && pendingManifest.before === digest(this.existingManifestText)) {
+      const parsed = validateManifestText(pendingManifest.text);
+      if (parsed.manifest) this.draft = JSON.parse(pendingManifest.text) as Draft;
     }
     if (this.options.example) this.draft = mergeManifest(this.draft, readJson(EXAMPLE_MANIFEST, '--example')) as Draft;
     if (this.options.answers) this.draft = mergeManifest(this.draft, readJson(path.resolve(String(this.options.answers)), '--answers')) as Draft;
@@ -121,10 +141,11 @@ export default class AppGenerator extends Generator<Stored, AppOptions> {
         .filter((p) => p.owner !== 'derived' && existsSync(p.target) && !readFileSync(p.target).equals(Buffer.from(p.contents)))
         .map((p) => path.relative(this.destinationRoot(), p.target));
       if (changed.length) {
-        throw new InputError(`these files exist and differ from what would be written, so nothing was written:\n${changed.map((c) => `  ${c}`).join('\n')}\n` +
+        throw new InputError(`${this.interrupted ? `${describeInterrupted(this.interrupted)}\n` : ''}these files exist and differ from what would be written, so nothing was written:\n${changed.map((c) => `  ${c}`).join('\n')}\n` +
           'Run in a terminal to decide file by file, or pass --force to overwrite them.');
       }
     }
+    this.manifestWrite = { before: digest(this.existingManifestText), text: manifestText };
     this.fs.write(this.destinationPath(MANIFEST_PATH), manifestText);
     for (const image of images) if (!existsSync(this.destinationPath(image))) this.fs.copy(path.join(exampleDir, image), this.destinationPath(image));
     for (const { file, target, contents } of planned) {

@@ -1,12 +1,13 @@
 // `c7-app check [dir]`: the submission checklist in the terminal, SUBMISSION_CHECKLIST.md rewritten when it changed,
 // and a one-line verdict. Loads no Yeoman.
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import pc from 'picocolors';
 import {
   buildChecklist, diskProject, formatVerdict, projectTestsItem, renderChecklistMarkdown, runProjectTests, sectionTitle,
   sourceLabel, STATUS_MARK, SUBMISSION_CHECKLIST_FILE, summarize, TEST_COMMAND, type ChecklistItem,
 } from '../lib/checklist/index.js';
+import { writeFileAtomicSync } from '../lib/atomic-write.js';
 import { cannotRead, readManifestText, validateManifestText } from '../lib/manifest/index.js';
 import { EXIT, UserError } from './errors.js';
 import { formatDiagnostic, resolveManifestPath } from './validate.js';
@@ -122,7 +123,7 @@ export async function runCheck(dir: string | undefined, opts: CheckOptions, out:
     out.write(`${shownChecklist} up to date\n`);
   } else {
     try {
-      writeFileSync(checklistFile, markdown);
+      writeFileAtomicSync(checklistFile, markdown);
     } catch (e) {
       throw new UserError(`cannot write ${checklistFile}: ${(e as Error).message}`);
     }
