@@ -1,5 +1,5 @@
 // `yo c7-app [dir]` and `c7-app new [dir]`: ask, validate, scaffold. A thin Yeoman class: the work is in lib/.
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import Generator, { type BaseOptions } from 'yeoman-generator';
 import { InputError } from '../lib/errors.js';
@@ -12,7 +12,10 @@ import { buildContext, type RenderContext } from '../lib/render/context.js';
 import { renderProject } from '../lib/render/project-output.js';
 import { MANIFEST_PATH } from '../lib/render/project-files.js';
 import { generatorDependency, PACKAGE_NAME, PACKAGE_ROOT, PACKAGE_VERSION } from '../lib/package-info.js';
+import { writeFileAtomicSync } from '../lib/atomic-write.js';
+import { digest, describeInterrupted, recoverInterrupted, type GenerationJournal } from '../lib/generation-journal.js';
 import { withoutTaskErrorLine } from '../commands/yeoman.js';
+import { commitAtomically, type CommitEnv } from './commit.js';
 
 /** Answers given before a run was stopped (Ctrl-C), offered to the next run in the same folder. */
 export const DRAFT_FILE = '.c7-app-draft.json';
@@ -38,6 +41,9 @@ export default class AppGenerator extends Generator<Stored, AppOptions> {
   private draftSaved = 0;
   private manifest!: Manifest;
   private ctx!: RenderContext;
+  /** The journal of an earlier run in this folder that was killed part-way; this run completes it. */
+  private interrupted: GenerationJournal | undefined;
+  private manifestWrite: GenerationJournal['manifest'];
 
   constructor(args: string[], opts: AppOptions) {
     // customInstallTask: Yeoman's environment would look for package.json in its own cwd, not in [dir]; install() does it.
@@ -54,14 +60,29 @@ export default class AppGenerator extends Generator<Stored, AppOptions> {
       this.option(q.flag.name, { type: q.flag.kind === 'boolean' ? Boolean : String, description: q.prompt });
     }
     if (this.options.dir) this.destinationRoot(path.resolve(String(this.options.dir)));
+    // Every file reaches disk atomically, inside the generation journal (./commit.ts).
+    this.setFeatures({
+      customCommitTask: () => commitAtomically(this.env as unknown as CommitEnv, {
+        root: this.destinationRoot(), command: 'new', resuming: this.interrupted !== undefined,
+        ...(this.manifestWrite ? { manifest: this.manifestWrite } : {}),
+      }),
+    });
   }
 
   async initializing(): Promise<void> {
     const existing = this.destinationPath(MANIFEST_PATH);
+    this.interrupted = recoverInterrupted(this.destinationRoot());
+    if (this.interrupted) this.log(`${describeInterrupted(this.interrupted)} This run completes it.`);
     if (this.fs.exists(existing)) {
       const bytes = existsSync(existing) ? readFileSync(existing) : Buffer.from(this.fs.read(existing) ?? '');
       this.existingManifestText = decodeUtf8(bytes);
       this.draft = readAnswers(existing, bytes, 'the project\u2019s c7-app.json', this.answerFiles, (line) => this.log(line)) as Draft;
+    }
+    // Killed before c7-app.json was replaced: the answers it was writing are the ones to complete.
+    const pendingManifest = this.interrupted?.manifest;
+    if (pendingManifest && pendingManifest.before === digest(this.existingManifestText)) {
+      const parsed = validateManifestText(pendingManifest.text);
+      if (parsed.manifest) this.draft = JSON.parse(pendingManifest.text) as Draft;
     }
     if (this.options.example) this.draft = mergeManifest(this.draft, readAnswers(EXAMPLE_MANIFEST, undefined, '--example', this.answerFiles, (line) => this.log(line))) as Draft;
     if (this.options.answers) this.draft = mergeManifest(this.draft, readAnswers(path.resolve(String(this.options.answers)), undefined, '--answers', this.answerFiles, (line) => this.log(line))) as Draft;
@@ -131,8 +152,7 @@ export default class AppGenerator extends Generator<Stored, AppOptions> {
   private _saveDraft(progress: SavedDraft): void {
     const file = this.destinationPath(DRAFT_FILE);
     mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(`${file}.tmp`, `${JSON.stringify(progress, null, 2)}\n`);
-    renameSync(`${file}.tmp`, file);
+    writeFileAtomicSync(file, `${JSON.stringify(progress, null, 2)}\n`);
     this.draftSaved = progress.answered.length;
   }
 
@@ -181,10 +201,11 @@ export default class AppGenerator extends Generator<Stored, AppOptions> {
         .filter((p) => p.owner !== 'derived' && existsSync(p.target) && !readFileSync(p.target).equals(Buffer.from(p.contents)))
         .map((p) => path.relative(this.destinationRoot(), p.target));
       if (changed.length) {
-        throw new InputError(`these files exist and differ from what would be written, so nothing was written:\n${changed.map((c) => `  ${c}`).join('\n')}\n` +
+        throw new InputError(`${this.interrupted ? `${describeInterrupted(this.interrupted)}\n` : ''}these files exist and differ from what would be written, so nothing was written:\n${changed.map((c) => `  ${c}`).join('\n')}\n` +
           'Run in a terminal to decide file by file, or pass --force to overwrite them.');
       }
     }
+    this.manifestWrite = { before: digest(this.existingManifestText), text: manifestText };
     this.fs.write(this.destinationPath(MANIFEST_PATH), manifestText);
     for (const image of images) if (!existsSync(this.destinationPath(image))) this.fs.copy(path.join(exampleDir, image), this.destinationPath(image));
     for (const { file, target, contents } of planned) {

@@ -1,9 +1,10 @@
 // `c7-app audit [paths...]`: the Commerce7 API calls in existing code -> the least-privilege permissions it needs,
 // compared with c7-app.json when there is one. Reads only; writes only the --answers file it is asked for.
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import pc from 'picocolors';
 import { auditSources, compareWithManifest, isAuditedFile, isSkippedDir, permissionsForManifest, type ApiReference, type AuditReport, type ManifestComparison } from '../lib/audit/index.js';
+import { writeFileAtomicSync } from '../lib/atomic-write.js';
 import { ENV_VARS } from '../lib/catalog/index.js';
 import { cannotRead, findManifestUpward, validateManifestText } from '../lib/manifest/index.js';
 import { EXIT, UserError } from './errors.js';
@@ -119,7 +120,11 @@ export async function runAudit(paths: string[], opts: AuditOptions, out: NodeJS.
   if (opts.answers) {
     const target = path.resolve(cwd, opts.answers);
     if (existsSync(target) && !opts.force) throw new UserError(`--answers: ${shown(target)} exists; pass --force to replace it, or another file name`);
-    writeFileSync(target, JSON.stringify({ permissions: permissionsForManifest(report) }, null, 2) + '\n');
+    try {
+      writeFileAtomicSync(target, JSON.stringify({ permissions: permissionsForManifest(report) }, null, 2) + '\n');
+    } catch (err) {
+      throw new UserError(`cannot write ${shown(target)}: ${(err as Error).message}`, EXIT.usage);
+    }
   }
 
   if (opts.json) {

@@ -1,6 +1,6 @@
 // `c7-app check [dir]`: the submission checklist in the terminal, SUBMISSION_CHECKLIST.md rewritten when it changed,
 // and a one-line verdict. Loads no Yeoman.
-import { statSync, writeFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import pc from 'picocolors';
 import {
@@ -8,6 +8,7 @@ import {
   scanProjectForSecretsFully, sectionTitle, sourceLabel, STATUS_MARK, SUBMISSION_CHECKLIST_FILE, summarize, TEST_COMMAND,
   type ChecklistItem, type FullSecretScan, type SecretFinding,
 } from '../lib/checklist/index.js';
+import { writeFileAtomicSync } from '../lib/atomic-write.js';
 import { cannotRead, formatDiagnostic, readManifestBytes, validateManifestText, type Diagnostic } from '../lib/manifest/index.js';
 import { DEFAULT_READ_LIMIT, describeSpecial, formatSize, readRegularFile } from '../lib/safe-read.js';
 import { EXIT, UserError } from './errors.js';
@@ -168,7 +169,7 @@ export async function runCheck(dir: string | undefined, opts: CheckOptions, out:
     out.write(`${shownChecklist} not written: ${unwritable}\n`);
   } else {
     try {
-      writeFileSync(checklistFile, markdown);
+      writeFileAtomicSync(checklistFile, markdown);
     } catch (e) {
       throw new UserError(`cannot write ${checklistFile}: ${(e as Error).message}`);
     }

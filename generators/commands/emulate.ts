@@ -1,7 +1,8 @@
 // `c7-app emulate`: a local Commerce7 (the REST API under /v1, driven by c7-app.json), and the commands that act as
 // Commerce7 toward a running app (install, uninstall, webhook, open). Loads no Yeoman.
+import { writeFileAtomic } from '../lib/atomic-write.js';
 import { cannotRead } from '../lib/manifest/index.js';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ENV_VARS, RATE_LIMIT_PER_MINUTE } from '../lib/catalog/api.js';
 import { ADMIN_UI_THEMES } from '../lib/catalog/extensions.js';
@@ -274,7 +275,7 @@ export async function runEmulateSeed(opts: { out?: string; cwd?: string }, io: I
   }
   const file = path.resolve(opts.cwd ?? process.cwd(), opts.out);
   try {
-    await writeFile(file, text);
+    await writeFileAtomic(file, text);
   } catch (err) {
     throw new UserError(`cannot write ${file}: ${(err as Error).message}`);
   }

@@ -3,9 +3,12 @@
 import path from 'node:path';
 import Generator, { type BaseOptions } from 'yeoman-generator';
 import { InputError } from '../lib/errors.js';
+import { describeInterrupted, digest, recoverInterrupted, type GenerationJournal } from '../lib/generation-journal.js';
+import { validateManifestText } from '../lib/manifest/index.js';
 import { askPermissions, type Asker } from '../lib/questions/questions.js';
 import { describeChange, loadProject, planScopes, type ProjectState, type ScopesPlan } from '../lib/scopes/index.js';
 import { withoutTaskErrorLine } from '../commands/yeoman.js';
+import { commitAtomically, type CommitEnv } from '../app/commit.js';
 
 type ScopesOptions = BaseOptions & {
   add?: string | string[]; remove?: string | string[]; set?: string | string[]; reason?: string;
@@ -22,6 +25,9 @@ export default class ScopesGenerator extends Generator<Record<string, unknown>, 
   private interactive = false;
   /** Ask to confirm the changes (a terminal, unless --yes or --no-interactive). */
   private canAsk = false;
+  /** c7-app.json as it is on disk (the state may carry the text an interrupted run was writing). */
+  private diskManifestText!: string;
+  private interrupted: GenerationJournal | undefined;
 
   constructor(args: string[], opts: ScopesOptions) {
     super(args, opts);
@@ -34,11 +40,29 @@ export default class ScopesGenerator extends Generator<Record<string, unknown>, 
     this.option('new-version', { type: Boolean, description: 'Bump version.number and set status to draft (needed when the version is submitted or published)' });
     this.option('yes', { type: Boolean, description: 'Go on without a terminal after printing the changes' });
     this.option('interactive', { type: Boolean, description: 'Ask (default: on a terminal when no change flag is given)' });
+    // Every file reaches disk atomically, inside the generation journal (../app/commit.ts).
+    this.setFeatures({
+      customCommitTask: () => commitAtomically(this.env as unknown as CommitEnv, {
+        root: this.state.root, command: 'scopes', resuming: this.interrupted !== undefined,
+        ...(this.plan && this.plan.manifestText !== this.diskManifestText ? { manifest: { before: digest(this.diskManifestText), text: this.plan.manifestText } } : {}),
+      }),
+    });
   }
 
   initializing(): void {
     this.state = loadProject(process.cwd());
+    this.diskManifestText = this.state.manifestText;
     this.destinationRoot(this.state.root);
+    this.interrupted = recoverInterrupted(this.state.root);
+    if (this.interrupted) {
+      this.log(`${describeInterrupted(this.interrupted)} This run completes it.`);
+      // Killed before c7-app.json was replaced: finish that change (it was confirmed then), derived files follow.
+      const pending = this.interrupted.manifest;
+      if (pending && pending.text !== this.state.manifestText && pending.before === digest(this.state.manifestText)) {
+        const parsed = validateManifestText(pending.text);
+        if (parsed.valid && parsed.manifest) this.state = { ...this.state, manifestText: pending.text, manifest: parsed.manifest };
+      }
+    }
     const edits = ['add', 'remove', 'set'].some((k) => this.options[k] !== undefined);
     this.canAsk = this.options.interactive ?? Boolean(process.stdin.isTTY && process.stdout.isTTY);
     this.interactive = !this.options.sync && !edits && this.canAsk;
@@ -60,7 +84,7 @@ export default class ScopesGenerator extends Generator<Record<string, unknown>, 
     // One report: Yeoman queues log lines and drops the queue when a task throws, so a refusal carries the report.
     const report = describePlan(this.plan, Boolean(this.options.sync));
     if (blocked) throw new InputError(`${report}\n${blocked}`);
-    if (!changes.length && !writes.length) {
+    if (!changes.length && !writes.length && this.plan.manifestText === this.diskManifestText) {
       this.log(report);
       return;
     }
@@ -78,7 +102,7 @@ export default class ScopesGenerator extends Generator<Record<string, unknown>, 
   }
 
   writing(): void {
-    if (this.plan.manifestText !== this.state.manifestText) {
+    if (this.plan.manifestText !== this.diskManifestText) {
       this.fs.write(this.state.manifestFile, this.plan.manifestText);
       force(this, this.state.manifestFile);
     }
@@ -92,7 +116,7 @@ export default class ScopesGenerator extends Generator<Record<string, unknown>, 
 
   end(): void {
     const rel = (p: string) => path.relative(this.state.root, p) || p;
-    const n = this.plan.writes.length + (this.plan.manifestText !== this.state.manifestText ? 1 : 0);
+    const n = this.plan.writes.length + (this.plan.manifestText !== this.diskManifestText ? 1 : 0);
     this.log(n ? `Updated ${n} file(s) in ${rel(this.state.root) === '.' ? 'the project' : this.state.root}.` : 'Everything is already in step with c7-app.json: nothing written.');
   }
 }

@@ -35,6 +35,13 @@ const withPage = (slug: string, text: string | null): Mutate => (_m, f) => {
 
 const CASES: Case[] = [
   {
+    id: 'app.generation-complete',
+    fails: [
+      { name: 'a killed c7-app new left its journal', mutate: (_m, f) => { f['.c7-app-generation.json'] = JSON.stringify({ journal: 1, command: 'new', files: ['README.md'] }); }, reason: /`c7-app new` run in this folder was interrupted/ },
+      { name: 'a killed c7-app scopes left its journal', mutate: (_m, f) => { f['.c7-app-generation.json'] = JSON.stringify({ journal: 1, command: 'scopes', files: [] }); }, reason: /`c7-app scopes` run/ },
+    ],
+  },
+  {
     id: 'app.title',
     fails: [{ name: 'a sentence', mutate: (m) => { m.app.title = 'The best tasting notes for every winery'; }, reason: /7 words/ }],
   },

@@ -1,6 +1,7 @@
 // Everything a project's files are made from, rendered in memory: the file plan, then the submission checklist,
 // which looks at the project as it will be (the files about to be written over what is on disk).
 import { buildChecklist, diskProject, memoryProject, renderChecklistMarkdown, SUBMISSION_CHECKLIST_FILE, type ProjectView } from '../checklist/index.js';
+import { GENERATION_JOURNAL } from '../generation-journal.js';
 import type { RenderContext } from './context.js';
 import { filePlan, renderPlannedFile } from './files.js';
 import type { PlannedFile } from './plan.js';
@@ -14,6 +15,17 @@ export function overlayProject(base: ProjectView, files: ReadonlyMap<string, str
     exists: (rel) => mem.exists(rel) || base.exists(rel),
     read: (rel) => mem.read(rel) ?? base.read(rel),
     listFiles: () => [...new Set([...base.listFiles(), ...mem.listFiles()])].sort(),
+    isIgnored: (rel) => base.isIgnored(rel),
+  };
+}
+
+/** The project as this run leaves it: the journal of an interrupted run is gone once the run completes. */
+function withoutJournal(base: ProjectView): ProjectView {
+  const hidden = (rel: string) => rel.replace(/^\.\//, '') === GENERATION_JOURNAL;
+  return {
+    exists: (rel) => !hidden(rel) && base.exists(rel),
+    read: (rel) => (hidden(rel) ? undefined : base.read(rel)),
+    listFiles: () => base.listFiles().filter((f) => !hidden(f)),
     isIgnored: (rel) => base.isIgnored(rel),
   };
 }
@@ -32,7 +44,7 @@ export function renderProject(ctx: RenderContext, opts: { root?: string; manifes
   for (const r of rendered) if (typeof r.contents === 'string' && (opts.written?.(r) ?? true)) overlay.set(r.file.path, r.contents);
   // Other files about to be written (e.g. images): the checklist only asks whether they exist.
   for (const p of opts.alsoWritten ?? []) if (!overlay.has(p)) overlay.set(p, '');
-  const project = opts.root ? overlayProject(diskProject(opts.root), overlay) : memoryProject(overlay);
+  const project = opts.root ? overlayProject(withoutJournal(diskProject(opts.root)), overlay) : memoryProject(overlay);
   const markdown = renderChecklistMarkdown(ctx.manifest, buildChecklist(ctx.manifest, project));
   rendered.push({ file: checklistFile(() => markdown), contents: markdown });
   return rendered;

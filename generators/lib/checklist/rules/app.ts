@@ -3,13 +3,35 @@ import {
   ALLOWED_TENANTS_REQUIRED_FOR, APP_TYPES, appTypeLabel, EXTENSIONS_ALLOWED_FOR, isTenantId, MAX_TITLE_WORDS,
   TENANT_ID_HELP, WEBHOOK_DISABLED_AFTER_HOURS,
 } from '../../catalog/index.js';
-import { commerce7, EMAIL, fail, isBlank, list, pass, plural, quote, type Rule } from '../rule.js';
+import { GENERATION_JOURNAL } from '../../generation-journal.js';
+import { ADVICE, commerce7, EMAIL, fail, isBlank, list, pass, plural, quote, type Rule } from '../rule.js';
 
 const privateLabel = () => appTypeLabel('private');
 const needsTenants = (type: string) => (ALLOWED_TENANTS_REQUIRED_FOR as readonly string[]).includes(type);
 const labelOf = (type: string) => APP_TYPES.find((t) => t.id === type)?.label ?? type;
 
+/** The command named in the journal of an interrupted run ('new' when it cannot be read). */
+function interruptedCommand(text: string | undefined): string {
+  try {
+    return (JSON.parse(text ?? '') as { command?: unknown }).command === 'scopes' ? 'scopes' : 'new';
+  } catch {
+    return 'new';
+  }
+}
+
 export const appRules: Rule[] = [
+  {
+    // Our rule: a killed `c7-app new`/`scopes` leaves its journal (lib/generation-journal); every file is whole, but
+    // some may be missing or still old, so nothing below can be trusted until the run is completed.
+    id: 'app.generation-complete', section: 'app', kind: 'auto', source: ADVICE,
+    title: 'The project\u2019s files are complete (no interrupted c7-app run)',
+    check: ({ project }) => {
+      if (!project.exists(GENERATION_JOURNAL)) return pass();
+      const command = interruptedCommand(project.read(GENERATION_JOURNAL));
+      return fail(`a \`c7-app ${command}\` run in this folder was interrupted before it finished writing (${GENERATION_JOURNAL} is still there): some files may be missing or still old`,
+        `run \`c7-app ${command}\` again in this folder (the same command and flags): it completes the interrupted run and removes ${GENERATION_JOURNAL}`);
+    },
+  },
   {
     id: 'app.title', section: 'app', kind: 'auto', source: commerce7('createApp'),
     title: 'The app title is a couple of words (it must also be unique in the App Development Center)',
