@@ -148,7 +148,8 @@ export function buildProgram(): Command {
     appFacing(emulate.command('install'))
       .description('Install the app for a tenant: marks it installed in the emulator, then POSTs the install body (tenantId, user, client settings) to your Install URL with the manifest\u2019s Basic auth')
       .option('--setting <code=value>', 'a client-setting value (repeatable; the others get a sample value of their type)', collect)
-      .addHelpText('after', '\nThe Basic-auth password is $C7_BASIC_AUTH_PASSWORD. Exit codes: 0 the app answered 2xx, 1 it did not (the install is rolled back), 2 usage error or nothing reachable.')
+      .option('--any-tenant', 'install for a tenant Commerce7 would not show the app to (a Private app\u2019s unlisted tenant; any but the test tenants while the version is unpublished)')
+      .addHelpText('after', '\nThe Basic-auth password is $C7_BASIC_AUTH_PASSWORD. Exit codes: 0 the app answered 2xx, 1 it did not (the install is rolled back), 2 usage error, nothing reachable, or a tenant Commerce7 would refuse.')
       .action(async (opts: Record<string, unknown>) => {
         const { runEmulateInstall } = await import('./commands/emulate.js');
         process.exitCode = await runEmulateInstall(opts);

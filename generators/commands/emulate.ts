@@ -174,14 +174,16 @@ function report(result: AppCallResult, io: Io): number {
   return result.ok ? EXIT.ok : EXIT.invalid;
 }
 
-export interface InstallCommandOptions extends AppFacingOptions { setting?: string[] }
+export interface InstallCommandOptions extends AppFacingOptions { setting?: string[]; anyTenant?: boolean }
 
 export async function runEmulateInstall(opts: InstallCommandOptions, io: Io = stdio): Promise<number> {
   const ctx = await appContext(opts, io);
   if (typeof ctx === 'number') return ctx;
   return userErrors(async () => {
     const settings = clientSettingValues(ctx.manifest, pairs(opts.setting, '--setting'));
-    const result = await callAppInstall({ manifest: ctx.manifest, tenant: ctx.tenant, emulator: ctx.emulator, settings, ...(opts.appUrl ? { appUrl: opts.appUrl } : {}) });
+    const result = await callAppInstall({
+      manifest: ctx.manifest, tenant: ctx.tenant, emulator: ctx.emulator, settings, checkVisibility: opts.anyTenant !== true, ...(opts.appUrl ? { appUrl: opts.appUrl } : {}),
+    });
     if (!result) {
       io.out.write(`${ctx.tenant} installed ${ctx.manifest.app.id} in the emulator (c7-app.json has no installation.installUrl: nothing to call)\n`);
       return EXIT.ok;
