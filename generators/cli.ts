@@ -145,6 +145,21 @@ export function buildProgram(): Command {
         const { runEmulateServe } = await import('./commands/emulate.js');
         process.exitCode = await runEmulateServe(opts);
       });
+    emulate
+      .command('record')
+      .description('Record a sandbox tenant\u2019s data as a seed file: reads (GET only) every list c7-app.json grants, with the App ID and $C7_APP_SECRET, follows cursors, waits out 429s, and replaces personal data (names, emails, phones, addresses, card data, IPs) by consistent fakes, ids kept')
+      .option('--tenant <id>', 'the sandbox tenant to read (it must have installed the app)')
+      .option('--out <file>', 'where to write the seed (default seed.json)')
+      .option('--limit <n>', 'at most n rows per list (default 200)')
+      .option('--only <lists>', 'only these lists, e.g. order,customer (each must be granted by c7-app.json)')
+      .option('--base-url <url>', `the Commerce7 API (default ${'https://api.commerce7.com/v1'})`)
+      .option('--manifest <file>', 'c7-app.json (default: in this folder or the nearest folder above)')
+      .option('--app-id <id>', 'App ID (default: the manifest\u2019s app.id)')
+      .addHelpText('after', '\nThe App Secret Key is read from $C7_APP_SECRET only. Then: c7-app emulate --seed seed.json. Exit codes: 0 written, 1 invalid c7-app.json, 2 usage error, refused list or unreachable API.')
+      .action(async (opts: Record<string, unknown>) => {
+        const { runEmulateRecord } = await import('./commands/emulate.js');
+        process.exitCode = await runEmulateRecord(opts);
+      });
     appFacing(emulate.command('install'))
       .description('Install the app for a tenant: marks it installed in the emulator, then POSTs the install body (tenantId, user, client settings) to your Install URL with the manifest\u2019s Basic auth')
       .option('--setting <code=value>', 'a client-setting value (repeatable; the others get a sample value of their type)', collect)

@@ -3,12 +3,12 @@
 import { cannotRead } from '../lib/manifest/index.js';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ENV_VARS, RATE_LIMIT_PER_MINUTE } from '../lib/catalog/api.js';
+import { API_BASE_URL, ENV_VARS, RATE_LIMIT_PER_MINUTE } from '../lib/catalog/api.js';
 import { ADMIN_UI_THEMES } from '../lib/catalog/extensions.js';
 import { isTenantId, TENANT_ID_HELP } from '../lib/catalog/tenants.js';
 import {
   AppClientError, buildWinerySeed, callAppInstall, callAppUninstall, callAppWebhook, clientSettingValues, connectEmulator,
-  DEFAULT_API_URL, DEFAULT_PORT, defaultTenant, EmulatorConfigError, extensionUrl, formatRequestLog, startEmulator,
+  DEFAULT_API_URL, DEFAULT_PORT, defaultTenant, EmulatorConfigError, extensionUrl, formatRequestLog, recordTenant, RecordError, redactSeed, startEmulator,
   type AppCallResult, type EmulatorControl,
 } from '../lib/emulator/index.js';
 import { loadManifest } from '../lib/manifest/load.js';
@@ -256,6 +256,50 @@ export async function runEmulateOpen(opts: OpenCommandOptions, io: Io = stdio): 
     io.out.write(`${opened.url}\n`);
     return EXIT.ok;
   });
+}
+
+export interface RecordCommandOptions extends ManifestOption {
+  tenant?: string;
+  out?: string;
+  limit?: string;
+  baseUrl?: string;
+  only?: string;
+  appId?: string;
+}
+
+/** `c7-app emulate record`: a redacted seed file from a sandbox tenant (GET only; the secret from the environment). */
+export async function runEmulateRecord(opts: RecordCommandOptions, io: Io = stdio): Promise<number> {
+  if (!opts.tenant) throw new UserError('say which tenant to record: --tenant <id> (a sandbox tenant that has installed the app)');
+  if (!isTenantId(opts.tenant)) throw new UserError(`--tenant "${opts.tenant}" is not a tenant ID. ${TENANT_ID_HELP}`);
+  if (opts.limit !== undefined && (!/^\d+$/.test(opts.limit) || Number(opts.limit) < 1)) throw new UserError(`--limit ${opts.limit}: a whole number of rows per list, at least 1`);
+  if (opts.baseUrl !== undefined && !/^https?:\/\/[^/]+/.test(opts.baseUrl)) throw new UserError(`--base-url ${opts.baseUrl}: an http(s) URL such as ${API_BASE_URL}`);
+  const m = await manifestFrom(opts, io);
+  if (typeof m === 'number') return m;
+  const appSecret = process.env[ENV_VARS.appSecret.name];
+  if (!appSecret) throw new UserError(`set ${ENV_VARS.appSecret.name} in the environment: record signs in as the app (App ID + App Secret Key), never with a flag`);
+  const only = opts.only?.split(',').map((p) => `/${p.trim().replace(/^\/+/, '')}`).filter((p) => p !== '/');
+  let result;
+  try {
+    result = await recordTenant({
+      manifest: m.manifest, tenant: opts.tenant, appId: opts.appId ?? m.manifest.app.id, appSecret,
+      ...(opts.baseUrl ? { baseUrl: opts.baseUrl } : {}), ...(opts.limit ? { limit: Number(opts.limit) } : {}), ...(only ? { only } : {}),
+      log: (line) => io.err.write(`${line}\n`),
+    });
+  } catch (err) {
+    if (err instanceof RecordError) throw new UserError(err.message);
+    throw err;
+  }
+  const seed = redactSeed(result.seed);
+  const file = path.resolve(opts.cwd ?? process.cwd(), opts.out ?? 'seed.json');
+  const text = JSON.stringify({ $comment: `Recorded from tenant ${opts.tenant} by c7-app emulate record; personal data replaced by fakes, ids kept`, ...seed }, null, 2) + '\n';
+  try {
+    await writeFile(file, text);
+  } catch (err) {
+    throw new UserError(`cannot write ${file}: ${(err as Error).message}`);
+  }
+  for (const l of result.lists) io.out.write(`  ${l.listPath.padEnd(24)} ${l.skipped ? `skipped (${l.skipped})` : l.count}\n`);
+  io.out.write(`wrote ${file} (${result.requests} GET requests, personal data redacted): c7-app emulate --seed ${path.relative(opts.cwd ?? process.cwd(), file) || file}\n`);
+  return EXIT.ok;
 }
 
 export async function runEmulateSeed(opts: { out?: string; cwd?: string }, io: Io = stdio): Promise<number> {
