@@ -252,3 +252,27 @@ describe('emulator: writes, server fields and refusals', () => {
     });
   });
 });
+
+describe('emulator: POST /customer-address creates a customer with an address', () => {
+  let emu: Emulator;
+  before(async () => {
+    emu = await startEmulator({ manifest: allPermissionsManifest(), appSecret: SECRET, rateLimit: false, tenants: [TENANT] });
+  });
+  after(() => emu.stop());
+
+  it('a new customer (required customer fields checked), or an address for the customerId given', async () => {
+    const body = { firstName: 'Grace', lastName: 'Hopper', emails: [{ email: 'grace@example.com' }], address: '1 Navy Way', city: 'Arlington', stateCode: 'VA', zipCode: '22201', countryCode: 'US' };
+    const r = await call(emu.url, '/customer-address', { method: 'POST', body }, emu.appId);
+    assert.equal(r.status, 200, JSON.stringify(r.json));
+    const customer = (await call(emu.url, `/customer/${r.json.customerId}`, {}, emu.appId)).json;
+    assert.equal(customer.lastName, 'Hopper');
+    assert.match(customer.emails[0].id, /^[0-9a-f-]{36}$/);
+    const addresses = (await call(emu.url, `/customer/${customer.id}/address`, {}, emu.appId)).json.customerAddresses;
+    assert.deepEqual(addresses.map((a: Row) => a.id), [r.json.id]);
+    const noName = await call(emu.url, '/customer-address', { method: 'POST', body: { ...body, firstName: undefined, emails: [{ email: 'other@example.com' }] } }, emu.appId);
+    assert.deepEqual(noName.json.errors.map((e: { field: string }) => e.field), ['firstName']);
+    const more = await call(emu.url, '/customer-address', { method: 'POST', body: { customerId: customer.id, address: '2 Navy Way', city: 'Arlington', stateCode: 'VA', zipCode: '22201', countryCode: 'US' } }, emu.appId);
+    assert.equal(more.json.customerId, customer.id);
+    assert.equal((await call(emu.url, '/customer-address', { method: 'POST', body: { customerId: 'nope', address: 'x', city: 'x', stateCode: 'x', zipCode: 'x', countryCode: 'US' } }, emu.appId)).status, 404);
+  });
+});

@@ -275,6 +275,15 @@ export class TenantStore {
   private create(listPath: string, body: unknown, scope?: Scope): Row {
     const input = this.requireObject(body);
     this.checkAppData(input);
+    // POST /customer-address creates a customer with an address (platform.md §3), or adds one to customerId.
+    if (listPath === ADDRESS_LIST && !scope) {
+      if (typeof input.customerId === 'string') return this.create(ADDRESS_LIST, input, { field: 'customerId', value: this.find(CUSTOMER_LIST, input.customerId).id });
+      const customerFields = ['honorific', 'firstName', 'lastName', 'birthDate', 'emails', 'phones', 'emailMarketingStatus', 'tags', 'metaData', 'appData'];
+      this.checkRequired(ADDRESS_LIST, input);
+      const customer = this.create(CUSTOMER_LIST, Object.fromEntries(Object.entries(input).filter(([k]) => customerFields.includes(k) || ['city', 'stateCode', 'zipCode', 'countryCode'].includes(k))));
+      const { emails: _e, phones: _p, tags: _t, metaData: _m, birthDate: _b, emailMarketingStatus: _s, ...address } = input;
+      return this.create(ADDRESS_LIST, address, { field: 'customerId', value: customer.id });
+    }
     this.checkRequired(listPath, input, scope);
     if (listPath === CUSTOMER_LIST) this.checkDuplicateEmail(input);
     if (listPath === '/inventory-transaction') this.moveInventory(input);
