@@ -102,6 +102,8 @@ function runContract(name: string, seed: () => Promise<SeedData | undefined>): v
     function bodyFor(method: string, path: string): unknown {
       if (method !== 'POST' && method !== 'PUT') return undefined;
       const special: Record<string, () => unknown> = {
+        // Creates a customer with an address: the customer's required fields too.
+        '/customer-address': () => ({ ...createBody('/customer'), ...createBody('/customer-address') }),
         '/order/upsert': () => ({ ...first('/order'), giftMessage: 'upserted' }),
         '/order-number': () => ({ orderNumber: 90001 }),
         '/order/{id}/fulfillment': () => ({ type: 'Shipped', items: [] }),
