@@ -127,6 +127,7 @@ export function buildProgram(): Command {
       .option('--app-id <id>', 'App ID, the Basic-auth username (default: the manifest\u2019s app.id)')
       .option('--app-secret <secret>', 'App Secret Key, the Basic-auth password (default: $C7_APP_SECRET; prefer the variable)')
       .option('--tenants <a,b>', 'tenants that have the app installed (default: the manifest\u2019s app.testTenants, or demo-winery)')
+      .option('--duplicate-emails <policy>', 'a customer with an email another customer has: reject (422 on emails.email, the default) or allow (Commerce7 does not document it)')
       .option('--seed <file>', 'JSON data replacing the bundled winery: { "customers": [...], "orders": [...], ... } (see c7-app emulate seed)')
       .option('--no-rate-limit', 'do not answer 429 past 100 requests a minute per tenant')
       .option('--app-url <url>', 'where your app runs: the manifest\u2019s webhooks for the app\u2019s own writes are delivered to it, as Commerce7 does (user = the App ID; Basic auth from $C7_BASIC_AUTH_PASSWORD)')

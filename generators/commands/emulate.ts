@@ -88,6 +88,8 @@ export interface ServeOptions extends ManifestOption {
   quiet?: boolean;
   /** Deliver the manifest's webhooks for the app's own writes to the app running here. */
   appUrl?: string;
+  /** reject (default) or allow a customer whose email another customer has. */
+  duplicateEmails?: string;
   /** Stops the emulator (besides SIGINT/SIGTERM); for in-process use. */
   signal?: AbortSignal;
 }
@@ -98,7 +100,9 @@ export async function runEmulateServe(opts: ServeOptions, io: Io = stdio): Promi
   if (typeof m === 'number') return m;
   const cwd = opts.cwd ?? process.cwd();
   const tenants = parseTenants(opts.tenants);
+  if (opts.duplicateEmails !== undefined && !['reject', 'allow'].includes(opts.duplicateEmails)) throw new UserError(`--duplicate-emails ${opts.duplicateEmails}: reject or allow`);
   const emulator = await userErrors(() => startEmulator({
+    ...(opts.duplicateEmails ? { duplicateEmails: opts.duplicateEmails as 'reject' | 'allow' } : {}),
     manifest: m.manifest,
     ...(opts.appId ? { appId: opts.appId } : {}),
     ...(opts.appSecret ? { appSecret: opts.appSecret } : {}),

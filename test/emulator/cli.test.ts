@@ -138,6 +138,28 @@ describe('c7-app emulate (black box)', () => {
     }
   });
 
+  it('--duplicate-emails allow accepts a customer with a taken email; another value is a usage error', async () => {
+    const bad = runCli(['emulate', '--manifest', FULL_APP, '--port', '0', '--duplicate-emails', 'maybe'], { env: ENV });
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /--duplicate-emails maybe: reject or allow/);
+    const manifest = JSON.parse(readFileSync(FULL_APP, 'utf8'));
+    manifest.permissions = manifest.permissions.map((p: { endpoint: string }) => (p.endpoint === 'Customer' ? { ...p, access: 'full' } : p));
+    const dir = mkdtempSync(path.join(tmpdir(), 'c7emu-dup-'));
+    const file = path.join(dir, 'c7-app.json');
+    writeFileSync(file, JSON.stringify(manifest));
+    for (const [flag, status] of [[[], 422], [['--duplicate-emails', 'allow'], 200]] as const) {
+      const emu = await serve(['--manifest', file, '--port', '0', '--quiet', ...flag]);
+      try {
+        const taken = (await call(emu.url, '/customer?limit=1')).json.customers[0].emails[0].email;
+        const r = await call(emu.url, '/customer', { method: 'POST', body: { firstName: 'A', lastName: 'B', emails: [{ email: taken }] } });
+        assert.equal(r.status, status, JSON.stringify(r.json));
+      } finally {
+        emu.child.kill('SIGTERM');
+        await emu.exited;
+      }
+    }
+  });
+
   it('--seed, --tenants and --no-rate-limit', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'c7emu-cli-'));
     writeFileSync(path.join(dir, 'seed.json'), JSON.stringify({ products: [{ id: 'p1', title: 'House Red' }] }));

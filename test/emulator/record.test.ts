@@ -59,6 +59,24 @@ describe('emulator: c7-app emulate record', () => {
     }
   });
 
+  it('paces itself under 100 requests a minute', async () => {
+    const manifest = allPermissionsManifest();
+    const up = await startUpstream(manifest);
+    let clock = 0;
+    const waits: number[] = [];
+    try {
+      // Pages of 1 row: hundreds of requests, each taking no time on the fake clock.
+      const result = await recordTenant({ manifest, tenant: TENANT, appId: manifest.app.id, appSecret: SECRET, baseUrl: up.url, limit: 1, only: ['/customer', '/order', '/product', '/note', '/reservation', '/club', '/department', '/vendor', '/collection', '/coupon', '/promotion', '/shipping'], now: () => clock, sleep: async (ms) => { waits.push(ms); clock += ms; } });
+      assert.ok(result.requests <= 100, 'a small recording never waits');
+      assert.equal(waits.length, 0);
+      const many = await recordTenant({ manifest, tenant: TENANT, appId: manifest.app.id, appSecret: SECRET, baseUrl: up.url, limit: 500, now: () => clock, sleep: async (ms) => { waits.push(ms); clock += ms; } });
+      assert.ok(many.requests > 100, `${many.requests} requests`);
+      assert.ok(waits.length > 0 && waits.every((w) => w > 0 && w <= 60_000), JSON.stringify(waits));
+    } finally {
+      await up.stop();
+    }
+  });
+
   it('reads only what c7-app.json grants; asking for an ungranted list is refused before any request', async () => {
     const manifest = readManifest(); // Customer read, Note full, Order read, Product read, Reservation read, Tag full
     const up = await startUpstream(allPermissionsManifest());

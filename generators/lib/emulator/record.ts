@@ -2,7 +2,7 @@
 // credentials, within the manifest's permissions, and writes a seed file whose personal data is replaced by
 // consistent fakes (ids are kept, so references between objects still hold). The emulator then serves the shapes of
 // the developer's own data, including fields nobody documented.
-import { API_BASE_URL, CURSOR_START, PAGE_LIMIT_MAX, TENANT_HEADER } from '../catalog/api.js';
+import { API_BASE_URL, CURSOR_START, PAGE_LIMIT_MAX, RATE_LIMIT_PER_MINUTE, RATE_LIMIT_WINDOW_MS, TENANT_HEADER } from '../catalog/api.js';
 import { objectDef, OBJECTS } from '../catalog/objects.js';
 import { resolveApiCall, TAG_OBJECT_TYPES } from '../catalog/paths.js';
 import { accessCovers, canonicalPermission, type Access, type PermissionName } from '../catalog/permissions.js';
@@ -27,6 +27,8 @@ export interface RecordOptions {
   /** Waiting between retries (tests pass a fake). */
   sleep?: (ms: number) => Promise<void>;
   log?: (line: string) => void;
+  /** Clock in ms (tests). Default Date.now. */
+  now?: () => number;
 }
 
 export interface RecordedList { listPath: string; count: number; skipped?: string }
@@ -82,9 +84,24 @@ export async function recordTenant(opts: RecordOptions): Promise<RecordResult> {
     }
   }
 
+  // Stay under Commerce7's 100 requests a minute per tenant (cursor lists are not counted there, but are here too:
+  // being gentle with a sandbox costs little).
+  const now = opts.now ?? Date.now;
+  const sent: number[] = [];
+  const pace = async () => {
+    while (sent.length >= RATE_LIMIT_PER_MINUTE) {
+      const wait = sent[0]! + RATE_LIMIT_WINDOW_MS - now();
+      if (wait <= 0) { sent.shift(); continue; }
+      opts.log?.(`pausing ${Math.ceil(wait / 1000)}s to stay under ${RATE_LIMIT_PER_MINUTE} requests a minute`);
+      await sleep(wait);
+    }
+    sent.push(now());
+  };
+
   /** One GET, retried on 429 (honouring Retry-After) and on 5xx. Only ever GET: recording never writes. */
   const get = async (pathAndQuery: string): Promise<Record<string, unknown> | { __status: number; message: string }> => {
     for (let attempt = 0; ; attempt++) {
+      await pace();
       requests++;
       let res: Response;
       try {
