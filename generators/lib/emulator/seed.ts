@@ -294,8 +294,6 @@ export function buildWinerySeed(opts: BuildSeedOptions = {}): SeedData {
     if (fulfilled) for (const it of items) it.quantityFulfilled = it.quantity;
     const card = creditCards.find((c) => c.customerId === customer.id);
     const tenderType = channel === 'POS' && !card ? 'Cash' : 'Credit Card';
-    const email = (customer.emails as Array<{ email: string }>)[0]!.email;
-    void email;
     orders.push({
       id: uuid(), orderNumber: 0, orderSource: channel === 'POS' ? 'POS' : 'Admin', customerType: 'Person', purchaseType: 'Order',
       previousOrderId: null, refundOrderId: null,
@@ -355,7 +353,7 @@ export function buildWinerySeed(opts: BuildSeedOptions = {}): SeedData {
     info.lastOrderId = o.id;
     info.lastOrderDate = o.orderSubmittedDate;
   });
-  // The customer inside an order is a snapshot of the customer at the time.
+  // The customer inside an order is a copy (a write to the customer does not change orders already read).
   for (const o of orders) {
     const c = o.customer as Record<string, unknown>;
     c.orderInformation = structuredClone(c.orderInformation);
