@@ -44,11 +44,12 @@ const listPathOf = (path: string): string => {
 function runContract(name: string, seed: () => Promise<SeedData | undefined>): void {
   describe(`emulator contract (${name}): every documented path × method`, () => {
     let emu: Emulator;
-    before(async () => {
+    before(async function () {
+      this.timeout(180_000); // recording a seed from the fake upstream takes a few seconds, more on a busy machine
       const s = await seed();
       emu = await startEmulator({ manifest: allPermissionsManifest(), appSecret: SECRET, rateLimit: false, tenants: [TENANT], ...(s ? { seed: s } : {}) });
     });
-    after(() => emu.stop());
+    after(() => emu?.stop());
 
     const rows = (listPath: string): Row[] => emu.tenantData(TENANT).rows(listPath);
     const first = (listPath: string): Row => { const r = rows(listPath)[0]; assert.ok(r, `the seed has a ${listPath} row`); return r; };
@@ -150,11 +151,12 @@ function runContract(name: string, seed: () => Promise<SeedData | undefined>): v
 
   describe(`emulator contract (${name}): every documented filter × operator`, () => {
     let emu: Emulator;
-    before(async () => {
+    before(async function () {
+      this.timeout(180_000); // recording a seed from the fake upstream takes a few seconds, more on a busy machine
       const s = await seed();
       emu = await startEmulator({ manifest: allPermissionsManifest(), appSecret: SECRET, rateLimit: false, tenants: [TENANT], ...(s ? { seed: s } : {}) });
     });
-    after(() => emu.stop());
+    after(() => emu?.stop());
 
     const listPaths = [...new Set([...Object.keys(LIST_FILTERS), ...OBJECTS.map((o) => o.listPath)])]
       .filter((p) => !['/setting', '/tag', '/meta-data-config', '/customer-credit-card'].includes(p));

@@ -94,6 +94,8 @@ export async function recordTenant(opts: RecordOptions): Promise<RecordResult> {
       if (wait <= 0) { sent.shift(); continue; }
       opts.log?.(`pausing ${Math.ceil(wait / 1000)}s to stay under ${RATE_LIMIT_PER_MINUTE} requests a minute`);
       await sleep(wait);
+      // The oldest request has left the window now (whatever the clock says: never wait for it twice).
+      sent.shift();
     }
     sent.push(now());
   };
