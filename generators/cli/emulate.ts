@@ -27,6 +27,7 @@ export function registerEmulate(program: Command): void {
     .option('--app-id <id>', 'App ID, the Basic-auth username (default: the manifest\u2019s app.id)')
     .option('--app-secret <secret>', 'App Secret Key, the Basic-auth password (default: $C7_APP_SECRET; prefer the variable)')
     .option('--tenants <a,b>', 'tenants that have the app installed (default: the manifest\u2019s app.testTenants, or demo-winery)')
+    .option('--duplicate-emails <policy>', 'a customer with an email another customer has: reject (422 on emails.email, the default) or allow (Commerce7 does not document it)')
     .option('--seed <file>', 'JSON data replacing the bundled winery: { "customers": [...], "orders": [...], ... } (see c7-app emulate seed)')
     .option('--no-rate-limit', 'do not answer 429 past 100 requests a minute per tenant')
     .option('--app-url <url>', 'where your app runs: the manifest\u2019s webhooks for the app\u2019s own writes are delivered to it, as Commerce7 does (user = the App ID; Basic auth from $C7_BASIC_AUTH_PASSWORD)')
@@ -45,10 +46,26 @@ export function registerEmulate(program: Command): void {
       const { runEmulateServe } = await import('../commands/emulate.js');
       process.exitCode = await runEmulateServe(opts);
     });
+  emulate
+    .command('record')
+    .description('Record a sandbox tenant\u2019s data as a seed file: reads (GET only) every list c7-app.json grants, with the App ID and $C7_APP_SECRET, follows cursors, waits out 429s, and replaces personal data (names, emails, phones, addresses, card data, IPs) by consistent fakes, ids kept')
+    .option('--tenant <id>', 'the sandbox tenant to read (it must have installed the app)')
+    .option('--out <file>', 'where to write the seed (default seed.json)')
+    .option('--limit <n>', 'at most n rows per list (default 200)')
+    .option('--only <lists>', 'only these lists, e.g. order,customer (each must be granted by c7-app.json)')
+    .option('--base-url <url>', `the Commerce7 API (default ${'https://api.commerce7.com/v1'})`)
+    .option('--manifest <file>', 'c7-app.json (default: in this folder or the nearest folder above)')
+    .option('--app-id <id>', 'App ID (default: the manifest\u2019s app.id)')
+    .addHelpText('after', '\nThe App Secret Key is read from $C7_APP_SECRET only. Then: c7-app emulate --seed seed.json. Exit codes: 0 written, 1 invalid c7-app.json, 2 usage error, refused list or unreachable API.')
+    .action(async (opts: Record<string, unknown>) => {
+      const { runEmulateRecord } = await import('../commands/emulate.js');
+      process.exitCode = await runEmulateRecord(opts);
+    });
   appFacing(emulate.command('install'))
     .description('Install the app for a tenant: marks it installed in the emulator, then POSTs the install body (tenantId, user, client settings) to your Install URL with the manifest\u2019s Basic auth')
     .option('--setting <code=value>', 'a client-setting value (repeatable; the others get a sample value of their type)', collect)
-    .addHelpText('after', '\nThe Basic-auth password is $C7_BASIC_AUTH_PASSWORD. Exit codes: 0 the app answered 2xx, 1 it did not (the install is rolled back), 2 usage error or nothing reachable.')
+    .option('--any-tenant', 'install for a tenant Commerce7 would not show the app to (a Private app\u2019s unlisted tenant; any but the test tenants while the version is unpublished)')
+    .addHelpText('after', '\nThe Basic-auth password is $C7_BASIC_AUTH_PASSWORD. Exit codes: 0 the app answered 2xx, 1 it did not (the install is rolled back), 2 usage error, nothing reachable, or a tenant Commerce7 would refuse.')
     .action(async (opts: Record<string, unknown>) => {
       const { runEmulateInstall } = await import('../commands/emulate.js');
       process.exitCode = await runEmulateInstall(opts);

@@ -4,12 +4,12 @@ import { writeFileAtomic } from '../lib/atomic-write.js';
 import { cannotRead } from '../lib/manifest/index.js';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ENV_VARS, RATE_LIMIT_PER_MINUTE } from '../lib/catalog/api.js';
+import { API_BASE_URL, ENV_VARS, RATE_LIMIT_PER_MINUTE } from '../lib/catalog/api.js';
 import { ADMIN_UI_THEMES } from '../lib/catalog/extensions.js';
 import { isTenantId, TENANT_ID_HELP } from '../lib/catalog/tenants.js';
 import {
   AppClientError, buildWinerySeed, callAppInstall, callAppUninstall, callAppWebhook, clientSettingValues, connectEmulator,
-  DEFAULT_API_URL, DEFAULT_PORT, defaultTenant, EmulatorConfigError, extensionUrl, formatRequestLog, startEmulator,
+  DEFAULT_API_URL, DEFAULT_PORT, defaultTenant, EmulatorConfigError, extensionUrl, formatRequestLog, recordTenant, RecordError, redactSeed, startEmulator,
   type AppCallResult, type EmulatorControl,
 } from '../lib/emulator/index.js';
 import { loadManifest } from '../lib/manifest/load.js';
@@ -91,6 +91,8 @@ export interface ServeOptions extends ManifestOption {
   quiet?: boolean;
   /** Deliver the manifest's webhooks for the app's own writes to the app running here. */
   appUrl?: string;
+  /** reject (default) or allow a customer whose email another customer has. */
+  duplicateEmails?: string;
   /** Stops the emulator (besides SIGINT/SIGTERM); for in-process use. */
   signal?: AbortSignal;
 }
@@ -101,7 +103,9 @@ export async function runEmulateServe(opts: ServeOptions, io: Io = stdio): Promi
   if (typeof m === 'number') return m;
   const cwd = opts.cwd ?? process.cwd();
   const tenants = parseTenants(opts.tenants);
+  if (opts.duplicateEmails !== undefined && !['reject', 'allow'].includes(opts.duplicateEmails)) throw new UserError(`--duplicate-emails ${opts.duplicateEmails}: reject or allow`);
   const emulator = await userErrors(() => startEmulator({
+    ...(opts.duplicateEmails ? { duplicateEmails: opts.duplicateEmails as 'reject' | 'allow' } : {}),
     manifest: m.manifest,
     ...(opts.appId ? { appId: opts.appId } : {}),
     ...(opts.appSecret ? { appSecret: opts.appSecret } : {}),
@@ -185,14 +189,16 @@ function report(result: AppCallResult, io: Io): number {
   return result.ok ? EXIT.ok : EXIT.invalid;
 }
 
-export interface InstallCommandOptions extends AppFacingOptions { setting?: string[] }
+export interface InstallCommandOptions extends AppFacingOptions { setting?: string[]; anyTenant?: boolean }
 
 export async function runEmulateInstall(opts: InstallCommandOptions, io: Io = stdio): Promise<number> {
   const ctx = await appContext(opts, io);
   if (typeof ctx === 'number') return ctx;
   return userErrors(async () => {
     const settings = clientSettingValues(ctx.manifest, pairs(opts.setting, '--setting'));
-    const result = await callAppInstall({ manifest: ctx.manifest, tenant: ctx.tenant, emulator: ctx.emulator, settings, ...(opts.appUrl ? { appUrl: opts.appUrl } : {}) });
+    const result = await callAppInstall({
+      manifest: ctx.manifest, tenant: ctx.tenant, emulator: ctx.emulator, settings, checkVisibility: opts.anyTenant !== true, ...(opts.appUrl ? { appUrl: opts.appUrl } : {}),
+    });
     if (!result) {
       io.out.write(`${ctx.tenant} installed ${ctx.manifest.app.id} in the emulator (c7-app.json has no installation.installUrl: nothing to call)\n`);
       return EXIT.ok;
@@ -265,6 +271,50 @@ export async function runEmulateOpen(opts: OpenCommandOptions, io: Io = stdio): 
     io.out.write(`${opened.url}\n`);
     return EXIT.ok;
   });
+}
+
+export interface RecordCommandOptions extends ManifestOption {
+  tenant?: string;
+  out?: string;
+  limit?: string;
+  baseUrl?: string;
+  only?: string;
+  appId?: string;
+}
+
+/** `c7-app emulate record`: a redacted seed file from a sandbox tenant (GET only; the secret from the environment). */
+export async function runEmulateRecord(opts: RecordCommandOptions, io: Io = stdio): Promise<number> {
+  if (!opts.tenant) throw new UserError('say which tenant to record: --tenant <id> (a sandbox tenant that has installed the app)');
+  if (!isTenantId(opts.tenant)) throw new UserError(`--tenant "${opts.tenant}" is not a tenant ID. ${TENANT_ID_HELP}`);
+  if (opts.limit !== undefined && (!/^\d+$/.test(opts.limit) || Number(opts.limit) < 1)) throw new UserError(`--limit ${opts.limit}: a whole number of rows per list, at least 1`);
+  if (opts.baseUrl !== undefined && !/^https?:\/\/[^/]+/.test(opts.baseUrl)) throw new UserError(`--base-url ${opts.baseUrl}: an http(s) URL such as ${API_BASE_URL}`);
+  const m = await manifestFrom(opts, io);
+  if (typeof m === 'number') return m;
+  const appSecret = process.env[ENV_VARS.appSecret.name];
+  if (!appSecret) throw new UserError(`set ${ENV_VARS.appSecret.name} in the environment: record signs in as the app (App ID + App Secret Key), never with a flag`);
+  const only = opts.only?.split(',').map((p) => `/${p.trim().replace(/^\/+/, '')}`).filter((p) => p !== '/');
+  let result;
+  try {
+    result = await recordTenant({
+      manifest: m.manifest, tenant: opts.tenant, appId: opts.appId ?? m.manifest.app.id, appSecret,
+      ...(opts.baseUrl ? { baseUrl: opts.baseUrl } : {}), ...(opts.limit ? { limit: Number(opts.limit) } : {}), ...(only ? { only } : {}),
+      log: (line) => io.err.write(`${line}\n`),
+    });
+  } catch (err) {
+    if (err instanceof RecordError) throw new UserError(err.message);
+    throw err;
+  }
+  const seed = redactSeed(result.seed);
+  const file = path.resolve(opts.cwd ?? process.cwd(), opts.out ?? 'seed.json');
+  const text = JSON.stringify({ $comment: `Recorded from tenant ${opts.tenant} by c7-app emulate record; personal data replaced by fakes, ids kept`, ...seed }, null, 2) + '\n';
+  try {
+    await writeFile(file, text);
+  } catch (err) {
+    throw new UserError(`cannot write ${file}: ${(err as Error).message}`);
+  }
+  for (const l of result.lists) io.out.write(`  ${l.listPath.padEnd(24)} ${l.skipped ? `skipped (${l.skipped})` : l.count}\n`);
+  io.out.write(`wrote ${file} (${result.requests} GET requests, personal data redacted): c7-app emulate --seed ${path.relative(opts.cwd ?? process.cwd(), file) || file}\n`);
+  return EXIT.ok;
 }
 
 export async function runEmulateSeed(opts: { out?: string; cwd?: string }, io: Io = stdio): Promise<number> {

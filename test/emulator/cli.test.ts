@@ -41,7 +41,7 @@ describe('c7-app emulate (black box)', () => {
       assert.equal(r.json.total, 120);
       const common = ['--manifest', FULL_APP, '--emulator-url', emu.url, '--app-url', app.url];
 
-      const install = await runCliAsync(['emulate', 'install', ...common, '--tenant', 'cli-winery', '--setting', 'flightSize=6'], ENV);
+      const install = await runCliAsync(['emulate', 'install', ...common, '--tenant', 'cli-winery', '--any-tenant', '--setting', 'flightSize=6'], ENV);
       assert.equal(install.status, 0, install.stdout + install.stderr);
       assert.match(install.stdout, /POST http:\/\/127\.0\.0\.1:\d+\/commerce7\/install -> 200/);
       const body = app.received.at(-1)!.json as Record<string, unknown>;
@@ -99,6 +99,65 @@ describe('c7-app emulate (black box)', () => {
     const none = await runCliAsync(['emulate', 'install', '--manifest', FULL_APP, '--emulator-url', 'http://127.0.0.1:9/v1', '--app-url', app.url], ENV);
     assert.equal(none.status, 2);
     assert.match(none.stderr, /no emulator answers at http:\/\/127\.0\.0\.1:9\/v1: start `c7-app emulate`/);
+  });
+
+  it('install refuses a tenant Commerce7 would not show the app to (unpublished: test tenants only; Private: listed tenants), unless --any-tenant', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'c7emu-visibility-'));
+    const privateApp = JSON.parse(readFileSync(path.join(path.dirname(FULL_APP), '..', 'private-club-export', 'c7-app.json'), 'utf8'));
+    privateApp.version.status = 'published';
+    const published = path.join(dir, 'c7-app.json');
+    writeFileSync(published, JSON.stringify(privateApp));
+    for (const [manifest, tenant, why, hint] of [
+      [FULL_APP, 'stranger-winery', /version 1\.2\.0 of "[^"]+" is not published \(status draft\), so Commerce7 shows it only to its test tenants \(vineyard-labs-sandbox, demo-winery\)/, /add "stranger-winery" to app\.testTenants/],
+      [published, 'stranger-winery', /is a Private app, shown only to the tenants it lists \(hillside-estate, hillside-cellars\)/, /add "stranger-winery" to app\.allowedTenants/],
+    ] as const) {
+      const emu = await serve(['--manifest', manifest, '--port', '0', '--quiet']);
+      try {
+        const common = ['--manifest', manifest, '--emulator-url', emu.url, '--app-url', app.url, '--tenant', tenant];
+        const refused = await runCliAsync(['emulate', 'install', ...common], ENV);
+        assert.equal(refused.status, 2, refused.stdout + refused.stderr);
+        assert.match(refused.stderr, /App not available/);
+        assert.match(refused.stderr, why);
+        assert.match(refused.stderr, hint);
+        assert.match(refused.stderr, /--any-tenant/);
+        assert.equal((await call(emu.url, '/customer?limit=1', { tenant }, JSON.parse(readFileSync(manifest, 'utf8')).app.id)).status, 401, 'not installed');
+        const forced = await runCliAsync(['emulate', 'install', ...common, '--any-tenant'], ENV);
+        assert.equal(forced.status, 0, forced.stdout + forced.stderr);
+      } finally {
+        emu.child.kill('SIGTERM');
+        await emu.exited;
+      }
+    }
+    const listed = await serve(['--manifest', published, '--port', '0', '--quiet']);
+    try {
+      const ok = await runCliAsync(['emulate', 'install', '--manifest', published, '--emulator-url', listed.url, '--app-url', app.url, '--tenant', 'hillside-estate'], ENV);
+      assert.equal(ok.status, 0, ok.stdout + ok.stderr);
+    } finally {
+      listed.child.kill('SIGTERM');
+      await listed.exited;
+    }
+  });
+
+  it('--duplicate-emails allow accepts a customer with a taken email; another value is a usage error', async () => {
+    const bad = runCli(['emulate', '--manifest', FULL_APP, '--port', '0', '--duplicate-emails', 'maybe'], { env: ENV });
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /--duplicate-emails maybe: reject or allow/);
+    const manifest = JSON.parse(readFileSync(FULL_APP, 'utf8'));
+    manifest.permissions = manifest.permissions.map((p: { endpoint: string }) => (p.endpoint === 'Customer' ? { ...p, access: 'full' } : p));
+    const dir = mkdtempSync(path.join(tmpdir(), 'c7emu-dup-'));
+    const file = path.join(dir, 'c7-app.json');
+    writeFileSync(file, JSON.stringify(manifest));
+    for (const [flag, status] of [[[], 422], [['--duplicate-emails', 'allow'], 200]] as const) {
+      const emu = await serve(['--manifest', file, '--port', '0', '--quiet', ...flag]);
+      try {
+        const taken = (await call(emu.url, '/customer?limit=1')).json.customers[0].emails[0].email;
+        const r = await call(emu.url, '/customer', { method: 'POST', body: { firstName: 'A', lastName: 'B', emails: [{ email: taken }] } });
+        assert.equal(r.status, status, JSON.stringify(r.json));
+      } finally {
+        emu.child.kill('SIGTERM');
+        await emu.exited;
+      }
+    }
   });
 
   it('--seed, --tenants and --no-rate-limit', async () => {

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { CLI, EXAMPLE_MANIFESTS } from '../support/paths.js';
 import type { Manifest } from '../../generators/lib/manifest/types.js';
+import { PERMISSIONS } from '../../generators/lib/catalog/permissions.js';
 
 export const SECRET = 'emulator-test-secret';
 export const BASIC_PASSWORD = 'emulator-basic-password';
@@ -15,6 +16,12 @@ export const INTEGRATION = EXAMPLE_MANIFESTS[0]!;
 
 export function readManifest(file = FULL_APP): Manifest {
   return JSON.parse(readFileSync(file, 'utf8')) as Manifest;
+}
+
+/** The Full Application example, granted every permission at Full access (the contract tests). */
+export function allPermissionsManifest(): Manifest {
+  const m = readManifest();
+  return { ...m, permissions: PERMISSIONS.map((p) => ({ endpoint: p.name, access: 'full' as const, reason: 'contract test' })) } as Manifest;
 }
 
 export function basic(user: string, pass: string): string {

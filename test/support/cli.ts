@@ -8,6 +8,8 @@ export function runCli(args: string[], opts: { cwd?: string; env?: NodeJS.Proces
   const r = spawnSync(process.execPath, [CLI, ...args], {
     cwd: opts.cwd, env: { ...process.env, NO_COLOR: '1', ...opts.env }, input: opts.input ?? '', encoding: 'utf8',
     timeout: opts.timeout ?? 60_000,
+    // `c7-app emulate seed` prints a few MB of JSON (more than spawnSync's 1 MiB default).
+    maxBuffer: 64 * 1024 * 1024,
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -1,6 +1,7 @@
 // Commerce7 calling the app (platform.md §5): install and uninstall POSTs, webhook deliveries, extension URLs.
 // Works with an in-process emulator (startEmulator) or a running one (connectEmulator), which holds the state these
 // calls touch: which tenants installed the app, the staff tokens it accepts, the data webhook payloads come from.
+import { installRefusal } from '../catalog/visibility.js';
 import { randomBytes } from 'node:crypto';
 import { ENV_VARS, EXTENSION_CONTEXT, STOREFRONT_EXTENSION_LOCATIONS } from '../catalog/api.js';
 import { dataTypeInfo } from '../catalog/client-settings.js';
@@ -142,6 +143,12 @@ export interface InstallOptions extends AppTarget {
   settings?: Record<string, unknown>;
   /** The installing staff member (an Admin Owner by default). */
   user?: Partial<StaffUser>;
+  /**
+   * Refuse a tenant Commerce7 would not show the app to (a Private app's unlisted tenant, or any but the test tenants
+   * for an unpublished version), as `c7-app emulate install` does unless --any-tenant. Default false (tests install
+   * wherever they like).
+   */
+  checkVisibility?: boolean;
 }
 
 /** Installs the app for a tenant: marks it installed in the emulator, then POSTs the install body to the Install URL
@@ -153,6 +160,10 @@ export async function callAppInstall(opts: InstallOptions): Promise<AppCallResul
   const auth = installUrl ? commerce7Auth(opts) : undefined;
   const url = installUrl ? resolveAppUrl(opts.manifest, installUrl, opts.appUrl) : undefined;
   const settings = opts.settings ?? clientSettingValues(opts.manifest);
+  if (opts.checkVisibility) {
+    const refusal = installRefusal(opts.manifest.app, opts.manifest.version, tenant);
+    if (refusal) throw new AppClientError(`${refusal.message}. To go on: ${refusal.hint}`);
+  }
   await opts.emulator?.install(tenant);
   if (!url) return undefined;
   const result = await post(opts, url, { tenantId: tenant, user: installUser(tenant, opts.user), ...settings }, auth).catch(async (err: unknown) => {

@@ -14,6 +14,7 @@ export {
 } from './app-client.js';
 export { buildWinerySeed, loadSeedFile, parseSeed, seedKeys, defaultStaffUser, SeedError } from './seed.js';
 export { TenantStore, routeOf } from './store.js';
+export { recordTenant, redactSeed, RecordError, type RecordOptions, type RecordResult, type RecordedList } from './record.js';
 export { basicAuthHeader, parseBasicAuth } from './auth.js';
 export { ApiError } from './errors.js';
 export { HOST, API_PREFIX, CONTROL_PREFIX, DEFAULT_TENANT, DEFAULT_PORT, DEFAULT_API_URL, defaultTenants } from './config.js';

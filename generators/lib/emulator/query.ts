@@ -1,11 +1,22 @@
 // List queries as Commerce7 takes them (platform.md §4): page or cursor pagination, `q`, and filter operators.
 import { CURSOR_ENDPOINTS, CURSOR_START, FILTER_OPERATORS, PAGE_LIMIT_MAX } from '../catalog/api.js';
+import { filtersOf, OPERATORS_BY_TYPE, type FilterDef } from '../catalog/filters.js';
 import { ApiError, validationError } from './errors.js';
 import type { Row } from './types.js';
 
 type Operator = (typeof FILTER_OPERATORS)[number] | 'eq';
 
-export interface Filter { field: string; op: Operator; raw: string; values: string[] }
+export interface Filter {
+  /** The query parameter as sent. */
+  param?: string;
+  /** The object field it reads (the catalog maps documented parameters: orderTagId -> tags.id). */
+  field: string;
+  op: Operator;
+  raw: string;
+  values: string[];
+  /** A documented filter (catalog/filters.ts): always accepted, even when no row has the field. */
+  documented?: FilterDef;
+}
 
 export interface ListQuery {
   mode: 'page' | 'cursor';
@@ -68,17 +79,51 @@ export function parseListQuery(params: URLSearchParams, listPath: string): ListQ
   }
   const q = params.get('q') ?? undefined;
   const filters: Filter[] = [];
+  const documented = filtersOf(listPath);
   for (const [field, raw] of params) {
     if (RESERVED.has(field)) continue;
-    filters.push(parseFilter(field, raw));
+    const def = Object.prototype.hasOwnProperty.call(documented, field) ? documented[field] : undefined;
+    filters.push(def ? parseDocumentedFilter(field, raw, def) : parseFilter(field, raw));
   }
   return { mode, page, offset, limit, q: q === '' ? undefined : q, filters };
 }
 
+const OPERATOR_LIST = FILTER_OPERATORS.map((o) => `${o}:`).join(' ');
+
+/** The operator of a filter value ("gte:2024-01-01" -> gte); an unknown one ("xx:5") is a 422 naming the parameter. */
+function splitOperator(param: string, raw: string): { op: Operator; operand: string } {
+  const m = /^([a-z]{1,8}):(?!\/\/)(.*)$/s.exec(raw);
+  if (!m) return { op: 'eq', operand: raw };
+  if (!(FILTER_OPERATORS as readonly string[]).includes(m[1]!)) {
+    throw validationError(param, `unknown operator "${m[1]}:" in "${raw}"; Commerce7 takes ${OPERATOR_LIST} or a plain value`);
+  }
+  return { op: m[1] as Operator, operand: m[2]! };
+}
+
+const isNumeric = (v: string) => /^-?\d+(\.\d+)?$/.test(v);
+const isDate = (v: string) => DATE_LIKE.test(v) && !Number.isNaN(Date.parse(DATE_ONLY.test(v) ? `${v}T00:00:00Z` : v));
+
+/** A documented filter: its operators and value type come from the catalog; anything else is a 422 naming it. */
+export function parseDocumentedFilter(param: string, raw: string, def: FilterDef): Filter {
+  const allowed = OPERATORS_BY_TYPE[def.type];
+  const { op } = splitOperator(param, raw);
+  if (!allowed.includes(op)) {
+    throw validationError(param, `${param} takes ${allowed.map((o) => (o === 'eq' ? 'a plain value' : `${o}:`)).join(', ')}, not ${op}: (it is a ${def.type} filter)`);
+  }
+  const f = parseFilter(param, raw);
+  for (const v of f.values) {
+    const bad = def.type === 'date' ? !isDate(v) && `"${v}" is not a date: filter dates are YYYY-MM-DD (UTC) or ISO 8601`
+      : def.type === 'number' ? !isNumeric(v) && `"${v}" is not a number (money is in cents, e.g. 15000)`
+      : def.type === 'boolean' ? !['true', 'false'].includes(v) && `"${v}" is not true or false`
+      : def.type === 'enum' ? !def.values!.includes(v) && `"${v}" is not one of ${def.values!.map((x) => `"${x}"`).join(', ')}`
+      : v === '' && 'an empty value matches nothing';
+    if (bad) throw validationError(param, bad);
+  }
+  return { ...f, param, field: def.field, documented: def };
+}
+
 export function parseFilter(field: string, raw: string): Filter {
-  const m = /^([a-z]+):(.*)$/s.exec(raw);
-  const op = m && (FILTER_OPERATORS as readonly string[]).includes(m[1]!) ? (m[1] as Operator) : 'eq';
-  const operand = op === 'eq' ? raw : m![2]!;
+  const { op, operand } = splitOperator(field, raw);
   let values: string[];
   if (op === 'btw') {
     values = operand.split('|');
@@ -91,8 +136,12 @@ export function parseFilter(field: string, raw: string): Filter {
   }
   for (const v of values) {
     if (DATE_LIKE.test(v) && Number.isNaN(Date.parse(DATE_ONLY.test(v) ? `${v}T00:00:00Z` : v))) throw validationError(field, `"${v}" is not a valid date (filter dates are YYYY-MM-DD, UTC)`);
+    // Ordering needs a date or a number: "gt:garbage" would silently match nothing.
+    if (['gt', 'gte', 'lt', 'lte', 'btw'].includes(op) && !isDate(v) && !isNumeric(v)) {
+      throw validationError(field, `${op}: needs a date (YYYY-MM-DD) or a number, not "${v}"`);
+    }
   }
-  return { field, op, raw, values };
+  return { param: field, field, op, raw, values };
 }
 
 /** The values a field has on a row: a dotted path ("wine.varietal") through objects and arrays; "tagId" also
@@ -202,8 +251,8 @@ function containsText(node: unknown, needle: string, depth = 0): boolean {
 /** Rows matching `q` and every filter. A filter on a field no row has is a 422 (a typo would otherwise match all). */
 export function applyFilters(rows: readonly Row[], query: Pick<ListQuery, 'q' | 'filters'>): Row[] {
   for (const f of query.filters) {
-    if (rows.length > 0 && !rows.some((r) => fieldValues(r, f.field) !== undefined)) {
-      throw validationError(f.field, `no ${f.field} field to filter on`);
+    if (!f.documented && rows.length > 0 && !rows.some((r) => fieldValues(r, f.field) !== undefined)) {
+      throw validationError(f.field, `no ${f.field} field to filter on (and it is not a documented filter of this list)`);
     }
   }
   const needle = query.q?.toLowerCase();

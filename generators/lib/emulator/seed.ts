@@ -2,7 +2,8 @@
 // so it ships inside dist with no JSON to copy, and every run and every test sees the same rows.
 // A user's own seed file (JSON with the same shape) can replace it: see loadSeedFile.
 import { readFile } from 'node:fs/promises';
-import { LIST_KEYS, STAFF_ROLES } from '../catalog/api.js';
+import { STAFF_ROLES } from '../catalog/api.js';
+import { allListKeys, listKeyOf } from '../catalog/objects.js';
 import type { Row, SeedData, StaffUser } from './types.js';
 
 /** mulberry32: a tiny seeded PRNG, good enough for sample data. */
@@ -17,7 +18,7 @@ function prng(seed: number): () => number {
   };
 }
 
-const key = (path: string): string => LIST_KEYS[path]!;
+const key = (path: string): string => listKeyOf(path)!;
 
 const FIRST = ['Olivia', 'Liam', 'Emma', 'Noah', 'Ava', 'Mateo', 'Sophia', 'Lucas', 'Isabella', 'Ethan', 'Mia', 'James', 'Amelia', 'Benjamin', 'Harper', 'Elijah', 'Camila', 'Henry', 'Aria', 'Daniel', 'Chloe', 'Samuel', 'Grace', 'Julian'];
 const LAST = ['Garcia', 'Nguyen', 'Smith', 'Rossi', 'Kim', 'Martinez', 'Johnson', 'Chen', 'Dubois', 'Patel', 'Brown', 'Lopez', 'Walker', 'Silva', 'Muller', 'Okafor', 'Hughes', 'Moreau', 'Tanaka', 'Reyes'];
@@ -78,7 +79,7 @@ export interface BuildSeedOptions {
   customers?: number;
 }
 
-/** The bundled winery data set. Deterministic: every call returns the same rows. */
+/** The bundled winery data set. Deterministic: every call returns the same rows. Shapes: catalog/objects.ts. */
 export function buildWinerySeed(opts: BuildSeedOptions = {}): SeedData {
   const rand = prng(0xc7c7);
   const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
@@ -89,20 +90,31 @@ export function buildWinerySeed(opts: BuildSeedOptions = {}): SeedData {
   const SPAN = Date.UTC(2024, 11, 31) - START;
   const at = (ms: number) => new Date(ms).toISOString();
   const day = 86_400_000;
+  const stamps = (ms: number, later = 0) => ({ createdAt: at(ms), updatedAt: at(ms + later) });
 
-  // Tags first: customers and orders carry them.
+  // Reference data first: products, orders and inventory point at it.
+  const departments: Row[] = [['Wine', 'WINE'], ['Merchandise', 'MERCH'], ['Tasting', 'TASTE']].map(([title, code], i) => ({ id: uuid(), title, code, ...stamps(START + i * day) }));
+  const vendors: Row[] = ['Estate Winery', 'Valley Glassworks'].map((title, i) => ({ id: uuid(), title, ...stamps(START + i * day) }));
+  const collections: Row[] = ['Red Wines', 'White Wines', 'Gifts', 'Library Releases'].map((title, i) => ({
+    id: uuid(), title, slug: title.toLowerCase().replace(/\s+/g, '-'), webStatus: 'Available', adminStatus: 'Available', ...stamps(START + i * day),
+  }));
+  const locations: Row[] = [['Winery Warehouse', 'WH', true], ['Tasting Room', 'TR', false]].map(([title, code, isDefault], i) => ({
+    id: uuid(), title, code, isDefault, isActive: true, ...stamps(START + i * day),
+  }));
+  const warehouse = locations[0]!;
+
+  // Tags: customers, orders, memberships and reservations carry them.
   const tagDefs: Array<[title: string, objectType: string]> = [
     ['VIP', 'customer'], ['Wholesale', 'customer'], ['Trade', 'customer'], ['Newsletter Signup', 'customer'],
     ['Gift', 'order'], ['Corporate', 'order'], ['Founding Member', 'club-membership'], ['Large Party', 'reservation'],
   ];
-  const tags: Row[] = tagDefs.map(([title, objectType], i) => ({
-    id: uuid(), title, objectType, type: 'Manual', createdAt: at(START + i * day), updatedAt: at(START + i * day),
-  }));
+  const tags: Row[] = tagDefs.map(([title, objectType], i) => ({ id: uuid(), title, objectType, type: 'Manual', ...stamps(START + i * day) }));
   const tagRef = (t: Row) => ({ id: t.id, title: t.title });
   const tagsOf = (objectType: string) => tags.filter((t) => t.objectType === objectType);
 
   const customers: Row[] = [];
   const addresses: Row[] = [];
+  const creditCards: Row[] = [];
   const count = opts.customers ?? 120;
   for (let i = 0; i < count; i++) {
     const firstName = FIRST[i % FIRST.length]!;
@@ -111,57 +123,93 @@ export function buildWinerySeed(opts: BuildSeedOptions = {}): SeedData {
     const created = START + Math.floor((SPAN * i) / count) + int(0, day - 1);
     const id = uuid();
     const customerTags = tagsOf('customer').filter(() => rand() < 0.18).map(tagRef);
+    const phone = `+1707555${String(1000 + i).padStart(4, '0')}`;
+    const marketing = rand() < 0.7 ? 'Subscribed' : 'Unsubscribed';
     customers.push({
-      id, honorific: null, firstName, lastName,
+      id, avatar: null, honorific: null, firstName, lastName,
       birthDate: `19${int(50, 99)}-${String(int(1, 12)).padStart(2, '0')}-${String(int(1, 28)).padStart(2, '0')}`,
-      city, stateCode, zipCode, countryCode: 'US',
-      emailMarketingStatus: rand() < 0.7 ? 'Subscribed' : 'Unsubscribed',
-      emails: [{ id: uuid(), email: `${firstName}.${lastName}${i + 1}@example.com`.toLowerCase(), status: 'Subscribed' }],
-      phones: [{ id: uuid(), phone: `+1707555${String(1000 + i).padStart(4, '0')}` }],
-      tags: customerTags, groups: [], clubs: [],
-      orderInformation: { orderCount: 0, lifetimeValue: 0, lastOrderId: null, lastOrderDate: null },
-      metaData: {}, appData: {},
-      createdAt: at(created), updatedAt: at(created + int(0, 30) * day),
+      city, stateCode, zipCode, countryCode: 'US', emailMarketingStatus: marketing, lastActivityDate: at(created + int(0, 60) * day),
+      emails: [{ id: uuid(), email: `${firstName}.${lastName}${i + 1}@example.com`.toLowerCase(), status: marketing }],
+      phones: [{ id: uuid(), phone }],
+      orderInformation: {
+        currentWebCartId: null, lastOrderId: null, lastOrderDate: null, orderCount: 0, lifetimeValue: 0, lifetimeValueSeedAmount: 0,
+        yearlyValue: {}, grossProfit: 0, acquisitionChannel: pick(['Web', 'POS', 'Inbound', 'Club']), currentClubTitle: null,
+        daysInCurrentClub: null, daysInClub: 0, isActiveClubMember: false,
+      },
+      clubs: [], tags: customerTags, groups: [], hasAccount: rand() < 0.6, metaData: {}, appData: {}, flags: {},
+      ...stamps(created, int(0, 30) * day),
     });
     const addressCount = i % 3 === 0 ? 2 : 1;
     for (let a = 0; a < addressCount; a++) {
       const [aCity, aState, aZip] = a === 0 ? [city, stateCode, zipCode] : pick(PLACES);
       addresses.push({
-        id: uuid(), customerId: id, firstName, lastName, company: a === 1 && rand() < 0.5 ? `${lastName} & Co.` : null,
+        id: uuid(), customerId: id, honorific: null, firstName, lastName, company: a === 1 && rand() < 0.5 ? `${lastName} & Co.` : null, phone,
         address: `${int(10, 9999)} ${pick(STREETS)}`, address2: null, city: aCity, stateCode: aState, zipCode: aZip,
-        countryCode: 'US', isDefault: a === 0, appData: {}, createdAt: at(created), updatedAt: at(created),
+        countryCode: 'US', isDefault: a === 0, appData: {}, ...stamps(created),
+      });
+    }
+    if (i % 2 === 0) {
+      const brand = pick(['Visa', 'MasterCard', 'American Express']);
+      creditCards.push({
+        id: uuid(), customerId: id, cardBrand: brand, maskedCardNumber: `${brand === 'American Express' ? '3' : '4'}XXXXXXXXXXX${String(1000 + ((i * 37) % 9000)).slice(-4)}`,
+        expiryMo: int(1, 12), expiryYr: int(2026, 2031), cardHolderName: `${firstName} ${lastName}`, gateway: 'Stripe', isDefault: true, ...stamps(created),
       });
     }
   }
 
   const products: Row[] = [];
+  const variantInventory = () => locations.map((l) => ({ inventoryLocationId: l.id, availableForSaleCount: int(0, 240) }));
+  const dep = (code: string) => departments.find((d) => d.code === code)!;
+  const ref = (r: Row) => ({ id: r.id, title: r.title });
   WINES.forEach(([title, wineType, varietal, appellation, vintage, price], i) => {
     const created = START + i * 3 * day;
+    const cols = [wineType === 'Red' || wineType === 'Rosé' ? collections[0]! : collections[1]!, ...(vintage < 2015 ? [collections[3]!] : [])];
     products.push({
-      id: uuid(), title: `${vintage} ${title}`, slug: `${vintage}-${title}`.toLowerCase().replace(/[^a-z0-9]+/g, '-'),
-      subTitle: appellation, type: 'Wine', webStatus: i % 9 === 8 ? 'Not Available' : 'Available', adminStatus: 'Available',
-      wine: { type: wineType, varietal, vintage, appellation, region: 'California', countryCode: 'US' },
-      variants: [{ id: uuid(), title: '750ml', sku: `W${String(100 + i)}-750`, price, costOfGood: Math.round(price * 0.3), weight: 3.1, hasInventory: true }],
-      appData: {}, createdAt: at(created), updatedAt: at(created + 90 * day),
+      id: uuid(), title: `${vintage} ${title}`, subTitle: appellation, slug: `${vintage}-${title}`.toLowerCase().replace(/[^a-z0-9]+/g, '-'),
+      type: 'Wine', webStatus: i % 9 === 8 ? 'Not Available' : 'Available', adminStatus: 'Available',
+      teaser: `${varietal} from ${appellation}.`, content: `<p>Our ${vintage} ${title}.</p>`,
+      departmentId: dep('WINE').id, department: ref(dep('WINE')), vendorId: vendors[0]!.id, vendor: ref(vendors[0]!),
+      collections: cols.map(ref),
+      wine: { type: wineType, varietal, vintage, appellation, region: 'California', countryCode: 'US', alcoholPercentage: Math.round((12 + rand() * 3) * 10) / 10 },
+      variants: [{
+        id: uuid(), title: '750ml', sku: `W${String(100 + i)}-750`, price, comparePrice: null, costOfGood: Math.round(price * 0.3), weight: 3.1,
+        volumeInML: 750, hasInventory: true, hasShipping: true, inventory: variantInventory(),
+      }],
+      metaData: {}, appData: {}, ...stamps(created, 90 * day),
     });
   });
   MERCH.forEach(([title, price], i) => {
     const created = START + (40 + i * 5) * day;
     products.push({
-      id: uuid(), title, slug: title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/-+$/, ''), subTitle: null,
-      type: 'General Merchandise', webStatus: 'Available', adminStatus: 'Available', wine: null,
-      variants: [{ id: uuid(), title: 'Default', sku: `M${String(200 + i)}`, price, costOfGood: Math.round(price * 0.4), weight: 1, hasInventory: true }],
-      appData: {}, createdAt: at(created), updatedAt: at(created),
+      id: uuid(), title, subTitle: null, slug: title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/-+$/, ''),
+      type: 'General Merchandise', webStatus: 'Available', adminStatus: 'Available', teaser: null, content: null,
+      departmentId: dep('MERCH').id, department: ref(dep('MERCH')), vendorId: vendors[1]!.id, vendor: ref(vendors[1]!),
+      collections: [ref(collections[2]!)], wine: null,
+      variants: [{
+        id: uuid(), title: 'Default', sku: `M${String(200 + i)}`, price, comparePrice: null, costOfGood: Math.round(price * 0.4), weight: 1,
+        volumeInML: null, hasInventory: true, hasShipping: true, inventory: variantInventory(),
+      }],
+      metaData: {}, appData: {}, ...stamps(created),
     });
   });
   const wines = products.filter((p) => p.type === 'Wine');
+  type Variant = { id: string; sku: string; price: number; costOfGood: number; weight: number; inventory: Array<{ inventoryLocationId: string; availableForSaleCount: number }> };
+  const inventory: Row[] = products.flatMap((p) => (p.variants as Variant[]).flatMap((v) => v.inventory.map((inv) => ({
+    id: uuid(), productId: p.id, productVariantId: v.id, sku: v.sku, inventoryLocationId: inv.inventoryLocationId,
+    availableForSaleCount: inv.availableForSaleCount, reserveCount: 0, allocatedCount: 0, ...stamps(p.createdAt === undefined ? START : Date.parse(p.createdAt as string)),
+  }))));
+  const inventoryTransactions: Row[] = inventory.slice(0, 12).map((inv, i) => ({
+    id: uuid(), productVariantId: inv.productVariantId, sku: inv.sku, inventoryLocationId: inv.inventoryLocationId, transactionType: 'Receive',
+    quantity: inv.availableForSaleCount, notes: 'Initial count', ...stamps(START + (100 + i) * day),
+  }));
 
   const clubs: Row[] = [
     ['Cellar Club', 'Traditional'], ['Reserve Club', 'Traditional'], ['Sparkling Society', 'Subscription'],
-  ].map(([title, type], i) => ({
-    id: uuid(), title, slug: title!.toLowerCase().replace(/\s+/g, '-'), type, isActive: true,
-    createdAt: at(START + i * 10 * day), updatedAt: at(START + i * 10 * day),
-  }));
+  ].map(([title, type], i) => ({ id: uuid(), title, slug: title!.toLowerCase().replace(/\s+/g, '-'), type, isActive: true, ...stamps(START + i * 10 * day) }));
+  const clubPackages: Row[] = clubs.flatMap((club, i) => ['Spring', 'Fall'].map((season, j) => ({
+    id: uuid(), clubId: club.id, title: `${season} 2024 ${club.title}`, type: 'Traditional',
+    startDate: at(Date.UTC(2024, j === 0 ? 2 : 8, 1 + i)), endDate: at(Date.UTC(2024, j === 0 ? 3 : 9, 1 + i)), ...stamps(Date.UTC(2024, j === 0 ? 1 : 7, 1)),
+  })));
 
   const memberships: Row[] = [];
   for (let i = 0; i < 70; i++) {
@@ -172,20 +220,47 @@ export function buildWinerySeed(opts: BuildSeedOptions = {}): SeedData {
     const status = r < 0.75 ? 'Active' : r < 0.9 ? 'Cancelled' : 'On Hold';
     const cancel = status === 'Cancelled' ? signup + int(90, 400) * day : null;
     const address = addresses.find((a) => a.customerId === customer.id)!;
+    const card = creditCards.find((c) => c.customerId === customer.id);
     const membership: Row = {
       id: uuid(), customerId: customer.id, clubId: club.id, club: { id: club.id, title: club.title }, status,
-      signupDate: at(signup), cancelDate: cancel === null ? null : at(cancel),
-      orderDeliveryMethod: rand() < 0.8 ? 'Ship' : 'Pickup', shippingAddressId: address.id, billingAddressId: address.id,
-      tags: i < 10 ? tagsOf('club-membership').map(tagRef) : [], appData: {},
-      createdAt: at(signup), updatedAt: at(cancel ?? signup),
+      signupDate: at(signup), cancelDate: cancel === null ? null : at(cancel), cancellationReason: cancel === null ? null : pick(['Moving', 'Too much wine', 'Cost']),
+      orderDeliveryMethod: rand() < 0.8 ? 'Ship' : 'Pickup', shippingAddressId: address.id, billingAddressId: address.id, creditCardId: card?.id ?? null,
+      currentNumberOfShipments: int(0, 8), lastProcessedDate: status === 'Active' ? at(Date.UTC(2024, 8, 1)) : null,
+      tags: i < 10 ? tagsOf('club-membership').map(tagRef) : [], metaData: {}, appData: {}, ...stamps(signup, (cancel ?? signup) - signup),
     };
     memberships.push(membership);
     (customer.clubs as unknown[]).push({ clubId: club.id, clubTitle: club.title, clubMembershipId: membership.id, signupDate: membership.signupDate, cancelDate: membership.cancelDate });
+    const info = customer.orderInformation as Record<string, unknown>;
+    if (status === 'Active') {
+      info.isActiveClubMember = true;
+      info.currentClubTitle = club.title;
+      info.daysInCurrentClub = Math.round((Date.UTC(2025, 0, 1) - signup) / day);
+    }
+    info.daysInClub = (info.daysInClub as number) + Math.round(((cancel ?? Date.UTC(2025, 0, 1)) - signup) / day);
   }
+
+  const posProfiles: Row[] = [{ id: uuid(), title: 'Tasting Room POS', inventoryLocationId: locations[1]!.id, ...stamps(START) }];
+  const promotions: Row[] = [['Club 15% Off', 'Product'], ['Free Shipping over $150', 'Shipping'], ['Holiday Case Discount', 'Product']].map(([title, type], i) => ({
+    id: uuid(), title, status: i === 2 ? 'Inactive' : 'Active', type, startDate: at(START + i * 30 * day), endDate: null, ...stamps(START + i * 30 * day),
+  }));
+  const promotionSets: Row[] = [{ id: uuid(), title: 'Club Benefits', promotions: promotions.slice(0, 2).map(ref), ...stamps(START + 5 * day) }];
+  const coupons: Row[] = [['Welcome 10', 'WELCOME10', 1000], ['Harvest Party', 'HARVEST', 2000]].map(([title, code, discount], i) => ({
+    id: uuid(), title, code, status: 'Active', discountType: 'Percentage Off', discount, ...stamps(START + i * 40 * day),
+  }));
+  const shipping: Row[] = [['Ground', 'GND', 'UPS', 'Ground', 1500], ['2nd Day Air', '2DA', 'UPS', '2nd Day Air', 3500]].map(([title, code, carrier, service, price], i) => ({
+    id: uuid(), title, code, carrier, service, price, ...stamps(START + i * day),
+  }));
+  const SALES = [{ accountId: uuid(), name: 'Dana Reyes' }, { accountId: uuid(), name: 'Sam Okafor' }];
+  const giftCards: Row[] = [];
+  const giftCardTransactions: Row[] = [];
 
   const orders: Row[] = [];
   const ORDER_START = Date.UTC(2024, 0, 1);
   const ORDER_SPAN = Date.UTC(2024, 11, 31) - ORDER_START;
+  const addressOf = (a: Row) => ({
+    id: uuid(), customerAddressId: a.id, honorific: null, firstName: a.firstName, lastName: a.lastName, company: a.company, phone: a.phone,
+    address: a.address, address2: a.address2, city: a.city, stateCode: a.stateCode, zipCode: a.zipCode, countryCode: a.countryCode,
+  });
   for (let i = 0; i < 200; i++) {
     const customer = pick(customers);
     const submitted = ORDER_START + Math.floor((ORDER_SPAN * i) / 200) + int(0, day - 1);
@@ -193,51 +268,127 @@ export function buildWinerySeed(opts: BuildSeedOptions = {}): SeedData {
     const deliveryMethod = channel === 'POS' ? 'Carry Out' : rand() < 0.8 ? 'Ship' : 'Pickup';
     const items = Array.from({ length: int(1, 4) }, () => {
       const p = rand() < 0.9 ? pick(wines) : pick(products);
-      const v = (p.variants as Array<{ id: string; sku: string; price: number }>)[0]!;
+      const v = (p.variants as Variant[])[0]!;
       const quantity = int(1, 6);
-      return { id: uuid(), productId: p.id, productVariantId: v.id, productTitle: p.title, sku: v.sku, quantity, price: v.price, originalPrice: v.price };
+      const tax = Math.round(v.price * quantity * 0.0825);
+      return {
+        id: uuid(), purchaseType: 'Product', type: p.type as string, productId: p.id, productTitle: p.title as string, productVariantId: v.id, productVariantTitle: 'Default',
+        sku: v.sku, departmentId: p.departmentId as string, departmentCode: (p.department as { id: string }).id === dep('WINE').id ? 'WINE' : 'MERCH',
+        inventoryLocationId: deliveryMethod === 'Carry Out' ? locations[1]!.id : warehouse.id, allocationId: null as string | null,
+        collectionIds: (p.collections as Array<{ id: string }>).map((c) => c.id), image: null,
+        costOfGood: v.costOfGood, price: v.price, originalPrice: v.price, comparePrice: null, bottleDeposit: 0, quantity, quantityFulfilled: 0,
+        isPriceOverride: false, tax, taxType: p.type === 'Wine' ? 'Wine' : 'General Merchandise', weight: v.weight, hasShipping: deliveryMethod === 'Ship', volumeInMl: p.type === 'Wine' ? 750 : null,
+      };
     });
+    if (i % 25 === 3) items[0]!.allocationId = `alloc-${1 + (i % 2)}`;
     const subTotal = items.reduce((s, it) => s + it.price * it.quantity, 0);
-    const shipTotal = deliveryMethod === 'Ship' ? (subTotal >= 15000 ? 0 : 1500) : 0;
-    const taxTotal = Math.round(subTotal * 0.0825);
+    const ship = shipping[0]!;
+    const shipTotal = deliveryMethod === 'Ship' ? (subTotal >= 15000 ? 0 : (ship.price as number)) : 0;
+    const taxTotal = items.reduce((s, it) => s + it.tax, 0);
+    const tipTotal = channel === 'POS' && rand() < 0.3 ? 500 : 0;
+    const total = subTotal + shipTotal + taxTotal;
     const address = addresses.find((a) => a.customerId === customer.id)!;
     const fulfilled = rand() < 0.85;
     const orderTags = rand() < 0.1 ? [tagRef(pick(tagsOf('order')))] : [];
+    const fulfilledAt = submitted + int(1, 7) * day;
+    if (fulfilled) for (const it of items) it.quantityFulfilled = it.quantity;
+    const card = creditCards.find((c) => c.customerId === customer.id);
+    const tenderType = channel === 'POS' && !card ? 'Cash' : 'Credit Card';
     orders.push({
-      id: uuid(), orderNumber: 0, channel, orderDeliveryMethod: deliveryMethod,
-      orderSubmittedDate: at(submitted), orderPaidDate: at(submitted + 60_000),
-      orderFulfilledDate: fulfilled ? at(submitted + int(1, 7) * day) : null,
-      paymentStatus: 'Paid', fulfillmentStatus: fulfilled ? 'Fulfilled' : 'Not Fulfilled',
-      customerId: customer.id,
-      customer: { id: customer.id, firstName: customer.firstName, lastName: customer.lastName, emails: customer.emails },
-      shipTo: deliveryMethod === 'Ship'
-        ? { firstName: address.firstName, lastName: address.lastName, address: address.address, city: address.city, stateCode: address.stateCode, zipCode: address.zipCode, countryCode: 'US' }
-        : null,
-      items, subTotal, shipTotal, taxTotal, total: subTotal + shipTotal + taxTotal,
-      tags: orderTags, appData: {}, createdAt: at(submitted), updatedAt: at(submitted + 60_000),
+      id: uuid(), orderNumber: 0, orderSource: channel === 'POS' ? 'POS' : 'Admin', customerType: 'Person', purchaseType: 'Order',
+      previousOrderId: null, refundOrderId: null,
+      orderSubmittedDate: at(submitted), orderPaidDate: at(submitted + 60_000), orderFulfilledDate: fulfilled ? at(fulfilledAt) : null,
+      channel, paymentStatus: 'Paid', complianceStatus: deliveryMethod === 'Ship' ? pick(['Compliant', 'Compliant', 'Compliant', 'Not Checked', 'Quarantined']) : 'No Compliance Required',
+      fraudCheckStatus: 'Not Checked', fulfillmentStatus: fulfilled ? 'Fulfilled' : 'Not Fulfilled', shippingStatus: deliveryMethod === 'Ship' ? (fulfilled ? 'Shipped' : 'Not Shipped') : null,
+      cartId: channel === 'Web' ? uuid() : null, posProfileId: channel === 'POS' ? posProfiles[0]!.id : null,
+      customerId: customer.id, orderDeliveryMethod: deliveryMethod, shippingInstructions: null, taxSaleType: deliveryMethod === 'Ship' ? 'Shipping' : 'Pickup',
+      subTotal, shipTotal, taxTotal, dutyTotal: 0, bottleDepositTotal: 0, tipTotal, total, totalAfterTip: total + tipTotal,
+      giftMessage: orderTags.some((t) => t.title === 'Gift') ? 'Happy birthday!' : null, isNonTaxable: false,
+      club: channel === 'Club' ? { clubId: clubs[i % clubs.length]!.id, clubTitle: clubs[i % clubs.length]!.title } : null,
+      customer: {
+        id: customer.id, firstName: customer.firstName, lastName: customer.lastName, emailMarketingStatus: customer.emailMarketingStatus,
+        emails: customer.emails, phones: customer.phones, orderInformation: customer.orderInformation,
+      },
+      billTo: addressOf(address),
+      shipTo: deliveryMethod === 'Ship' ? addressOf(address) : null,
+      pickupBy: deliveryMethod === 'Pickup' ? { firstName: customer.firstName, lastName: customer.lastName } : null,
+      carryOut: deliveryMethod === 'Carry Out' ? { inventoryLocationId: locations[1]!.id } : null,
+      shipping: deliveryMethod === 'Ship' ? [{ id: uuid(), title: ship.title, code: ship.code, carrier: ship.carrier, service: ship.service, price: shipTotal, originalPrice: ship.price, tax: 0 }] : [],
+      items,
+      tenders: [{
+        id: uuid(), tenderType, chargeType: 'Sale', chargeStatus: 'Success', amountTendered: total + tipTotal, tip: tipTotal, paymentDate: at(submitted + 60_000),
+        creditCard: tenderType === 'Credit Card'
+          ? { gateway: 'Stripe', cardBrand: card?.cardBrand ?? 'Visa', maskedCardNumber: card?.maskedCardNumber ?? '4XXXXXXXXXXX4242', expiryMo: card?.expiryMo ?? 12, expiryYr: card?.expiryYr ?? 2028, cardHolderName: `${customer.firstName} ${customer.lastName}`, customerCreditCardId: card?.id ?? null }
+          : null,
+        giftCard: null, createdAt: at(submitted + 60_000), updatedAt: at(submitted + 60_000),
+      }],
+      fulfillments: fulfilled ? [{
+        id: uuid(), type: deliveryMethod === 'Ship' ? 'Shipped' : deliveryMethod === 'Pickup' ? 'Picked Up' : 'Carry Out', fulfillmentDate: at(fulfilledAt),
+        inventoryLocationId: items[0]!.inventoryLocationId, packageCount: deliveryMethod === 'Ship' ? 1 : 0,
+        trackingNumbers: deliveryMethod === 'Ship' ? [`1Z${hex(16).toUpperCase()}`] : [],
+        items: items.map((it) => ({ id: uuid(), orderItemId: it.id, quantityFulfilled: it.quantity })), createdAt: at(fulfilledAt),
+      }] : [],
+      taxes: [{ id: uuid(), vendor: 'Avalara', title: `${address.stateCode} Sales Tax`, countryCode: 'US', stateCode: address.stateCode, price: taxTotal, wine: taxTotal, generalMerchandise: 0, freight: 0, isIncludedInPrice: false }],
+      promotions: channel === 'Club' ? [{ id: uuid(), promotionId: promotions[0]!.id, title: promotions[0]!.title, productValue: Math.round(subTotal * 0.15), shippingValue: 0, totalValue: Math.round(subTotal * 0.15) }] : [],
+      coupons: [],
+      connectionInformation: channel === 'Web'
+        ? { customerIpAddress: `203.0.113.${1 + (i % 250)}`, userAgent: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15' }
+        : { customerIpAddress: null, userAgent: null },
+      salesAssociate: channel === 'POS' || channel === 'Inbound' ? { ...pick(SALES) } : null,
+      fraud: null, tags: orderTags, metaData: {}, appData: {}, appSync: {}, flags: {},
+      ...stamps(submitted, 60_000),
     });
   }
   orders.sort((a, b) => String(a.orderSubmittedDate).localeCompare(String(b.orderSubmittedDate)));
   orders.forEach((o, i) => {
     o.orderNumber = 1001 + i;
-    const info = customers.find((c) => c.id === o.customerId)!.orderInformation as Record<string, unknown>;
+    const customer = customers.find((c) => c.id === o.customerId)!;
+    const info = customer.orderInformation as Record<string, unknown>;
     info.orderCount = (info.orderCount as number) + 1;
     info.lifetimeValue = (info.lifetimeValue as number) + (o.total as number);
+    info.grossProfit = (info.grossProfit as number) + (o.items as Array<{ price: number; costOfGood: number; quantity: number }>).reduce((s, it) => s + (it.price - it.costOfGood) * it.quantity, 0);
+    const year = String(o.orderSubmittedDate).slice(0, 4);
+    const yearly = info.yearlyValue as Record<string, number>;
+    yearly[year] = (yearly[year] ?? 0) + (o.total as number);
     info.lastOrderId = o.id;
     info.lastOrderDate = o.orderSubmittedDate;
   });
+  // The customer inside an order is a copy (a write to the customer does not change orders already read).
+  for (const o of orders) {
+    const c = o.customer as Record<string, unknown>;
+    c.orderInformation = structuredClone(c.orderInformation);
+  }
+
+  for (let i = 0; i < 6; i++) {
+    const order = orders[i * 30]!;
+    const initialAmount = [5000, 10000, 2500][i % 3]!;
+    const card: Row = {
+      id: uuid(), code: `GC${hex(12).toUpperCase()}`, maskedCode: `XXXXXXXX${hex(4).toUpperCase()}`, customerId: order.customerId, initialAmount, balance: initialAmount,
+      status: 'Active', expiryDate: null, ...stamps(Date.parse(order.orderSubmittedDate as string)),
+    };
+    card.maskedCode = `XXXXXXXX${(card.code as string).slice(-4)}`;
+    giftCards.push(card);
+    giftCardTransactions.push({ id: uuid(), giftCardId: card.id, orderId: order.id, type: 'Issue', amount: initialAmount, ...stamps(Date.parse(card.createdAt as string)) });
+    if (i % 2 === 0) {
+      const used = Math.min(initialAmount, 2000);
+      card.balance = initialAmount - used;
+      giftCardTransactions.push({ id: uuid(), giftCardId: card.id, orderId: orders[i * 30 + 10]!.id, type: 'Redemption', amount: -used, ...stamps(Date.parse(orders[i * 30 + 10]!.orderSubmittedDate as string)) });
+    }
+  }
 
   const notes: Row[] = Array.from({ length: 80 }, (_, i) => {
     const customer = customers[(i * 11) % customers.length]!;
     const created = Date.parse(customer.createdAt as string) + int(1, 200) * day;
-    return { id: uuid(), customerId: customer.id, content: NOTES[i % NOTES.length]!, isPinned: i % 13 === 0, createdAt: at(created), updatedAt: at(created) };
+    const order = i % 4 === 0 ? orders.find((o) => o.customerId === customer.id) : undefined;
+    return {
+      id: uuid(), customerId: customer.id, orderId: order?.id ?? null, type: i % 7 === 0 ? 'Task' : 'Note', content: NOTES[i % NOTES.length]!, isPinned: i % 13 === 0,
+      createdBy: { id: SALES[i % 2]!.accountId, name: SALES[i % 2]!.name }, ...stamps(created),
+    };
   });
 
   const reservationTypes: Row[] = [
     ['Classic Tasting', 4500, 60], ['Reserve Tasting', 9500, 90], ['Vineyard Tour & Tasting', 12500, 120],
-  ].map(([title, price, durationMinutes], i) => ({
-    id: uuid(), title, price, durationMinutes, isActive: true, createdAt: at(START + i * day), updatedAt: at(START + i * day),
-  }));
+  ].map(([title, price, durationMinutes], i) => ({ id: uuid(), title, price, durationMinutes, isActive: true, ...stamps(START + i * day) }));
   const RES_START = Date.UTC(2024, 2, 1);
   const reservations: Row[] = Array.from({ length: 60 }, (_, i) => {
     const customer = customers[(i * 5 + 3) % customers.length]!;
@@ -246,32 +397,68 @@ export function buildWinerySeed(opts: BuildSeedOptions = {}): SeedData {
     const booked = when - int(3, 30) * day;
     const r = rand();
     const guestCount = int(1, 10);
+    const status = r < 0.15 ? 'Cancelled' : when < Date.UTC(2025, 0, 1) ? 'Completed' : 'Confirmed';
     return {
       id: uuid(), reservationNumber: 5001 + i, customerId: customer.id, reservationTypeId: type.id,
-      reservationType: { id: type.id, title: type.title }, dateTime: at(when), guestCount,
-      status: r < 0.15 ? 'Cancelled' : when < Date.UTC(2025, 0, 1) ? 'Completed' : 'Confirmed',
-      tags: guestCount >= 8 ? tagsOf('reservation').map(tagRef) : [], appData: {},
-      createdAt: at(booked), updatedAt: at(booked),
+      reservationType: { id: type.id, title: type.title }, reservationDate: at(when), dateTime: at(when), guestCount, status,
+      paymentStatus: status === 'Cancelled' ? 'Unpaid' : i % 5 === 0 ? 'Partially Paid' : 'Paid', channel: pick(['Web', 'Web', 'Admin', 'Phone']),
+      total: (type.price as number) * guestCount, orderId: null,
+      tags: guestCount >= 8 ? tagsOf('reservation').map(tagRef) : [], appData: {}, ...stamps(booked),
     };
   });
 
-  return {
-    [key('/customer')]: customers,
-    [key('/customer-address')]: addresses,
-    [key('/product')]: products,
-    [key('/order')]: orders,
-    [key('/club')]: clubs,
-    [key('/club-membership')]: memberships,
-    [key('/note')]: notes,
-    [key('/reservation-type')]: reservationTypes,
-    [key('/reservation')]: reservations,
-    [key('/tag')]: tags,
+  const carts: Row[] = customers.slice(0, 5).map((c, i) => {
+    const p = wines[i]!;
+    const v = (p.variants as Variant[])[0]!;
+    const cart: Row = {
+      id: uuid(), customerId: c.id, channel: 'Web', items: [{ id: uuid(), productId: p.id, productVariantId: v.id, sku: v.sku, quantity: 2, price: v.price }],
+      subTotal: v.price * 2, total: v.price * 2, appData: {}, ...stamps(Date.UTC(2024, 11, 20 + i)),
+    };
+    (c.orderInformation as Record<string, unknown>).currentWebCartId = cart.id;
+    return cart;
+  });
+
+  const webHooks: Row[] = [{ id: uuid(), object: 'Order', action: 'Create', url: 'https://example.com/hooks/order', ...stamps(START) }];
+  const webHookLogs: Row[] = Array.from({ length: 6 }, (_, i) => ({
+    id: uuid(), webHookId: webHooks[0]!.id, object: 'Order', action: 'Create', url: webHooks[0]!.url as string, isSuccess: i % 3 !== 0,
+    statusCode: i % 3 !== 0 ? 200 : 503, response: i % 3 !== 0 ? '{"ok":true}' : 'Service Unavailable', ...stamps(Date.UTC(2024, 11, 24 + i)),
+  }));
+  const metaDataConfigs: Row[] = [
+    ['customer', 'favourite_varietal', 'Favourite varietal', 'Select'], ['customer', 'trade_license', 'Trade license number', 'Text'], ['order', 'delivery_notes', 'Delivery notes', 'TextArea'],
+  ].map(([objectType, code, title, dataType], i) => ({ id: uuid(), objectType, code, title, dataType, isRequired: false, sortOrder: i, ...stamps(START + i * day) }));
+  const uniq = (xs: string[]) => [...new Set(xs)].sort();
+  const wineVarietals: Row[] = uniq(WINES.map((w) => w[2])).map((title) => ({ id: uuid(), title }));
+  const wineAppellations: Row[] = uniq(WINES.map((w) => w[3])).map((title) => ({ id: uuid(), title }));
+  const queries: Row[] = [
+    { id: uuid(), title: 'Large orders', objectType: 'order', objectIds: orders.filter((o) => (o.total as number) >= 30000).map((o) => o.id), ...stamps(START) },
+    { id: uuid(), title: 'Web orders to ship', objectType: 'order', objectIds: orders.filter((o) => o.channel === 'Web' && o.orderDeliveryMethod === 'Ship').map((o) => o.id), ...stamps(START) },
+  ];
+  const deletedAt = Date.UTC(2024, 10, 2);
+  const trash: Row[] = [
+    { id: uuid(), objectType: 'customer', objectId: uuid(), object: { firstName: 'Removed', lastName: 'Customer' }, deletedAt: at(deletedAt), ...stamps(deletedAt) },
+    { id: uuid(), objectType: 'product', objectId: uuid(), object: { title: '2015 Discontinued Merlot' }, deletedAt: at(deletedAt + day), ...stamps(deletedAt + day) },
+  ];
+  const settings: Row[] = [{
+    id: uuid(), currency: 'USD', countryCode: 'US', timeZone: 'America/Los_Angeles', storeName: 'Demo Winery', defaultInventoryLocationId: warehouse.id,
+    paymentGateway: 'Stripe', ...stamps(START),
+  }];
+
+  const seed: Record<string, Row[]> = {
+    '/customer': customers, '/customer-address': addresses, '/customer-credit-card': creditCards, '/product': products, '/order': orders,
+    '/club': clubs, '/club-package': clubPackages, '/club-membership': memberships, '/note': notes, '/reservation-type': reservationTypes,
+    '/reservation': reservations, '/tag': tags, '/department': departments, '/vendor': vendors, '/collection': collections,
+    '/inventory-location': locations, '/inventory': inventory, '/inventory-transaction': inventoryTransactions, '/pos-profile': posProfiles,
+    '/promotion': promotions, '/promotion-set': promotionSets, '/coupon': coupons, '/shipping': shipping, '/gift-card': giftCards,
+    '/gift-card-transaction': giftCardTransactions, '/cart': carts, '/web-hook': webHooks, '/web-hook-log': webHookLogs,
+    '/meta-data-config': metaDataConfigs, '/wine-varietal': wineVarietals, '/wine-appellation': wineAppellations, '/query': queries,
+    '/trash': trash, '/setting': settings,
   };
+  return Object.fromEntries(Object.entries(seed).map(([path, rows]) => [key(path), rows]));
 }
 
-/** The list keys a seed file may hold (those of LIST_KEYS). */
+/** The list keys a seed file may hold (every object of the catalog). */
 export function seedKeys(): string[] {
-  return [...new Set(Object.values(LIST_KEYS))];
+  return allListKeys();
 }
 
 export class SeedError extends Error {}

@@ -21,6 +21,7 @@ import { routeOf, TenantStore, type Route } from './store.js';
 import { callAppWebhook } from './app-client.js';
 import { WEBHOOK_OBJECT_PATHS } from '../catalog/api.js';
 import { canonicalWebhookObject, WEBHOOK_ACTION_OF_WRITE } from '../catalog/webhooks.js';
+import { SERVED_WITHOUT_KNOWN_PERMISSION } from '../catalog/endpoints.js';
 import type { EmulatorControl, EmulatorOptions, RequestLogEntry, SeedData, StaffUser, WebhookDelivery, WebhookPayloadOptions } from './types.js';
 
 const BODY_LIMIT = 1024 * 1024;
@@ -172,8 +173,12 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
 
   const tenantData = (tenant: string): TenantStore => {
     let s = stores.get(tenant);
-    if (!s) stores.set(tenant, (s = new TenantStore(seed, appId)));
+    if (!s) stores.set(tenant, (s = new TenantStore(seed, appId, { duplicateEmails: options.duplicateEmails ?? 'reject' })));
     return s;
+  };
+  const checkTenantHeader = (tenant: string): string => {
+    if (!isTenantId(tenant)) throw new ApiError(401, `Unauthorized user: "${tenant}" is not a tenant ID. ${TENANT_ID_HELP}`);
+    return tenant;
   };
   const checkTenant = (tenant: unknown): string => {
     if (typeof tenant !== 'string' || !isTenantId(tenant)) throw validationError('tenant', `${JSON.stringify(tenant)} is not a tenant ID. ${TENANT_ID_HELP}`);
@@ -210,6 +215,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   };
 
   const checkPermission = (method: string, path: string, resolution: PathResolution): void => {
+    // Seen in the wild with no known permission (/trash): served to any installed app, reads only.
+    if (resolution.kind === 'unknown' && method === 'GET' && SERVED_WITHOUT_KNOWN_PERMISSION.includes(`/${path.split('/')[1] ?? ''}`)) return;
     if (resolution.kind === 'unknown') throw new ApiError(404, `${method} ${path}: ${resolution.why}; the emulator serves only paths whose permission is documented`);
     if (resolution.kind !== 'permission') return;
     const missing = resolution.needs.filter((n) => { const has = granted.get(n.permission); return !has || !accessCovers(has, n.access); });
@@ -226,6 +233,12 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     log.tenant = headerValue(req, TENANT_HEADER);
 
     if (resolution.kind === 'none' && resolution.pattern === ACCOUNT_USER_PATH) return accountUser(req, tenantOf(req));
+    // Public storefront data: only the tenant header, no Basic auth (platform.md §3).
+    if (resolution.kind === 'none' && route?.kind === 'setting' && route.forWeb) {
+      const tenant = checkTenantHeader(tenantOf(req));
+      rateLimit(tenant);
+      return tenantData(tenant).handle(method, route, url.searchParams, undefined);
+    }
     if (resolution.kind === 'none' && !route) throw new ApiError(404, `the emulator does not serve ${method} ${path} (${resolution.why})`);
 
     appAuth(req);

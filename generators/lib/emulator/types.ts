@@ -38,6 +38,11 @@ export interface EmulatorOptions {
   port?: number;
   /** 100 requests a minute per tenant (true, the default) or off. */
   rateLimit?: boolean;
+  /**
+   * A customer created (or changed) with an email another customer already has: Commerce7's answer is not
+   * documented. 'reject' (the default) answers 422 validationError on emails.email; 'allow' stores it.
+   */
+  duplicateEmails?: 'reject' | 'allow';
   /** Called once per request. Default: no logging. */
   log?: (entry: RequestLogEntry) => void;
   /** Clock in ms (for tests of the rate limit). Default: Date.now. */
