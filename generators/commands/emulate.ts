@@ -308,7 +308,7 @@ export async function runEmulateRecord(opts: RecordCommandOptions, io: Io = stdi
   const file = path.resolve(opts.cwd ?? process.cwd(), opts.out ?? 'seed.json');
   const text = JSON.stringify({ $comment: `Recorded from tenant ${opts.tenant} by c7-app emulate record; personal data replaced by fakes, ids kept`, ...seed }, null, 2) + '\n';
   try {
-    await writeFile(file, text);
+    await writeFileAtomic(file, text);
   } catch (err) {
     throw new UserError(`cannot write ${file}: ${(err as Error).message}`);
   }
