@@ -30,7 +30,20 @@ export interface CommitPlan {
 
 const toRel = (root: string, file: string) => path.relative(root, file).split(path.sep).join('/');
 
+/**
+ * The conflicter's status lines, in our words: a derived file we rewrite is "updated", not a yellow "force" (which
+ * reads as a warning, and is what every scopes run does).
+ */
+function quietAdapter(adapter: CommitEnv['adapter']): CommitEnv['adapter'] {
+  const log = adapter.log as unknown as Record<string, unknown> & { writeln: (s: string) => unknown };
+  const ours = new Proxy(log, {
+    get: (target, key, receiver) => (key === 'force' ? (file: string) => target.writeln(`  updated ${file}`) : Reflect.get(target, key, receiver)),
+  });
+  return new Proxy(adapter, { get: (target, key, receiver) => (key === 'log' ? ours : Reflect.get(target, key, receiver)) });
+}
+
 export async function commitAtomically(env: CommitEnv, plan: CommitPlan): Promise<void> {
+  env = { sharedFs: env.sharedFs, adapter: quietAdapter(env.adapter), ...(env.conflicterOptions ? { conflicterOptions: env.conflicterOptions } : {}) };
   const pending = env.sharedFs.all().filter((f) => isFilePending(f));
   const filter = (file: MemFsEditorFile) => isFilePending(file) || file.path.endsWith('.yo-resolve');
   const dirs = new Set<string>();

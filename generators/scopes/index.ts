@@ -42,6 +42,8 @@ export default class ScopesGenerator extends Generator<Record<string, unknown>, 
     this.option('interactive', { type: Boolean, description: 'Ask (default: on a terminal when no change flag is given)' });
     // Every file reaches disk atomically, inside the generation journal (../app/commit.ts).
     this.setFeatures({
+      // scopes never changes dependencies: no install step, and no "No change to package.json was detected" line.
+      customInstallTask: true,
       customCommitTask: () => commitAtomically(this.env as unknown as CommitEnv, {
         root: this.state.root, command: 'scopes', resuming: this.interrupted !== undefined,
         ...(this.plan && this.plan.manifestText !== this.diskManifestText ? { manifest: { before: digest(this.diskManifestText), text: this.plan.manifestText } } : {}),

@@ -37,6 +37,15 @@ describe('one owner per generated file', () => {
     assert.equal(read(dir, 'README.md'), readme);
   });
 
+  it('the built scopes says "updated" once per rewritten file: no yellow force, no note about package.json', () => {
+    const r = runCli(['scopes', '--add', 'Gift Card:read', '--reason', 'Shows gift card balances', '--yes'], { cwd: dir });
+    assert.equal(r.status, 0, r.stdout + r.stderr);
+    const out = r.stdout + r.stderr;
+    assert.match(out, /^ {2}updated PERMISSIONS\.md$/m);
+    assert.equal(out.match(/PERMISSIONS\.md/g)?.length, 1);
+    assert.doesNotMatch(out, /\bforce\b|No change to package\.json/);
+  });
+
   it('scopes --check names APP_DEVELOPMENT_CENTER.md and TOUR.md when the manifest changed by hand', () => {
     const m = JSON.parse(read(dir, 'c7-app.json'));
     m.permissions = m.permissions.filter((p: { endpoint: string }) => p.endpoint !== 'Club Membership');
