@@ -4,7 +4,7 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import pc from 'picocolors';
 import {
-  buildChecklist, diskProject, formatVerdict, projectTestsItem, renderChecklistMarkdown, runProjectTests, sectionTitle,
+  buildChecklist, diskProject, prepareChecklist, formatVerdict, projectTestsItem, renderChecklistMarkdown, runProjectTests, sectionTitle,
   sourceLabel, STATUS_MARK, SUBMISSION_CHECKLIST_FILE, summarize, TEST_COMMAND, type ChecklistItem,
 } from '../lib/checklist/index.js';
 import { cannotRead, readManifestText, validateManifestText } from '../lib/manifest/index.js';
@@ -80,7 +80,9 @@ export async function runCheck(dir: string | undefined, opts: CheckOptions, out:
   const checklistFile = path.join(root, SUBMISSION_CHECKLIST_FILE);
 
   // The file records what the manifest and the files say; a test run is shown here but never written to it.
-  const fileItems = buildChecklist(manifest, diskProject(root));
+  const project = diskProject(root);
+  await prepareChecklist(project);
+  const fileItems = buildChecklist(manifest, project);
   let items = fileItems;
   if (opts.runTests) {
     if (!opts.json) err.write(`running ${TEST_COMMAND} in ${path.relative(cwd, root) || '.'}\u2026\n`);

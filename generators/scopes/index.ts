@@ -4,6 +4,7 @@ import path from 'node:path';
 import Generator, { type BaseOptions } from 'yeoman-generator';
 import { InputError } from '../lib/errors.js';
 import { askPermissions, type Asker } from '../lib/questions/questions.js';
+import { diskProject, prepareChecklist } from '../lib/checklist/index.js';
 import { describeChange, loadProject, planScopes, type ProjectState, type ScopesPlan } from '../lib/scopes/index.js';
 import { withoutTaskErrorLine } from '../commands/yeoman.js';
 
@@ -47,6 +48,7 @@ export default class ScopesGenerator extends Generator<Record<string, unknown>, 
       permissions = await askPermissions(asker, {}, this.state.manifest.permissions);
     }
     const edits = { add: list(this.options.add), remove: list(this.options.remove), set: list(this.options.set), reason: this.options.reason };
+    await prepareChecklist(diskProject(this.state.root), { rendered: true });
     try {
       this.plan = planScopes(this.state, { edits, permissions, newVersion: Boolean(this.options['new-version']) });
     } catch (err) {

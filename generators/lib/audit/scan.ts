@@ -2,7 +2,7 @@
 // Python, C#...): a string that is an api.commerce7.com URL, or a quoted path whose first segment is a Commerce7
 // resource. The HTTP method is read from the code around it (`.post(`, `method: 'PUT'`, `PostAsync(`, `-X DELETE`);
 // when none is seen the call is taken as a GET and marked, because a write needs full access.
-import { HTTP_METHODS, normalizeApiPath, pathRules, type HttpMethod } from '../catalog/index.js';
+import { HTTP_METHODS, isIdSegment, normalizeApiPath, pathRules, type HttpMethod } from '../catalog/index.js';
 
 export interface ApiReference {
   /** As given to scanSource (relative to the audited folder in reports). */
@@ -86,7 +86,7 @@ export function apiPathOf(literal: string): string | null {
   if (!s.startsWith('/')) return null;
   // Placeholders of any language become one {segment}: ${id}, {id}, :id, %s, $id, " + id + " (cut by the quote).
   s = s.replace(/\$\{[^}]*\}|#\{[^}]*\}|\{[^}]*\}|%[sd]|\$[A-Za-z_]\w*/g, '{id}').replace(/\/:[A-Za-z_]\w*/g, '/{id}');
-  const path = normalizeApiPath(s);
+  const path = normalizeApiPath(s).split('/').map((seg, i) => (i > 1 && isIdSegment(seg) ? '{id}' : seg)).join('/');
   const first = path.split('/')[1] ?? '';
   return RESOURCES.has(first) || (url !== null && path !== '/') ? path : null;
 }
@@ -122,12 +122,32 @@ export function scanSignIn(file: string, text: string): Array<{ file: string; li
   return out;
 }
 
-/** Every Commerce7 API reference in one file's text. */
-export function scanSource(file: string, text: string): ApiReference[] {
-  const lines = text.split(/\r?\n/);
+/**
+ * A line without its trailing comment (`// …`, `# …`, `-- …` outside quotes): `Order string // "https://api.commerce7.com/v1/order"`
+ * is a declaration, not a call. `://` in a URL is not a comment.
+ */
+export function stripTrailingComment(line: string): string {
+  let quote: string | null = null;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i]!;
+    if (quote) {
+      if (ch === '\\') i++;
+      else if (ch === quote) quote = null;
+      continue;
+    }
+    if (ch === '"' || ch === "'" || ch === '`') quote = ch;
+    else if (ch === '/' && line[i + 1] === '/' && line[i - 1] !== ':') return line.slice(0, i);
+    else if (ch === '/' && line[i + 1] === '*') return line.slice(0, i);
+    else if (ch === '#' && (i === 0 || /\s/.test(line[i - 1]!)) && !/[{!\[]/.test(line[i + 1] ?? '')) return line.slice(0, i);
+  }
+  return line;
+}
+
+/** Every Commerce7 API reference in one file's text (the text engine: languages without a grammar, minified code). */
+export function scanSource(file: string, text: string, opts: { longLines?: boolean } = {}): ApiReference[] {
+  const lines = text.split(/\r?\n/).map((l) => (l.length > 2000 && !opts.longLines ? '' : stripTrailingComment(l)));
   const found: Array<{ index: number; column: number; path: string }> = [];
   lines.forEach((line, index) => {
-    if (line.length > 2000) return; // minified code: not worth guessing
     if (COMMENT_LINE.test(line)) return; // examples in comments are not calls
     const seen = new Set<number>();
     for (const m of line.matchAll(QUOTED)) {
@@ -151,7 +171,7 @@ export function scanSource(file: string, text: string): ApiReference[] {
       method: method && HTTP_METHODS.includes(method) ? method : 'GET',
       methodSeen: method !== undefined,
       path,
-      excerpt: lines[index]!.trim().slice(0, 160),
+      excerpt: (lines[index]!.length > 160 ? lines[index]!.slice(Math.max(0, column - 40), column + 120) : lines[index]!).trim().slice(0, 160),
     };
   });
 }
