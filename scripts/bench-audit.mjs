@@ -1,11 +1,12 @@
 // The audit's measure (issue 12): precision and recall of `c7-app audit` on the corpus of test/fixtures/audit-corpus,
 // per pattern and overall, and its time and peak memory on a 1,000,000-line tree built from the corpus.
 // Run with `npm run bench:audit` (builds first). BENCH_AUDIT_RUNS (default 3) runs of the large tree, median shown;
-// BENCH_AUDIT_LINES (default 1000000) its size; BENCH_AUDIT_SKIP_TREE=1 measures only the corpus.
+// BENCH_AUDIT_LINES (default 1000000) its size; BENCH_AUDIT_SKIP_TREE=1 measures only the corpus; C7_AUDIT_CLI=<cli.js>
+// measures another build (a baseline engine) instead of dist/.
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { loadCorpus, materialize, runAudit, observed, expectedOf, score, skippedProblems, sourceFiles, lineCount, PATTERNS } from '../test/fixtures/audit-corpus/_support/corpus.mjs';
+import { CLI, loadCorpus, materialize, runAudit, observed, expectedOf, score, skippedProblems, sourceFiles, lineCount, PATTERNS } from '../test/fixtures/audit-corpus/_support/corpus.mjs';
 
 const verbose = process.argv.includes('--verbose');
 const tmp = mkdtempSync(path.join(tmpdir(), 'c7-bench-audit-'));
@@ -29,7 +30,7 @@ try {
     return `${label.padEnd(22)} ${String(rs.length).padStart(3)}   ${fmt(s.precision)}  ${fmt(s.recall)}  ${`${s.tp}/${s.fp}/${s.fn}`.padStart(9)}   ${`${exact}/${rs.length}`.padStart(6)}     ${fmt(u.precision)}  ${fmt(u.recall)}  ${`${u.tp}/${u.fp}/${u.fn}`.padStart(8)}`;
   };
 
-  console.log(`c7-app audit on the corpus: ${fixtures.length} fixtures (${path.relative(process.cwd(), path.dirname(fixtures[0].dir)) || '.'})`);
+  console.log(`c7-app audit (${path.relative(process.cwd(), CLI) || CLI}) on the corpus: ${fixtures.length} fixtures (${path.relative(process.cwd(), path.dirname(fixtures[0].dir)) || "."})`);
   console.log('pairs = (fixture, permission, access); unknown = (fixture, unknown path); tp/fp/fn; "exact" = fixtures whose whole permission set is right\n');
   console.log(`${'pattern'.padEnd(22)} fix   prec.  recall   tp/fp/fn    exact     unk.prec unk.rec  tp/fp/fn`);
   for (const p of PATTERNS) {
@@ -97,19 +98,22 @@ try {
   }
   countDir(tree);
   console.log(`\nlarge tree: ${lines.toLocaleString('en')} lines of source in ${files.toLocaleString('en')} files (${(bytes / 1048576).toFixed(1)} MiB), ${k} replicas of the corpus`);
-  const rssProbe = `data:text/javascript,process.on('exit',()=>process.stderr.write('\\n@@maxrss='+process.resourceUsage().maxRSS+'\\n'))`;
-  const times = [], rss = [];
+  const rssProbe = `data:text/javascript,process.on('exit',()=>{const u=process.resourceUsage();process.stderr.write('\\n@@maxrss='+u.maxRSS+' @@cpu='+(u.userCPUTime+u.systemCPUTime)+'\\n')})`;
+  const times = [], rss = [], cpu = [];
   let calls = null;
   for (let i = 0; i < runs; i++) {
     const run = runAudit(tree, { timeout: 600_000, extraNodeArgs: ['--import', rssProbe] });
     times.push(run.ms);
     const m = /@@maxrss=(\d+)/.exec(run.stderr);
     if (m) rss.push(Number(m[1]) / 1024);
+    const c = /@@cpu=(\d+)/.exec(run.stderr);
+    if (c) cpu.push(Number(c[1]) / 1e6);
     if (!run.report) console.log(`  run ${i + 1}: no JSON report (exit ${run.status}) ${run.stderr.slice(0, 300)}`);
     else calls = { references: run.report.references?.length ?? 0, permissions: run.report.permissions?.length ?? 0, files: run.report.files };
   }
   const median = [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)];
-  console.log(`c7-app audit . --no-manifest --json on it: median ${(median / 1000).toFixed(2)} s (runs: ${times.map((t) => (t / 1000).toFixed(2)).join(', ')} s), peak RSS ${rss.length ? Math.max(...rss).toFixed(0) : '?'} MiB (target <= 3 s)`);
+  const cpuMedian = cpu.length ? [...cpu].sort((a, b) => a - b)[Math.floor(cpu.length / 2)] : NaN;
+  console.log(`c7-app audit . --no-manifest --json on it: median ${(median / 1000).toFixed(2)} s wall (runs: ${times.map((t) => (t / 1000).toFixed(2)).join(', ')} s), ${cpuMedian.toFixed(2)} s CPU (user+sys, median), peak RSS ${rss.length ? Math.max(...rss).toFixed(0) : '?'} MiB (target <= 3 s)`);
   if (calls) console.log(`  report: ${calls.files} files scanned, ${calls.references} calls, ${calls.permissions} permissions`);
 } finally {
   rmSync(tmp, { recursive: true, force: true });
