@@ -32,7 +32,12 @@ export interface CallSite {
 
 export interface FnDef {
   name: string;
+  /** Positional parameters; a destructured one (`{ method, query } = {}`) is named `{}` and listed in `pattern`. */
   params: string[];
+  /** Names bound from a destructured parameter: `{ method }` at position 2 -> { index: 2, key: 'method' }. */
+  pattern: Array<{ index: number; key: string; name: string }>;
+  /** Default values of parameters (`method = 'GET'`). */
+  defaults: Map<string, Expr>;
   calls: CallSite[];
   locals: Map<string, Expr[]>;
   returns: Expr[];
@@ -81,6 +86,8 @@ const FN_LITERAL = new Set(['arrow_function', 'function_expression', 'func_liter
   'anonymous_function', 'arrow_function_expression', 'block', 'do_block']);
 
 const lineOf = (n: SyntaxNode) => n.startPosition.row + 1;
+/** web-tree-sitter hands out a new wrapper per access: compare nodes by position and type. */
+const same = (a: SyntaxNode | null | undefined, b: SyntaxNode | null | undefined) => !!a && !!b && a.startIndex === b.startIndex && a.endIndex === b.endIndex && a.type === b.type;
 const lastIdent = (text: string) => /([A-Za-z_][\w]*)\W*$/.exec(text.replace(/\(\)$/, ''))?.[1] ?? text;
 
 function namedChildren(n: SyntaxNode): SyntaxNode[] {
@@ -157,9 +164,9 @@ function callParts(n: SyntaxNode): { fn: string; recv: string; recvExpr?: Expr; 
   } else if (fnNode) {
     fn = lastIdent(fnNode.text.replace(/<.*$/s, ''));
     if (n.type === 'new_expression' || n.type === 'object_creation_expression') recvNode = null;
-  }
+  } else if (n.type === 'implicit_object_creation_expression') fn = 'new';
   if (n.type === 'command') {
-    const args = namedChildren(n).filter((c) => c !== fnNode && c.type !== 'variable_assignment' && c.type !== 'file_redirect' && c.type !== 'herestring_redirect');
+    const args = namedChildren(n).filter((c) => !same(c, fnNode) && c.type !== 'command_name' && c.type !== 'variable_assignment' && c.type !== 'file_redirect' && c.type !== 'herestring_redirect');
     return { fn, recv: '', argsNode: args, block: false };
   }
   const argsNode = argsHolder ? namedChildren(argsHolder) : [];
@@ -182,7 +189,7 @@ function toArgs(nodes: SyntaxNode[]): Arg[] {
     }
     if (a.type === 'argument') {
       const name = field(a, 'name') ?? namedChildren(a).find((c) => c.type === 'name_colon') ?? null;
-      const kids = namedChildren(a).filter((c) => c !== name && c.type !== 'name_colon');
+      const kids = namedChildren(a).filter((c) => !same(c, name) && c.type !== 'name_colon');
       const v = kids[kids.length - 1];
       if (v) out.push({ key: name ? lastIdent(name.text) : undefined, value: toExpr(v) });
       continue;
@@ -247,7 +254,10 @@ export function toExpr(n: SyntaxNode): Expr {
       const key = field(c, 'key') ?? field(c, 'left') ?? (c.type === 'array_element_initializer' && namedChildren(c).length === 2 ? namedChildren(c)[0]! : null);
       const value = field(c, 'value') ?? field(c, 'right') ?? (c.type === 'array_element_initializer' ? namedChildren(c)[namedChildren(c).length - 1]! : null);
       if (key && value) entries.push({ key: unquoteKey(key), value: toExpr(value) });
-      else if (c.type === 'shorthand_property_identifier') entries.push({ key: c.text, value: { k: 'ref', name: c.text, text: c.text, line: lineOf(c), simple: true } });
+      else if (c.type === 'spread_element' || c.type === 'dictionary_splat' || c.type === 'hash_splat_argument') {
+        const inner = namedChildren(c)[0];
+        if (inner) entries.push({ key: '...', value: toExpr(inner) });
+      } else if (c.type === 'shorthand_property_identifier') entries.push({ key: c.text, value: { k: 'ref', name: c.text, text: c.text, line: lineOf(c), simple: true } });
       else if (c.type === 'keyed_element') {
         const kids = namedChildren(c);
         if (kids.length === 2) entries.push({ key: unquoteKey(kids[0]!), value: toExpr(kids[1]!) });
@@ -258,22 +268,54 @@ export function toExpr(n: SyntaxNode): Expr {
   return { k: 'other', text: n.text.length > 80 ? n.text.slice(0, 80) : n.text, line };
 }
 
-function paramNames(n: SyntaxNode | null): string[] {
-  if (!n) return [];
-  if (IDENT.has(n.type)) return [lastIdent(n.text)];
-  const out: string[] = [];
+interface Params { params: string[]; pattern: FnDef['pattern']; defaults: Map<string, Expr> }
+
+function paramList(n: SyntaxNode | null): Params {
+  const out: Params = { params: [], pattern: [], defaults: new Map() };
+  if (!n) return out;
+  if (IDENT.has(n.type)) { out.params.push(lastIdent(n.text)); return out; }
+  const objectPattern = (p: SyntaxNode, index: number) => {
+    out.params.push('{}');
+    for (const c of namedChildren(p)) {
+      if (c.type === 'shorthand_property_identifier_pattern') out.pattern.push({ index, key: c.text, name: c.text });
+      else if (c.type === 'object_assignment_pattern') {
+        const left = field(c, 'left');
+        const right = field(c, 'right');
+        if (left) {
+          out.pattern.push({ index, key: left.text, name: left.text });
+          if (right) out.defaults.set(left.text, toExpr(right));
+        }
+      } else if (c.type === 'pair_pattern') {
+        const key = field(c, 'key');
+        let value = field(c, 'value');
+        let def: SyntaxNode | null = null;
+        if (value?.type === 'assignment_pattern') { def = field(value, 'right'); value = field(value, 'left'); }
+        if (key && value && IDENT.has(value.type)) {
+          out.pattern.push({ index, key: unquoteKey(key), name: value.text });
+          if (def) out.defaults.set(value.text, toExpr(def));
+        }
+      }
+    }
+  };
   for (const c of namedChildren(n)) {
     if (c.type === 'type_annotation' || c.type === 'comment') continue;
-    if (IDENT.has(c.type)) { out.push(lastIdent(c.text)); continue; }
+    const index = out.params.length;
+    if (IDENT.has(c.type)) { out.params.push(lastIdent(c.text)); continue; }
+    if (c.type === 'object_pattern') { objectPattern(c, index); continue; }
     if (c.type === 'parameter_declaration' || c.type === 'variadic_parameter_declaration') {
       // Go: `method, path string` declares two.
-      const names = namedChildren(c).filter((x, i) => c.fieldNameForChild(i) === 'name' || x.type === 'identifier');
-      const typ = field(c, 'type');
-      for (const x of names) if (x !== typ) out.push(x.text);
+      for (let i = 0; i < c.childCount; i++) if (c.fieldNameForChild(i) === 'name') out.params.push(c.child(i)!.text);
       continue;
     }
-    const name = field(c, 'name') ?? field(c, 'pattern') ?? field(c, 'left') ?? namedChildren(c).find((x) => IDENT.has(x.type) && x.type !== 'type_identifier' && x.type !== 'predefined_type') ?? null;
-    out.push(name ? lastIdent(name.text) : c.text);
+    // JS assignment_pattern / TS required_parameter (pattern, value) / Python default_parameter / Ruby optional_parameter /
+    // PHP simple_parameter (default_value) / C# parameter (equals_value_clause).
+    let name = field(c, 'name') ?? field(c, 'pattern') ?? field(c, 'left') ?? namedChildren(c).find((x) => IDENT.has(x.type) && x.type !== 'type_identifier' && x.type !== 'predefined_type') ?? null;
+    const def = field(c, 'value') ?? field(c, 'default_value') ?? field(c, 'right') ?? namedChildren(c).find((x) => x.type === 'equals_value_clause') ?? null;
+    if (name?.type === 'assignment_pattern') name = field(name, 'left');
+    if (name?.type === 'object_pattern') { objectPattern(name, index); continue; }
+    const pname = name ? lastIdent(name.text) : c.text;
+    out.params.push(pname);
+    if (def && !same(def, name)) out.defaults.set(pname, toExpr(def.type === 'equals_value_clause' ? namedChildren(def)[0] ?? def : def));
   }
   return out;
 }
@@ -296,7 +338,7 @@ function definitions(n: SyntaxNode): Array<[SyntaxNode, SyntaxNode]> {
       const name = field(n, 'name');
       const kids = namedChildren(n);
       const value = field(n, 'value') ?? (kids.length > 1 ? kids[kids.length - 1]! : null);
-      return name && value && value !== name ? [[name, value]] : [];
+      return name && value && !same(value, name) ? [[name, value]] : [];
     }
     case 'assignment_expression': case 'assignment': case 'augmented_assignment_no': case 'public_field_definition': case 'field_definition': case 'property_declaration_cs': {
       const name = field(n, 'left') ?? field(n, 'name') ?? field(n, 'property');
@@ -341,7 +383,7 @@ function definitions(n: SyntaxNode): Array<[SyntaxNode, SyntaxNode]> {
 
 /** Walks one parsed file into facts. */
 export function extractFacts(file: string, grammar: string, root: SyntaxNode): FileFacts {
-  const top: FnDef = { name: '', params: [], calls: [], locals: new Map(), returns: [], line: 1, file, method: false };
+  const top: FnDef = { name: '', params: [], pattern: [], defaults: new Map(), calls: [], locals: new Map(), returns: [], line: 1, file, method: false };
   const facts: FileFacts = { file, grammar, defs: new Map(), fns: [], top };
   const add = (map: Map<string, Expr[]>, name: string, value: Expr) => {
     const list = map.get(name);
@@ -350,10 +392,17 @@ export function extractFacts(file: string, grammar: string, root: SyntaxNode): F
   const visit = (n: SyntaxNode, fn: FnDef) => {
     const t = n.type;
     if (t === 'comment' || t === 'line_comment' || t === 'block_comment') return;
+    // An anonymous closure (a callback, `new Promise((resolve) => …)`) is part of the function around it: its calls
+    // are that function's, and the names it uses are that function's parameters and locals.
+    if (FUNCTION.has(t) && fn !== top && !fnName(n) && FN_LITERAL.has(t)) {
+      const body = field(n, 'body') ?? namedChildren(n)[namedChildren(n).length - 1] ?? null;
+      if (body) visit(body, { ...fn, returns: [] , calls: fn.calls, locals: fn.locals });
+      return;
+    }
     if (FUNCTION.has(t)) {
       const body = field(n, 'body') ?? namedChildren(n)[namedChildren(n).length - 1] ?? null;
       const def: FnDef = {
-        name: fnName(n), params: paramNames(field(n, 'parameters') ?? field(n, 'parameter')),
+        name: fnName(n), ...paramList(field(n, 'parameters') ?? field(n, 'parameter')),
         calls: [], locals: new Map(), returns: [], line: lineOf(n), file,
         method: ['method_definition', 'method_declaration', 'method', 'singleton_method'].includes(t) || n.parent?.type === 'block' && n.parent.parent?.type === 'class_definition' || n.parent?.type === 'decorated_definition' || n.parent?.type === 'block' && n.parent?.parent?.type === 'class_definition',
       };

@@ -22,7 +22,7 @@ export interface SinkResult {
   /** The helpers the call went through, innermost first: "callC7 (src/c7.js:12)". */
   via: string[];
   /** The call passes a relative path to a client; it counts only where a Commerce7 base URL is in sight. */
-  relative: boolean;
+  relative: RelativeOk;
   sink: string;
   /** Where the HTTP call itself is (for a helper: inside the helper). */
   sinkFile: string;
@@ -58,6 +58,8 @@ interface Env {
 }
 
 const text = (s: string): Val => ({ parts: [s], ev: [] });
+/** A method option the caller's object literal does not set: the HTTP library's default applies. */
+export const ABSENT = '\u0000absent';
 const hole = (name: string, base = false): Val => ({ parts: [{ hole: name, base }], ev: [] });
 
 function cat(a: Val, b: Val): Val {
@@ -119,7 +121,8 @@ export class Flow {
       case 'alt':
         return uniq(e.items.flatMap((x) => this.eval(x, deeper)));
       case 'sym':
-        return [text(e.name)];
+        // A Ruby symbol is a method (:post) or a name (:basic), never a path.
+        return [METHOD_TOKEN.test(e.name) ? text(e.name) : hole(`:${e.name}`)];
       case 'ref':
         return this.evalRef(e, env);
       case 'fmt':
@@ -138,7 +141,15 @@ export class Flow {
     if (m) return [{ parts: [(m[1] ?? m[2])!.toUpperCase()], ev: [{ file: env.facts.file, line: e.line, text: e.text }] }];
     const bare = e.text.replace(/^[$@]+/, '');
     // A parameter of the function being read.
-    if ((e.simple || /^(?:self|this)$/.test(bare)) && env.fn.params.includes(e.name)) {
+    // `options.method` where options is a parameter: bound from the object literal each caller passes.
+    const dotted = /^([A-Za-z_$][\w$]*)\.(method|type|verb)$/.exec(e.text);
+    if (dotted && env.fn.params.includes(dotted[1]!)) {
+      const key = `${dotted[1]}.${dotted[2]}`;
+      const bound = env.bindings?.get(key);
+      if (bound) return bound;
+      return env.bindings ? [hole(key)] : [{ parts: [{ param: key }], ev: [] }];
+    }
+    if ((e.simple || /^(?:self|this)$/.test(bare)) && (env.fn.params.includes(e.name) || env.fn.pattern.some((p) => p.name === e.name))) {
       const bound = env.bindings?.get(e.name);
       if (bound) return bound;
       if (env.bindings) return [hole(e.name, BASE_NAME.test(e.name))];
@@ -210,9 +221,13 @@ export class Flow {
       return [hole(name, BASE_NAME.test(name))];
     }
     // Identities: URI("..."), new URL(x), url.Parse(x), x.freeze, x.strip, String(x).
-    if (/^(URI|Uri|URL|parse|Parse|ParseRequestURI|String|str|strval|toString|ToString|to_s|freeze|strip|trim|Trim|TrimEnd|rstrip|trimEnd|chomp|trimRight|normalize|dup|clone)$/.test(fn)) {
-      if (/^(URL|Uri)$/.test(fn) && args.length >= 2) return this.join([arg(1), arg(0)]);
-      if (args.length && !/^(strip|trim|Trim|TrimEnd|rstrip|trimEnd|chomp|trimRight|ToString|toString|to_s|freeze|dup|clone)$/.test(fn)) return arg(0);
+    const TRIM = /^(strip|lstrip|rstrip|trim|Trim|TrimStart|TrimEnd|trimStart|trimEnd|trimLeft|trimRight|ltrim|rtrim|chomp|delete_prefix|delete_suffix|removeprefix|removesuffix|ToString|toString|to_s|freeze|dup|clone|TrimPrefix|TrimSuffix|TrimRight|TrimLeft)$/;
+    if (fn === 'new' && !e.recv && args.length) return arg(0); // C# target-typed new("...")
+    if (/^(URI|Uri|URL|parse|Parse|ParseRequestURI|String|str|strval|normalize)$/.test(fn) || TRIM.test(fn)) {
+      // new URL(path, base) in JavaScript; new Uri(base, path) in C#.
+      if (/^(URL|Uri)$/.test(fn) && args.length >= 2) return env.facts.grammar === 'c-sharp' ? this.join([arg(0), arg(1)]) : this.join([arg(1), arg(0)]);
+      if (/^(TrimPrefix|TrimSuffix|TrimRight|TrimLeft)$/.test(fn) && !e.recvExpr) return arg(0); // Go strings.TrimSuffix(s, "/")
+      if (args.length && !TRIM.test(fn)) return arg(0);
       if (e.recvExpr) return recv();
       return arg(0);
     }
@@ -261,16 +276,49 @@ export class Flow {
   private bind(target: FnDef, args: Arg[], recv: string, env: Env): Map<string, Val[]> {
     const params = [...target.params];
     if (params[0] && /^(self|cls)$/.test(params[0]) && (target.method || recv)) params.shift();
+    const shift = target.params.length - params.length;
     const map = new Map<string, Val[]>();
     let i = 0;
+    const keyedNames = new Map(target.pattern.map((p) => [p.key, p.name]));
     for (const a of args) {
       if (a.key && params.includes(a.key)) map.set(a.key, this.eval(a.value, env));
+      else if (a.key && keyedNames.has(a.key)) map.set(keyedNames.get(a.key)!, this.eval(a.value, env)); // Ruby/Python keywords
       else if (!a.key) {
-        const p = params[i++];
-        if (p) map.set(p, this.eval(a.value, env));
+        const index = i++;
+        const p = params[index];
+        if (p === '{}') {
+          // A destructured options parameter: bind the keys the call passes in its object literal.
+          const obj = a.value.k === 'obj' ? a.value : null;
+          for (const pat of target.pattern.filter((x) => x.index === index + shift)) {
+            const entry = obj?.entries.find((en) => en.key === pat.key);
+            if (entry) map.set(pat.name, this.eval(entry.value, env));
+          }
+        } else if (p) {
+          map.set(p, this.eval(a.value, env));
+          // An options object literal: its method (or its absence: the library's default) for `p.method`.
+          let obj: Expr | undefined = a.value;
+          if (obj.k === 'ref' && obj.simple) obj = env.fn.locals.get(obj.name)?.find((x) => x.k === 'obj') ?? obj;
+          if (obj.k === 'obj') {
+            const m = obj.entries.find((en) => /^(method|type|verb)$/.test(en.key));
+            map.set(`${p}.method`, m ? this.eval(m.value, env) : [{ parts: [ABSENT], ev: [] }]);
+          }
+        }
       }
     }
-    for (const p of params) if (!map.has(p)) map.set(p, [hole(p)]);
+    const unbound = [...params.filter((p) => p !== '{}'), ...target.pattern.map((p) => p.name)];
+    for (const p of params) {
+      // An options parameter the caller leaves out (or its default `{}`): the library's default method.
+      const def = target.defaults.get(p);
+      if (!map.has(`${p}.method`) && (!map.has(p) || def?.k === 'obj' && !map.has(p))) {
+        const m = def?.k === 'obj' ? def.entries.find((en) => /^(method|type|verb)$/.test(en.key)) : undefined;
+        if (!map.has(p)) map.set(`${p}.method`, m ? this.eval(m.value, env) : [{ parts: [ABSENT], ev: [] }]);
+      }
+    }
+    for (const p of unbound) {
+      if (map.has(p)) continue;
+      const def = target.defaults.get(p);
+      map.set(p, def ? this.eval(def, env) : [hole(p)]);
+    }
     return map;
   }
 
@@ -299,17 +347,47 @@ export class Flow {
         }
         continue;
       }
-      const sink = detectSink(c, fn);
+      let sink = detectSink(c, fn);
+      if (!sink && facts.grammar === 'bash') {
+        // A shell function that runs curl with "$@": the call's words are curl's.
+        const target = this.resolveFn(c.fn, '', facts, (f) => f.calls.some((x) => /^(curl|wget|http)$/.test(x.fn) && x.args.some((a) => a.value.k === 'ref' && /\$[@*]/.test(a.value.text) || a.value.k === 'str' && a.value.parts.some((p) => typeof p !== 'string' && p.k === 'ref' && /\$[@*]/.test(p.text)))));
+        const inner = target?.calls.find((x) => /^(curl|wget|http)$/.test(x.fn));
+        if (inner) sink = detectSink({ ...inner, args: [...inner.args.filter((a) => !/\$[@*]/.test(JSON.stringify(a.value))), ...c.args], line: c.line }, fn);
+      }
       if (!sink) continue;
-      const urls = uniq(sink.url.flatMap((u) => this.eval(u, env)));
+      // The URL is the first candidate argument that names a Commerce7 path (else one holding a parameter).
+      const candidates = sink.url.map((u) => uniq(this.eval(u, env)));
+      // A relative path counts on a client with a Commerce7 base: in a file that names one, on a receiver made with
+      // one, or on a client-like receiver in a project that names one.
+      const strong = this.project.baseFiles.has(facts.file) || this.clientHasBase(c, env);
+      // 'strong' (an unknown first segment is reported) needs a client-like receiver too: `page.get("cursor")` is a dict.
+      const clientLike = CLIENT_LIKE.test(c.recv) || /^(?:self\.class|self|this|\$this|)$/.test(c.recv);
+      const relativeOk: RelativeOk = !sink.relativeOk ? false : strong && clientLike ? 'strong' : strong || this.project.baseFiles.size > 0 && clientLike ? 'weak' : false;
+      const urls = candidates.find((vals) => vals.some((v) => classify(v, { relativeOk }) !== null))
+        ?? candidates.find((vals) => vals.some(hasParam)) ?? candidates[0] ?? [];
       const methods = sink.method ? uniq(this.eval(sink.method, env)) : [null];
       for (const url of urls) for (const method of methods.slice(0, 4)) {
-        out.push({ url, method, defaultMethod: sink.defaultMethod, file: facts.file, line: c.line, via: [], relative: sink.relativeOk, sink: sink.name, sinkFile: facts.file, sinkLine: c.line });
+        out.push({ url, method, defaultMethod: sink.defaultMethod, file: facts.file, line: c.line, via: [], relative: relativeOk, sink: sink.name, sinkFile: facts.file, sinkLine: c.line });
       }
     }
     this.inProgress.delete(fn);
     this.sinkCache.set(fn, out);
     return out;
+  }
+
+  /** Is the receiver a client made with a Commerce7 base URL (axios.create({ baseURL }), Faraday.new(url:), new RestClient(base))? */
+  private clientHasBase(c: CallSite, env: Env): boolean {
+    const name = /([A-Za-z_]\w*)\W*$/.exec(c.recv.replace(/\(\)$/, ''))?.[1];
+    if (!name) return false;
+    const defs = [...(env.fn.locals.get(name) ?? []), ...(env.facts.defs.get(name) ?? []), ...(this.project.defs.get(name) ?? []).map((d) => d.expr)];
+    for (const d of defs.slice(0, 6)) {
+      if (d.k !== 'call') continue;
+      const base = keyedIn(d.args, /^(baseURL|baseUrl|base_url|base_uri|url|prefixUrl|BaseAddress|BaseUrl|baseUri|host)$/) ?? d.args.find((a) => !a.key)?.value;
+      if (!base) continue;
+      const vals = this.eval(base, { ...env, depth: env.depth + 1 });
+      if (vals.some((v) => C7_URL.test(show(v)) || v.parts.some((p) => typeof p !== 'string' && 'hole' in p && p.base))) return true;
+    }
+    return false;
   }
 
   private helperCache = new Map<FnDef, boolean>();
@@ -335,14 +413,25 @@ export class Flow {
 interface Sink { name: string; url: Expr[]; method: Expr | null; defaultMethod: HttpMethod | null; relativeOk: boolean }
 
 const VERB = /^(get|post|put|patch|delete|del)(?:json|asjson|fromjson|string|stream|bytearray|async|_json|_request)*$/i;
-const REQUEST_FN = /^(fetch|axios|got|ky|request|ajax|urlopen|Request|open|NewRequest|NewRequestWithContext|HttpRequestMessage|RestRequest|curl_init|curl|wget|http|https|\$fetch|ofetch|useFetch|superagent|needle|execute|Execute|ExecuteAsync|send_request|fetch_json)$/;
+const REQUEST_FN = /^(wp_remote_request|wp_safe_remote_request|fetch|axios|got|ky|request|ajax|urlopen|Request|open|NewRequest|NewRequestWithContext|HttpRequestMessage|RestRequest|curl_init|curl|wget|http|https|\$fetch|ofetch|useFetch|superagent|needle|execute|Execute|ExecuteAsync|send_request|fetch_json)$/;
 const ROUTE_RECV = /^(?:app|router|server|fastify|Route|\$?router|\$app|bp|blueprint|routes|mux|group|api_router|engine|r|e|g)$/;
 /** Receivers that are not HTTP clients: maps, caches, query strings, environments. */
 const NOT_CLIENT = /(?:^|[.>])(?:map|cache|params|searchParams|query|headers|env|environ|ENV|config|store|storage|localStorage|sessionStorage|dict|data|args|form|cookies|redis|db|kwargs|options|opts|settings|payload|body|json|result|response|res|resp|row|item|obj|hash|attrs|attributes|meta|context|ctx|values|props|state)$/i;
-const LIB_RECV = /^(?:requests|httpx|axios|got|ky|http|https|HTTParty|Faraday|RestClient|Net::HTTP|HTTP|superagent|undici|\$http|fetch|urllib\.request|urllib3|aiohttp|session|client|httpClient|_httpClient|HttpClient|Http|wp_remote)$/;
+/** HTTP libraries called as modules: `requests.get` is the library's even when the project defines a `get`. */
+const LIB_RECV = /^(?:requests|httpx|axios|got|ky|http|https|HTTParty|Faraday|RestClient|Net::HTTP|HTTP|superagent|undici|\$http|urllib\.request|urllib3|aiohttp|Http|wp_remote|curl)$/;
 
 function isLibraryCall(c: CallSite): boolean {
   return LIB_RECV.test(c.recv) || /^Net::HTTP::/.test(c.recv);
+}
+
+const CLIENT_LIKE = /(?:^|[.@_$>])(?:api|client|c7|commerce7|http|conn|connection|session|rest|request)\w*$/i;
+
+function keyedIn(args: Arg[], re: RegExp): Expr | undefined {
+  for (const a of args) {
+    if (a.key && re.test(a.key)) return a.value;
+    if (a.value.k === 'obj') for (const en of a.value.entries) if (re.test(en.key)) return en.value;
+  }
+  return undefined;
 }
 
 let currentFn: FnDef | null = null;
@@ -353,6 +442,8 @@ const keyed = (c: CallSite, re: RegExp): Expr | undefined => {
     // An options object built just before the call: const opts = { method: 'POST' }; fetch(url, opts).
     if (v.k === 'ref' && v.simple && currentFn) v = currentFn.locals.get(v.name)?.find((x) => x.k === 'obj') ?? v;
     if (v.k === 'obj') for (const en of v.entries) if (re.test(en.key)) return en.value;
+    // Options built by a call around an object literal: self::args(['method' => 'PUT']), {...defaults, method}.
+    if (v.k === 'call') for (const inner of v.args) if (inner.value.k === 'obj') for (const en of inner.value.entries) if (re.test(en.key)) return en.value;
   }
   return undefined;
 };
@@ -373,6 +464,14 @@ function stringy(e: Expr): boolean {
 export function detectSink(c: CallSite, fn: FnDef): Sink | null {
   currentFn = fn;
   const positional = c.args.filter((a) => !a.key).map((a) => a.value);
+  // Rails routes: get '/x', to: 'controller#action'.
+  if (c.args.some((a) => a.key && /^(to|controller|action|as|via|constraints)$/.test(a.key))) return null;
+  // Ruby dynamic dispatch: @conn.public_send(verb, path, payload).
+  if (/^(public_send|send|__send__)$/.test(c.fn) && c.recv && positional.length >= 2) {
+    return { name: `${c.recv}.${c.fn}`, url: [positional[1]!], method: positional[0]!, defaultMethod: null, relativeOk: true };
+  }
+  const wp = /^wp_(?:safe_)?remote_(get|post|head)$/.exec(c.fn);
+  if (wp && positional[0]) return { name: c.fn, url: [positional[0]], method: { k: 'str', parts: [wp[1]!.toUpperCase()], line: c.line }, defaultMethod: null, relativeOk: false };
   const verb = VERB.exec(c.fn);
   if (verb && !/^Net::HTTP::/.test(c.recv)) {
     if (c.fnArg || ROUTE_RECV.test(c.recv) || NOT_CLIENT.test(c.recv)) return null;
@@ -404,16 +503,26 @@ export function detectSink(c: CallSite, fn: FnDef): Sink | null {
   const urls: Expr[] = [];
   const byKey = keyed(c, URL_KEY);
   const host = keyed(c, /^(hostname|host|baseURL|baseUrl|base_url|prefixUrl)$/);
-  if (byKey) urls.push(host && byKey.k !== 'ref' ? { k: 'cat', items: [host, byKey], line: c.line } : byKey);
+  if (byKey) {
+    const origin: Expr | undefined = host && host.k === 'str' && typeof host.parts[0] === 'string' && !/^[a-z]+:\/\//i.test(host.parts[0]) ? { k: 'cat', items: [{ k: 'str', parts: ['https://'], line: c.line }, host], line: c.line } : host;
+    urls.push(origin && byKey.k !== 'ref' ? { k: 'cat', items: [origin, byKey], line: c.line } : byKey);
+  }
   for (const p of positional) {
     if (!method && isMethodExpr(p)) { method = p; continue; }
-    if (stringy(p) && !urls.length) urls.push(p);
+    if (stringy(p) && urls.length < 4) urls.push(p);
+  }
+  // fetch(url, options) inside a helper whose options are a parameter (or spread into the options): the method is
+  // the caller's `options.method`.
+  if (!method && /^(fetch|got|ky|ofetch|\$fetch|request|axios)$/.test(c.fn)) {
+    const spread = positional.slice(1).flatMap((p) => (p.k === 'obj' ? p.entries.filter((en) => en.key === '...').map((en) => en.value) : []));
+    const opt = [...positional.slice(1), ...spread].find((p) => p.k === 'ref' && p.simple && fn.params.includes(p.name));
+    if (opt && opt.k === 'ref') method = { k: 'ref', name: 'method', text: `${opt.name}.method`, simple: false, line: opt.line };
   }
   if (!urls.length) return null;
   if (c.fn === 'curl_init') method ??= curlMethod(fn);
   // fetch(url, options) with options the audit cannot see: the method is not known (GET only when nothing is passed).
   const optionsUnseen = !method && positional.slice(1).some((p) => p.k === 'ref' && !(p.simple && fn.locals.get(p.name)?.some((x) => x.k === 'obj')) || p.k === 'call' || p.k === 'other');
-  return { name: c.fn === 'new' ? c.recv : c.fn, url: urls, method, defaultMethod: optionsUnseen ? null : 'GET', relativeOk: /RestRequest|request/i.test(c.fn) && !!c.recv };
+  return { name: c.fn === 'new' ? c.recv : c.fn, url: urls, method, defaultMethod: optionsUnseen ? null : 'GET', relativeOk: /RestRequest/.test(c.fn) || /request/i.test(c.fn) && !!c.recv };
 }
 
 /** PHP curl: the method is set on the handle by curl_setopt in the same function. */
@@ -454,6 +563,9 @@ function shellSink(c: CallSite): Sink | null {
 
 // ---- from a value to an API path ----
 
+/** May a relative path (`get("order")`) count: on a client known to have a Commerce7 base ('strong'), or likely ('weak')? */
+export type RelativeOk = false | 'weak' | 'strong';
+
 export interface Classified {
   path: string;
   /** How the value was known to be Commerce7's: its URL, a base-URL name, or only the path's first segment. */
@@ -463,7 +575,7 @@ export interface Classified {
 }
 
 /** A value at a sink -> the Commerce7 API path it names, or null when it is not one. */
-export function classify(v: Val, opts: { relativeOk: boolean }): Classified | null {
+export function classify(v: Val, opts: { relativeOk: RelativeOk | boolean }): Classified | null {
   // Holes as private-use characters: \uE000 = unknown, \uE001 = a Commerce7 base name, \uE002 = a parameter.
   let s = '';
   for (const p of v.parts) {
@@ -503,7 +615,7 @@ export function classify(v: Val, opts: { relativeOk: boolean }): Classified | nu
   const out: string[] = [];
   segs.forEach((seg, i) => {
     const literal = seg.replace(/[\uE000-\uE002]/g, '');
-    if (literal === seg) out.push(isIdSegment(seg) && !/^v\d+$/.test(seg) ? '{id}' : seg);
+    if (literal === seg) out.push((isIdSegment(seg) && !/^v\d+$/.test(seg)) || /^:\w+$/.test(seg) ? '{id}' : seg);
     else if (!literal) out.push('{id}');
     // A hole glued to a word: `order${query}` keeps the word when it is the last segment, else it is an id.
     else if (i === segs.length - 1 && /^[a-z][a-z-]*$/.test(literal) && /^[a-z]/.test(seg)) out.push(literal);
@@ -511,7 +623,9 @@ export function classify(v: Val, opts: { relativeOk: boolean }): Classified | nu
   });
   const first = out[0]!;
   const dynamic = first === '{id}';
-  if (!dynamic && !RESOURCES.has(first) && base !== 'url' && base !== 'name') return null;
+  // An unknown first segment counts (as unknown) after a Commerce7 base, or on a client known to have one.
+  const known = base === 'url' || base === 'name' || base === 'client' && opts.relativeOk === 'strong' && /^[a-z][a-z0-9-]*$/.test(first);
+  if (!dynamic && !RESOURCES.has(first) && !known) return null;
   if (dynamic && base !== 'url' && base !== 'name') return null;
   return { path: '/' + out.join('/'), base, dynamic };
 }
@@ -519,6 +633,7 @@ export function classify(v: Val, opts: { relativeOk: boolean }): Classified | nu
 /** A method value -> the HTTP method, or null when it is not known (a parameter nobody binds, a variable). */
 export function methodOf(v: Val | null): HttpMethod | null {
   if (!v) return null;
+  if (v.parts.length === 1 && v.parts[0] === ABSENT) return null;
   const s = show(v).trim().toUpperCase();
   return (HTTP_METHODS as readonly string[]).includes(s) ? (s as HttpMethod) : null;
 }

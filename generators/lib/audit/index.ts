@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { accessCovers, canonicalPermission, isIdSegment, resolveApiCall, type Access, type HttpMethod, type PermissionName } from '../catalog/index.js';
 import type { Manifest } from '../manifest/types.js';
 import { extractFacts, type FileFacts, type FnDef } from './extract.js';
-import { BASE_NAME, classify, Flow, hasParam, methodOf, RESOURCES, show, type Project, type SinkResult } from './flow.js';
+import { ABSENT, BASE_NAME, classify, Flow, hasParam, methodOf, RESOURCES, show, type Project, type SinkResult } from './flow.js';
 import { grammarFor, grammarState, prepareGrammars, withTree, type Grammar } from './parse.js';
 import { readPostman } from './postman.js';
 import { scanSignIn, scanSource, type ApiReference as TextReference } from './scan.js';
@@ -202,8 +202,8 @@ export function auditSourcesSync(sources: AuditSource[], extra: AuditExtra = {})
     }
     texts.set(src.file, src.text.split(/\r?\n/));
     if (BASE_HINT.test(src.text)) baseFiles.add(src.file);
-    const minified = /\.(?:[cm]?js|jsx)$/i.test(src.file) && src.text.split('\n', 50).some((l) => l.length > 2000);
-    const { facts, engine } = minified ? { facts: null, engine: 'text (minified code)' } : factsFor(src.file, src.text);
+    // Minified code (lines over 2,000 characters) is parsed like any file up to the 1 MiB parse limit.
+    const { facts, engine } = factsFor(src.file, src.text);
     engineOf.set(src.file, engine);
     if (facts) parsed.push(facts);
     else {
@@ -238,7 +238,7 @@ export function auditSourcesSync(sources: AuditSource[], extra: AuditExtra = {})
       for (const r of flow.sinks(fn, f)) {
         const open = hasParam(r.url) || (r.method !== null && hasParam(r.method));
         if (open && fn.name && called.has(fn.name)) continue; // applied at its call sites
-        const relativeOk = r.relative && baseFiles.has(r.sinkFile);
+        const relativeOk = r.relative;
         const c = classify(r.url, { relativeOk });
         if (!c) continue;
         const method = methodOf(r.method);
@@ -309,8 +309,9 @@ function fromText(r: TextReference, engine: string): ApiReference {
 }
 
 function fromSink(r: SinkResult, path: string, base: string, method: HttpMethod | null, engine: string, excerpt: string): ApiReference {
-  const methodSeen = method !== null || (r.method === null && r.defaultMethod !== null);
-  const m = method ?? (r.method === null ? r.defaultMethod : null) ?? 'GET';
+  const absent = r.method !== null && r.method.parts.length === 1 && r.method.parts[0] === ABSENT;
+  const methodSeen = method !== null || ((r.method === null || absent) && (r.defaultMethod !== null || absent));
+  const m = method ?? (r.method === null || absent ? r.defaultMethod ?? 'GET' : null) ?? 'GET';
   const methodEv = r.method?.ev[0] ?? (methodSeen ? { file: r.sinkFile, line: r.sinkLine, text: method ? `${r.sink}` : `${r.sink} (default ${m})` } : null);
   const confidence: Confidence = !methodSeen ? 'low' : r.via.length || base === 'client' || base === 'name' ? 'medium' : 'high';
   return {
