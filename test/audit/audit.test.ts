@@ -98,10 +98,12 @@ describe('c7-app audit (black box)', () => {
     const r = runCli(['audit', FIXTURE]);
     assert.equal(r.status, 0, r.stdout + r.stderr);
     const needs = [...r.stdout.matchAll(/^ {2}(\S+(?: \S+)?) +(read|full) +\d+ calls?/gm)].map((m) => `${m[1]}:${m[2]}`);
-    assert.deepEqual(needs, ['Club Membership:read', 'Customer:full', 'Note:full', 'Order:read', 'Product:full', 'Reservation:read', 'Tag:full', 'WebHook:full']);
+    assert.deepEqual(needs, ['Club Membership:read', 'Customer:full', 'Note:full', 'Order:read', 'Product:full', 'Reservation:read', 'WebHook:full']);
     assert.match(r.stdout, /GET \/account\/user .*staff token check/);
     assert.match(r.stdout, /GET \/loyalty-tier .*no documented permission/);
-    assert.match(r.stdout, /Method not seen[\s\S]*\/order\/\{id\} +\S*src\/commerce7\.js:48/);
+    // POST /tag-x-object/order/{id} is not a documented path (only the family's wildcard covers it): unknown, with a guess.
+    assert.match(r.stdout, /POST \/tag-x-object\/order\/\{id\} .*not a documented path.*guess: Tag full/);
+    assert.doesNotMatch(r.stdout, /commerce7\.js:48/, 'orderUrl() builds a string that reaches no HTTP call');
     assert.doesNotMatch(r.stdout, /server\.js|orders\.test\.js/);
     assert.match(r.stdout, /Sign-in \(HTTP Basic\)[^\n]*App ID \(C7_APP_ID\)[\s\S]*src\/commerce7\.js:6 +auth: \{ username: process\.env\.C7_STAFF_EMAIL/);
     const withTests = runCli(['audit', FIXTURE, '--include-tests', '--json']);
@@ -150,7 +152,7 @@ describe('c7-app audit (black box)', () => {
     assert.equal(wrote.status, 0);
     assert.match(wrote.stdout, /Wrote .*permissions\.json: complete each "reason" .* c7-app new <dir> --answers .*permissions\.json --replaces-data-role/);
     const written = JSON.parse(readFileSync(answers, 'utf8'));
-    assert.equal(written.permissions.length, 8);
+    assert.equal(written.permissions.length, 7);
     const mine = path.join(dir, 'mine.json');
     writeFileSync(mine, '{"keep": true}\n');
     const again = runCli(['audit', FIXTURE, '--answers', mine]);

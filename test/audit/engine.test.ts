@@ -25,7 +25,7 @@ describe('audit engine: paths joined to a base URL', () => {
       `await c7('customer');`,
       'await c7(`tag/order/${id}`, "PUT", {});',
     ].join('\n') });
-    assert.deepEqual(calls(r), ['GET? /customer', 'PUT /tag/order/{id}']);
+    assert.deepEqual(calls(r), ['GET /customer', 'PUT /tag/order/{id}'], "the parameter's default is the method");
   });
 
   it('Python and Ruby: get("order") on a client whose base is Commerce7', async () => {
@@ -243,7 +243,7 @@ describe('audit engine: input that is not ordinary source', function () {
 describe('c7-app audit --fix', () => {
   it('writes the missing permissions with TODO reasons; --reduce lowers and removes what no call uses', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'c7-audit-fix-'));
-    const example = JSON.parse(readFileSync(path.resolve('examples/tasting-room-integration/c7-app.json'), 'utf8').toString());
+    const example = JSON.parse(readFileSync(path.resolve('examples/order-sync-integration/c7-app.json'), 'utf8').toString());
     example.permissions = [{ endpoint: 'Order', access: 'full', reason: 'reads orders' }, { endpoint: 'Vendor', access: 'read', reason: 'vendors' }];
     writeFileSync(path.join(dir, 'c7-app.json'), JSON.stringify(example, null, 2) + '\n');
     writeFileSync(path.join(dir, 'sync.js'), "await api.get('/order');\nawait api.post('/note', n);\n");
@@ -262,7 +262,7 @@ describe('c7-app audit --fix', () => {
 
   it('refuses a frozen version, and needs a manifest', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'c7-audit-fix-'));
-    const example = JSON.parse(readFileSync(path.resolve('examples/tasting-room-integration/c7-app.json'), 'utf8'));
+    const example = JSON.parse(readFileSync(path.resolve('examples/order-sync-integration/c7-app.json'), 'utf8'));
     example.version = { ...example.version, status: 'submitted' };
     example.permissions = [];
     const text = JSON.stringify(example, null, 2) + '\n';

@@ -101,7 +101,15 @@ export class Flow {
   private inProgress = new Set<FnDef>();
   private returnCache = new Map<FnDef, Val[]>();
 
-  constructor(readonly project: Project) {}
+  private byFile: Map<string, FileFacts>;
+
+  constructor(readonly project: Project) {
+    this.byFile = new Map(project.files.map((f) => [f.file, f]));
+  }
+
+  private factsOf(file: string): FileFacts | undefined {
+    return this.byFile.get(file);
+  }
 
   // ---- values ----
 
@@ -242,7 +250,7 @@ export class Flow {
     if (target && !env.stack.has(`fn:${target.name}`)) {
       const bindings = this.bind(target, e.args, e.recv, deeper);
       const stack = new Set(env.stack).add(`fn:${target.name}`);
-      const facts = this.project.files.find((f) => f.file === target.file) ?? env.facts;
+      const facts = this.factsOf(target.file) ?? env.facts;
       return uniq(target.returns.flatMap((r) => this.eval(r, { facts, fn: target, bindings, depth: env.depth + 1, stack })));
     }
     return [hole(fn || 'call', BASE_NAME.test(fn))];
@@ -334,7 +342,7 @@ export class Flow {
       if (out.length > 200) break;
       const helper = isLibraryCall(c) ? undefined : this.resolveFn(c.fn, c.recv, facts, (f) => f !== fn && this.isHelper(f));
       if (helper) {
-        const hFacts = this.project.files.find((f) => f.file === helper.file) ?? facts;
+        const hFacts = this.factsOf(helper.file) ?? facts;
         const bindings = this.bind(helper, c.args, c.recv, env);
         for (const r of this.sinks(helper, hFacts)) {
           if (!hasParam(r.url) && !(r.method && hasParam(r.method))) continue; // reported where it is
@@ -396,7 +404,7 @@ export class Flow {
     const known = this.helperCache.get(fn);
     if (known !== undefined) return known;
     this.helperCache.set(fn, false);
-    const facts = this.project.files.find((f) => f.file === fn.file);
+    const facts = this.factsOf(fn.file);
     const yes = !!facts && fn.params.length > 0 && this.sinks(fn, facts).some((r) => hasParam(r.url) || (r.method !== null && hasParam(r.method)));
     this.helperCache.set(fn, yes);
     return yes;

@@ -22,6 +22,9 @@ export interface ApiReference {
 const RESOURCES = new Set(pathRules().map((r) => r.pattern.split('/')[1]!).filter((s) => s && !s.startsWith('{')));
 
 const API_URL = /https?:\/\/api\.commerce7\.com(?::\d+)?(\/[^\s"'`)<>\]]*)?/gi;
+const LONG_LINE = 2000;
+/** In long lines: a quoted Commerce7 path or URL whose quotes sit right around it (no quote or space inside). */
+const LOCAL_QUOTED = /(["'`])((?:\$\{[^}`'"\s]{0,80}\})?(?:https?:\/\/api\.commerce7\.com(?::\d+)?)?\/[\w{}$.:\/?=&-]*)\1/g;
 /** A quoted string on one line. Backticks included: JS templates. */
 const QUOTED = /(["'`])((?:(?!\1)[^\n\\]|\\.)*)\1/g;
 
@@ -145,12 +148,13 @@ export function stripTrailingComment(line: string): string {
 
 /** Every Commerce7 API reference in one file's text (the text engine: languages without a grammar, minified code). */
 export function scanSource(file: string, text: string, opts: { longLines?: boolean } = {}): ApiReference[] {
-  const lines = text.split(/\r?\n/).map((l) => (l.length > 2000 && !opts.longLines ? '' : stripTrailingComment(l)));
+  const lines = text.split(/\r?\n/).map((l) => (l.length > LONG_LINE ? (opts.longLines ? l : '') : stripTrailingComment(l)));
   const found: Array<{ index: number; column: number; path: string }> = [];
   lines.forEach((line, index) => {
     if (COMMENT_LINE.test(line)) return; // examples in comments are not calls
     const seen = new Set<number>();
-    for (const m of line.matchAll(QUOTED)) {
+    // A long line (minified code, or a window of one) may start inside a string: only quotes right around a path count.
+    for (const m of line.matchAll(line.length > LONG_LINE ? LOCAL_QUOTED : QUOTED)) {
       const path = apiPathOf(m[2]! + concatenated(line.slice(m.index! + m[0].length)));
       if (path === null) continue;
       if (OWN_ROUTE.test(line.slice(0, m.index)) && !/api\.commerce7\.com/i.test(m[2]!)) continue;
@@ -164,8 +168,15 @@ export function scanSource(file: string, text: string, opts: { longLines?: boole
     }
   });
   const apiLines = new Set(found.map((f) => f.index));
-  return found.map(({ index, column, path }) => {
-    const method = methodAt(lines, index, column, (i) => apiLines.has(i));
+  found.sort((a, b) => a.index - b.index || a.column - b.column);
+  return found.map(({ index, column, path }, i) => {
+    let method: HttpMethod | undefined;
+    if (lines[index]!.length > LONG_LINE) {
+      // Minified: the method is near the call, before the next call on the same line.
+      const next = found[i + 1]?.index === index ? found[i + 1]!.column : column + 400;
+      const start = Math.max(0, column - 300, i > 0 && found[i - 1]!.index === index ? found[i - 1]!.column + 1 : 0);
+      method = methodAt([lines[index]!.slice(start, Math.min(next, column + 400))], 0, column - start, () => false);
+    } else method = methodAt(lines, index, column, (j) => apiLines.has(j));
     return {
       file, line: index + 1, column: column + 1,
       method: method && HTTP_METHODS.includes(method) ? method : 'GET',
