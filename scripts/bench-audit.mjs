@@ -66,8 +66,12 @@ try {
     if (diff.length || err || verbose) console.log(`  ${diff.length || err ? '✖' : '✔'} ${r.fixture.name.padEnd(32)} ${diff.join('  ')}${err}`);
   }
 
-  if (process.env.BENCH_AUDIT_SKIP_TREE === '1') process.exit(0);
+  if (process.env.BENCH_AUDIT_SKIP_TREE !== '1') measureTree(results);
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+}
 
+function measureTree(results) {
   // The large tree: replicas of every fixture (folder renamed <fixture>-r<k>, files kept so imports still resolve)
   // until the source files hold at least BENCH_AUDIT_LINES lines. Generated large files go in the first replica only.
   const target = Number(process.env.BENCH_AUDIT_LINES ?? 1_000_000);
@@ -115,6 +119,4 @@ try {
   const cpuMedian = cpu.length ? [...cpu].sort((a, b) => a - b)[Math.floor(cpu.length / 2)] : NaN;
   console.log(`c7-app audit . --no-manifest --json on it: median ${(median / 1000).toFixed(2)} s wall (runs: ${times.map((t) => (t / 1000).toFixed(2)).join(', ')} s), ${cpuMedian.toFixed(2)} s CPU (user+sys, median), peak RSS ${rss.length ? Math.max(...rss).toFixed(0) : '?'} MiB (target <= 3 s)`);
   if (calls) console.log(`  report: ${calls.files} files scanned, ${calls.references} calls, ${calls.permissions} permissions`);
-} finally {
-  rmSync(tmp, { recursive: true, force: true });
 }
