@@ -138,7 +138,11 @@ export async function runAudit(paths: string[], opts: AuditOptions, out: NodeJS.
   }
 
   if (opts.json) {
-    out.write(JSON.stringify({ ...report, manifest: comparison?.file ?? null, comparison: comparison?.result ?? null, suggested: { permissions: permissionsForManifest(report) }, fix: fixed }, null, 2) + '\n');
+    // Each permission's calls are all in references[]: the first 20 are enough here (a large tree has thousands).
+    const permissions = report.permissions.map((p) => ({ ...p, calls: p.references.length, references: p.references.slice(0, 20) }));
+    // Indented for a person; compact when large (a big tree's report is tens of megabytes either way).
+    const indent = report.references.length + report.read.length > 5000 ? undefined : 2;
+    out.write(JSON.stringify({ ...report, permissions, manifest: comparison?.file ?? null, comparison: comparison?.result ?? null, suggested: { permissions: permissionsForManifest(report) }, fix: fixed }, null, indent) + '\n');
   } else {
     const color = (out as NodeJS.WriteStream).isTTY === true && pc.isColorSupported;
     out.write(formatAudit(report, comparison, color, opts.answers ? shown(path.resolve(cwd, opts.answers)) : undefined));

@@ -8,6 +8,8 @@ import path from 'node:path';
 import { auditSources, type AuditReport } from '../../generators/lib/audit/index.js';
 import { collectSources } from '../../generators/lib/audit/read.js';
 import { isDocumentedPath, resolveApiCall } from '../../generators/lib/catalog/index.js';
+import { buildChecklist, memoryProject, prepareChecklist } from '../../generators/lib/checklist/index.js';
+import { EXAMPLE_MANIFESTS } from '../support/paths.js';
 import { runCli } from '../support/cli.js';
 
 type Files = Record<string, string>;
@@ -194,6 +196,29 @@ describe('audit engine: evidence and engines', () => {
     const collection = { info: { name: 'c7' }, variable: [{ key: 'baseUrl', value: 'https://api.commerce7.com/v1' }], item: [{ name: 'Create note', request: { method: 'POST', url: { raw: '{{baseUrl}}/note' } } }] };
     const r = await audit({ 'c7.postman_collection.json': JSON.stringify(collection, null, 2) });
     assert.deepEqual(calls(r), ['POST /note']);
+  });
+});
+
+describe('audit engine: identical files and the checklist', () => {
+  it('identical files are analysed once, each call reported in its own file', async () => {
+    const text = "await api.post('/note', n);\n";
+    const r = await audit({ 'a/sync.js': text, 'b/sync.js': text });
+    assert.deepEqual(r.references.map((x) => `${x.file}:${x.line} ${x.method} ${x.path}`).sort(), ['a/sync.js:1 POST /note', 'b/sync.js:1 POST /note']);
+    assert.deepEqual(r.read.map((x) => x.file).sort(), ['a/sync.js', 'b/sync.js']);
+  });
+
+  it('c7-app check reads the project with the same engine: a POST through a helper needs full access', async () => {
+    const manifest = JSON.parse(readFileSync(EXAMPLE_MANIFESTS[0]!, 'utf8'));
+    manifest.permissions = [{ endpoint: 'Note', access: 'read', reason: 'reads notes' }];
+    const project = memoryProject(new Map([
+      ['c7-app.json', JSON.stringify(manifest)],
+      ['src/c7.ts', "const BASE = 'https://api.commerce7.com/v1';\nexport const send = (method: string, path: string) => fetch(`${BASE}/${path}`, { method });\n"],
+      ['src/job.ts', "import { send } from './c7.js';\nawait send('POST', 'note');\n"],
+    ]));
+    await prepareChecklist(project);
+    const item = buildChecklist(manifest, project).find((i) => i.id === 'api.calls-granted')!;
+    assert.equal(item.status, 'fail');
+    assert.match(JSON.stringify(item), /Note full \(granted: read\): POST \/note at src\/job\.ts:2/);
   });
 });
 

@@ -29,10 +29,22 @@ export interface SinkResult {
   sinkLine: number;
 }
 
+const FAMILY: Record<string, string> = { javascript: 'js', typescript: 'js', tsx: 'js' };
+/** Names resolve within one language (JavaScript and TypeScript together): a shell `c7` is not a JavaScript `c7`. */
+function sameFamily(x: unknown, file: string, byFile: Map<string, FileFacts>): boolean {
+  const other = (x as { facts?: FileFacts }).facts?.grammar ?? byFile.get((x as { file?: string }).file ?? '')?.grammar;
+  const mine = byFile.get(file)?.grammar;
+  if (!other || !mine) return true;
+  return (FAMILY[other] ?? other) === (FAMILY[mine] ?? mine);
+}
+
+/** Entries by "<folder>\u0000<name>", each folder holding those of its whole subtree ('' = the project). */
+export type ProjectIndex<T> = Map<string, T[]>;
+
 export interface Project {
   files: FileFacts[];
-  defs: Map<string, Array<{ facts: FileFacts; expr: Expr }>>;
-  fns: Map<string, FnDef[]>;
+  defs: ProjectIndex<{ facts: FileFacts; expr: Expr }>;
+  fns: ProjectIndex<FnDef>;
   /** Files that name a Commerce7 base URL (a literal, a base_uri/baseURL/BaseAddress, a C7_* variable). */
   baseFiles: Set<string>;
 }
@@ -76,11 +88,18 @@ function product(lists: Val[][]): Val[] {
   return acc;
 }
 
+function keyOf(v: Val): string {
+  let k = '';
+  for (const p of v.parts) k += typeof p === 'string' ? p : 'param' in p ? `\u0001${p.param}\u0001` : `\u0002${p.hole}${p.base ? '+' : ''}\u0002`;
+  return k;
+}
+
 function uniq(vals: Val[]): Val[] {
+  if (vals.length < 2) return vals;
   const seen = new Set<string>();
   const out: Val[] = [];
   for (const v of vals) {
-    const key = JSON.stringify(v.parts);
+    const key = keyOf(v);
     if (!seen.has(key) && out.length < MAX_ALTS) { seen.add(key); out.push(v); }
   }
   return out;
@@ -102,9 +121,26 @@ export class Flow {
   private returnCache = new Map<FnDef, Val[]>();
 
   private byFile: Map<string, FileFacts>;
+  private fnsByFile = new Map<FileFacts, Map<string, FnDef[]>>();
 
   constructor(readonly project: Project) {
     this.byFile = new Map(project.files.map((f) => [f.file, f]));
+  }
+
+  /**
+   * The project's entries of a name nearest the file: those in the file's own folder first, then its parent's
+   * subtree, and so on (in a monorepo, or a tree of several integrations, `send` is the neighbour's `send`).
+   */
+  nearest<T>(index: ProjectIndex<T>, name: string, file: string, want?: (x: T) => boolean): T[] {
+    let dir = file;
+    for (;;) {
+      const cut = dir.lastIndexOf('/');
+      dir = cut > 0 ? dir.slice(0, cut) : '';
+      // The nearest folder where the name exists at all decides (a neighbour's factory shadows a far helper).
+      const list = index.get(`${dir}\u0000${name}`)?.filter((x) => sameFamily(x, file, this.byFile));
+      if (list?.length) return want ? list.filter(want) : list;
+      if (!dir) return [];
+    }
   }
 
   private factsOf(file: string): FileFacts | undefined {
@@ -176,7 +212,7 @@ export class Flow {
     const cached = this.defCache.get(cacheKey);
     if (cached) return cached;
     let defs: Array<{ facts: FileFacts; expr: Expr }> = (env.facts.defs.get(e.name) ?? []).map((expr) => ({ facts: env.facts, expr }));
-    if (!defs.length) defs = (this.project.defs.get(e.name) ?? []).slice(0, 4);
+    if (!defs.length) defs = this.nearest(this.project.defs, e.name, env.facts.file).slice(0, 4);
     if (!defs.length) return [hole(e.name, BASE_NAME.test(e.name))];
     const vals = uniq(defs.flatMap((d) => this.eval(d.expr, { facts: d.facts, fn: d.facts.top, depth: env.depth + 1, stack })));
     const out = vals.length ? vals : [hole(e.name, BASE_NAME.test(e.name))];
@@ -274,11 +310,16 @@ export class Flow {
 
   resolveFn(name: string, recv: string, facts: FileFacts, want: (f: FnDef) => boolean): FnDef | undefined {
     if (!name) return undefined;
-    const local = facts.fns.filter((f) => f.name === name && want(f));
-    if (local.length) return local[0];
-    const all = (this.project.fns.get(name) ?? []).filter(want);
+    let byName = this.fnsByFile.get(facts);
+    if (!byName) {
+      byName = new Map();
+      for (const f of facts.fns) if (f.name) byName.set(f.name, [...(byName.get(f.name) ?? []), f]);
+      this.fnsByFile.set(facts, byName);
+    }
+    const local = byName.get(name)?.find(want);
+    if (local) return local;
     void recv;
-    return all[0];
+    return this.nearest(this.project.fns, name, facts.file, want)[0];
   }
 
   private bind(target: FnDef, args: Arg[], recv: string, env: Env): Map<string, Val[]> {
@@ -340,7 +381,10 @@ export class Flow {
     const env: Env = { facts, fn, depth: 0, stack: new Set() };
     for (const c of fn.calls) {
       if (out.length > 200) break;
-      const helper = isLibraryCall(c) ? undefined : this.resolveFn(c.fn, c.recv, facts, (f) => f !== fn && this.isHelper(f));
+      let helper = isLibraryCall(c) ? undefined : this.resolveFn(c.fn, c.recv, facts, (f) => f !== fn && this.isHelper(f));
+      // `request(url, …)` / `fetch(…)` named like an HTTP library's call: a helper of that name in another folder is
+      // a different module's (undici's request is not the neighbour project's request).
+      if (helper && REQUEST_FN.test(c.fn) && dirOf(helper.file) !== dirOf(facts.file)) helper = undefined;
       if (helper) {
         const hFacts = this.factsOf(helper.file) ?? facts;
         const bindings = this.bind(helper, c.args, c.recv, env);
@@ -387,7 +431,7 @@ export class Flow {
   private clientHasBase(c: CallSite, env: Env): boolean {
     const name = /([A-Za-z_]\w*)\W*$/.exec(c.recv.replace(/\(\)$/, ''))?.[1];
     if (!name) return false;
-    const defs = [...(env.fn.locals.get(name) ?? []), ...(env.facts.defs.get(name) ?? []), ...(this.project.defs.get(name) ?? []).map((d) => d.expr)];
+    const defs = [...(env.fn.locals.get(name) ?? []), ...(env.facts.defs.get(name) ?? []), ...this.nearest(this.project.defs, name, env.facts.file).map((d) => d.expr)];
     for (const d of defs.slice(0, 6)) {
       if (d.k !== 'call') continue;
       const base = keyedIn(d.args, /^(baseURL|baseUrl|base_url|base_uri|url|prefixUrl|BaseAddress|BaseUrl|baseUri|host)$/) ?? d.args.find((a) => !a.key)?.value;
@@ -433,6 +477,8 @@ function isLibraryCall(c: CallSite): boolean {
 }
 
 const CLIENT_LIKE = /(?:^|[.@_$>])(?:api|client|c7|commerce7|http|conn|connection|session|rest|request)\w*$/i;
+
+const dirOf = (file: string) => file.slice(0, Math.max(0, file.lastIndexOf('/')));
 
 function keyedIn(args: Arg[], re: RegExp): Expr | undefined {
   for (const a of args) {

@@ -91,13 +91,7 @@ const BASE_HINT = new RegExp(`api\\.commerce7\\.com|${BASE_NAME.source}`, 'i');
 const factsCache = new Map<string, FileFacts | null>();
 
 function relabel(f: FileFacts, file: string): FileFacts {
-  if (f.file === file) return f;
-  const map = new Map<FnDef, FnDef>();
-  const copy = (fn: FnDef) => {
-    const c = { ...fn, file };
-    map.set(fn, c);
-    return c;
-  };
+  const copy = (fn: FnDef) => ({ ...fn, file });
   return { ...f, file, top: copy(f.top), fns: f.fns.map(copy) };
 }
 
@@ -129,7 +123,7 @@ function factsFor(file: string, text: string): { facts: FileFacts | null; engine
     if (factsCache.size > 5000) factsCache.clear();
     factsCache.set(key, facts);
   }
-  return facts ? { facts: relabel(facts, file), engine: `tree-sitter (${grammar})` } : { facts: null, engine: 'text (the parser failed)' };
+  return facts ? { facts, engine: `tree-sitter (${grammar})` } : { facts: null, engine: 'text (the parser failed)' };
 }
 
 const idPath = (p: string) => p.split('/').map((seg, i) => (i > 1 && isIdSegment(seg) ? '{id}' : seg)).join('/');
@@ -165,10 +159,16 @@ export function auditSourcesSync(sources: AuditSource[], extra: AuditExtra = {})
   const references: ApiReference[] = [];
   const unresolved: AuditReport['unresolved'] = [];
   const parsed: FileFacts[] = [];
-  const texts = new Map<string, string[]>();
+  const copies = new Map<FileFacts, string[]>();
+  const relabeled = new Map<FileFacts, FileFacts>();
+  const texts = new Map<string, string>();
+  let linesOf: { file: string; lines: string[] } | null = null;
   const engineOf = new Map<string, string>();
   const baseFiles = new Set<string>();
-  const lineText = (file: string, line: number) => texts.get(file)?.[line - 1]?.trim().slice(0, 160) ?? '';
+  const lineText = (file: string, line: number) => {
+    if (linesOf?.file !== file) linesOf = { file, lines: (texts.get(file) ?? '').split(/\r?\n/) };
+    return linesOf.lines[line - 1]?.trim().slice(0, 160) ?? '';
+  };
 
   for (const r of extra.references ?? []) references.push(fromText(r, 'text (streamed)'));
 
@@ -200,12 +200,26 @@ export function auditSourcesSync(sources: AuditSource[], extra: AuditExtra = {})
       read.push({ file: src.file, engine: 'pre-filter (no Commerce7 URL, name or resource)', calls: 0 });
       continue;
     }
-    texts.set(src.file, src.text.split(/\r?\n/));
+    texts.set(src.file, src.text);
     if (BASE_HINT.test(src.text)) baseFiles.add(src.file);
     // Minified code (lines over 2,000 characters) is parsed like any file up to the 1 MiB parse limit.
-    const { facts, engine } = factsFor(src.file, src.text);
+    const got = factsFor(src.file, src.text);
+    const engine = got.engine;
     engineOf.set(src.file, engine);
-    if (facts) parsed.push(facts);
+    let facts = got.facts;
+    if (facts && !copies.has(facts) && facts.file !== src.file) {
+      // Parsed in an earlier run under another name: this run's first copy carries this name.
+      const cached = facts;
+      facts = relabeled.get(cached) ?? relabel(cached, src.file);
+      relabeled.set(cached, facts);
+    }
+    if (facts) {
+      // Identical files share their facts and are analysed once: lookups go by name, so a copy's calls are the
+      // first file's with the file name changed.
+      const list = copies.get(facts);
+      if (list) list.push(src.file);
+      else { copies.set(facts, []); parsed.push(facts); }
+    }
     else {
       const refs = scanSource(src.file, src.text, { longLines: true });
       references.push(...refs.map((r) => fromText(r, engine)));
@@ -216,18 +230,22 @@ export function auditSourcesSync(sources: AuditSource[], extra: AuditExtra = {})
   // The project: every definition and function by name, for lookups across files.
   const project: Project = { files: parsed, defs: new Map(), fns: new Map(), baseFiles };
   const called = new Set<string>();
+  const put = <T>(index: Map<string, T[]>, file: string, name: string, items: T[]) => {
+    // Under every folder above the file: a lookup walks up from the caller's folder (Flow.nearest).
+    let dir = file;
+    for (;;) {
+      const cut = dir.lastIndexOf('/');
+      dir = cut > 0 ? dir.slice(0, cut) : '';
+      const key = `${dir}\u0000${name}`;
+      const list = index.get(key) ?? [];
+      if (list.length < 8) list.push(...items.slice(0, 8 - list.length));
+      index.set(key, list);
+      if (!dir) break;
+    }
+  };
   for (const f of parsed) {
-    for (const [name, exprs] of f.defs) {
-      const list = project.defs.get(name) ?? [];
-      if (list.length < 8) for (const expr of exprs) list.push({ facts: f, expr });
-      project.defs.set(name, list);
-    }
-    for (const fn of f.fns) {
-      if (!fn.name) continue;
-      const list = project.fns.get(fn.name) ?? [];
-      if (list.length < 8) list.push(fn);
-      project.fns.set(fn.name, list);
-    }
+    for (const [name, exprs] of f.defs) put(project.defs, f.file, name, exprs.map((expr) => ({ facts: f, expr })));
+    for (const fn of f.fns) if (fn.name) put(project.fns, f.file, fn.name, [fn]);
     for (const fn of [f.top, ...f.fns]) for (const c of fn.calls) called.add(c.fn);
   }
   const flow = new Flow(project);
@@ -253,11 +271,15 @@ export function auditSourcesSync(sources: AuditSource[], extra: AuditExtra = {})
         if (seen.has(key)) continue;
         seen.add(key);
         n++;
-        references.push(fromSink(r, c.path, c.base, method, engineOf.get(f.file) ?? 'tree-sitter', lineText(r.file, r.line)));
+        const ref = fromSink(r, c.path, c.base, method, engineOf.get(f.file) ?? 'tree-sitter', lineText(r.file, r.line));
+        references.push(ref);
+        for (const copy of copies.get(f) ?? []) references.push(renamed(ref, f.file, copy));
       }
     }
     read.push({ file: f.file, engine: engineOf.get(f.file) ?? 'tree-sitter', calls: n });
+    for (const copy of copies.get(f) ?? []) read.push({ file: copy, engine: engineOf.get(copy) ?? 'tree-sitter', calls: n });
   }
+  for (const u of [...unresolved]) for (const copy of copies.get(parsed.find((f) => f.file === u.file)!) ?? []) unresolved.push({ ...u, file: copy });
 
   // Only where Commerce7 is called (or named): Basic auth elsewhere is some other service's.
   const callingFiles = new Set(references.map((r) => r.file));
@@ -266,8 +288,11 @@ export function auditSourcesSync(sources: AuditSource[], extra: AuditExtra = {})
   const needs = new Map<PermissionName, { access: Access; references: ApiReference[]; inferred: boolean }>();
   const noPermission: AuditReport['noPermission'] = [];
   const unknown: AuditReport['unknown'] = [];
+  const resolved = new Map<string, ReturnType<typeof resolveApiCall>>();
   for (const ref of references) {
-    const r = resolveApiCall(ref.method, ref.path);
+    const key = `${ref.method} ${ref.path}`;
+    let r = resolved.get(key);
+    if (!r) resolved.set(key, (r = resolveApiCall(ref.method, ref.path)));
     if (r.kind === 'none') noPermission.push({ ...ref, why: r.why });
     else if (r.kind === 'unknown') unknown.push({ ...ref, why: r.why, guess: null });
     else if (!r.documented) {
@@ -296,6 +321,20 @@ export function auditSourcesSync(sources: AuditSource[], extra: AuditExtra = {})
     summary: {
       files: read.length + skipped.length, parsed: parsed.length, text: textRead, skipped: skipped.length, calls: references.length,
       permissions: permissions.length, unknown: unknown.length, unresolved: unresolved.length, methodNotSeen: methodNotSeen.length,
+    },
+  };
+}
+
+/** A reference found in `from`, for an identical file `to`. */
+function renamed(ref: ApiReference, from: string, to: string): ApiReference {
+  const f = (x: string) => (x === from ? to : x);
+  return {
+    ...ref, file: f(ref.file),
+    evidence: {
+      call: { ...ref.evidence.call, file: f(ref.evidence.call.file) },
+      pieces: ref.evidence.pieces.map((p) => ({ ...p, file: f(p.file) })),
+      method: ref.evidence.method && { ...ref.evidence.method, file: f(ref.evidence.method.file) },
+      via: ref.evidence.via.map((v) => v.replace(`(${from}:`, `(${to}:`)),
     },
   };
 }

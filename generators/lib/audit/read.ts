@@ -2,7 +2,7 @@
 // special files (FIFOs, sockets, devices) and unreadable files or folders named and skipped, binary files (NUL bytes)
 // skipped, files over 1 MiB streamed through the text engine in bounded memory (a pre-filter on the raw bytes, then
 // only the matching windows are scanned). Never throws for one bad file; the caller decides when nothing was read.
-import { closeSync, lstatSync, openSync, readdirSync, readFileSync, readSync, statSync, type Stats } from 'node:fs';
+import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { isAuditedFile, isSkippedDir } from './files.js';
 import type { AuditExtra, AuditSource, ReadFile, SkippedFile } from './index.js';
@@ -60,6 +60,38 @@ export function collectSources(targets: string[], opts: { includeTests?: boolean
     }
     out.sources.push({ file: name, text });
   };
+  // A regular file: one open, one fstat, one read (no separate lstat: a large tree has tens of thousands).
+  const readRegular = (full: string) => {
+    const name = opts.shown(full);
+    let fd: number;
+    try {
+      fd = openSync(full, 'r');
+    } catch (err) {
+      return void out.skipped.push({ file: name, reason: `cannot read: ${reasonOf(err)}` });
+    }
+    try {
+      const size = fstatSync(fd).size;
+      if (size > MAX_PARSED_BYTES) {
+        closeSync(fd);
+        fd = -1;
+        return void streamFile(full, name, size, out);
+      }
+      const buf = Buffer.allocUnsafe(size);
+      let at = 0;
+      while (at < size) {
+        const n = readSync(fd, buf, at, size - at, at);
+        if (n === 0) break;
+        at += n;
+      }
+      const data = buf.subarray(0, at);
+      if (data.includes(0)) return void out.skipped.push({ file: name, reason: 'binary file (contains NUL bytes)' });
+      out.sources.push({ file: name, text: data.toString('utf8') });
+    } catch (err) {
+      out.skipped.push({ file: name, reason: `cannot read: ${reasonOf(err)}` });
+    } finally {
+      if (fd >= 0) closeSync(fd);
+    }
+  };
   const walk = (dir: string) => {
     let entries;
     try {
@@ -74,6 +106,10 @@ export function collectSources(targets: string[], opts: { includeTests?: boolean
         continue;
       }
       if (!isAuditedFile(entry.name, opts)) continue;
+      if (entry.isFile()) {
+        readRegular(full);
+        continue;
+      }
       let stat: Stats;
       try {
         stat = entry.isSymbolicLink() ? statSync(full) : lstatSync(full);

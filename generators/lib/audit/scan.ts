@@ -118,6 +118,7 @@ const BASIC_AUTH = /\bauth["']?\s*(?::|=>?)\s*[({[]|CURLOPT_USERPWD|["'`]Basic\s
 /** Lines of one file that sign in with HTTP Basic: where a Data-role integration sends its staff email and password. */
 export function scanSignIn(file: string, text: string): Array<{ file: string; line: number; excerpt: string }> {
   const out: Array<{ file: string; line: number; excerpt: string }> = [];
+  if (!BASIC_AUTH.test(text)) return out; // one look at the whole text first
   text.split(/\r?\n/).forEach((line, index) => {
     // A line that already names the App ID or App Secret Key signs in as an app: nothing to change there.
     if (line.length <= 2000 && !COMMENT_LINE.test(line) && BASIC_AUTH.test(line) && !/app[_-]?(?:id|secret)/i.test(line)) out.push({ file, line: index + 1, excerpt: line.trim().slice(0, 160) });

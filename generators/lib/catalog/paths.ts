@@ -120,11 +120,13 @@ export function isIdSegment(segment: string): boolean {
   return /^\{[^}]*\}$/.test(segment) || /\d/.test(segment) || /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(segment);
 }
 
+let documentedSplit: string[][] | undefined;
+
 /** Is this (normalized) path one the documentation lists, not only one a family's wildcard absorbs? */
 export function isDocumentedPath(pathOrUrl: string): boolean {
   const segs = splitPattern(normalizeApiPath(pathOrUrl));
-  return DOCUMENTED.some((pattern) => {
-    const pat = splitPattern(pattern);
+  documentedSplit ??= DOCUMENTED.map(splitPattern);
+  return documentedSplit.some((pat) => {
     if (pat.length !== segs.length) return false;
     return pat.every((p, i) => {
       const s = segs[i]!;
@@ -170,15 +172,19 @@ export function normalizeApiPath(pathOrUrl: string): string {
   return p;
 }
 
+let rulesSplit: string[][] | undefined;
+
 /** Which permission does `METHOD path` need? */
 export function resolveApiCall(method: string, pathOrUrl: string): PathResolution {
   const m = method.toUpperCase() as HttpMethod;
   if (!HTTP_METHODS.includes(m)) return { kind: 'unknown', why: `unknown HTTP method ${method}` };
   const path = normalizeApiPath(pathOrUrl);
   const segs = splitPattern(path);
-  for (const rule of RULES) {
+  rulesSplit ??= RULES.map((r) => splitPattern(r.pattern));
+  for (let i = 0; i < RULES.length; i++) {
+    const rule = RULES[i]!;
     if (!methodMatches(rule.methods, m)) continue;
-    if (!segmentsMatch(splitPattern(rule.pattern), segs)) continue;
+    if (!segmentsMatch(rulesSplit[i]!, segs)) continue;
     if (rule.pattern.startsWith('/tag') && !TAG_OBJECT_TYPES.includes(segs[1] as (typeof TAG_OBJECT_TYPES)[number])) {
       return { kind: 'unknown', why: `tags are documented for ${TAG_OBJECT_TYPES.join(', ')} only` };
     }
