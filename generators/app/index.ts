@@ -9,6 +9,7 @@ import {
 } from '../lib/manifest/index.js';
 import { describeMissing, QUESTIONS, resolveAnswers, type Asker, type Draft } from '../lib/questions/index.js';
 import { buildContext, type RenderContext } from '../lib/render/context.js';
+import { diskProject, prepareChecklist } from '../lib/checklist/index.js';
 import { renderProject } from '../lib/render/project-output.js';
 import { MANIFEST_PATH } from '../lib/render/project-files.js';
 import { generatorDependency, PACKAGE_NAME, PACKAGE_ROOT, PACKAGE_VERSION } from '../lib/package-info.js';
@@ -183,7 +184,9 @@ export default class AppGenerator extends Generator<Stored, AppOptions> {
     this.config.set({ teach: this.teach, answered: [...this.answered].sort() });
   }
 
-  writing(): void {
+  async writing(): Promise<void> {
+    // The checklist reads the project's code with the audit's parsers: load them first.
+    await prepareChecklist(diskProject(this.destinationRoot()), { rendered: true });
     const manifestText = this.existingManifestText !== undefined
       ? updateJsonText(this.existingManifestText, this.manifest)
       : formatManifest(this.manifest);

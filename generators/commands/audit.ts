@@ -1,38 +1,19 @@
 // `c7-app audit [paths...]`: the Commerce7 API calls in existing code -> the least-privilege permissions it needs,
 // compared with c7-app.json when there is one. Reads only; writes only the --answers file it is asked for.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import pc from 'picocolors';
-import { auditSources, compareWithManifest, isAuditedFile, isSkippedDir, permissionsForManifest, type ApiReference, type AuditReport, type ManifestComparison } from '../lib/audit/index.js';
+import { auditSources, compareWithManifest, permissionsForManifest, type ApiReference, type AuditReport, type ManifestComparison } from '../lib/audit/index.js';
+import { collectSources } from '../lib/audit/read.js';
 import { writeFileAtomicSync } from '../lib/atomic-write.js';
 import { ENV_VARS } from '../lib/catalog/index.js';
 import { cannotRead, findManifestUpward, validateManifestText } from '../lib/manifest/index.js';
 import { EXIT, UserError } from './errors.js';
 
-export interface AuditOptions { manifest?: string | false; json?: boolean; answers?: string; force?: boolean; includeTests?: boolean; cwd?: string }
-
-const MAX_FILE_BYTES = 1024 * 1024;
-
-function collect(target: string, includeTests: boolean, out: string[]): void {
-  let stat;
-  try {
-    stat = statSync(target);
-  } catch (err) {
-    throw new UserError(cannotRead(target, err));
-  }
-  if (stat.isFile()) {
-    out.push(target);
-    return;
-  }
-  for (const entry of readdirSync(target, { withFileTypes: true })) {
-    const full = path.join(target, entry.name);
-    if (entry.isDirectory()) {
-      if (isSkippedDir(entry.name, { includeTests })) continue;
-      collect(full, includeTests, out);
-    } else if (entry.isFile() && isAuditedFile(entry.name, { includeTests })) {
-      if (statSync(full).size <= MAX_FILE_BYTES) out.push(full);
-    }
-  }
+export interface AuditOptions {
+  manifest?: string | false; json?: boolean; answers?: string; force?: boolean; includeTests?: boolean; cwd?: string;
+  /** Write the missing permissions into the manifest (with --reduce, also lower and remove what no call uses). */
+  fix?: boolean; reduce?: boolean; newVersion?: boolean;
 }
 
 const where = (r: ApiReference) => `${r.file}:${r.line}:${r.column}`;
@@ -42,7 +23,9 @@ export function formatAudit(report: AuditReport, comparison: { file: string; res
   const c = color ? pc : { red: String, yellow: String, green: String, dim: String, bold: String, cyan: String };
   const lines: string[] = [];
   const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
-  lines.push(`Scanned ${plural(report.files, 'file')}: ${plural(report.references.length, 'Commerce7 API call')}.`);
+  const s = report.summary;
+  lines.push(`Scanned ${plural(report.files, 'file')}: ${plural(report.references.length, 'Commerce7 API call')}` +
+    ` (${s.parsed} parsed, ${s.text} read as text${s.skipped ? `, ${s.skipped} skipped` : ''}${s.unknown ? `; ${s.unknown} unknown` : ''}${s.unresolved ? `; ${s.unresolved} computed at run time` : ''}).`);
   if (report.permissions.length) {
     lines.push('', c.bold('Permissions the code needs (least privilege):'));
     const width = Math.max(...report.permissions.map((p) => p.permission.length));
@@ -58,6 +41,19 @@ export function formatAudit(report: AuditReport, comparison: { file: string; res
   if (report.unknown.length) {
     lines.push('', c.bold('Calls with no documented permission (ask Commerce7 before relying on them):'));
     for (const r of report.unknown) lines.push(`  ${call(r)}  ${c.dim(where(r))}  ${c.dim(r.why)}`);
+  }
+  if (report.unresolved.length) {
+    lines.push('', c.bold('HTTP calls toward Commerce7 whose path is computed at run time (not counted: check them by hand):'));
+    for (const u of report.unresolved) lines.push(`  ${u.method ?? '?'} ${u.pattern}  ${c.dim(`${u.file}:${u.line}`)}  ${c.dim(u.why)}`);
+  }
+  if (report.skipped.length) {
+    lines.push('', c.bold('Files not read:'));
+    for (const f of report.skipped) lines.push(`  ${f.file}  ${c.dim(f.reason)}`);
+  }
+  const streamed = report.read.filter((r) => /^text \((streamed|minified)/.test(r.engine));
+  if (streamed.length) {
+    lines.push('', c.bold('Read by the text scanner (not parsed):'));
+    for (const f of streamed) lines.push(`  ${f.file}  ${c.dim(f.engine)}`);
   }
   if (report.methodNotSeen.length) {
     lines.push('', c.bold('Method not seen, taken as GET (if the call writes, it needs full access):'));
@@ -85,25 +81,37 @@ export function formatAudit(report: AuditReport, comparison: { file: string; res
     lines.push('', `Next: c7-app audit <paths> --answers permissions.json, then c7-app new <dir> --answers permissions.json --replaces-data-role`);
   }
   if (!report.references.length) lines.push('', 'No call found: pass the folder or files of the integration\u2019s code (paths that build the URL at run time cannot be seen).');
+  if (report.references.length) lines.push('', c.dim('Read: string constants, concatenations, templates, format strings and helper functions, followed to HTTP calls. A path computed at run time (from data, a response, a loop) cannot be known: it is listed above when the call is seen.'));
   return lines.join('\n') + '\n';
 }
 
 export async function runAudit(paths: string[], opts: AuditOptions, out: NodeJS.WritableStream = process.stdout): Promise<number> {
   const cwd = opts.cwd ?? process.cwd();
   const targets = (paths.length ? paths : ['.']).map((p) => path.resolve(cwd, p));
-  const files: string[] = [];
-  for (const t of targets) collect(t, opts.includeTests === true, files);
   const shown = (f: string) => {
     const rel = path.relative(cwd, f);
     return rel && !rel.startsWith('..') ? rel.split(path.sep).join('/') : f;
   };
-  const report = auditSources(files.map((f) => ({ file: shown(f), text: readFileSync(f, 'utf8') })));
+  for (const t of targets) {
+    try {
+      statSync(t);
+    } catch (err) {
+      throw new UserError(cannotRead(t, err));
+    }
+  }
+  const collected = collectSources(targets, { includeTests: opts.includeTests === true, shown });
+  if (!collected.sources.length && !collected.read.length && collected.skipped.length) {
+    const why = collected.skipped.map((f) => `  ${f.file}: ${f.reason}`).join('\n');
+    throw new UserError(`nothing could be read:\n${why}`);
+  }
+  const report = await auditSources(collected.sources, collected);
 
   let comparison: { file: string; result: ManifestComparison } | null = null;
+  let manifestPath: string | undefined;
   if (opts.manifest !== false) {
     // The code's own project first; else the project the command runs in (auditing old code from the new app).
     const first = statSync(targets[0]!).isDirectory() ? targets[0]! : path.dirname(targets[0]!);
-    const manifestPath = opts.manifest ? path.resolve(cwd, opts.manifest) : findManifestUpward(first) ?? findManifestUpward(cwd);
+    manifestPath = opts.manifest ? path.resolve(cwd, opts.manifest) : findManifestUpward(first) ?? findManifestUpward(cwd);
     if (manifestPath) {
       let text: Uint8Array;
       try {
@@ -116,6 +124,7 @@ export async function runAudit(paths: string[], opts: AuditOptions, out: NodeJS.
       comparison = { file: shown(manifestPath), result: compareWithManifest(report, loaded.manifest) };
     }
   }
+  if ((opts.fix || opts.reduce) && !comparison) throw new UserError(`--fix needs a c7-app.json to edit: run it in the app project, or pass --manifest <file>${opts.manifest === false ? ' (not --no-manifest)' : ''}`);
 
   if (opts.answers) {
     const target = path.resolve(cwd, opts.answers);
@@ -127,11 +136,23 @@ export async function runAudit(paths: string[], opts: AuditOptions, out: NodeJS.
     }
   }
 
+  let fixed: import('./audit-fix.js').FixResult | null = null;
+  if (opts.fix && comparison && manifestPath) {
+    const { fixManifest } = await import('./audit-fix.js');
+    fixed = await fixManifest(manifestPath, report, comparison.result, { reduce: opts.reduce === true, newVersion: opts.newVersion === true });
+  }
+
   if (opts.json) {
-    out.write(JSON.stringify({ ...report, manifest: comparison?.file ?? null, comparison: comparison?.result ?? null, suggested: { permissions: permissionsForManifest(report) } }, null, 2) + '\n');
+    // Each permission's calls are all in references[]: the first 20 are enough here (a large tree has thousands).
+    const permissions = report.permissions.map((p) => ({ ...p, calls: p.references.length, references: p.references.slice(0, 20) }));
+    // Indented for a person; compact when large (a big tree's report is tens of megabytes either way).
+    const indent = report.references.length + report.read.length > 5000 ? undefined : 2;
+    out.write(JSON.stringify({ ...report, permissions, manifest: comparison?.file ?? null, comparison: comparison?.result ?? null, suggested: { permissions: permissionsForManifest(report) }, fix: fixed }, null, indent) + '\n');
   } else {
     const color = (out as NodeJS.WriteStream).isTTY === true && pc.isColorSupported;
     out.write(formatAudit(report, comparison, color, opts.answers ? shown(path.resolve(cwd, opts.answers)) : undefined));
+    if (fixed) out.write(fixed.report + '\n');
   }
+  if (fixed) return fixed.blocked || fixed.stillMissing ? EXIT.invalid : EXIT.ok;
   return comparison && comparison.result.missing.length ? EXIT.invalid : EXIT.ok;
 }

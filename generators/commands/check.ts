@@ -4,7 +4,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import pc from 'picocolors';
 import {
-  buildChecklist, diskProject, formatVerdict, projectTestsItem, renderChecklistMarkdown, runProjectTests,
+  buildChecklist, diskProject, formatVerdict, prepareChecklist, projectTestsItem, renderChecklistMarkdown, runProjectTests,
   scanProjectForSecretsFully, sectionTitle, sourceLabel, STATUS_MARK, SUBMISSION_CHECKLIST_FILE, summarize, TEST_COMMAND,
   type ChecklistItem, type FullSecretScan, type SecretFinding,
 } from '../lib/checklist/index.js';
@@ -103,6 +103,7 @@ export async function runCheck(dir: string | undefined, opts: CheckOptions, out:
   const checklistFile = path.join(root, SUBMISSION_CHECKLIST_FILE);
 
   // The file records what the manifest and the files say; a test run is shown here but never written to it.
+  await prepareChecklist(project);
   const secretScan = await scanProjectForSecretsFully(project);
   if (secretScan.secretlint.error && !opts.json) err.write(`c7-app check: ${secretScan.secretlint.error}\n`);
   const fileItems = buildChecklist(manifest, project, { secretScan });

@@ -1,6 +1,7 @@
 // `c7-app scopes`: permission changes and regeneration run the Yeoman generator c7-app:scopes; --check is the
 // CI path: it writes nothing, loads no Yeoman, and exits 1 when a derived file is out of step with c7-app.json.
 import { InputError } from '../lib/errors.js';
+import { diskProject, prepareChecklist } from '../lib/checklist/index.js';
 import { loadProject, plannedWrites } from '../lib/scopes/index.js';
 import { EXIT, UserError } from './errors.js';
 import { runGenerator } from './yeoman.js';
@@ -14,6 +15,7 @@ export async function runScopes(args: string[], out: NodeJS.WritableStream = pro
     if (err instanceof InputError) throw new UserError(err.message, err.exitCode);
     throw err;
   }
+  await prepareChecklist(diskProject(state.root), { rendered: true });
   const stale = plannedWrites(state, state.manifest, state.manifestText).filter((w) => w.owner === 'derived');
   if (stale.length === 0) {
     out.write('Every derived file is in step with c7-app.json.\n');

@@ -6,6 +6,7 @@ import { InputError } from '../lib/errors.js';
 import { describeInterrupted, digest, recoverInterrupted, type GenerationJournal } from '../lib/generation-journal.js';
 import { validateManifestText } from '../lib/manifest/index.js';
 import { askPermissions, type Asker } from '../lib/questions/questions.js';
+import { diskProject, prepareChecklist } from '../lib/checklist/index.js';
 import { describeChange, loadProject, planScopes, type ProjectState, type ScopesPlan } from '../lib/scopes/index.js';
 import { withoutTaskErrorLine } from '../commands/yeoman.js';
 import { commitAtomically, type CommitEnv } from '../app/commit.js';
@@ -77,6 +78,7 @@ export default class ScopesGenerator extends Generator<Record<string, unknown>, 
       permissions = await askPermissions(asker, {}, this.state.manifest.permissions);
     }
     const edits = { add: list(this.options.add), remove: list(this.options.remove), set: list(this.options.set), reason: this.options.reason };
+    await prepareChecklist(diskProject(this.state.root), { rendered: true });
     try {
       this.plan = planScopes(this.state, { edits, permissions, newVersion: Boolean(this.options['new-version']) });
     } catch (err) {

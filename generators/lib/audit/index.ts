@@ -2,12 +2,37 @@
 // path map give the least-privilege permissions the code needs; compared with a manifest they say what to add and
 // what the code no longer uses. The first step of moving a Data-role integration (full access to everything) to
 // an app.
-import { accessCovers, canonicalPermission, resolveApiCall, type Access, type PermissionName } from '../catalog/index.js';
+import { createHash } from 'node:crypto';
+import { accessCovers, canonicalPermission, isIdSegment, resolveApiCall, type Access, type HttpMethod, type PermissionName } from '../catalog/index.js';
 import type { Manifest } from '../manifest/types.js';
-import { scanSignIn, scanSource, type ApiReference } from './scan.js';
+import { extractFacts, type FileFacts, type FnDef } from './extract.js';
+import { ABSENT, BASE_NAME, classify, Flow, hasParam, methodOf, RESOURCES, show, type Project, type SinkResult } from './flow.js';
+import { grammarFor, grammarState, prepareGrammars, withTree, type Grammar } from './parse.js';
+import { readPostman } from './postman.js';
+import { scanSignIn, scanSource, type ApiReference as TextReference } from './scan.js';
 
-export { apiPathOf, scanSignIn, scanSource, type ApiReference } from './scan.js';
+export { apiPathOf, scanSignIn, scanSource, stripTrailingComment } from './scan.js';
 export { AUDIT_SKIP_DIRS, isAuditedFile, isSkippedDir } from './files.js';
+
+export type Confidence = 'high' | 'medium' | 'low';
+
+export interface Evidence {
+  /** Where the HTTP call is made (for a call through a helper: the helper's call site). */
+  call: { file: string; line: number };
+  /** Where the pieces of the path come from (literals, constants, a base URL). */
+  pieces: Array<{ file: string; line: number; text: string }>;
+  /** Where the method comes from; null when it was not seen (GET assumed). */
+  method: { file: string; line: number; text: string } | null;
+  /** The helpers the call goes through, innermost first. */
+  via: string[];
+}
+
+export interface ApiReference extends TextReference {
+  /** Which engine read the call: "tree-sitter (javascript)", "text", "json (Postman collection)". */
+  engine: string;
+  confidence: Confidence;
+  evidence: Evidence;
+}
 
 export interface NeededPermission {
   permission: PermissionName;
@@ -18,34 +43,262 @@ export interface NeededPermission {
   inferred: boolean;
 }
 
+export interface SkippedFile { file: string; reason: string }
+export interface ReadFile { file: string; engine: string; calls: number }
+
 export interface AuditReport {
   files: number;
+  /** Every file looked at, with the engine that read it (or why it was not parsed). */
+  read: ReadFile[];
+  /** Files that could not be read at all: binary, special files, unreadable. */
+  skipped: SkippedFile[];
   references: ApiReference[];
-  /** In the catalog's permission order of first appearance: sorted by name. */
+  /** Sorted by name. */
   permissions: NeededPermission[];
   /** Calls that need no permission (the staff token check, App Sync, public storefront settings). */
   noPermission: Array<ApiReference & { why: string }>;
-  /** Calls the path map does not know: Commerce7 documents no permission for them. */
-  unknown: Array<ApiReference & { why: string }>;
+  /**
+   * Calls the catalog documents no permission for: unknown resources, and undocumented sub-paths of documented
+   * resources (`/customer/{id}/something`), with the parent family's permission as a low-confidence guess.
+   */
+  unknown: Array<ApiReference & { why: string; guess: { permission: PermissionName; access: Access } | null }>;
+  /** HTTP calls toward Commerce7 whose path is computed at run time: what the audit cannot see. */
+  unresolved: Array<{ file: string; line: number; pattern: string; method: HttpMethod | null; why: string }>;
   /** Calls whose method was not seen, taken as GET: each needs full access if it writes. */
   methodNotSeen: ApiReference[];
   /** HTTP Basic sign-ins in the files that call Commerce7: where the staff email and password must become the App ID and App Secret Key. */
   signIns: Array<{ file: string; line: number; excerpt: string }>;
+  summary: { files: number; parsed: number; text: number; skipped: number; calls: number; permissions: number; unknown: number; unresolved: number; methodNotSeen: number };
 }
 
-export function auditSources(sources: Array<{ file: string; text: string }>): AuditReport {
-  const scanned = sources.map((s) => ({ ...s, references: scanSource(s.file, s.text) }));
-  const references = scanned.flatMap((s) => s.references);
+export interface AuditSource {
+  file: string;
+  text: string;
+}
+
+export interface AuditExtra {
+  /** Calls already found by the streaming reader (large files), and the files it read or skipped. */
+  references?: TextReference[];
+  read?: ReadFile[];
+  skipped?: SkippedFile[];
+}
+
+/** A cheap look at the raw text: does it mention Commerce7 (a URL, a base name, a resource in a quoted path)? */
+export const PREFILTER = new RegExp(`commerce7|c7|["'\`/](?:${[...RESOURCES].map((r) => r.replace(/-/g, '\\-')).join('|')})\\b`, 'i');
+const BASE_HINT = new RegExp(`api\\.commerce7\\.com|${BASE_NAME.source}`, 'i');
+
+/** Files with the same content are parsed once (vendored copies, generated clients). */
+const factsCache = new Map<string, FileFacts | null>();
+
+function relabel(f: FileFacts, file: string): FileFacts {
+  const copy = (fn: FnDef) => ({ ...fn, file });
+  return { ...f, file, top: copy(f.top), fns: f.fns.map(copy) };
+}
+
+/** Only the <script> of a Vue or Svelte component, on its own lines. */
+function scriptOnly(text: string): string {
+  let out = '';
+  let at = 0;
+  for (const m of text.matchAll(/(<script\b[^>]*>)([\s\S]*?)<\/script>/gi)) {
+    out += text.slice(at, m.index! + m[1]!.length).replace(/[^\n]/g, ' ') + m[2];
+    at = m.index! + m[0].length - '</script>'.length;
+  }
+  return out + text.slice(at).replace(/[^\n]/g, ' ');
+}
+
+function factsFor(file: string, text: string): { facts: FileFacts | null; engine: string } {
+  const grammar = grammarFor(file);
+  if (!grammar) return { facts: null, engine: 'text' };
+  const state = grammarState(grammar);
+  if (state !== 'ready') return { facts: null, engine: state === 'failed' ? `text (the ${grammar} grammar could not be loaded)` : `text (the ${grammar} grammar was not loaded)` };
+  const source = /\.(vue|svelte)$/i.test(file) ? scriptOnly(text) : text;
+  const key = createHash('sha1').update(grammar).update('\0').update(source).digest('hex');
+  let facts = factsCache.get(key);
+  if (facts === undefined) {
+    try {
+      facts = withTree(grammar, source, (root) => extractFacts(file, grammar, root));
+    } catch {
+      facts = null;
+    }
+    if (factsCache.size > 5000) factsCache.clear();
+    factsCache.set(key, facts);
+  }
+  return facts ? { facts, engine: `tree-sitter (${grammar})` } : { facts: null, engine: 'text (the parser failed)' };
+}
+
+const idPath = (p: string) => p.split('/').map((seg, i) => (i > 1 && isIdSegment(seg) ? '{id}' : seg)).join('/');
+
+/** The grammars these files need (only those that pass the pre-filter): load them before auditSourcesSync. */
+export function grammarsNeeded(sources: AuditSource[]): Grammar[] {
+  const out = new Set<Grammar>();
+  for (const s of sources) {
+    const g = grammarFor(s.file);
+    if (g && !out.has(g) && PREFILTER.test(s.text)) out.add(g);
+  }
+  return [...out];
+}
+
+/** Loads the parsers these files need: after it, auditSourcesSync parses them (the checklist calls it so). */
+export async function prepareAudit(sources: AuditSource[]): Promise<void> {
+  await prepareGrammars(grammarsNeeded(sources));
+}
+
+/** The audit: loads the parsers it needs, then reads the sources. */
+export async function auditSources(sources: AuditSource[], extra: AuditExtra = {}): Promise<AuditReport> {
+  await prepareAudit(sources);
+  return auditSourcesSync(sources, extra);
+}
+
+/**
+ * The audit with the parsers already loaded (prepareAudit): synchronous, for the checklist. A file whose grammar
+ * is not loaded is read by the text engine, and its engine says so.
+ */
+export function auditSourcesSync(sources: AuditSource[], extra: AuditExtra = {}): AuditReport {
+  const read: ReadFile[] = [...(extra.read ?? [])];
+  const skipped: SkippedFile[] = [...(extra.skipped ?? [])];
+  const references: ApiReference[] = [];
+  const unresolved: AuditReport['unresolved'] = [];
+  const parsed: FileFacts[] = [];
+  const copies = new Map<FileFacts, string[]>();
+  const relabeled = new Map<FileFacts, FileFacts>();
+  const texts = new Map<string, string>();
+  let linesOf: { file: string; lines: string[] } | null = null;
+  const engineOf = new Map<string, string>();
+  const baseFiles = new Set<string>();
+  const lineText = (file: string, line: number) => {
+    if (linesOf?.file !== file) linesOf = { file, lines: (texts.get(file) ?? '').split(/\r?\n/) };
+    return linesOf.lines[line - 1]?.trim().slice(0, 160) ?? '';
+  };
+
+  for (const r of extra.references ?? []) references.push(fromText(r, 'text (streamed)'));
+
+  for (const src of sources) {
+    if (src.text.includes('\u0000')) {
+      skipped.push({ file: src.file, reason: 'binary file (contains NUL bytes)' });
+      continue;
+    }
+    if (/\.json$/i.test(src.file)) {
+      const calls = readPostman(src.text);
+      if (calls) {
+        let n = 0;
+        for (const c of calls) {
+          const path = classify({ parts: [c.url], ev: [] }, { relativeOk: false });
+          if (!path || path.dynamic) continue;
+          n++;
+          const method = (c.method.toUpperCase() as HttpMethod);
+          references.push({
+            file: src.file, line: c.line, column: 1, method, methodSeen: true, path: path.path, excerpt: `${c.method} ${c.url}`.slice(0, 160),
+            engine: 'json (Postman collection)', confidence: 'high',
+            evidence: { call: { file: src.file, line: c.line }, pieces: [{ file: src.file, line: c.line, text: c.url }], method: { file: src.file, line: c.line, text: c.method }, via: [] },
+          });
+        }
+        read.push({ file: src.file, engine: 'json (Postman collection)', calls: n });
+      } else read.push({ file: src.file, engine: 'json (not an API collection: not read)', calls: 0 });
+      continue;
+    }
+    if (!PREFILTER.test(src.text)) {
+      read.push({ file: src.file, engine: 'pre-filter (no Commerce7 URL, name or resource)', calls: 0 });
+      continue;
+    }
+    texts.set(src.file, src.text);
+    if (BASE_HINT.test(src.text)) baseFiles.add(src.file);
+    // Minified code (lines over 2,000 characters) is parsed like any file up to the 1 MiB parse limit.
+    const got = factsFor(src.file, src.text);
+    const engine = got.engine;
+    engineOf.set(src.file, engine);
+    let facts = got.facts;
+    if (facts && !copies.has(facts) && facts.file !== src.file) {
+      // Parsed in an earlier run under another name: this run's first copy carries this name.
+      const cached = facts;
+      facts = relabeled.get(cached) ?? relabel(cached, src.file);
+      relabeled.set(cached, facts);
+    }
+    if (facts) {
+      // Identical files share their facts and are analysed once: lookups go by name, so a copy's calls are the
+      // first file's with the file name changed.
+      const list = copies.get(facts);
+      if (list) list.push(src.file);
+      else { copies.set(facts, []); parsed.push(facts); }
+    }
+    else {
+      const refs = scanSource(src.file, src.text, { longLines: true });
+      references.push(...refs.map((r) => fromText(r, engine)));
+      read.push({ file: src.file, engine, calls: refs.length });
+    }
+  }
+
+  // The project: every definition and function by name, for lookups across files.
+  const project: Project = { files: parsed, defs: new Map(), fns: new Map(), baseFiles };
+  const called = new Set<string>();
+  const put = <T>(index: Map<string, T[]>, file: string, name: string, items: T[]) => {
+    // Under every folder above the file: a lookup walks up from the caller's folder (Flow.nearest).
+    let dir = file;
+    for (;;) {
+      const cut = dir.lastIndexOf('/');
+      dir = cut > 0 ? dir.slice(0, cut) : '';
+      const key = `${dir}\u0000${name}`;
+      const list = index.get(key) ?? [];
+      if (list.length < 8) list.push(...items.slice(0, 8 - list.length));
+      index.set(key, list);
+      if (!dir) break;
+    }
+  };
+  for (const f of parsed) {
+    for (const [name, exprs] of f.defs) put(project.defs, f.file, name, exprs.map((expr) => ({ facts: f, expr })));
+    for (const fn of f.fns) if (fn.name) put(project.fns, f.file, fn.name, [fn]);
+    for (const fn of [f.top, ...f.fns]) for (const c of fn.calls) called.add(c.fn);
+  }
+  const flow = new Flow(project);
+  const seen = new Set<string>();
+  for (const f of parsed) {
+    let n = 0;
+    for (const fn of [f.top, ...f.fns]) {
+      for (const r of flow.sinks(fn, f)) {
+        const open = hasParam(r.url) || (r.method !== null && hasParam(r.method));
+        if (open && fn.name && called.has(fn.name)) continue; // applied at its call sites
+        const relativeOk = r.relative;
+        const c = classify(r.url, { relativeOk });
+        if (!c) continue;
+        const method = methodOf(r.method);
+        if (c.dynamic) {
+          const key = `u:${r.file}:${r.line}:${show(r.url)}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          unresolved.push({ file: r.file, line: r.line, pattern: show(r.url).replace(/https?:\/\/api\.commerce7\.com(?::\d+)?(\/v1)?/i, ''), method, why: `the path is computed at run time (${r.via.length ? `through ${r.via[0]}` : 'a value the audit cannot follow'})` });
+          continue;
+        }
+        const key = `${r.file}:${r.line}:${method ?? r.defaultMethod ?? '?'}:${c.path}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        n++;
+        const ref = fromSink(r, c.path, c.base, method, engineOf.get(f.file) ?? 'tree-sitter', lineText(r.file, r.line));
+        references.push(ref);
+        for (const copy of copies.get(f) ?? []) references.push(renamed(ref, f.file, copy));
+      }
+    }
+    read.push({ file: f.file, engine: engineOf.get(f.file) ?? 'tree-sitter', calls: n });
+    for (const copy of copies.get(f) ?? []) read.push({ file: copy, engine: engineOf.get(copy) ?? 'tree-sitter', calls: n });
+  }
+  for (const u of [...unresolved]) for (const copy of copies.get(parsed.find((f) => f.file === u.file)!) ?? []) unresolved.push({ ...u, file: copy });
+
   // Only where Commerce7 is called (or named): Basic auth elsewhere is some other service's.
-  const signIns = scanned.filter((s) => s.references.length || /commerce7/i.test(s.text)).flatMap((s) => scanSignIn(s.file, s.text));
+  const callingFiles = new Set(references.map((r) => r.file));
+  const signIns = sources.filter((s) => (callingFiles.has(s.file) || /commerce7/i.test(s.text)) && !s.text.includes('\u0000') && !/\.json$/i.test(s.file)).flatMap((s) => scanSignIn(s.file, s.text));
+
   const needs = new Map<PermissionName, { access: Access; references: ApiReference[]; inferred: boolean }>();
   const noPermission: AuditReport['noPermission'] = [];
   const unknown: AuditReport['unknown'] = [];
+  const resolved = new Map<string, ReturnType<typeof resolveApiCall>>();
   for (const ref of references) {
-    const r = resolveApiCall(ref.method, ref.path);
+    const key = `${ref.method} ${ref.path}`;
+    let r = resolved.get(key);
+    if (!r) resolved.set(key, (r = resolveApiCall(ref.method, ref.path)));
     if (r.kind === 'none') noPermission.push({ ...ref, why: r.why });
-    else if (r.kind === 'unknown') unknown.push({ ...ref, why: r.why });
-    else {
+    else if (r.kind === 'unknown') unknown.push({ ...ref, why: r.why, guess: null });
+    else if (!r.documented) {
+      const need = r.needs[0]!;
+      unknown.push({ ...ref, confidence: 'low', why: `not a documented path: only the ${r.pattern.replace(/\/\*\*$/, '')} family's wildcard covers it (guess: ${need.permission} ${need.access})`, guess: { permission: need.permission, access: need.access } });
+    } else {
       for (const need of r.needs) {
         const entry = needs.get(need.permission) ?? { access: 'read' as Access, references: [], inferred: true };
         if (need.access === 'full') entry.access = 'full';
@@ -61,10 +314,49 @@ export function auditSources(sources: Array<{ file: string; text: string }>): Au
       references: [...e.references].sort((a, b) => Number(a.method === 'GET') - Number(b.method === 'GET')),
     }))
     .sort((a, b) => a.permission.localeCompare(b.permission));
+  const methodNotSeen = references.filter((r) => !r.methodSeen);
+  const textRead = read.filter((r) => r.engine.startsWith('text')).length;
   return {
-    files: sources.length, references, permissions, noPermission, unknown,
-    methodNotSeen: references.filter((r) => !r.methodSeen),
-    signIns,
+    files: read.length + skipped.length, read, skipped, references, permissions, noPermission, unknown, unresolved, methodNotSeen, signIns,
+    summary: {
+      files: read.length + skipped.length, parsed: parsed.length, text: textRead, skipped: skipped.length, calls: references.length,
+      permissions: permissions.length, unknown: unknown.length, unresolved: unresolved.length, methodNotSeen: methodNotSeen.length,
+    },
+  };
+}
+
+/** A reference found in `from`, for an identical file `to`. */
+function renamed(ref: ApiReference, from: string, to: string): ApiReference {
+  const f = (x: string) => (x === from ? to : x);
+  return {
+    ...ref, file: f(ref.file),
+    evidence: {
+      call: { ...ref.evidence.call, file: f(ref.evidence.call.file) },
+      pieces: ref.evidence.pieces.map((p) => ({ ...p, file: f(p.file) })),
+      method: ref.evidence.method && { ...ref.evidence.method, file: f(ref.evidence.method.file) },
+      via: ref.evidence.via.map((v) => v.replace(`(${from}:`, `(${to}:`)),
+    },
+  };
+}
+
+function fromText(r: TextReference, engine: string): ApiReference {
+  const path = idPath(r.path);
+  return {
+    ...r, path, engine, confidence: r.methodSeen ? 'medium' : 'low',
+    evidence: { call: { file: r.file, line: r.line }, pieces: [{ file: r.file, line: r.line, text: r.excerpt }], method: r.methodSeen ? { file: r.file, line: r.line, text: r.method } : null, via: [] },
+  };
+}
+
+function fromSink(r: SinkResult, path: string, base: string, method: HttpMethod | null, engine: string, excerpt: string): ApiReference {
+  const absent = r.method !== null && r.method.parts.length === 1 && r.method.parts[0] === ABSENT;
+  const methodSeen = method !== null || ((r.method === null || absent) && (r.defaultMethod !== null || absent));
+  const m = method ?? (r.method === null || absent ? r.defaultMethod ?? 'GET' : null) ?? 'GET';
+  const methodEv = r.method?.ev[0] ?? (methodSeen ? { file: r.sinkFile, line: r.sinkLine, text: method ? `${r.sink}` : `${r.sink} (default ${m})` } : null);
+  const confidence: Confidence = !methodSeen ? 'low' : r.via.length || base === 'client' || base === 'name' ? 'medium' : 'high';
+  return {
+    file: r.file, line: r.line, column: 1, method: m, methodSeen, path, excerpt,
+    engine, confidence,
+    evidence: { call: { file: r.file, line: r.line }, pieces: r.url.ev.slice(0, 8), method: methodEv, via: r.via },
   };
 }
 

@@ -2,7 +2,7 @@
 // Python, C#...): a string that is an api.commerce7.com URL, or a quoted path whose first segment is a Commerce7
 // resource. The HTTP method is read from the code around it (`.post(`, `method: 'PUT'`, `PostAsync(`, `-X DELETE`);
 // when none is seen the call is taken as a GET and marked, because a write needs full access.
-import { HTTP_METHODS, normalizeApiPath, pathRules, type HttpMethod } from '../catalog/index.js';
+import { HTTP_METHODS, isIdSegment, normalizeApiPath, pathRules, type HttpMethod } from '../catalog/index.js';
 
 export interface ApiReference {
   /** As given to scanSource (relative to the audited folder in reports). */
@@ -22,6 +22,9 @@ export interface ApiReference {
 const RESOURCES = new Set(pathRules().map((r) => r.pattern.split('/')[1]!).filter((s) => s && !s.startsWith('{')));
 
 const API_URL = /https?:\/\/api\.commerce7\.com(?::\d+)?(\/[^\s"'`)<>\]]*)?/gi;
+const LONG_LINE = 2000;
+/** In long lines: a quoted Commerce7 path or URL whose quotes sit right around it (no quote or space inside). */
+const LOCAL_QUOTED = /(["'`])((?:\$\{[^}`'"\s]{0,80}\})?(?:https?:\/\/api\.commerce7\.com(?::\d+)?)?\/[\w{}$.:\/?=&-]*)\1/g;
 /** A quoted string on one line. Backticks included: JS templates. */
 const QUOTED = /(["'`])((?:(?!\1)[^\n\\]|\\.)*)\1/g;
 
@@ -86,7 +89,7 @@ export function apiPathOf(literal: string): string | null {
   if (!s.startsWith('/')) return null;
   // Placeholders of any language become one {segment}: ${id}, {id}, :id, %s, $id, " + id + " (cut by the quote).
   s = s.replace(/\$\{[^}]*\}|#\{[^}]*\}|\{[^}]*\}|%[sd]|\$[A-Za-z_]\w*/g, '{id}').replace(/\/:[A-Za-z_]\w*/g, '/{id}');
-  const path = normalizeApiPath(s);
+  const path = normalizeApiPath(s).split('/').map((seg, i) => (i > 1 && isIdSegment(seg) ? '{id}' : seg)).join('/');
   const first = path.split('/')[1] ?? '';
   return RESOURCES.has(first) || (url !== null && path !== '/') ? path : null;
 }
@@ -115,6 +118,7 @@ const BASIC_AUTH = /\bauth["']?\s*(?::|=>?)\s*[({[]|CURLOPT_USERPWD|["'`]Basic\s
 /** Lines of one file that sign in with HTTP Basic: where a Data-role integration sends its staff email and password. */
 export function scanSignIn(file: string, text: string): Array<{ file: string; line: number; excerpt: string }> {
   const out: Array<{ file: string; line: number; excerpt: string }> = [];
+  if (!BASIC_AUTH.test(text)) return out; // one look at the whole text first
   text.split(/\r?\n/).forEach((line, index) => {
     // A line that already names the App ID or App Secret Key signs in as an app: nothing to change there.
     if (line.length <= 2000 && !COMMENT_LINE.test(line) && BASIC_AUTH.test(line) && !/app[_-]?(?:id|secret)/i.test(line)) out.push({ file, line: index + 1, excerpt: line.trim().slice(0, 160) });
@@ -122,15 +126,36 @@ export function scanSignIn(file: string, text: string): Array<{ file: string; li
   return out;
 }
 
-/** Every Commerce7 API reference in one file's text. */
-export function scanSource(file: string, text: string): ApiReference[] {
-  const lines = text.split(/\r?\n/);
+/**
+ * A line without its trailing comment (`// …`, `# …`, `-- …` outside quotes): `Order string // "https://api.commerce7.com/v1/order"`
+ * is a declaration, not a call. `://` in a URL is not a comment.
+ */
+export function stripTrailingComment(line: string): string {
+  let quote: string | null = null;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i]!;
+    if (quote) {
+      if (ch === '\\') i++;
+      else if (ch === quote) quote = null;
+      continue;
+    }
+    if (ch === '"' || ch === "'" || ch === '`') quote = ch;
+    else if (ch === '/' && line[i + 1] === '/' && line[i - 1] !== ':') return line.slice(0, i);
+    else if (ch === '/' && line[i + 1] === '*') return line.slice(0, i);
+    else if (ch === '#' && (i === 0 || /\s/.test(line[i - 1]!)) && !/[{!\[]/.test(line[i + 1] ?? '')) return line.slice(0, i);
+  }
+  return line;
+}
+
+/** Every Commerce7 API reference in one file's text (the text engine: languages without a grammar, minified code). */
+export function scanSource(file: string, text: string, opts: { longLines?: boolean } = {}): ApiReference[] {
+  const lines = text.split(/\r?\n/).map((l) => (l.length > LONG_LINE ? (opts.longLines ? l : '') : stripTrailingComment(l)));
   const found: Array<{ index: number; column: number; path: string }> = [];
   lines.forEach((line, index) => {
-    if (line.length > 2000) return; // minified code: not worth guessing
     if (COMMENT_LINE.test(line)) return; // examples in comments are not calls
     const seen = new Set<number>();
-    for (const m of line.matchAll(QUOTED)) {
+    // A long line (minified code, or a window of one) may start inside a string: only quotes right around a path count.
+    for (const m of line.matchAll(line.length > LONG_LINE ? LOCAL_QUOTED : QUOTED)) {
       const path = apiPathOf(m[2]! + concatenated(line.slice(m.index! + m[0].length)));
       if (path === null) continue;
       if (OWN_ROUTE.test(line.slice(0, m.index)) && !/api\.commerce7\.com/i.test(m[2]!)) continue;
@@ -144,14 +169,21 @@ export function scanSource(file: string, text: string): ApiReference[] {
     }
   });
   const apiLines = new Set(found.map((f) => f.index));
-  return found.map(({ index, column, path }) => {
-    const method = methodAt(lines, index, column, (i) => apiLines.has(i));
+  found.sort((a, b) => a.index - b.index || a.column - b.column);
+  return found.map(({ index, column, path }, i) => {
+    let method: HttpMethod | undefined;
+    if (lines[index]!.length > LONG_LINE) {
+      // Minified: the method is near the call, before the next call on the same line.
+      const next = found[i + 1]?.index === index ? found[i + 1]!.column : column + 400;
+      const start = Math.max(0, column - 300, i > 0 && found[i - 1]!.index === index ? found[i - 1]!.column + 1 : 0);
+      method = methodAt([lines[index]!.slice(start, Math.min(next, column + 400))], 0, column - start, () => false);
+    } else method = methodAt(lines, index, column, (j) => apiLines.has(j));
     return {
       file, line: index + 1, column: column + 1,
       method: method && HTTP_METHODS.includes(method) ? method : 'GET',
       methodSeen: method !== undefined,
       path,
-      excerpt: lines[index]!.trim().slice(0, 160),
+      excerpt: (lines[index]!.length > 160 ? lines[index]!.slice(Math.max(0, column - 40), column + 120) : lines[index]!).trim().slice(0, 160),
     };
   });
 }

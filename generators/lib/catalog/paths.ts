@@ -8,7 +8,12 @@ export const HTTP_METHODS: readonly HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH
 export interface PermissionNeed { permission: PermissionName; access: Access }
 
 export type PathResolution =
-  | { kind: 'permission'; needs: PermissionNeed[]; inferred: boolean; pattern: string }
+  /**
+   * `documented`: the path is one platform.md lists (or its `{id}` form), not only a path the family's `/**` wildcard
+   * absorbs (`/customer/{id}/something`, `/product/find`): tools that read code report the latter as unknown, with the
+   * family's permission as a guess; the emulator and the generated guard still grant it by the family.
+   */
+  | { kind: 'permission'; needs: PermissionNeed[]; inferred: boolean; pattern: string; documented: boolean }
   | { kind: 'none'; pattern: string; why: string }
   | { kind: 'unknown'; why: string };
 
@@ -88,6 +93,49 @@ const RULES: Rule[] = [
   ...family('Query', '/query', { inferred: true }),
 ];
 
+/** A family's documented shapes: the list and one item. */
+const doc = (base: string): string[] => [base, `${base}/{id}`];
+
+/**
+ * The paths platform.md §3 lists, read and write. A `{…Id}`/`{id}` placeholder matches an id (a placeholder, a
+ * segment with a digit, a UUID), not a word: `/product/find` is not `/product/{id}`. `{objectType}` matches any word.
+ */
+const DOCUMENTED: string[] = [
+  ...doc('/cart'), ...doc('/club'), ...doc('/club-membership'), ...doc('/club-package'), ...doc('/collection'),
+  ...doc('/coupon'), ...doc('/customer'), '/customer-address',
+  ...doc('/customer/{customerId}/address'), ...doc('/customer/{customerId}/credit-card'),
+  ...doc('/department'), ...doc('/gift-card'), '/gift-card-transaction',
+  ...doc('/inventory'), ...doc('/inventory-location'), '/inventory-transaction',
+  ...doc('/meta-data-config/{objectType}'), ...doc('/note'),
+  ...doc('/order'), '/order/upsert', '/order-number', '/order/{id}/fulfillment', '/order/{id}/fulfillment/all',
+  '/order/{id}/fulfillment/{fulfillmentId}',
+  ...doc('/product'), '/wine-appellation', '/wine-varietal', ...doc('/promotion'), ...doc('/promotion-set'),
+  ...doc('/promotion-set-x-promotion'), ...doc('/reservation'), ...doc('/reservation-type'), '/setting',
+  ...doc('/shipping'), ...doc('/tag/{objectType}'), '/tag-x-object/{objectType}', '/tag-x-object/{objectType}/{tagId}/{objectId}',
+  ...doc('/vendor'), ...doc('/web-hook'), '/web-hook-log', ...doc('/pos-profile'), ...doc('/query'),
+];
+
+/** Is this path segment an id (not a word)? A placeholder, a number, anything with a digit, a UUID. */
+export function isIdSegment(segment: string): boolean {
+  return /^\{[^}]*\}$/.test(segment) || /\d/.test(segment) || /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(segment);
+}
+
+let documentedSplit: string[][] | undefined;
+
+/** Is this (normalized) path one the documentation lists, not only one a family's wildcard absorbs? */
+export function isDocumentedPath(pathOrUrl: string): boolean {
+  const segs = splitPattern(normalizeApiPath(pathOrUrl));
+  documentedSplit ??= DOCUMENTED.map(splitPattern);
+  return documentedSplit.some((pat) => {
+    if (pat.length !== segs.length) return false;
+    return pat.every((p, i) => {
+      const s = segs[i]!;
+      if (!p.startsWith('{')) return p === s;
+      return /id\}$/i.test(p) ? isIdSegment(s) : true;
+    });
+  });
+}
+
 /** Object types the Tag paths take. */
 export const TAG_OBJECT_TYPES = ['customer', 'club-membership', 'order', 'reservation'] as const;
 
@@ -124,22 +172,26 @@ export function normalizeApiPath(pathOrUrl: string): string {
   return p;
 }
 
+let rulesSplit: string[][] | undefined;
+
 /** Which permission does `METHOD path` need? */
 export function resolveApiCall(method: string, pathOrUrl: string): PathResolution {
   const m = method.toUpperCase() as HttpMethod;
   if (!HTTP_METHODS.includes(m)) return { kind: 'unknown', why: `unknown HTTP method ${method}` };
   const path = normalizeApiPath(pathOrUrl);
   const segs = splitPattern(path);
-  for (const rule of RULES) {
+  rulesSplit ??= RULES.map((r) => splitPattern(r.pattern));
+  for (let i = 0; i < RULES.length; i++) {
+    const rule = RULES[i]!;
     if (!methodMatches(rule.methods, m)) continue;
-    if (!segmentsMatch(splitPattern(rule.pattern), segs)) continue;
+    if (!segmentsMatch(rulesSplit[i]!, segs)) continue;
     if (rule.pattern.startsWith('/tag') && !TAG_OBJECT_TYPES.includes(segs[1] as (typeof TAG_OBJECT_TYPES)[number])) {
       return { kind: 'unknown', why: `tags are documented for ${TAG_OBJECT_TYPES.join(', ')} only` };
     }
     const r = rule.result;
     if ('none' in r) return { kind: 'none', pattern: rule.pattern, why: r.none };
     if ('unknown' in r) return { kind: 'unknown', why: r.unknown };
-    return { kind: 'permission', needs: r.needs, inferred: r.inferred ?? false, pattern: rule.pattern };
+    return { kind: 'permission', needs: r.needs, inferred: r.inferred ?? false, pattern: rule.pattern, documented: isDocumentedPath(path) };
   }
   return { kind: 'unknown', why: `no documented permission governs ${m} ${path}` };
 }

@@ -1,7 +1,7 @@
 // The submission checklist: rules over the manifest and the project's files -> items (checked by the tool, or for a
 // person) -> SUBMISSION_CHECKLIST.md. No Yeoman here: the generator and `c7-app check` both call it.
 export * from './types.js';
-export { buildChecklist, summarize, formatVerdict } from './build.js';
+export { buildChecklist, prepareChecklist, summarize, formatVerdict } from './build.js';
 export { renderChecklistMarkdown, SUBMISSION_CHECKLIST_FILE, CHECKLIST_HEADER, STATUS_MARK, sourceLabel } from './markdown.js';
 export { diskProject, memoryProject, normalizeRelPath, WALK_SKIP_DIRS, type MemoryProjectOptions } from './project.js';
 export { gitignoreMatcher, type GitignoreMatcher } from './gitignore.js';

@@ -1,12 +1,24 @@
 // API access (APIs & Webhooks step): least privilege, each permission explained (platform.md §3).
-import { auditSources, compareWithManifest, isAuditedFile, type AuditReport } from '../../audit/index.js';
+import { auditSourcesSync, compareWithManifest, isAuditedFile, prepareAudit, type AuditReport } from '../../audit/index.js';
 import type { ProjectView } from '../types.js';
 import { ADVICE, commerce7, fail, isBlank, list, pass, plural, type Rule } from '../rule.js';
 
+const sourcesOf = (project: ProjectView) => project.listFiles().filter((f) => isAuditedFile(f)).map((file) => ({ file, text: project.read(file) ?? '' }));
+
+/**
+ * Loads the parsers the project's code needs, so the checklist (synchronous) reads it with the same engine as
+ * `c7-app audit`. Call it before buildChecklist; a project without Commerce7 calls loads none.
+ */
+export function prepareProjectAudit(project: ProjectView): Promise<void> {
+  return prepareAudit(sourcesOf(project));
+}
+
+const memo = new WeakMap<ProjectView, AuditReport>();
 /** The Commerce7 API calls in the project's code (what `c7-app audit` reads: no tests, no derived files). */
 function auditProject(project: ProjectView): AuditReport {
-  const files = project.listFiles().filter((f) => isAuditedFile(f));
-  return auditSources(files.map((file) => ({ file, text: project.read(file) ?? '' })));
+  let r = memo.get(project);
+  if (!r) memo.set(project, (r = auditSourcesSync(sourcesOf(project))));
+  return r;
 }
 
 /**

@@ -1,0 +1,448 @@
+// A syntax tree of any of the grammars -> the few facts the audit's data flow needs, as plain data (the tree is freed
+// right after): the definitions of names (constants, variables, fields, table entries), the functions (parameters,
+// calls, returns) and every call with its arguments. Node types differ per grammar; the tables below name them.
+import type { SyntaxNode } from './parse.js';
+
+export type Expr =
+  /** A string literal; interpolations (`${x}`, f"{x}", "#{x}", "$x", $"{x}") are nested expressions. */
+  | { k: 'str'; parts: Array<string | Expr>; line: number }
+  /** A name: `BASE`, `this.base`, `paths.Order`, `$base`, `@base`, `Net::HTTP::Post`; `name` is its last identifier. */
+  | { k: 'ref'; name: string; text: string; line: number; simple: boolean }
+  | { k: 'cat'; items: Expr[]; line: number }
+  | { k: 'call'; fn: string; recv: string; recvExpr?: Expr; args: Arg[]; line: number }
+  | { k: 'obj'; entries: Array<{ key: string; value: Expr }>; line: number }
+  | { k: 'alt'; items: Expr[]; line: number }
+  /** `"a/%s" % x` (Python, Ruby). */
+  | { k: 'fmt'; format: Expr; args: Expr[]; line: number }
+  | { k: 'sym'; name: string; line: number }
+  | { k: 'other'; text: string; line: number };
+
+export interface Arg { key?: string; value: Expr }
+
+export interface CallSite {
+  fn: string;
+  /** The receiver's source text ('' for a plain function call). */
+  recv: string;
+  recvExpr?: Expr;
+  args: Arg[];
+  line: number;
+  /** A function literal or block is passed: a route declaration or an event handler, not an HTTP call. */
+  fnArg: boolean;
+}
+
+export interface FnDef {
+  name: string;
+  /** Positional parameters; a destructured one (`{ method, query } = {}`) is named `{}` and listed in `pattern`. */
+  params: string[];
+  /** Names bound from a destructured parameter: `{ method }` at position 2 -> { index: 2, key: 'method' }. */
+  pattern: Array<{ index: number; key: string; name: string }>;
+  /** Default values of parameters (`method = 'GET'`). */
+  defaults: Map<string, Expr>;
+  calls: CallSite[];
+  locals: Map<string, Expr[]>;
+  returns: Expr[];
+  line: number;
+  file: string;
+  /** A method (called as `x.name(...)`): a leading self/cls parameter is not an argument. */
+  method: boolean;
+}
+
+export interface FileFacts {
+  file: string;
+  grammar: string;
+  defs: Map<string, Expr[]>;
+  fns: FnDef[];
+  /** The file's top-level code, as a function without parameters. */
+  top: FnDef;
+}
+
+const STRING = new Set(['string', 'template_string', 'encapsed_string', 'string_literal', 'verbatim_string_literal', 'raw_string_literal',
+  'interpreted_string_literal', 'interpolated_string_expression', 'heredoc', 'nowdoc', 'raw_string', 'character_literal', 'string_value']);
+const STRING_TEXT = new Set(['string_fragment', 'string_content', 'escape_sequence', 'string_start', 'string_end', 'interpolation_start',
+  'interpolation_quote', 'string_literal_content', 'interpreted_string_literal_content', 'raw_string_literal_content', 'heredoc_start',
+  'heredoc_end', 'heredoc_body', 'nowdoc_body', 'nowdoc_string', 'interpolated_string_text', 'interpolated_verbatim_string_text',
+  'string_literal_encoding', 'raw_string_start', 'raw_string_end', 'raw_string_content', 'string_value', 'text_interpolation']);
+const WRAPPERS = new Set(['template_substitution', 'interpolation', 'parenthesized_expression', 'await_expression', 'as_expression',
+  'non_null_expression', 'satisfies_expression', 'type_assertion', 'argument', 'literal_element', 'expression_list', 'expression_statement',
+  'cast_expression', 'parenthesized_statements', 'unary_expression_paren', 'equals_value_clause', 'spread_element_no']);
+const IDENT = new Set(['identifier', 'constant', 'variable_name', 'name', 'property_identifier', 'field_identifier',
+  'shorthand_property_identifier', 'instance_variable', 'class_variable', 'global_variable', 'simple_expansion', 'expansion',
+  'type_identifier', 'predefined_type', 'qualified_name', 'private_property_identifier', 'this', 'self', 'variable_name_php']);
+const MEMBER = new Set(['member_expression', 'attribute', 'member_access_expression', 'selector_expression', 'scope_resolution',
+  'class_constant_access_expression', 'field_expression', 'nullsafe_member_access_expression', 'scoped_property_access_expression',
+  'qualified_identifier', 'scoped_identifier', 'conditional_access_expression']);
+const SUBSCRIPT = new Set(['subscript_expression', 'subscript', 'element_access_expression', 'element_reference', 'index_expression']);
+const BINARY = new Set(['binary_expression', 'binary_operator', 'binary', 'boolean_operator']);
+const TERNARY = new Set(['ternary_expression', 'conditional_expression', 'conditional']);
+const CALL = new Set(['call_expression', 'new_expression', 'call', 'invocation_expression', 'object_creation_expression', 'function_call_expression',
+  'member_call_expression', 'scoped_call_expression', 'nullsafe_member_call_expression', 'command', 'implicit_object_creation_expression']);
+const OBJECT = new Set(['object', 'dictionary', 'hash', 'array_creation_expression', 'initializer_expression', 'anonymous_object_creation_expression', 'literal_value']);
+const NUMBER = new Set(['number', 'integer', 'float', 'int_literal', 'integer_literal', 'real_literal', 'float_literal']);
+const FUNCTION = new Set(['function_declaration', 'function_definition', 'method_definition', 'method_declaration', 'function_expression',
+  'arrow_function', 'method', 'singleton_method', 'local_function_statement', 'func_literal', 'generator_function_declaration',
+  'generator_function', 'anonymous_function_creation_expression', 'anonymous_function', 'arrow_function_expression', 'lambda',
+  'lambda_expression', 'function_item', 'constructor_declaration']);
+const FN_LITERAL = new Set(['arrow_function', 'function_expression', 'func_literal', 'lambda', 'lambda_expression', 'anonymous_function_creation_expression',
+  'anonymous_function', 'arrow_function_expression', 'block', 'do_block']);
+
+const lineOf = (n: SyntaxNode) => n.startPosition.row + 1;
+/** web-tree-sitter hands out a new wrapper per access: compare nodes by position and type. */
+const same = (a: SyntaxNode | null | undefined, b: SyntaxNode | null | undefined) => !!a && !!b && a.startIndex === b.startIndex && a.endIndex === b.endIndex && a.type === b.type;
+const lastIdent = (text: string) => /([A-Za-z_][\w]*)\W*$/.exec(text.replace(/\(\)$/, ''))?.[1] ?? text;
+
+function namedChildren(n: SyntaxNode): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  for (let i = 0; i < n.childCount; i++) {
+    const c = n.child(i);
+    if (c && c.isNamed && c.type !== 'comment') out.push(c);
+  }
+  return out;
+}
+
+function field(n: SyntaxNode, name: string): SyntaxNode | null {
+  return n.childForFieldName(name);
+}
+
+function unquoteKey(n: SyntaxNode): string {
+  return n.text.replace(/^[:$@]|:$/g, '').replace(/^(["'`])(.*)\1$/s, '$2');
+}
+
+/** The text parts and interpolations of a string node. */
+function stringExpr(n: SyntaxNode): Expr {
+  const parts: Array<string | Expr> = [];
+  const text = n.text;
+  let at = 0;
+  for (let i = 0; i < n.childCount; i++) {
+    const c = n.child(i)!;
+    if (!c.isNamed || STRING_TEXT.has(c.type) || c.type === 'comment') continue;
+    const start = c.startIndex - n.startIndex;
+    if (start > at) parts.push(text.slice(at, start));
+    let inner: SyntaxNode = c;
+    if (c.type === 'template_substitution' || c.type === 'interpolation') inner = namedChildren(c).find((x) => x.type !== 'interpolation_brace' && x.type !== 'interpolation_alignment_clause' && x.type !== 'interpolation_format_clause') ?? c;
+    parts.push(toExpr(inner));
+    at = c.endIndex - n.startIndex;
+  }
+  if (at < text.length) parts.push(text.slice(at));
+  // Delimiters: quotes with a prefix (f", $", @", r', b`), heredoc markers.
+  if (typeof parts[0] === 'string') parts[0] = parts[0].replace(/^(?:<<<['"]?\w+['"]?\r?\n|[A-Za-z@$]{0,3}(?:"""|'''|["'`]))/, '');
+  const last = parts.length - 1;
+  if (typeof parts[last] === 'string') parts[last] = (parts[last] as string).replace(/(?:"""|'''|["'`]|\r?\n\s*\w+;?)$/, '');
+  if (n.type === 'interpolated_string_expression' && typeof parts[0] === 'string') parts[0] = (parts[0] as string).replace(/^\$?@?\$?"/, '');
+  return { k: 'str', parts: parts.map((p) => (typeof p === 'string' ? p.replace(/\{\{/g, '{').replace(/\}\}/g, '}') : p)), line: lineOf(n) };
+}
+
+/** The callee, receiver and arguments of a call node. */
+function callParts(n: SyntaxNode): { fn: string; recv: string; recvExpr?: Expr; argsNode: SyntaxNode[]; block: boolean } {
+  let fnNode: SyntaxNode | null = null;
+  let recvNode: SyntaxNode | null = null;
+  let argsHolder: SyntaxNode | null = field(n, 'arguments');
+  let fn = '';
+  switch (n.type) {
+    case 'call': // python (function) or ruby (receiver, method)
+      if (field(n, 'method')) { fnNode = field(n, 'method'); recvNode = field(n, 'receiver'); } else fnNode = field(n, 'function');
+      break;
+    case 'member_call_expression': case 'nullsafe_member_call_expression':
+      fnNode = field(n, 'name'); recvNode = field(n, 'object'); break;
+    case 'scoped_call_expression':
+      fnNode = field(n, 'name'); recvNode = field(n, 'scope'); break;
+    case 'new_expression':
+      fnNode = field(n, 'constructor'); break;
+    case 'object_creation_expression': case 'implicit_object_creation_expression':
+      fnNode = field(n, 'type') ?? namedChildren(n).find((c) => c.type === 'name' || c.type === 'qualified_name') ?? null;
+      argsHolder ??= namedChildren(n).find((c) => c.type === 'arguments' || c.type === 'argument_list') ?? null;
+      break;
+    case 'command':
+      fnNode = field(n, 'name'); break;
+    default:
+      fnNode = field(n, 'function');
+  }
+  if (fnNode && MEMBER.has(fnNode.type) && !recvNode) {
+    const kids = namedChildren(fnNode);
+    const prop = field(fnNode, 'property') ?? field(fnNode, 'attribute') ?? field(fnNode, 'field') ?? field(fnNode, 'name') ?? kids[kids.length - 1] ?? null;
+    recvNode = field(fnNode, 'object') ?? field(fnNode, 'operand') ?? field(fnNode, 'expression') ?? field(fnNode, 'scope') ?? kids[0] ?? null;
+    fn = prop ? lastIdent(prop.text.replace(/<.*$/s, '')) : '';
+  } else if (fnNode) {
+    fn = lastIdent(fnNode.text.replace(/<.*$/s, ''));
+    if (n.type === 'new_expression' || n.type === 'object_creation_expression') recvNode = null;
+  } else if (n.type === 'implicit_object_creation_expression') fn = 'new';
+  if (n.type === 'command') {
+    const args = namedChildren(n).filter((c) => !same(c, fnNode) && c.type !== 'command_name' && c.type !== 'variable_assignment' && c.type !== 'file_redirect' && c.type !== 'herestring_redirect');
+    return { fn, recv: '', argsNode: args, block: false };
+  }
+  const argsNode = argsHolder ? namedChildren(argsHolder) : [];
+  if (n.type === 'object_creation_expression') {
+    const init = field(n, 'initializer');
+    if (init) argsNode.push(init);
+  }
+  const block = field(n, 'block') !== null || namedChildren(n).some((c) => c.type === 'do_block' || c.type === 'block' && n.type === 'call');
+  return { fn, recv: recvNode?.text ?? '', recvExpr: recvNode ? toExpr(recvNode) : undefined, argsNode, block };
+}
+
+function toArgs(nodes: SyntaxNode[]): Arg[] {
+  const out: Arg[] = [];
+  for (const a of nodes) {
+    if (a.type === 'keyword_argument' || a.type === 'pair' && a.parent?.type === 'argument_list') {
+      const key = field(a, 'name') ?? field(a, 'key');
+      const value = field(a, 'value');
+      if (key && value) out.push({ key: unquoteKey(key), value: toExpr(value) });
+      continue;
+    }
+    if (a.type === 'argument') {
+      const name = field(a, 'name') ?? namedChildren(a).find((c) => c.type === 'name_colon') ?? null;
+      const kids = namedChildren(a).filter((c) => !same(c, name) && c.type !== 'name_colon');
+      const v = kids[kids.length - 1];
+      if (v) out.push({ key: name ? lastIdent(name.text) : undefined, value: toExpr(v) });
+      continue;
+    }
+    out.push({ value: toExpr(a) });
+  }
+  return out;
+}
+
+export function toExpr(n: SyntaxNode): Expr {
+  const line = lineOf(n);
+  const t = n.type;
+  if (STRING.has(t)) return stringExpr(n);
+  if (t === 'concatenated_string' || t === 'concatenation') return { k: 'cat', items: namedChildren(n).map(toExpr), line };
+  if (t === 'word' || NUMBER.has(t)) return { k: 'str', parts: [n.text], line };
+  if (t === 'simple_symbol' || t === 'hash_key_symbol') return { k: 'sym', name: n.text.replace(/^:/, ''), line };
+  if (t === 'simple_expansion' || t === 'expansion') {
+    const name = /\$\{?#?!?([A-Za-z_]\w*|\d+)/.exec(n.text)?.[1] ?? n.text;
+    return { k: 'ref', name, text: n.text, line, simple: true };
+  }
+  if (IDENT.has(t)) {
+    const name = lastIdent(n.text);
+    return { k: 'ref', name, text: n.text, line, simple: !/[.:>]/.test(n.text) };
+  }
+  if (MEMBER.has(t)) return { k: 'ref', name: lastIdent(n.text), text: n.text, line, simple: false };
+  if (SUBSCRIPT.has(t)) {
+    const idx = field(n, 'index') ?? field(n, 'subscript') ?? namedChildren(n)[1] ?? null;
+    const key = idx ? (STRING.has(idx.type) ? idx.text.replace(/^["'`]|["'`]$/g, '') : idx.type === 'simple_symbol' ? idx.text.slice(1) : null) : null;
+    const obj = field(n, 'object') ?? field(n, 'value') ?? field(n, 'operand') ?? namedChildren(n)[0] ?? null;
+    if (key && /^\w[\w-]*$/.test(key)) return { k: 'ref', name: key, text: n.text, line, simple: false };
+    return { k: 'other', text: (obj?.text ?? '') + '[]', line };
+  }
+  if (WRAPPERS.has(t)) {
+    const kids = namedChildren(n).filter((c) => c.type !== 'type_annotation' && c.type !== 'type_identifier' || t === 'argument');
+    const inner = t === 'as_expression' || t === 'satisfies_expression' || t === 'cast_expression' ? field(n, 'value') ?? kids[0] : kids[kids.length - 1];
+    if (t === 'as_expression' && kids[0]) return toExpr(kids[0]);
+    return inner ? toExpr(inner) : { k: 'other', text: n.text, line };
+  }
+  if (BINARY.has(t)) {
+    const left = field(n, 'left');
+    const right = field(n, 'right');
+    const op = field(n, 'operator')?.text ?? n.text.slice((left?.endIndex ?? n.startIndex) - n.startIndex, (right?.startIndex ?? n.endIndex) - n.startIndex).trim();
+    if (!left || !right) return { k: 'other', text: n.text, line };
+    if (op === '+' || op === '.' || op === '..') return { k: 'cat', items: [toExpr(left), toExpr(right)], line };
+    if (op === '%') return { k: 'fmt', format: toExpr(left), args: right.type === 'tuple' || right.type === 'array' ? namedChildren(right).map(toExpr) : [toExpr(right)], line };
+    if (['||', '??', 'or', '?:', '||='].includes(op)) return { k: 'alt', items: [toExpr(left), toExpr(right)], line };
+    return { k: 'other', text: n.text, line };
+  }
+  if (TERNARY.has(t)) {
+    const a = field(n, 'consequence') ?? field(n, 'body');
+    const b = field(n, 'alternative');
+    const items = a && b ? [a, b] : namedChildren(n).slice(1);
+    return { k: 'alt', items: items.map(toExpr), line };
+  }
+  if (CALL.has(t)) {
+    const { fn, recv, recvExpr, argsNode } = callParts(n);
+    return { k: 'call', fn, recv, recvExpr, args: toArgs(argsNode), line };
+  }
+  if (OBJECT.has(t)) {
+    const entries: Array<{ key: string; value: Expr }> = [];
+    for (const c of namedChildren(n)) {
+      const key = field(c, 'key') ?? field(c, 'left') ?? (c.type === 'array_element_initializer' && namedChildren(c).length === 2 ? namedChildren(c)[0]! : null);
+      const value = field(c, 'value') ?? field(c, 'right') ?? (c.type === 'array_element_initializer' ? namedChildren(c)[namedChildren(c).length - 1]! : null);
+      if (key && value) entries.push({ key: unquoteKey(key), value: toExpr(value) });
+      else if (c.type === 'spread_element' || c.type === 'dictionary_splat' || c.type === 'hash_splat_argument') {
+        const inner = namedChildren(c)[0];
+        if (inner) entries.push({ key: '...', value: toExpr(inner) });
+      } else if (c.type === 'shorthand_property_identifier') entries.push({ key: c.text, value: { k: 'ref', name: c.text, text: c.text, line: lineOf(c), simple: true } });
+      else if (c.type === 'keyed_element') {
+        const kids = namedChildren(c);
+        if (kids.length === 2) entries.push({ key: unquoteKey(kids[0]!), value: toExpr(kids[1]!) });
+      }
+    }
+    return { k: 'obj', entries, line };
+  }
+  return { k: 'other', text: n.text.length > 80 ? n.text.slice(0, 80) : n.text, line };
+}
+
+interface Params { params: string[]; pattern: FnDef['pattern']; defaults: Map<string, Expr> }
+
+function paramList(n: SyntaxNode | null): Params {
+  const out: Params = { params: [], pattern: [], defaults: new Map() };
+  if (!n) return out;
+  if (IDENT.has(n.type)) { out.params.push(lastIdent(n.text)); return out; }
+  const objectPattern = (p: SyntaxNode, index: number) => {
+    out.params.push('{}');
+    for (const c of namedChildren(p)) {
+      if (c.type === 'shorthand_property_identifier_pattern') out.pattern.push({ index, key: c.text, name: c.text });
+      else if (c.type === 'object_assignment_pattern') {
+        const left = field(c, 'left');
+        const right = field(c, 'right');
+        if (left) {
+          out.pattern.push({ index, key: left.text, name: left.text });
+          if (right) out.defaults.set(left.text, toExpr(right));
+        }
+      } else if (c.type === 'pair_pattern') {
+        const key = field(c, 'key');
+        let value = field(c, 'value');
+        let def: SyntaxNode | null = null;
+        if (value?.type === 'assignment_pattern') { def = field(value, 'right'); value = field(value, 'left'); }
+        if (key && value && IDENT.has(value.type)) {
+          out.pattern.push({ index, key: unquoteKey(key), name: value.text });
+          if (def) out.defaults.set(value.text, toExpr(def));
+        }
+      }
+    }
+  };
+  for (const c of namedChildren(n)) {
+    if (c.type === 'type_annotation' || c.type === 'comment') continue;
+    const index = out.params.length;
+    if (IDENT.has(c.type)) { out.params.push(lastIdent(c.text)); continue; }
+    if (c.type === 'object_pattern') { objectPattern(c, index); continue; }
+    if (c.type === 'parameter_declaration' || c.type === 'variadic_parameter_declaration') {
+      // Go: `method, path string` declares two.
+      for (let i = 0; i < c.childCount; i++) if (c.fieldNameForChild(i) === 'name') out.params.push(c.child(i)!.text);
+      continue;
+    }
+    // JS assignment_pattern / TS required_parameter (pattern, value) / Python default_parameter / Ruby optional_parameter /
+    // PHP simple_parameter (default_value) / C# parameter (equals_value_clause).
+    let name = field(c, 'name') ?? field(c, 'pattern') ?? field(c, 'left') ?? namedChildren(c).find((x) => IDENT.has(x.type) && x.type !== 'type_identifier' && x.type !== 'predefined_type') ?? null;
+    const def = field(c, 'value') ?? field(c, 'default_value') ?? field(c, 'right') ?? namedChildren(c).find((x) => x.type === 'equals_value_clause') ?? null;
+    if (name?.type === 'assignment_pattern') name = field(name, 'left');
+    if (name?.type === 'object_pattern') { objectPattern(name, index); continue; }
+    const pname = name ? lastIdent(name.text) : c.text;
+    out.params.push(pname);
+    if (def && !same(def, name)) out.defaults.set(pname, toExpr(def.type === 'equals_value_clause' ? namedChildren(def)[0] ?? def : def));
+  }
+  return out;
+}
+
+function fnName(n: SyntaxNode): string {
+  const name = field(n, 'name');
+  if (name) return lastIdent(name.text);
+  const p = n.parent;
+  if (p && (p.type === 'variable_declarator' || p.type === 'pair' || p.type === 'assignment_expression' || p.type === 'assignment' || p.type === 'public_field_definition' || p.type === 'field_definition')) {
+    const k = field(p, 'name') ?? field(p, 'key') ?? field(p, 'left') ?? field(p, 'property');
+    if (k) return lastIdent(k.text);
+  }
+  return '';
+}
+
+/** Assignment-like nodes: [name node, value node] pairs. */
+function definitions(n: SyntaxNode): Array<[SyntaxNode, SyntaxNode]> {
+  switch (n.type) {
+    case 'variable_declarator': {
+      const name = field(n, 'name');
+      const kids = namedChildren(n);
+      const value = field(n, 'value') ?? (kids.length > 1 ? kids[kids.length - 1]! : null);
+      return name && value && !same(value, name) ? [[name, value]] : [];
+    }
+    case 'assignment_expression': case 'assignment': case 'augmented_assignment_no': case 'public_field_definition': case 'field_definition': case 'property_declaration_cs': {
+      const name = field(n, 'left') ?? field(n, 'name') ?? field(n, 'property');
+      const value = field(n, 'right') ?? field(n, 'value');
+      return name && value ? [[name, value]] : [];
+    }
+    case 'const_element': case 'enum_assignment': case 'enum_member_declaration': {
+      const kids = namedChildren(n);
+      return kids.length >= 2 ? [[kids[0]!, kids[kids.length - 1]!]] : [];
+    }
+    case 'property_element': {
+      const name = field(n, 'name') ?? namedChildren(n)[0];
+      const value = field(n, 'default_value') ?? namedChildren(n)[1];
+      return name && value ? [[name, value]] : [];
+    }
+    case 'property_declaration': {
+      const name = field(n, 'name');
+      const value = field(n, 'value') ?? namedChildren(n).find((c) => c.type === 'arrow_expression_clause') ?? null;
+      return name && value ? [[name, value.type === 'arrow_expression_clause' ? namedChildren(value)[0] ?? value : value]] : [];
+    }
+    case 'const_spec': case 'var_spec': case 'short_var_declaration': case 'assignment_statement': {
+      const names = n.type.endsWith('spec') ? namedChildren(n).filter((_, i) => false || namedChildren(n)[i]!.type === 'identifier') : namedChildren(field(n, 'left') ?? n);
+      const valueList = field(n, 'value') ?? field(n, 'right');
+      const values = valueList ? (valueList.type === 'expression_list' ? namedChildren(valueList) : [valueList]) : [];
+      return names.map((nm, i) => [nm, values[Math.min(i, values.length - 1)]] as [SyntaxNode, SyntaxNode | undefined]).filter((x): x is [SyntaxNode, SyntaxNode] => !!x[1] && values.length === names.length);
+    }
+    case 'variable_assignment': {
+      const name = field(n, 'name');
+      const value = field(n, 'value');
+      return name && value ? [[name, value]] : [];
+    }
+    case 'pair': case 'keyed_element': {
+      const kids = namedChildren(n);
+      const key = field(n, 'key') ?? kids[0];
+      const value = field(n, 'value') ?? kids[1];
+      return key && value && n.parent?.type !== 'argument_list' ? [[key, value]] : [];
+    }
+    default:
+      return [];
+  }
+}
+
+/** Walks one parsed file into facts. */
+export function extractFacts(file: string, grammar: string, root: SyntaxNode): FileFacts {
+  const top: FnDef = { name: '', params: [], pattern: [], defaults: new Map(), calls: [], locals: new Map(), returns: [], line: 1, file, method: false };
+  const facts: FileFacts = { file, grammar, defs: new Map(), fns: [], top };
+  const add = (map: Map<string, Expr[]>, name: string, value: Expr) => {
+    const list = map.get(name);
+    if (list) { if (list.length < 8) list.push(value); } else map.set(name, [value]);
+  };
+  const visit = (n: SyntaxNode, fn: FnDef) => {
+    const t = n.type;
+    if (t === 'comment' || t === 'line_comment' || t === 'block_comment') return;
+    // An anonymous closure (a callback, `new Promise((resolve) => …)`) is part of the function around it: its calls
+    // are that function's, and the names it uses are that function's parameters and locals.
+    if (FUNCTION.has(t) && fn !== top && !fnName(n) && FN_LITERAL.has(t)) {
+      const body = field(n, 'body') ?? namedChildren(n)[namedChildren(n).length - 1] ?? null;
+      if (body) visit(body, { ...fn, returns: [] , calls: fn.calls, locals: fn.locals });
+      return;
+    }
+    if (FUNCTION.has(t)) {
+      const body = field(n, 'body') ?? namedChildren(n)[namedChildren(n).length - 1] ?? null;
+      const def: FnDef = {
+        name: fnName(n), ...paramList(field(n, 'parameters') ?? field(n, 'parameter')),
+        calls: [], locals: new Map(), returns: [], line: lineOf(n), file,
+        method: ['method_definition', 'method_declaration', 'method', 'singleton_method'].includes(t) || n.parent?.type === 'block' && n.parent.parent?.type === 'class_definition' || n.parent?.type === 'decorated_definition' || n.parent?.type === 'block' && n.parent?.parent?.type === 'class_definition',
+      };
+      if (t === 'function_definition' && grammar === 'python' && def.params[0] && /^(self|cls)$/.test(def.params[0])) def.method = true;
+      if (grammar === 'bash') def.params = Array.from({ length: 9 }, (_, i) => String(i + 1));
+      facts.fns.push(def);
+      if (body) {
+        if (!/block|statement|body|compound/.test(body.type) && t !== 'method' && t !== 'function_definition') def.returns.push(toExpr(body));
+        visit(body, def);
+      }
+      return;
+    }
+    if (t === 'return_statement' || t === 'return') {
+      const v = namedChildren(n)[0];
+      if (v) fn.returns.push(toExpr(v.type === 'argument_list' ? namedChildren(v)[0] ?? v : v));
+    }
+    for (const [nameNode, valueNode] of definitions(n)) {
+      if (FUNCTION.has(valueNode.type)) continue;
+      const name = nameNode.type === 'string' || nameNode.type === 'hash_key_symbol' ? unquoteKey(nameNode) : lastIdent(nameNode.text);
+      if (!name) continue;
+      const value = toExpr(valueNode);
+      const simple = !/[.:>\[]/.test(nameNode.text.replace(/^\$/, ''));
+      if (fn === top || !simple || t === 'pair' || t === 'keyed_element') add(facts.defs, name, value);
+      else add(fn.locals, name, value);
+    }
+    if (CALL.has(t)) {
+      const { fn: name, recv, recvExpr, argsNode, block } = callParts(n);
+      if (name) {
+        const args = toArgs(argsNode);
+        const fnArg = block || argsNode.some((a) => FN_LITERAL.has(a.type) || a.type === 'argument' && namedChildren(a).some((c) => FN_LITERAL.has(c.type)));
+        fn.calls.push({ fn: name, recv, recvExpr, args, line: lineOf(n), fnArg });
+        // PHP define('BASE', '...').
+        if (name === 'define' && args.length === 2 && args[0]!.value.k === 'str') add(facts.defs, String(args[0]!.value.parts[0] ?? ''), args[1]!.value);
+      }
+    }
+    for (let i = 0; i < n.childCount; i++) {
+      const c = n.child(i)!;
+      if (c.isNamed) visit(c, fn);
+    }
+  };
+  visit(root, top);
+  return facts;
+}

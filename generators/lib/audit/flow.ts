@@ -1,0 +1,693 @@
+// The audit's small, local data flow over the facts of every parsed file (extract.ts):
+// - a value is a list of alternatives, each a string pattern of text, holes (unknown at run time) and parameters;
+// - names are looked up in the function, then the file, then the project (a base-URL constant defined anywhere);
+// - concatenation, template literals, f-strings, interpolation, sprintf/format/% and URL joins are folded;
+// - HTTP calls of the usual libraries are the sinks; a function whose sink takes a parameter is a helper, summarised
+//   once (which parameter becomes the path, which the method) and applied at each of its call sites, in any file;
+// - only a string that reaches a sink counts: tables of endpoints, links, redirects, `pathname.includes` do not.
+import { HTTP_METHODS, pathRules, isIdSegment, type HttpMethod } from '../catalog/index.js';
+import type { Arg, CallSite, Expr, FileFacts, FnDef } from './extract.js';
+
+export type Part = string | { hole: string; base?: boolean } | { param: string };
+export interface Evidence { file: string; line: number; text: string }
+export interface Val { parts: Part[]; ev: Evidence[] }
+
+export interface SinkResult {
+  url: Val;
+  /** The method as a value (a literal, a constant, a parameter); null: the library's default (`defaultMethod`). */
+  method: Val | null;
+  defaultMethod: HttpMethod | null;
+  file: string;
+  line: number;
+  /** The helpers the call went through, innermost first: "callC7 (src/c7.js:12)". */
+  via: string[];
+  /** The call passes a relative path to a client; it counts only where a Commerce7 base URL is in sight. */
+  relative: RelativeOk;
+  sink: string;
+  /** Where the HTTP call itself is (for a helper: inside the helper). */
+  sinkFile: string;
+  sinkLine: number;
+}
+
+const FAMILY: Record<string, string> = { javascript: 'js', typescript: 'js', tsx: 'js' };
+/** Names resolve within one language (JavaScript and TypeScript together): a shell `c7` is not a JavaScript `c7`. */
+function sameFamily(x: unknown, file: string, byFile: Map<string, FileFacts>): boolean {
+  const other = (x as { facts?: FileFacts }).facts?.grammar ?? byFile.get((x as { file?: string }).file ?? '')?.grammar;
+  const mine = byFile.get(file)?.grammar;
+  if (!other || !mine) return true;
+  return (FAMILY[other] ?? other) === (FAMILY[mine] ?? mine);
+}
+
+/** Entries by "<folder>\u0000<name>", each folder holding those of its whole subtree ('' = the project). */
+export type ProjectIndex<T> = Map<string, T[]>;
+
+export interface Project {
+  files: FileFacts[];
+  defs: ProjectIndex<{ facts: FileFacts; expr: Expr }>;
+  fns: ProjectIndex<FnDef>;
+  /** Files that name a Commerce7 base URL (a literal, a base_uri/baseURL/BaseAddress, a C7_* variable). */
+  baseFiles: Set<string>;
+}
+
+const MAX_ALTS = 12;
+const MAX_DEPTH = 14;
+const METHOD_TOKEN = /^(get|post|put|patch|delete)$/i;
+const METHOD_CONST = /(?:^|[.:>\\])(?:http\.)?Method(Get|Post|Put|Patch|Delete)$|(?:Method|HttpMethod|HTTP|Verb|Methods|RequestMethod)(?:\.|::|->)(Get|Post|Put|Patch|Delete)$/i;
+const ENV_READ = /(?:^|\.)(?:env|environ|ENV)(?:\.|\[|$)|getenv|GetEnvironmentVariable|Deno\.env/;
+/** A name that holds a Commerce7 base URL even when its value comes from the environment or elsewhere. */
+export const BASE_NAME = /(?:c7|commerce7)[\w]*(?:url|uri|base|host|api|endpoint|root|origin)|(?:url|uri|base|host|api|endpoint|root|origin)[\w]*(?:c7|commerce7)/i;
+const C7_URL = /https?:\/\/api\.commerce7\.com(?::\d+)?/i;
+
+/** First path segments that belong to Commerce7's API (from the catalog's path map). */
+export const RESOURCES: ReadonlySet<string> = new Set(pathRules().map((r) => r.pattern.split('/')[1]!).filter((s) => s && !s.startsWith('{')));
+
+interface Env {
+  facts: FileFacts;
+  fn: FnDef;
+  bindings?: Map<string, Val[]>;
+  depth: number;
+  stack: Set<string>;
+}
+
+const text = (s: string): Val => ({ parts: [s], ev: [] });
+/** A method option the caller's object literal does not set: the HTTP library's default applies. */
+export const ABSENT = '\u0000absent';
+const hole = (name: string, base = false): Val => ({ parts: [{ hole: name, base }], ev: [] });
+
+function cat(a: Val, b: Val): Val {
+  return { parts: [...a.parts, ...b.parts], ev: [...a.ev, ...b.ev] };
+}
+
+function product(lists: Val[][]): Val[] {
+  let acc: Val[] = [{ parts: [], ev: [] }];
+  for (const list of lists) {
+    const next: Val[] = [];
+    for (const a of acc) for (const b of list.length ? list : [hole('?')]) if (next.length < MAX_ALTS) next.push(cat(a, b));
+    acc = next;
+  }
+  return acc;
+}
+
+function keyOf(v: Val): string {
+  let k = '';
+  for (const p of v.parts) k += typeof p === 'string' ? p : 'param' in p ? `\u0001${p.param}\u0001` : `\u0002${p.hole}${p.base ? '+' : ''}\u0002`;
+  return k;
+}
+
+function uniq(vals: Val[]): Val[] {
+  if (vals.length < 2) return vals;
+  const seen = new Set<string>();
+  const out: Val[] = [];
+  for (const v of vals) {
+    const key = keyOf(v);
+    if (!seen.has(key) && out.length < MAX_ALTS) { seen.add(key); out.push(v); }
+  }
+  return out;
+}
+
+/** A value's text, holes as `{…}`: for display and method reading. */
+export function show(v: Val): string {
+  return v.parts.map((p) => (typeof p === 'string' ? p : 'param' in p ? `{${p.param}}` : `{${p.hole}}`)).join('');
+}
+
+export function hasParam(v: Val): boolean {
+  return v.parts.some((p) => typeof p !== 'string' && 'param' in p);
+}
+
+export class Flow {
+  private defCache = new Map<string, Val[]>();
+  private sinkCache = new Map<FnDef, SinkResult[]>();
+  private inProgress = new Set<FnDef>();
+  private returnCache = new Map<FnDef, Val[]>();
+
+  private byFile: Map<string, FileFacts>;
+  private fnsByFile = new Map<FileFacts, Map<string, FnDef[]>>();
+
+  constructor(readonly project: Project) {
+    this.byFile = new Map(project.files.map((f) => [f.file, f]));
+  }
+
+  /**
+   * The project's entries of a name nearest the file: those in the file's own folder first, then its parent's
+   * subtree, and so on (in a monorepo, or a tree of several integrations, `send` is the neighbour's `send`).
+   */
+  nearest<T>(index: ProjectIndex<T>, name: string, file: string, want?: (x: T) => boolean): T[] {
+    let dir = file;
+    for (;;) {
+      const cut = dir.lastIndexOf('/');
+      dir = cut > 0 ? dir.slice(0, cut) : '';
+      // The nearest folder where the name exists at all decides (a neighbour's factory shadows a far helper).
+      const list = index.get(`${dir}\u0000${name}`)?.filter((x) => sameFamily(x, file, this.byFile));
+      if (list?.length) return want ? list.filter(want) : list;
+      if (!dir) return [];
+    }
+  }
+
+  private factsOf(file: string): FileFacts | undefined {
+    return this.byFile.get(file);
+  }
+
+  // ---- values ----
+
+  eval(e: Expr, env: Env): Val[] {
+    if (env.depth > MAX_DEPTH) return [hole('?')];
+    const deeper: Env = { ...env, depth: env.depth + 1 };
+    switch (e.k) {
+      case 'str': {
+        const lists = e.parts.map((p) => (typeof p === 'string' ? [text(p)] : this.eval(p, deeper)));
+        const vals = product(lists);
+        const lit = e.parts.filter((p): p is string => typeof p === 'string').join('');
+        if (lit.trim()) for (const v of vals) v.ev.unshift({ file: env.facts.file, line: e.line, text: lit.slice(0, 120) });
+        return vals;
+      }
+      case 'cat':
+        return product(e.items.map((x) => this.eval(x, deeper)));
+      case 'alt':
+        return uniq(e.items.flatMap((x) => this.eval(x, deeper)));
+      case 'sym':
+        // A Ruby symbol is a method (:post) or a name (:basic), never a path.
+        return [METHOD_TOKEN.test(e.name) ? text(e.name) : hole(`:${e.name}`)];
+      case 'ref':
+        return this.evalRef(e, env);
+      case 'fmt':
+        return this.format(this.eval(e.format, deeper), e.args.map((a) => this.eval(a, deeper)));
+      case 'call':
+        return this.evalCall(e, env);
+      case 'obj':
+        return [hole('object')];
+      default:
+        return [hole(e.text.length > 30 ? 'expr' : e.text)];
+    }
+  }
+
+  private evalRef(e: Extract<Expr, { k: 'ref' }>, env: Env): Val[] {
+    const m = METHOD_CONST.exec(e.text);
+    if (m) return [{ parts: [(m[1] ?? m[2])!.toUpperCase()], ev: [{ file: env.facts.file, line: e.line, text: e.text }] }];
+    const bare = e.text.replace(/^[$@]+/, '');
+    // A parameter of the function being read.
+    // `options.method` where options is a parameter: bound from the object literal each caller passes.
+    const dotted = /^([A-Za-z_$][\w$]*)\.(method|type|verb)$/.exec(e.text);
+    if (dotted && env.fn.params.includes(dotted[1]!)) {
+      const key = `${dotted[1]}.${dotted[2]}`;
+      const bound = env.bindings?.get(key);
+      if (bound) return bound;
+      return env.bindings ? [hole(key)] : [{ parts: [{ param: key }], ev: [] }];
+    }
+    if ((e.simple || /^(?:self|this)$/.test(bare)) && (env.fn.params.includes(e.name) || env.fn.pattern.some((p) => p.name === e.name))) {
+      const bound = env.bindings?.get(e.name);
+      if (bound) return bound;
+      if (env.bindings) return [hole(e.name, BASE_NAME.test(e.name))];
+      return [{ parts: [{ param: e.name }], ev: [] }];
+    }
+    if (ENV_READ.test(e.text)) return [hole(e.name, BASE_NAME.test(e.name))];
+    if (/^(?:undefined|null|nil|None|true|false|this|self)$/.test(e.name)) return [hole(e.name)];
+    const key = `${e.name}`;
+    if (env.stack.has(key)) return [hole(e.name, BASE_NAME.test(e.name))];
+    const stack = new Set(env.stack).add(key);
+    if (e.simple) {
+      const locals = env.fn.locals.get(e.name);
+      if (locals) return uniq(locals.flatMap((x) => this.eval(x, { ...env, stack, depth: env.depth + 1 })));
+    }
+    const cacheKey = `${env.facts.file}\0${e.name}`;
+    const cached = this.defCache.get(cacheKey);
+    if (cached) return cached;
+    let defs: Array<{ facts: FileFacts; expr: Expr }> = (env.facts.defs.get(e.name) ?? []).map((expr) => ({ facts: env.facts, expr }));
+    if (!defs.length) defs = this.nearest(this.project.defs, e.name, env.facts.file).slice(0, 4);
+    if (!defs.length) return [hole(e.name, BASE_NAME.test(e.name))];
+    const vals = uniq(defs.flatMap((d) => this.eval(d.expr, { facts: d.facts, fn: d.facts.top, depth: env.depth + 1, stack })));
+    const out = vals.length ? vals : [hole(e.name, BASE_NAME.test(e.name))];
+    // A name that is both a constant and something computed (a base from the environment or a literal): keep the flag.
+    for (const v of out) for (const p of v.parts) if (typeof p !== 'string' && 'hole' in p && BASE_NAME.test(e.name)) p.base = true;
+    if (!out.some(hasParam)) this.defCache.set(cacheKey, out);
+    return out;
+  }
+
+  private format(formats: Val[], args: Val[][]): Val[] {
+    const out: Val[] = [];
+    for (const f of formats.slice(0, 4)) {
+      if (f.parts.length !== 1 || typeof f.parts[0] !== 'string') { out.push(f); continue; }
+      const s = f.parts[0];
+      const pieces: Val[][] = [];
+      let at = 0;
+      let next = 0;
+      for (const m of s.matchAll(/%(?:\[(\d+)\])?[-+ #0]*\d*(?:\.\d+)?[sdvqixf]|\{(\d*)(?::[^}]*)?\}/g)) {
+        pieces.push([text(s.slice(at, m.index))]);
+        const idx = m[1] ? Number(m[1]) - 1 : m[2] !== undefined && m[2] !== '' ? Number(m[2]) : next++;
+        pieces.push(args[idx] ?? [hole('arg')]);
+        at = m.index! + m[0].length;
+      }
+      pieces.push([text(s.slice(at))]);
+      for (const v of product(pieces)) out.push({ parts: v.parts, ev: [...f.ev, ...v.ev] });
+    }
+    return uniq(out);
+  }
+
+  private evalCall(e: Extract<Expr, { k: 'call' }>, env: Env): Val[] {
+    const deeper: Env = { ...env, depth: env.depth + 1 };
+    const fn = e.fn;
+    const lower = fn.toLowerCase();
+    const args = e.args.filter((a) => !a.key);
+    const arg = (i: number) => (args[i] ? this.eval(args[i]!.value, deeper) : [hole('arg')]);
+    const recv = () => (e.recvExpr ? this.eval(e.recvExpr, deeper) : [hole('recv')]);
+    if (/^(sprintf|format|printf|sprint|f|formatted)$/i.test(fn) && (args.length > 1 || !e.recvExpr || e.recvExpr.k !== 'str')) {
+      if (lower === 'format' && e.recvExpr && (e.recvExpr.k === 'str' || e.recvExpr.k === 'ref' && !/^(string|String|str)$/.test(e.recv))) {
+        return this.format(recv(), args.map((a) => this.eval(a.value, deeper)));
+      }
+      return this.format(arg(0), args.slice(1).map((a) => this.eval(a.value, deeper)));
+    }
+    if (lower === 'format' && e.recvExpr) return this.format(recv(), args.map((a) => this.eval(a.value, deeper)));
+    if (/^(getenv|GetEnvironmentVariable|fetch|get)$/.test(fn) && ENV_READ.test(e.recv + '.' + fn)) {
+      const name = args[0]?.value.k === 'str' ? String(args[0].value.parts[0] ?? '') : fn;
+      return [hole(name, BASE_NAME.test(name))];
+    }
+    if (/^(getenv|GetEnvironmentVariable)$/.test(fn)) {
+      const name = args[0]?.value.k === 'str' ? String(args[0].value.parts[0] ?? '') : fn;
+      return [hole(name, BASE_NAME.test(name))];
+    }
+    // Identities: URI("..."), new URL(x), url.Parse(x), x.freeze, x.strip, String(x).
+    const TRIM = /^(strip|lstrip|rstrip|trim|Trim|TrimStart|TrimEnd|trimStart|trimEnd|trimLeft|trimRight|ltrim|rtrim|chomp|delete_prefix|delete_suffix|removeprefix|removesuffix|ToString|toString|to_s|freeze|dup|clone|TrimPrefix|TrimSuffix|TrimRight|TrimLeft)$/;
+    if (fn === 'new' && !e.recv && args.length) return arg(0); // C# target-typed new("...")
+    if (/^(URI|Uri|URL|parse|Parse|ParseRequestURI|String|str|strval|normalize)$/.test(fn) || TRIM.test(fn)) {
+      // new URL(path, base) in JavaScript; new Uri(base, path) in C#.
+      if (/^(URL|Uri)$/.test(fn) && args.length >= 2) return env.facts.grammar === 'c-sharp' ? this.join([arg(0), arg(1)]) : this.join([arg(1), arg(0)]);
+      if (/^(TrimPrefix|TrimSuffix|TrimRight|TrimLeft)$/.test(fn) && !e.recvExpr) return arg(0); // Go strings.TrimSuffix(s, "/")
+      if (args.length && !TRIM.test(fn)) return arg(0);
+      if (e.recvExpr) return recv();
+      return arg(0);
+    }
+    if (/^(join|urljoin|Join|JoinPath|joinPath|resolve|Combine)$/.test(fn) && args.length >= 2 && /^(|URI|path|posixpath|urllib\.parse|parse|filepath|url|Path|os\.path|urlparse)$/.test(e.recv)) return this.join(args.map((a) => this.eval(a.value, deeper)));
+    if (/^(encodeURIComponent|encodeURI|quote|quote_plus|urlencode|rawurlencode|escape|EscapeDataString|QueryEscape|PathEscape|encode_www_form_component)$/.test(fn)) return [hole('id')];
+    if (/^(RestRequest|HttpRequestMessage)$/.test(fn)) {
+      const urlArg = args.find((a) => a.value.k !== 'ref' || !METHOD_CONST.test(a.value.text));
+      return urlArg ? this.eval(urlArg.value, deeper) : [hole(fn)];
+    }
+    // A project function that returns a URL: its return values with the arguments bound.
+    const target = this.resolveFn(fn, e.recv, env.facts, (f) => f.returns.length > 0);
+    if (target && !env.stack.has(`fn:${target.name}`)) {
+      const bindings = this.bind(target, e.args, e.recv, deeper);
+      const stack = new Set(env.stack).add(`fn:${target.name}`);
+      const facts = this.factsOf(target.file) ?? env.facts;
+      return uniq(target.returns.flatMap((r) => this.eval(r, { facts, fn: target, bindings, depth: env.depth + 1, stack })));
+    }
+    return [hole(fn || 'call', BASE_NAME.test(fn))];
+  }
+
+  private join(lists: Val[][]): Val[] {
+    const out: Val[][] = [];
+    lists.forEach((l, i) => {
+      if (i > 0) out.push([text('/')]);
+      out.push(l);
+    });
+    return product(out).map((v) => ({ ...v, parts: v.parts.map((p, i, all) => (typeof p === 'string' && i > 0 ? p : p)).reduce<Part[]>((acc, p) => {
+      const last = acc[acc.length - 1];
+      if (typeof p === 'string' && typeof last === 'string') acc[acc.length - 1] = (last + p).replace(/\/{2,}/g, (m, off, s: string) => (s.slice(Math.max(0, off - 1), off) === ':' ? m : '/'));
+      else acc.push(p);
+      return acc;
+    }, []) }));
+  }
+
+  // ---- functions ----
+
+  resolveFn(name: string, recv: string, facts: FileFacts, want: (f: FnDef) => boolean): FnDef | undefined {
+    if (!name) return undefined;
+    let byName = this.fnsByFile.get(facts);
+    if (!byName) {
+      byName = new Map();
+      for (const f of facts.fns) if (f.name) byName.set(f.name, [...(byName.get(f.name) ?? []), f]);
+      this.fnsByFile.set(facts, byName);
+    }
+    const local = byName.get(name)?.find(want);
+    if (local) return local;
+    void recv;
+    return this.nearest(this.project.fns, name, facts.file, want)[0];
+  }
+
+  private bind(target: FnDef, args: Arg[], recv: string, env: Env): Map<string, Val[]> {
+    const params = [...target.params];
+    if (params[0] && /^(self|cls)$/.test(params[0]) && (target.method || recv)) params.shift();
+    const shift = target.params.length - params.length;
+    const map = new Map<string, Val[]>();
+    let i = 0;
+    const keyedNames = new Map(target.pattern.map((p) => [p.key, p.name]));
+    for (const a of args) {
+      if (a.key && params.includes(a.key)) map.set(a.key, this.eval(a.value, env));
+      else if (a.key && keyedNames.has(a.key)) map.set(keyedNames.get(a.key)!, this.eval(a.value, env)); // Ruby/Python keywords
+      else if (!a.key) {
+        const index = i++;
+        const p = params[index];
+        if (p === '{}') {
+          // A destructured options parameter: bind the keys the call passes in its object literal.
+          const obj = a.value.k === 'obj' ? a.value : null;
+          for (const pat of target.pattern.filter((x) => x.index === index + shift)) {
+            const entry = obj?.entries.find((en) => en.key === pat.key);
+            if (entry) map.set(pat.name, this.eval(entry.value, env));
+          }
+        } else if (p) {
+          map.set(p, this.eval(a.value, env));
+          // An options object literal: its method (or its absence: the library's default) for `p.method`.
+          let obj: Expr | undefined = a.value;
+          if (obj.k === 'ref' && obj.simple) obj = env.fn.locals.get(obj.name)?.find((x) => x.k === 'obj') ?? obj;
+          if (obj.k === 'obj') {
+            const m = obj.entries.find((en) => /^(method|type|verb)$/.test(en.key));
+            map.set(`${p}.method`, m ? this.eval(m.value, env) : [{ parts: [ABSENT], ev: [] }]);
+          }
+        }
+      }
+    }
+    const unbound = [...params.filter((p) => p !== '{}'), ...target.pattern.map((p) => p.name)];
+    for (const p of params) {
+      // An options parameter the caller leaves out (or its default `{}`): the library's default method.
+      const def = target.defaults.get(p);
+      if (!map.has(`${p}.method`) && (!map.has(p) || def?.k === 'obj' && !map.has(p))) {
+        const m = def?.k === 'obj' ? def.entries.find((en) => /^(method|type|verb)$/.test(en.key)) : undefined;
+        if (!map.has(p)) map.set(`${p}.method`, m ? this.eval(m.value, env) : [{ parts: [ABSENT], ev: [] }]);
+      }
+    }
+    for (const p of unbound) {
+      if (map.has(p)) continue;
+      const def = target.defaults.get(p);
+      map.set(p, def ? this.eval(def, env) : [hole(p)]);
+    }
+    return map;
+  }
+
+  /** The HTTP calls a function makes, directly or through helpers; values may hold its parameters. */
+  sinks(fn: FnDef, facts: FileFacts): SinkResult[] {
+    const cached = this.sinkCache.get(fn);
+    if (cached) return cached;
+    if (this.inProgress.has(fn)) return [];
+    this.inProgress.add(fn);
+    const out: SinkResult[] = [];
+    const env: Env = { facts, fn, depth: 0, stack: new Set() };
+    for (const c of fn.calls) {
+      if (out.length > 200) break;
+      let helper = isLibraryCall(c) ? undefined : this.resolveFn(c.fn, c.recv, facts, (f) => f !== fn && this.isHelper(f));
+      // `request(url, …)` / `fetch(…)` named like an HTTP library's call: a helper of that name in another folder is
+      // a different module's (undici's request is not the neighbour project's request).
+      if (helper && REQUEST_FN.test(c.fn) && dirOf(helper.file) !== dirOf(facts.file)) helper = undefined;
+      if (helper) {
+        const hFacts = this.factsOf(helper.file) ?? facts;
+        const bindings = this.bind(helper, c.args, c.recv, env);
+        for (const r of this.sinks(helper, hFacts)) {
+          if (!hasParam(r.url) && !(r.method && hasParam(r.method))) continue; // reported where it is
+          for (const url of this.subst(r.url, bindings)) {
+            const methods = r.method ? this.subst(r.method, bindings) : [null];
+            for (const method of methods.slice(0, 4)) {
+              out.push({ ...r, url, method, file: facts.file, line: c.line, via: [`${helper.name} (${helper.file}:${r.line})`, ...r.via] });
+            }
+          }
+        }
+        continue;
+      }
+      let sink = detectSink(c, fn);
+      if (!sink && facts.grammar === 'bash') {
+        // A shell function that runs curl with "$@": the call's words are curl's.
+        const target = this.resolveFn(c.fn, '', facts, (f) => f.calls.some((x) => /^(curl|wget|http)$/.test(x.fn) && x.args.some((a) => a.value.k === 'ref' && /\$[@*]/.test(a.value.text) || a.value.k === 'str' && a.value.parts.some((p) => typeof p !== 'string' && p.k === 'ref' && /\$[@*]/.test(p.text)))));
+        const inner = target?.calls.find((x) => /^(curl|wget|http)$/.test(x.fn));
+        if (inner) sink = detectSink({ ...inner, args: [...inner.args.filter((a) => !/\$[@*]/.test(JSON.stringify(a.value))), ...c.args], line: c.line }, fn);
+      }
+      if (!sink) continue;
+      // The URL is the first candidate argument that names a Commerce7 path (else one holding a parameter).
+      const candidates = sink.url.map((u) => uniq(this.eval(u, env)));
+      // A relative path counts on a client with a Commerce7 base: in a file that names one, on a receiver made with
+      // one, or on a client-like receiver in a project that names one.
+      const strong = this.project.baseFiles.has(facts.file) || this.clientHasBase(c, env);
+      // 'strong' (an unknown first segment is reported) needs a client-like receiver too: `page.get("cursor")` is a dict.
+      const clientLike = CLIENT_LIKE.test(c.recv) || /^(?:self\.class|self|this|\$this|)$/.test(c.recv);
+      const relativeOk: RelativeOk = !sink.relativeOk ? false : strong && clientLike ? 'strong' : strong || this.project.baseFiles.size > 0 && clientLike ? 'weak' : false;
+      const urls = candidates.find((vals) => vals.some((v) => classify(v, { relativeOk }) !== null))
+        ?? candidates.find((vals) => vals.some(hasParam)) ?? candidates[0] ?? [];
+      const methods = sink.method ? uniq(this.eval(sink.method, env)) : [null];
+      for (const url of urls) for (const method of methods.slice(0, 4)) {
+        out.push({ url, method, defaultMethod: sink.defaultMethod, file: facts.file, line: c.line, via: [], relative: relativeOk, sink: sink.name, sinkFile: facts.file, sinkLine: c.line });
+      }
+    }
+    this.inProgress.delete(fn);
+    this.sinkCache.set(fn, out);
+    return out;
+  }
+
+  /** Is the receiver a client made with a Commerce7 base URL (axios.create({ baseURL }), Faraday.new(url:), new RestClient(base))? */
+  private clientHasBase(c: CallSite, env: Env): boolean {
+    const name = /([A-Za-z_]\w*)\W*$/.exec(c.recv.replace(/\(\)$/, ''))?.[1];
+    if (!name) return false;
+    const defs = [...(env.fn.locals.get(name) ?? []), ...(env.facts.defs.get(name) ?? []), ...this.nearest(this.project.defs, name, env.facts.file).map((d) => d.expr)];
+    for (const d of defs.slice(0, 6)) {
+      if (d.k !== 'call') continue;
+      const base = keyedIn(d.args, /^(baseURL|baseUrl|base_url|base_uri|url|prefixUrl|BaseAddress|BaseUrl|baseUri|host)$/) ?? d.args.find((a) => !a.key)?.value;
+      if (!base) continue;
+      const vals = this.eval(base, { ...env, depth: env.depth + 1 });
+      if (vals.some((v) => C7_URL.test(show(v)) || v.parts.some((p) => typeof p !== 'string' && 'hole' in p && p.base))) return true;
+    }
+    return false;
+  }
+
+  private helperCache = new Map<FnDef, boolean>();
+  /** Does the function reach an HTTP call whose path or method is one of its parameters? */
+  private isHelper(fn: FnDef): boolean {
+    const known = this.helperCache.get(fn);
+    if (known !== undefined) return known;
+    this.helperCache.set(fn, false);
+    const facts = this.factsOf(fn.file);
+    const yes = !!facts && fn.params.length > 0 && this.sinks(fn, facts).some((r) => hasParam(r.url) || (r.method !== null && hasParam(r.method)));
+    this.helperCache.set(fn, yes);
+    return yes;
+  }
+
+  private subst(v: Val, bindings: Map<string, Val[]>): Val[] {
+    const lists = v.parts.map((p) => (typeof p !== 'string' && 'param' in p ? bindings.get(p.param) ?? [hole(p.param)] : [{ parts: [p], ev: [] }]));
+    return product(lists).map((x) => ({ parts: x.parts, ev: [...v.ev, ...x.ev] }));
+  }
+}
+
+// ---- sinks: the HTTP calls of the usual libraries ----
+
+interface Sink { name: string; url: Expr[]; method: Expr | null; defaultMethod: HttpMethod | null; relativeOk: boolean }
+
+const VERB = /^(get|post|put|patch|delete|del)(?:json|asjson|fromjson|string|stream|bytearray|async|_json|_request)*$/i;
+const REQUEST_FN = /^(wp_remote_request|wp_safe_remote_request|fetch|axios|got|ky|request|ajax|urlopen|Request|open|NewRequest|NewRequestWithContext|HttpRequestMessage|RestRequest|curl_init|curl|wget|http|https|\$fetch|ofetch|useFetch|superagent|needle|execute|Execute|ExecuteAsync|send_request|fetch_json)$/;
+const ROUTE_RECV = /^(?:app|router|server|fastify|Route|\$?router|\$app|bp|blueprint|routes|mux|group|api_router|engine|r|e|g)$/;
+/** Receivers that are not HTTP clients: maps, caches, query strings, environments. */
+const NOT_CLIENT = /(?:^|[.>])(?:map|cache|params|searchParams|query|headers|env|environ|ENV|config|store|storage|localStorage|sessionStorage|dict|data|args|form|cookies|redis|db|kwargs|options|opts|settings|payload|body|json|result|response|res|resp|row|item|obj|hash|attrs|attributes|meta|context|ctx|values|props|state)$/i;
+/** HTTP libraries called as modules: `requests.get` is the library's even when the project defines a `get`. */
+const LIB_RECV = /^(?:requests|httpx|axios|got|ky|http|https|HTTParty|Faraday|RestClient|Net::HTTP|HTTP|superagent|undici|\$http|urllib\.request|urllib3|aiohttp|Http|wp_remote|curl)$/;
+
+function isLibraryCall(c: CallSite): boolean {
+  return LIB_RECV.test(c.recv) || /^Net::HTTP::/.test(c.recv);
+}
+
+const CLIENT_LIKE = /(?:^|[.@_$>])(?:api|client|c7|commerce7|http|conn|connection|session|rest|request)\w*$/i;
+
+const dirOf = (file: string) => file.slice(0, Math.max(0, file.lastIndexOf('/')));
+
+function keyedIn(args: Arg[], re: RegExp): Expr | undefined {
+  for (const a of args) {
+    if (a.key && re.test(a.key)) return a.value;
+    if (a.value.k === 'obj') for (const en of a.value.entries) if (re.test(en.key)) return en.value;
+  }
+  return undefined;
+}
+
+let currentFn: FnDef | null = null;
+const keyed = (c: CallSite, re: RegExp): Expr | undefined => {
+  for (const a of c.args) {
+    if (a.key && re.test(a.key)) return a.value;
+    let v = a.value;
+    // An options object built just before the call: const opts = { method: 'POST' }; fetch(url, opts).
+    if (v.k === 'ref' && v.simple && currentFn) v = currentFn.locals.get(v.name)?.find((x) => x.k === 'obj') ?? v;
+    if (v.k === 'obj') for (const en of v.entries) if (re.test(en.key)) return en.value;
+    // Options built by a call around an object literal: self::args(['method' => 'PUT']), {...defaults, method}.
+    if (v.k === 'call') for (const inner of v.args) if (inner.value.k === 'obj') for (const en of inner.value.entries) if (re.test(en.key)) return en.value;
+  }
+  return undefined;
+};
+const METHOD_KEY = /^(method|type|verb|http_method|httpMethod|Method|CURLOPT_CUSTOMREQUEST)$/i;
+const URL_KEY = /^(url|uri|path|endpoint|RequestUri|requestUri|CURLOPT_URL|resource)$/i;
+
+function isMethodExpr(e: Expr): boolean {
+  if (e.k === 'str') return e.parts.length === 1 && typeof e.parts[0] === 'string' && METHOD_TOKEN.test(e.parts[0]);
+  if (e.k === 'sym') return METHOD_TOKEN.test(e.name);
+  if (e.k === 'ref') return METHOD_CONST.test(e.text) || /^(method|verb|http_?method|httpMethod|m)$/i.test(e.name);
+  return false;
+}
+
+function stringy(e: Expr): boolean {
+  return e.k === 'str' || e.k === 'cat' || e.k === 'ref' || e.k === 'call' || e.k === 'fmt' || e.k === 'alt';
+}
+
+export function detectSink(c: CallSite, fn: FnDef): Sink | null {
+  currentFn = fn;
+  const positional = c.args.filter((a) => !a.key).map((a) => a.value);
+  // Rails routes: get '/x', to: 'controller#action'.
+  if (c.args.some((a) => a.key && /^(to|controller|action|as|via|constraints)$/.test(a.key))) return null;
+  // Ruby dynamic dispatch: @conn.public_send(verb, path, payload).
+  if (/^(public_send|send|__send__)$/.test(c.fn) && c.recv && positional.length >= 2) {
+    return { name: `${c.recv}.${c.fn}`, url: [positional[1]!], method: positional[0]!, defaultMethod: null, relativeOk: true };
+  }
+  const wp = /^wp_(?:safe_)?remote_(get|post|head)$/.exec(c.fn);
+  if (wp && positional[0]) return { name: c.fn, url: [positional[0]], method: { k: 'str', parts: [wp[1]!.toUpperCase()], line: c.line }, defaultMethod: null, relativeOk: false };
+  const verb = VERB.exec(c.fn);
+  if (verb && !/^Net::HTTP::/.test(c.recv)) {
+    if (c.fnArg || ROUTE_RECV.test(c.recv) || NOT_CLIENT.test(c.recv)) return null;
+    const first = positional[0] ?? keyed(c, URL_KEY);
+    if (!first || !stringy(first)) return null;
+    const m = verb[1]!.toLowerCase() === 'del' ? 'DELETE' : verb[1]!.toUpperCase();
+    return { name: c.fn, url: [first], method: { k: 'str', parts: [m], line: c.line }, defaultMethod: null, relativeOk: true };
+  }
+  // Net::HTTP::Put.new(uri), Typhoeus::Request.new(url, method: :put)
+  if (c.fn === 'new' && /^Net::HTTP::(Get|Post|Put|Patch|Delete)$/.test(c.recv)) {
+    const first = positional[0];
+    return first ? { name: c.recv, url: [first], method: { k: 'str', parts: [c.recv.split('::').pop()!.toUpperCase()], line: c.line }, defaultMethod: null, relativeOk: false } : null;
+  }
+  const isRequest = REQUEST_FN.test(c.fn) || c.fn === 'new' && /Request$/.test(c.recv);
+  if (c.fn === 'curl_setopt') {
+    const opt = positional[1];
+    if (opt?.k === 'ref' && opt.name === 'CURLOPT_URL' && positional[2]) return { name: 'curl_setopt', url: [positional[2]], method: curlMethod(fn), defaultMethod: 'GET', relativeOk: false };
+    return null;
+  }
+  if (c.fn === 'curl_setopt_array') {
+    const url = keyed(c, /^CURLOPT_URL$/);
+    return url ? { name: c.fn, url: [url], method: keyed(c, /^CURLOPT_CUSTOMREQUEST$/) ?? curlMethod(fn), defaultMethod: 'GET', relativeOk: false } : null;
+  }
+  if (!isRequest || c.fnArg && c.fn !== 'request') return null;
+  if (c.fn === 'open' && !/xhr|request|XMLHttpRequest|req$/i.test(c.recv)) return null;
+  if (c.fn === 'http' || c.fn === 'https') if (c.recv) return null;
+  if (/^(curl|wget|http)$/.test(c.fn) && !c.recv) return shellSink(c);
+  let method: Expr | null = keyed(c, METHOD_KEY) ?? null;
+  const urls: Expr[] = [];
+  const byKey = keyed(c, URL_KEY);
+  const host = keyed(c, /^(hostname|host|baseURL|baseUrl|base_url|prefixUrl)$/);
+  if (byKey) {
+    const origin: Expr | undefined = host && host.k === 'str' && typeof host.parts[0] === 'string' && !/^[a-z]+:\/\//i.test(host.parts[0]) ? { k: 'cat', items: [{ k: 'str', parts: ['https://'], line: c.line }, host], line: c.line } : host;
+    urls.push(origin && byKey.k !== 'ref' ? { k: 'cat', items: [origin, byKey], line: c.line } : byKey);
+  }
+  for (const p of positional) {
+    if (!method && isMethodExpr(p)) { method = p; continue; }
+    if (stringy(p) && urls.length < 4) urls.push(p);
+  }
+  // fetch(url, options) inside a helper whose options are a parameter (or spread into the options): the method is
+  // the caller's `options.method`.
+  if (!method && /^(fetch|got|ky|ofetch|\$fetch|request|axios)$/.test(c.fn)) {
+    const spread = positional.slice(1).flatMap((p) => (p.k === 'obj' ? p.entries.filter((en) => en.key === '...').map((en) => en.value) : []));
+    const opt = [...positional.slice(1), ...spread].find((p) => p.k === 'ref' && p.simple && fn.params.includes(p.name));
+    if (opt && opt.k === 'ref') method = { k: 'ref', name: 'method', text: `${opt.name}.method`, simple: false, line: opt.line };
+  }
+  if (!urls.length) return null;
+  if (c.fn === 'curl_init') method ??= curlMethod(fn);
+  // fetch(url, options) with options the audit cannot see: the method is not known (GET only when nothing is passed).
+  const optionsUnseen = !method && positional.slice(1).some((p) => p.k === 'ref' && !(p.simple && fn.locals.get(p.name)?.some((x) => x.k === 'obj')) || p.k === 'call' || p.k === 'other');
+  return { name: c.fn === 'new' ? c.recv : c.fn, url: urls, method, defaultMethod: optionsUnseen ? null : 'GET', relativeOk: /RestRequest/.test(c.fn) || /request/i.test(c.fn) && !!c.recv };
+}
+
+/** PHP curl: the method is set on the handle by curl_setopt in the same function. */
+function curlMethod(fn: FnDef): Expr | null {
+  for (const c of fn.calls) {
+    if (c.fn === 'curl_setopt') {
+      const [, opt, value] = c.args.map((a) => a.value);
+      if (opt?.k === 'ref' && opt.name === 'CURLOPT_CUSTOMREQUEST' && value) return value;
+      if (opt?.k === 'ref' && /^CURLOPT_(POST|PUT)$/.test(opt.name) && !(value?.k === 'ref' && /false/i.test(value.name))) return { k: 'str', parts: [opt.name.slice(8)], line: c.line };
+    }
+    if (c.fn === 'curl_setopt_array') {
+      const m = keyed(c, /^CURLOPT_CUSTOMREQUEST$/);
+      if (m) return m;
+      if (keyed(c, /^CURLOPT_POST$/)) return { k: 'str', parts: ['POST'], line: c.line };
+    }
+  }
+  return null;
+}
+
+function shellSink(c: CallSite): Sink | null {
+  const words = c.args.map((a) => a.value);
+  let method: Expr | null = null;
+  let data = false;
+  const urls: Expr[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const lit = w.k === 'str' && w.parts.length === 1 && typeof w.parts[0] === 'string' ? w.parts[0] : null;
+    if (lit !== null && /^(-X|--request)$/.test(lit)) { method = words[i + 1] ?? null; i++; continue; }
+    if (lit !== null && /^-X[A-Z]+$/.test(lit)) { method = { k: 'str', parts: [lit.slice(2)], line: w.line }; continue; }
+    if (lit !== null && /^(-d|--data|--data-raw|--data-binary|--json|-F|--form)$/.test(lit)) { data = true; i++; continue; }
+    if (lit !== null && /^-/.test(lit)) { if (/^(-H|--header|-u|--user|-o|--output|-A|-e|-b|-c|--url-query)$/.test(lit)) i++; continue; }
+    if (c.fn === 'http' && lit !== null && METHOD_TOKEN.test(lit)) { method = w; continue; }
+    if (!urls.length) urls.push(w);
+  }
+  if (!urls.length) return null;
+  return { name: c.fn, url: urls, method: method ?? (data ? { k: 'str', parts: ['POST'], line: c.line } : null), defaultMethod: 'GET', relativeOk: false };
+}
+
+// ---- from a value to an API path ----
+
+/** May a relative path (`get("order")`) count: on a client known to have a Commerce7 base ('strong'), or likely ('weak')? */
+export type RelativeOk = false | 'weak' | 'strong';
+
+export interface Classified {
+  path: string;
+  /** How the value was known to be Commerce7's: its URL, a base-URL name, or only the path's first segment. */
+  base: 'url' | 'name' | 'segment' | 'client';
+  /** The first segment is computed at run time: the path cannot be known. */
+  dynamic: boolean;
+}
+
+/** A value at a sink -> the Commerce7 API path it names, or null when it is not one. */
+export function classify(v: Val, opts: { relativeOk: RelativeOk | boolean }): Classified | null {
+  // Holes as private-use characters: \uE000 = unknown, \uE001 = a Commerce7 base name, \uE002 = a parameter.
+  let s = '';
+  for (const p of v.parts) {
+    if (typeof p === 'string') s += p;
+    else if ('param' in p) s += '\uE002';
+    else s += p.base ? '\uE001' : '\uE000';
+  }
+  let base: Classified['base'];
+  let rest: string;
+  const url = C7_URL.exec(s);
+  if (url) {
+    // Only when the URL starts the value (after holes) or follows a scheme: not a query parameter of another URL.
+    const before = s.slice(0, url.index);
+    if (/[a-z]:\/\/|[?&=]/i.test(before)) return null;
+    base = 'url';
+    rest = s.slice(url.index + url[0].length);
+  } else if (/^[\uE000\uE002]*\uE001/.test(s)) {
+    base = 'name';
+    rest = s.replace(/^[\uE000-\uE002]+/, '');
+  } else if (/^[a-z][a-z0-9+.-]*:\/\//i.test(s) || /^\/\//.test(s)) {
+    return null;
+  } else if (/^[\uE000\uE002]+\//.test(s)) {
+    base = 'segment';
+    rest = s.replace(/^[\uE000\uE002]+/, '');
+  } else if (s.startsWith('/')) {
+    base = 'segment';
+    rest = s;
+  } else {
+    if (!opts.relativeOk) return null;
+    base = 'client';
+    rest = s;
+  }
+  rest = rest.replace(/^\/?v1(?=\/|$|\?|\uE000|\uE002)/, '');
+  rest = rest.split(/[?#]/)[0]!;
+  const segs = rest.split('/').filter(Boolean);
+  if (!segs.length) return null;
+  const out: string[] = [];
+  segs.forEach((seg, i) => {
+    const literal = seg.replace(/[\uE000-\uE002]/g, '');
+    if (literal === seg) out.push((isIdSegment(seg) && !/^v\d+$/.test(seg)) || /^:\w+$/.test(seg) ? '{id}' : seg);
+    else if (!literal) out.push('{id}');
+    // A hole glued to a word: `order${query}` keeps the word when it is the last segment, else it is an id.
+    else if (i === segs.length - 1 && /^[a-z][a-z-]*$/.test(literal) && /^[a-z]/.test(seg)) out.push(literal);
+    else out.push('{id}');
+  });
+  const first = out[0]!;
+  const dynamic = first === '{id}';
+  // An unknown first segment counts (as unknown) after a Commerce7 base, or on a client known to have one.
+  const known = base === 'url' || base === 'name' || base === 'client' && opts.relativeOk === 'strong' && /^[a-z][a-z0-9-]*$/.test(first);
+  if (!dynamic && !RESOURCES.has(first) && !known) return null;
+  if (dynamic && base !== 'url' && base !== 'name') return null;
+  return { path: '/' + out.join('/'), base, dynamic };
+}
+
+/** A method value -> the HTTP method, or null when it is not known (a parameter nobody binds, a variable). */
+export function methodOf(v: Val | null): HttpMethod | null {
+  if (!v) return null;
+  if (v.parts.length === 1 && v.parts[0] === ABSENT) return null;
+  const s = show(v).trim().toUpperCase();
+  return (HTTP_METHODS as readonly string[]).includes(s) ? (s as HttpMethod) : null;
+}

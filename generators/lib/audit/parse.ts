@@ -1,0 +1,103 @@
+// Real parsers: tree-sitter grammars compiled to WASM (@vscode/tree-sitter-wasm ships the runtime and the grammars
+// built together, so their ABI matches; no native build, nothing downloaded). Loaded lazily, once per process, only
+// when a file passes the pre-filter: `c7-app check` on a project without Commerce7 calls never pays for it.
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+/** The part of web-tree-sitter's Node the audit reads. */
+export interface SyntaxNode {
+  type: string;
+  text: string;
+  startIndex: number;
+  endIndex: number;
+  startPosition: { row: number; column: number };
+  isNamed: boolean;
+  childCount: number;
+  child(index: number): SyntaxNode | null;
+  fieldNameForChild(index: number): string | null;
+  childForFieldName(name: string): SyntaxNode | null;
+  parent: SyntaxNode | null;
+}
+interface Tree { rootNode: SyntaxNode; delete(): void }
+interface Parser { setLanguage(l: unknown): void; parse(text: string): Tree | null; delete(): void }
+interface TreeSitter {
+  Parser: { new (): Parser; init(o: { locateFile: (f: string) => string }): Promise<void> };
+  Language: { load(file: string): Promise<unknown> };
+}
+
+export type Grammar = 'javascript' | 'typescript' | 'tsx' | 'php' | 'python' | 'ruby' | 'c-sharp' | 'go' | 'bash';
+
+/** The grammar that reads a file, by its extension; null: no grammar (the text scanner reads it). */
+export function grammarFor(file: string): Grammar | null {
+  const ext = path.extname(file).toLowerCase();
+  switch (ext) {
+    case '.js': case '.mjs': case '.cjs': case '.jsx': return 'javascript';
+    case '.ts': case '.mts': case '.cts': return 'typescript';
+    case '.tsx': return 'tsx';
+    case '.vue': case '.svelte': return 'typescript';
+    case '.php': return 'php';
+    case '.py': return 'python';
+    case '.rb': return 'ruby';
+    case '.cs': return 'c-sharp';
+    case '.go': return 'go';
+    case '.sh': case '.bash': return 'bash';
+    default: return null;
+  }
+}
+
+let runtime: Promise<{ ts: TreeSitter; dir: string }> | undefined;
+const parsers = new Map<Grammar, Promise<Parser>>();
+const ready = new Map<Grammar, Parser>();
+const failed = new Set<Grammar>();
+
+function loadRuntime(): Promise<{ ts: TreeSitter; dir: string }> {
+  runtime ??= (async () => {
+    const require = createRequire(import.meta.url);
+    const dir = path.join(path.dirname(require.resolve('@vscode/tree-sitter-wasm/package.json')), 'wasm');
+    const ts = require('@vscode/tree-sitter-wasm') as TreeSitter;
+    await ts.Parser.init({ locateFile: (f: string) => path.join(dir, f) });
+    return { ts, dir };
+  })();
+  return runtime;
+}
+
+/** A parser for the grammar (created once). Rejects when the WASM cannot be loaded: the caller falls back to text. */
+export function parserFor(grammar: Grammar): Promise<Parser> {
+  let p = parsers.get(grammar);
+  if (!p) {
+    p = (async () => {
+      const { ts, dir } = await loadRuntime();
+      const language = await ts.Language.load(path.join(dir, `tree-sitter-${grammar}.wasm`));
+      const parser = new ts.Parser();
+      parser.setLanguage(language);
+      ready.set(grammar, parser);
+      return parser;
+    })();
+    p.catch(() => failed.add(grammar));
+    parsers.set(grammar, p);
+  }
+  return p;
+}
+
+/** Loads the grammars (once); a grammar that cannot be loaded is left to the text engine, never an error. */
+export async function prepareGrammars(grammars: Iterable<Grammar>): Promise<void> {
+  await Promise.all([...new Set(grammars)].map((g) => parserFor(g).catch(() => undefined)));
+}
+
+/** Is the grammar loaded (parsing is then synchronous)? */
+export function grammarState(grammar: Grammar): 'ready' | 'failed' | 'not loaded' {
+  return ready.has(grammar) ? 'ready' : failed.has(grammar) ? 'failed' : 'not loaded';
+}
+
+/** Parses with a loaded grammar and hands the root to `use`; the tree is freed after (WASM memory is not garbage-collected). */
+export function withTree<T>(grammar: Grammar, text: string, use: (root: SyntaxNode) => T): T | null {
+  const parser = ready.get(grammar);
+  if (!parser) return null;
+  const tree = parser.parse(text);
+  if (!tree) return null;
+  try {
+    return use(tree.rootNode);
+  } finally {
+    tree.delete();
+  }
+}

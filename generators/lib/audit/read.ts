@@ -1,0 +1,198 @@
+// Reading what `c7-app audit` is pointed at, whatever it is: folders walked (skipping dependencies and build output),
+// special files (FIFOs, sockets, devices) and unreadable files or folders named and skipped, binary files (NUL bytes)
+// skipped, files over 1 MiB streamed through the text engine in bounded memory (a pre-filter on the raw bytes, then
+// only the matching windows are scanned). Never throws for one bad file; the caller decides when nothing was read.
+import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readSync, statSync, type Stats } from 'node:fs';
+import path from 'node:path';
+import { isAuditedFile, isSkippedDir } from './files.js';
+import type { AuditExtra, AuditSource, ReadFile, SkippedFile } from './index.js';
+import { PREFILTER } from './index.js';
+import { scanSource, type ApiReference } from './scan.js';
+
+/** Files up to this size are read whole and parsed; larger ones are streamed. */
+export const MAX_PARSED_BYTES = 1024 * 1024;
+const CHUNK = 1024 * 1024;
+/** A line longer than this is scanned in windows of this size (with an overlap), never held whole. */
+const WINDOW = 64 * 1024;
+const OVERLAP = 2048;
+
+export interface Collected extends AuditExtra {
+  sources: AuditSource[];
+  read: ReadFile[];
+  skipped: SkippedFile[];
+  references: ApiReference[];
+}
+
+function reasonOf(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException)?.code;
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'ENOENT') return 'no such file or folder';
+  if (code === 'ELOOP') return 'symbolic link loop';
+  if (code === 'EISDIR') return 'is a folder';
+  return (err as Error)?.message ?? String(err);
+}
+
+function special(stat: Stats): string | null {
+  if (stat.isFIFO()) return 'a FIFO (named pipe): not a file to read';
+  if (stat.isSocket()) return 'a socket: not a file to read';
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device: not a file to read';
+  return null;
+}
+
+/**
+ * Collects the files under the targets. `shown` maps an absolute path to what the report prints.
+ * A target that does not exist at all is an error for the caller (thrown as the fs error).
+ */
+export function collectSources(targets: string[], opts: { includeTests?: boolean; shown: (abs: string) => string }): Collected {
+  const out: Collected = { sources: [], read: [], skipped: [], references: [] };
+  const visitFile = (full: string, stat: Stats) => {
+    const name = opts.shown(full);
+    const sp = special(stat);
+    if (sp) return void out.skipped.push({ file: name, reason: sp });
+    if (stat.size > MAX_PARSED_BYTES) return void streamFile(full, name, stat.size, out);
+    let text: string;
+    try {
+      const buf = readFileSync(full);
+      if (buf.includes(0)) return void out.skipped.push({ file: name, reason: 'binary file (contains NUL bytes)' });
+      text = buf.toString('utf8');
+    } catch (err) {
+      return void out.skipped.push({ file: name, reason: `cannot read: ${reasonOf(err)}` });
+    }
+    out.sources.push({ file: name, text });
+  };
+  // A regular file: one open, one fstat, one read (no separate lstat: a large tree has tens of thousands).
+  const readRegular = (full: string) => {
+    const name = opts.shown(full);
+    let fd: number;
+    try {
+      fd = openSync(full, 'r');
+    } catch (err) {
+      return void out.skipped.push({ file: name, reason: `cannot read: ${reasonOf(err)}` });
+    }
+    try {
+      const size = fstatSync(fd).size;
+      if (size > MAX_PARSED_BYTES) {
+        closeSync(fd);
+        fd = -1;
+        return void streamFile(full, name, size, out);
+      }
+      const buf = Buffer.allocUnsafe(size);
+      let at = 0;
+      while (at < size) {
+        const n = readSync(fd, buf, at, size - at, at);
+        if (n === 0) break;
+        at += n;
+      }
+      const data = buf.subarray(0, at);
+      if (data.includes(0)) return void out.skipped.push({ file: name, reason: 'binary file (contains NUL bytes)' });
+      out.sources.push({ file: name, text: data.toString('utf8') });
+    } catch (err) {
+      out.skipped.push({ file: name, reason: `cannot read: ${reasonOf(err)}` });
+    } finally {
+      if (fd >= 0) closeSync(fd);
+    }
+  };
+  const walk = (dir: string) => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch (err) {
+      return void out.skipped.push({ file: opts.shown(dir) + '/', reason: `cannot read the folder: ${reasonOf(err)}` });
+    }
+    for (const entry of entries) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (!isSkippedDir(entry.name, opts)) walk(full);
+        continue;
+      }
+      if (!isAuditedFile(entry.name, opts)) continue;
+      if (entry.isFile()) {
+        readRegular(full);
+        continue;
+      }
+      let stat: Stats;
+      try {
+        stat = entry.isSymbolicLink() ? statSync(full) : lstatSync(full);
+      } catch (err) {
+        out.skipped.push({ file: opts.shown(full), reason: `cannot read: ${reasonOf(err)}` });
+        continue;
+      }
+      if (stat.isDirectory()) continue; // a link to a folder: not followed (loops)
+      visitFile(full, stat);
+    }
+  };
+  for (const t of targets) {
+    const stat = statSync(t); // throws: the caller reports a target that does not exist
+    if (stat.isDirectory()) walk(t);
+    else visitFile(t, stat);
+  }
+  return out;
+}
+
+/** A large file through the text engine, a chunk at a time: memory stays bounded whatever the file's size. */
+function streamFile(full: string, name: string, size: number, out: Collected): void {
+  let fd: number;
+  try {
+    fd = openSync(full, 'r');
+  } catch (err) {
+    out.skipped.push({ file: name, reason: `cannot read: ${reasonOf(err)}` });
+    return;
+  }
+  const buf = Buffer.alloc(CHUNK);
+  let carry = '';
+  let lineNo = 1; // line of carry's start
+  let calls = 0;
+  let first = true;
+  const scanPiece = (piece: string, line: number) => {
+    if (!PREFILTER.test(piece)) return;
+    for (const r of scanSource(name, piece, { longLines: true })) {
+      out.references.push({ ...r, line: r.line + line - 1 });
+      calls++;
+    }
+  };
+  try {
+    for (;;) {
+      const n = readSync(fd, buf, 0, CHUNK, null);
+      if (n === 0) break;
+      if (first) {
+        first = false;
+        if (buf.subarray(0, Math.min(n, 8192)).includes(0)) {
+          out.skipped.push({ file: name, reason: 'binary file (contains NUL bytes)' });
+          return;
+        }
+      }
+      let text = carry + buf.toString('utf8', 0, n);
+      // Complete lines go to the scanner in one piece; the unfinished last line is carried.
+      const cut = text.lastIndexOf('\n');
+      if (cut >= 0) {
+        const done = text.slice(0, cut);
+        scanPiece(done, lineNo);
+        for (let i = 0; i < done.length; i++) if (done.charCodeAt(i) === 10) lineNo++;
+        lineNo++;
+        text = text.slice(cut + 1);
+      }
+      // A line longer than a window (a minified bundle): scan it in windows, keep only the overlap.
+      while (text.length > WINDOW + OVERLAP) {
+        scanPiece(text.slice(0, WINDOW + OVERLAP), lineNo);
+        text = text.slice(WINDOW);
+      }
+      carry = text;
+    }
+    if (carry) scanPiece(carry, lineNo);
+  } catch (err) {
+    out.skipped.push({ file: name, reason: `cannot read: ${reasonOf(err)}` });
+    return;
+  } finally {
+    closeSync(fd);
+  }
+  // Overlapping windows may find a call twice.
+  const seen = new Set<string>();
+  out.references = out.references.filter((r) => {
+    if (r.file !== name) return true;
+    const k = `${r.line}:${r.method}:${r.path}:${r.excerpt}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+  out.read.push({ file: name, engine: `text (streamed: ${(size / 1024 / 1024).toFixed(1)} MiB, over the ${MAX_PARSED_BYTES / 1024 / 1024} MiB parse limit)`, calls });
+}

@@ -1,0 +1,122 @@
+// The audit's measure (issue 12): precision and recall of `c7-app audit` on the corpus of test/fixtures/audit-corpus,
+// per pattern and overall, and its time and peak memory on a 1,000,000-line tree built from the corpus.
+// Run with `npm run bench:audit` (builds first). BENCH_AUDIT_RUNS (default 3) runs of the large tree, median shown;
+// BENCH_AUDIT_LINES (default 1000000) its size; BENCH_AUDIT_SKIP_TREE=1 measures only the corpus; C7_AUDIT_CLI=<cli.js>
+// measures another build (a baseline engine) instead of dist/.
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { CLI, loadCorpus, materialize, runAudit, observed, expectedOf, score, skippedProblems, sourceFiles, lineCount, PATTERNS } from '../test/fixtures/audit-corpus/_support/corpus.mjs';
+
+const verbose = process.argv.includes('--verbose');
+const tmp = mkdtempSync(path.join(tmpdir(), 'c7-bench-audit-'));
+const fmt = (x) => (Number.isFinite(x) ? x.toFixed(3) : '  -  ');
+
+try {
+  const fixtures = loadCorpus();
+  const seeds = path.join(tmp, 'corpus');
+  const results = fixtures.map((fixture) => {
+    const dir = materialize(fixture, path.join(seeds, fixture.name));
+    const run = runAudit(dir);
+    return { fixture, dir, expected: expectedOf(fixture), observed: observed(run.report), run, sources: sourceFiles(dir) };
+  });
+
+  const keyed = (rs, what) => rs.flatMap((r) => r[what].pairs.map((p) => `${r.fixture.name}|${p}`));
+  const keyedUnknown = (rs, what) => rs.flatMap((r) => r[what].unknown.map((u) => `${r.fixture.name}|${u}`));
+  const row = (label, rs) => {
+    const s = score(keyed(rs, 'expected'), keyed(rs, 'observed'));
+    const u = score(keyedUnknown(rs, 'expected'), keyedUnknown(rs, 'observed'));
+    const exact = rs.filter((r) => r.expected.pairs.join() === r.observed.pairs.join()).length;
+    return `${label.padEnd(22)} ${String(rs.length).padStart(3)}   ${fmt(s.precision)}  ${fmt(s.recall)}  ${`${s.tp}/${s.fp}/${s.fn}`.padStart(9)}   ${`${exact}/${rs.length}`.padStart(6)}     ${fmt(u.precision)}  ${fmt(u.recall)}  ${`${u.tp}/${u.fp}/${u.fn}`.padStart(8)}`;
+  };
+
+  console.log(`c7-app audit (${path.relative(process.cwd(), CLI) || CLI}) on the corpus: ${fixtures.length} fixtures (${path.relative(process.cwd(), path.dirname(fixtures[0].dir)) || "."})`);
+  console.log('pairs = (fixture, permission, access); unknown = (fixture, unknown path); tp/fp/fn; "exact" = fixtures whose whole permission set is right\n');
+  console.log(`${'pattern'.padEnd(22)} fix   prec.  recall   tp/fp/fn    exact     unk.prec unk.rec  tp/fp/fn`);
+  for (const p of PATTERNS) {
+    const rs = results.filter((r) => r.fixture.expected.patterns.includes(p));
+    if (rs.length) console.log(row(p, rs));
+  }
+  const langs = [...new Set(fixtures.map((f) => f.expected.language))];
+  console.log('');
+  for (const l of langs) console.log(row(l, results.filter((r) => r.fixture.expected.language === l)));
+  console.log('');
+  console.log(row('overall', results));
+
+  const exactAll = results.filter((r) => r.expected.pairs.join() === r.observed.pairs.join() && r.expected.unknown.join() === r.observed.unknown.join()
+    && !skippedProblems(r.expected.skipped, r.observed.skipped, r.sources).length).length;
+  const exactPerms = results.filter((r) => r.expected.pairs.join() === r.observed.pairs.join()).length;
+  console.log(`\nprojects whose whole permission set is right: ${exactPerms} of ${results.length}; fully right (permissions, unknown paths and skipped files): ${exactAll} of ${results.length}`);
+  const skippedOk = results.filter((r) => (r.fixture.expected.skipped ?? []).length || r.fixture.expected.patterns.includes('odd-input'));
+  for (const r of skippedOk) {
+    const probs = skippedProblems(r.expected.skipped, r.observed.skipped, r.sources);
+    console.log(`  skipped files, ${r.fixture.name}: ${probs.length ? probs.join('; ') : 'as expected'}`);
+  }
+
+  console.log('\nper fixture (- missing, + extra):');
+  for (const r of results) {
+    const e = new Set(r.expected.pairs), o = new Set(r.observed.pairs);
+    const eu = new Set(r.expected.unknown), ou = new Set(r.observed.unknown);
+    const miss = [...e].filter((k) => !o.has(k)).map((k) => `-${k}`);
+    const extra = [...o].filter((k) => !e.has(k)).map((k) => `+${k}`);
+    const umiss = [...eu].filter((k) => !ou.has(k)).map((k) => `-?${k}`);
+    const uextra = [...ou].filter((k) => !eu.has(k)).map((k) => `+?${k}`);
+    const diff = [...miss, ...extra, ...umiss, ...uextra];
+    const err = r.run.report ? '' : `  (no JSON report, exit ${r.run.status})`;
+    if (diff.length || err || verbose) console.log(`  ${diff.length || err ? '✖' : '✔'} ${r.fixture.name.padEnd(32)} ${diff.join('  ')}${err}`);
+  }
+
+  if (process.env.BENCH_AUDIT_SKIP_TREE !== '1') measureTree(results);
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+}
+
+function measureTree(results) {
+  // The large tree: replicas of every fixture (folder renamed <fixture>-r<k>, files kept so imports still resolve)
+  // until the source files hold at least BENCH_AUDIT_LINES lines. Generated large files go in the first replica only.
+  const target = Number(process.env.BENCH_AUDIT_LINES ?? 1_000_000);
+  const runs = Number(process.env.BENCH_AUDIT_RUNS ?? 3);
+  const tree = path.join(tmp, 'tree');
+  mkdirSync(tree);
+  const perFixture = results.map((r) => {
+    const generated = new Set((r.fixture.expected.generate ?? []).map((g) => g.file));
+    const files = r.sources.filter((f) => !generated.has(f));
+    return { r, generated, lines: files.reduce((n, f) => n + lineCount(path.join(r.dir, f)), 0), genLines: [...generated].reduce((n, f) => n + lineCount(path.join(r.dir, f)), 0) };
+  });
+  let lines = 0, files = 0, bytes = 0, k = 0;
+  const countDir = (d) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) countDir(p);
+      else { files++; bytes += statSync(p).size; }
+    }
+  };
+  while (lines < target) {
+    k++;
+    for (const { r, generated, lines: n, genLines } of perFixture) {
+      if (lines >= target) break;
+      const dest = path.join(tree, `${r.fixture.name}-r${k}`);
+      cpSync(r.dir, dest, { recursive: true, filter: (src) => k === 1 || !generated.has(path.relative(r.dir, src).split(path.sep).join('/')) });
+      lines += n + (k === 1 ? genLines : 0);
+    }
+  }
+  countDir(tree);
+  console.log(`\nlarge tree: ${lines.toLocaleString('en')} lines of source in ${files.toLocaleString('en')} files (${(bytes / 1048576).toFixed(1)} MiB), ${k} replicas of the corpus`);
+  const rssProbe = `data:text/javascript,process.on('exit',()=>{const u=process.resourceUsage();process.stderr.write('\\n@@maxrss='+u.maxRSS+' @@cpu='+(u.userCPUTime+u.systemCPUTime)+'\\n')})`;
+  const times = [], rss = [], cpu = [];
+  let calls = null;
+  for (let i = 0; i < runs; i++) {
+    const run = runAudit(tree, { timeout: 600_000, extraNodeArgs: ['--import', rssProbe] });
+    times.push(run.ms);
+    const m = /@@maxrss=(\d+)/.exec(run.stderr);
+    if (m) rss.push(Number(m[1]) / 1024);
+    const c = /@@cpu=(\d+)/.exec(run.stderr);
+    if (c) cpu.push(Number(c[1]) / 1e6);
+    if (!run.report) console.log(`  run ${i + 1}: no JSON report (exit ${run.status}) ${run.stderr.slice(0, 300)}`);
+    else calls = { references: run.report.references?.length ?? 0, permissions: run.report.permissions?.length ?? 0, files: run.report.files };
+  }
+  const median = [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)];
+  const cpuMedian = cpu.length ? [...cpu].sort((a, b) => a - b)[Math.floor(cpu.length / 2)] : NaN;
+  console.log(`c7-app audit . --no-manifest --json on it: median ${(median / 1000).toFixed(2)} s wall (runs: ${times.map((t) => (t / 1000).toFixed(2)).join(', ')} s), ${cpuMedian.toFixed(2)} s CPU (user+sys, median), peak RSS ${rss.length ? Math.max(...rss).toFixed(0) : '?'} MiB (target <= 3 s)`);
+  if (calls) console.log(`  report: ${calls.files} files scanned, ${calls.references} calls, ${calls.permissions} permissions`);
+}
