@@ -6,7 +6,7 @@
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { CLI, loadCorpus, materialize, runAudit, observed, expectedOf, score, skippedProblems, sourceFiles, lineCount, PATTERNS } from '../test/fixtures/audit-corpus/_support/corpus.mjs';
+import { CLI, HELDOUT, loadCorpus, materialize, runAudit, observed, expectedOf, score, skippedProblems, sourceFiles, lineCount, PATTERNS } from '../test/fixtures/audit-corpus/_support/corpus.mjs';
 
 const verbose = process.argv.includes('--verbose');
 const tmp = mkdtempSync(path.join(tmpdir(), 'c7-bench-audit-'));
@@ -47,6 +47,18 @@ try {
     && !skippedProblems(r.expected.skipped, r.observed.skipped, r.sources).length).length;
   const exactPerms = results.filter((r) => r.expected.pairs.join() === r.observed.pairs.join()).length;
   console.log(`\nprojects whose whole permission set is right: ${exactPerms} of ${results.length}; fully right (permissions, unknown paths and skipped files): ${exactAll} of ${results.length}`);
+
+  // The held-out set (test/fixtures/audit-corpus-heldout): code written apart from the engine, the honest measure.
+  const heldout = loadCorpus(HELDOUT).map((fixture) => {
+    const dir = materialize(fixture, path.join(tmp, 'heldout', fixture.name));
+    const run = runAudit(dir);
+    return { fixture, dir, expected: expectedOf(fixture), observed: observed(run.report), run, sources: sourceFiles(dir) };
+  });
+  if (heldout.length) {
+    console.log(`\nheld-out set (${heldout.length} fixtures, ${path.relative(process.cwd(), HELDOUT)}):`);
+    console.log(row('held-out overall', heldout));
+    console.log(`held-out projects whose whole permission set is right: ${heldout.filter((r) => r.expected.pairs.join() === r.observed.pairs.join()).length} of ${heldout.length}`);
+  }
   const skippedOk = results.filter((r) => (r.fixture.expected.skipped ?? []).length || r.fixture.expected.patterns.includes('odd-input'));
   for (const r of skippedOk) {
     const probs = skippedProblems(r.expected.skipped, r.observed.skipped, r.sources);
