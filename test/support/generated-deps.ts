@@ -52,7 +52,9 @@ export function sharedProjectRoot(manifest: Manifest): Promise<{ root: string; t
     const pkg = JSON.stringify({ ...projectPackageJson(manifest), name: 'c7-generated-projects' }, null, 2);
     // C7_GENERATED_ROOT: a folder kept between runs (while iterating); installed again only when the dependencies change.
     const kept = process.env.C7_GENERATED_ROOT;
-    if (kept && existsSync(path.join(kept, 'node_modules')) && existsSync(path.join(kept, 'package.json')) && readFileSync(path.join(kept, 'package.json'), 'utf8') === pkg) {
+    // (npm rewrites package.json as it installs: the dependencies are compared, not the text.)
+    const deps = (text: string) => { const p = JSON.parse(text) as Record<string, unknown>; return JSON.stringify([p.dependencies, p.optionalDependencies, p.devDependencies]); };
+    if (kept && existsSync(path.join(kept, 'node_modules')) && existsSync(path.join(kept, 'package.json')) && deps(readFileSync(path.join(kept, 'package.json'), 'utf8')) === deps(pkg)) {
       return { root: kept, timings: [`dependencies already installed in ${kept} (C7_GENERATED_ROOT)`] };
     }
     const root = kept ?? mkdtempSync(path.join(os.tmpdir(), 'c7-generated-'));
