@@ -30,7 +30,7 @@ describe('generated app: file plan', () => {
         const paths = plain.files.map((f) => f.path);
         assert.equal(new Set(paths).size, paths.length);
         for (const f of plain.files) assert.ok(f.purpose.length > 10, f.path);
-        for (const p of ['package.json', 'tsconfig.json', '.gitignore', '.env.example', 'src/main.ts', 'src/dev.ts', 'src/commerce7/client.ts', 'src/server/install.ts', 'src/server/webhooks.ts', 'src/storage/sqlite.ts']) {
+        for (const p of ['package.json', 'tsconfig.json', '.gitignore', '.env.example', 'src/main.ts', 'src/dev.ts', 'src/commerce7/client.ts', 'src/server/install.ts', 'src/server/webhooks.ts', 'src/storage/sqlite.ts', 'src/webhooks/worker.ts', 'src/inbox-cli.ts', 'test/inbox.test.ts']) {
           assert.ok(paths.includes(p), p);
         }
         assert.ok(!paths.some((p) => ['c7-app.json', 'README.md', 'PERMISSIONS.md', 'SUBMISSION_CHECKLIST.md', '.yo-rc.json'].includes(p)), 'the project files are not the app plan\u2019s');

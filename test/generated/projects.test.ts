@@ -5,16 +5,16 @@
 // the local Commerce7 emulator. Slow: minutes, mostly compiling better-sqlite3.
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { callAppInstall, callAppWebhook, startEmulator, type Emulator } from '../../generators/lib/emulator/index.js';
 import type { Manifest } from '../../generators/lib/manifest/types.js';
 import { EXAMPLE_MANIFESTS, ROOT } from '../support/paths.js';
 import { generateProject, type RenderedProject } from '../support/render-project.js';
 import { runCli } from '../support/cli.js';
+import { dependencySignature, run, secs, sharedProjectRoot, tail } from '../support/generated-deps.js';
 
 const SECRET = 'test-app-secret';
 const BASIC_PASSWORD = 'test-basic-auth-password';
@@ -22,27 +22,6 @@ const NASTY = 'Bob\'s "Sync" `${process.exit(1)}` </script>';
 const KEEP = process.env.C7_KEEP_GENERATED === '1';
 /** Another Node to run a project's tests with (.ci/run installs Node 24 there): the engines range, proven. */
 const OTHER_NODE = process.env.C7_OTHER_NODE;
-
-interface Run { code: number | null; out: string; ms: number }
-
-function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}, timeoutMs = 15 * 60_000): Promise<Run> {
-  const started = performance.now();
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { out += d.toString(); });
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, out, ms: performance.now() - started });
-    });
-  });
-}
-
-const tail = (s: string, n = 60) => s.split('\n').slice(-n).join('\n');
-const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -128,29 +107,20 @@ describe('[slow] generated projects install, type-check, pass their tests and ru
   before(async function () {
     this.timeout(30 * 60_000);
     assert.ok(existsSync(path.join(ROOT, 'dist/generators/lib/emulator/index.js')), 'the generated projects use the built emulator: run `npm run build` first');
-    root = mkdtempSync(path.join(os.tmpdir(), 'c7-generated-'));
+    // The dependencies are installed once in the parent folder (shared with inbox-crash.test.ts); every project
+    // must ask for exactly those.
+    const shared = await sharedProjectRoot(loadExample(EXAMPLE_MANIFESTS[0]!));
+    root = shared.root;
+    timings.push(...shared.timings);
     for (const p of PROJECTS) rendered.set(p.name, generateProject(p.manifest(), path.join(root, p.name), { teach: p.teach }));
-
-    // Every project asks for the same dependencies: install them once, in the parent folder.
-    const pkgs = [...rendered.values()].map((r) => JSON.parse(readFileSync(path.join(r.dir, 'package.json'), 'utf8')) as Record<string, unknown>);
-    const deps = (p: Record<string, unknown>) => JSON.stringify([p.dependencies, p.optionalDependencies, p.devDependencies]);
-    for (const p of pkgs) assert.equal(deps(p), deps(pkgs[0]!), 'all generated projects share their dependencies');
-    writeFileSync(path.join(root, 'package.json'), JSON.stringify({ ...pkgs[0], name: 'c7-generated-projects' }, null, 2));
-
-    // --ignore-scripts: generator-c7-app (a file: link to this checkout, already built) would rebuild itself in its
-    // `prepare`; better-sqlite3's native build is run next, on its own, and timed.
-    const install = await run('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error'], root);
-    assert.equal(install.code, 0, `npm install failed:\n${tail(install.out)}`);
-    timings.push(`npm install (download, no scripts): ${secs(install.ms)}`);
-    const rebuild = await run('npm', ['rebuild', 'better-sqlite3', 'esbuild', '--loglevel=error'], root);
-    assert.equal(rebuild.code, 0, `building better-sqlite3 failed:\n${tail(rebuild.out)}`);
-    timings.push(`npm rebuild better-sqlite3 (native build from source): ${secs(rebuild.ms)}`);
+    const want = dependencySignature(root);
+    for (const r of rendered.values()) assert.equal(dependencySignature(r.dir), want, `${r.dir} shares the installed dependencies`);
   });
 
   after(function () {
     console.log(`\n    timings (${os.cpus().length} cores):\n${timings.map((t) => `      ${t}`).join('\n')}`);
-    if (root && !KEEP) rmSync(root, { recursive: true, force: true });
-    else if (root) console.log(`    kept in ${root}`);
+    // The folder is under the run's temporary root (test/support/temp-root.ts), removed at the end unless kept.
+    if (root && KEEP) console.log(`    kept in ${root}`);
   });
 
   // Node 24 is where better-sqlite3 12 aborts the process: the projects use node:sqlite there (sqlite-driver.ts).
@@ -237,7 +207,16 @@ describe('[slow] generated projects install, type-check, pass their tests and ru
           const before = emulator.requests.length;
           const delivered = await callAppWebhook({ ...target, object: hook.object, action: hook.action });
           assert.equal(delivered.status, 200, `webhook: ${delivered.body}`);
-          assert.equal((delivered.json as { status?: string }).status, 'processed', delivered.body);
+          assert.equal((delivered.json as { status?: string }).status, 'queued', delivered.body);
+          // The worker runs the handler after the answer: the inbox drains.
+          const until = Date.now() + 20_000;
+          let health: { inbox?: { pending: number; dead: number } } = {};
+          while (Date.now() < until) {
+            health = await (await fetch(`${appUrl}/health`)).json() as typeof health;
+            if (health.inbox?.pending === 0) break;
+            await new Promise((r) => setTimeout(r, 100));
+          }
+          assert.deepEqual([health.inbox?.pending, health.inbox?.dead], [0, 0], `the inbox drained: ${JSON.stringify(health)}\n${tail(log)}`);
           if (hook.action === 'Bulk Update') {
             const calls = emulator.requests.slice(before);
             assert.ok(calls.some((c) => c.status === 200 && c.tenant === tenant), 'the app followed the callbackUrl through the emulator');

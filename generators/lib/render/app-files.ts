@@ -294,6 +294,7 @@ export const appFiles: PlanPart = (ctx) => {
     { path: 'src/main.ts', owner: 'user', source: t('src/main.ts'), purpose: 'npm start: the app for real' },
     { path: 'src/dev.ts', owner: 'user', source: t('src/dev.ts'), purpose: 'npm run dev: the app against the local Commerce7 emulator, installed on a seeded tenant' },
     { path: 'src/emulator.ts', owner: 'user', source: t('src/emulator.ts'), purpose: 'Typed access to the local Commerce7 emulator (generator-c7-app/emulator) for dev and tests' },
+    { path: 'src/inbox-cli.ts', owner: 'user', source: t('src/inbox-cli.ts'), purpose: 'npm run inbox: lists pending and dead webhook deliveries, retries or discards one' },
     { path: 'src/hooks.ts', owner: 'user', source: t('src/hooks.ts'), purpose: 'Your code after an install or uninstall (e.g. start a backfill)' },
 
     { path: 'src/commerce7/client.ts', owner: 'user', source: t('src/commerce7/client.ts'), purpose: 'The Commerce7 API client: auth, tenant header, pagination, rate limit, retries, timeouts' },
@@ -308,14 +309,15 @@ export const appFiles: PlanPart = (ctx) => {
     { path: 'src/server/errors.ts', owner: 'user', source: t('src/server/errors.ts'), purpose: 'Answers in Commerce7\u2019s error envelope' },
     { path: 'src/server/basic-auth.ts', owner: 'user', source: t('src/server/basic-auth.ts'), purpose: 'Constant-time check of the Basic auth Commerce7 sends' },
     { path: 'src/server/install.ts', owner: 'user', source: t('src/server/install.ts'), purpose: 'Install and uninstall endpoints' },
-    { path: 'src/server/webhooks.ts', owner: 'user', source: t('src/server/webhooks.ts'), purpose: 'Webhook receiver: auth, tenant check, idempotency, self-caused events, Bulk Update, dispatch' },
+    { path: 'src/server/webhooks.ts', owner: 'user', source: t('src/server/webhooks.ts'), purpose: 'Webhook receiver: auth, tenant check, self-caused events, records each delivery in the inbox and answers at once' },
 
-    { path: 'src/storage/store.ts', owner: 'user', source: t('src/storage/store.ts'), purpose: 'The storage interface: installs and processed webhook deliveries' },
+    { path: 'src/storage/store.ts', owner: 'user', source: t('src/storage/store.ts'), purpose: 'The storage interface: installs and the webhook inbox (leases, attempts, dead letters)' },
     { path: 'src/storage/sqlite.ts', owner: 'user', source: t('src/storage/sqlite.ts'), purpose: 'The SQLite store, transactional' },
     { path: 'src/storage/sqlite-driver.ts', owner: 'user', source: t('src/storage/sqlite-driver.ts'), purpose: 'Picks the SQLite library: node:sqlite where Node has it, else better-sqlite3 (Node 20)' },
     { path: 'src/storage/purge.ts', owner: 'user', source: t('src/storage/purge.ts'), purpose: 'The purge rule: an uninstalled tenant\u2019s data is deleted PURGE_AFTER_DAYS after the uninstall' },
 
     { path: 'src/webhooks/types.ts', owner: 'user', source: t('src/webhooks/types.ts'), purpose: 'Types of a webhook event and handler' },
+    { path: 'src/webhooks/worker.ts', owner: 'user', source: t('src/webhooks/worker.ts'), purpose: 'The inbox worker: runs handlers of recorded deliveries with a lease, retries with backoff, parks dead ones' },
     { path: 'src/webhooks/registry.generated.ts', owner: 'derived', source: { render: renderWebhookRegistry }, purpose: 'Maps each webhook of the manifest to its handler' },
     ...uniqueWebhooks(ctx).map((w): PlannedFile => ({
       path: `src/webhooks/handlers/${w.key}.ts`, owner: 'user', source: perItem('app/src/webhooks/handlers/handler.ts.hbs', { webhook: w }),
@@ -324,7 +326,8 @@ export const appFiles: PlanPart = (ctx) => {
 
     { path: 'test/support/harness.ts', owner: 'user', source: t('test/support/harness.ts'), purpose: 'Test helpers: an app with an in-memory store, the emulator, credentials' },
     { path: 'test/install.test.ts', owner: 'user', source: t('test/install.test.ts'), purpose: 'Install and uninstall: credentials, bodies, re-install' },
-    { path: 'test/webhooks.test.ts', owner: 'user', source: t('test/webhooks.test.ts'), purpose: 'Webhooks: auth, unknown tenant, duplicates, self-caused events, Bulk Update' },
+    { path: 'test/webhooks.test.ts', owner: 'user', source: t('test/webhooks.test.ts'), purpose: 'Webhooks: auth, unknown tenant, duplicates, self-caused events, Bulk Update, body depth' },
+    { path: 'test/inbox.test.ts', owner: 'user', source: t('test/inbox.test.ts'), purpose: 'The webhook inbox: ack first, a crash mid-handler, retries, dead letters, no two runs at once, shutdown' },
     { path: 'test/commerce7-client.test.ts', owner: 'user', source: t('test/commerce7-client.test.ts'), purpose: 'The API client: permitted and forbidden calls (compile and run time), pagination, 429, errors' },
     { path: 'test/storage.test.ts', owner: 'user', source: t('test/storage.test.ts'), purpose: 'The SQLite store: all-or-nothing writes, a database file across restarts, the library in use' },
     { path: 'test/purge.test.ts', owner: 'user', source: t('test/purge.test.ts'), purpose: 'The purge: kept during the delay, purged after, a re-install or a failing purgeTenantData keeps it' },
