@@ -287,6 +287,11 @@ export const appFiles: PlanPart = (ctx) => {
     { path: 'tsconfig.build.json', owner: 'user', source: t('tsconfig.build.json'), purpose: 'Compiles src/ to dist/ for npm start' },
     { path: '.gitignore', owner: 'user', source: t('gitignore'), purpose: 'Keeps .env, node_modules, dist and the SQLite database out of git' },
     { path: '.env.example', owner: 'user', source: t('env.example'), purpose: 'Every environment variable the app reads, explained; copy to .env' },
+    { path: '.editorconfig', owner: 'user', source: t('editorconfig'), purpose: 'The same whitespace in every editor' },
+    { path: '.nvmrc', owner: 'user', source: t('nvmrc'), purpose: 'The Node version to develop on (nvm, fnm, CI), inside the engines range' },
+    { path: '.github/workflows/ci.yml', owner: 'user', source: t('github/workflows/ci.yml'), purpose: 'CI: npm test on Node 22 and 24, derived files in step, the submission checklist' },
+    { path: 'Dockerfile', owner: 'user', source: t('Dockerfile'), purpose: 'The production image: multi-stage, production dependencies only, non-root, health check on /health' },
+    { path: '.dockerignore', owner: 'user', source: t('dockerignore'), purpose: 'Keeps secrets and local state out of the image' },
 
     { path: 'src/app.generated.ts', owner: 'derived', source: { render: renderAppModule }, purpose: 'The manifest as typed constants: routes, client settings, webhooks, extensions' },
     { path: 'src/config.ts', owner: 'user', source: t('src/config.ts'), purpose: 'Reads and validates the environment at start (names what is missing)' },
