@@ -6,30 +6,18 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { basicAuthHeader, callAppInstall, startEmulator, type Emulator } from '../../generators/lib/emulator/index.js';
 import type { Manifest } from '../../generators/lib/manifest/types.js';
 import { EXAMPLE_MANIFESTS, ROOT } from '../support/paths.js';
 import { generateProject } from '../support/render-project.js';
-import { dependencySignature, run, secs, sharedProjectRoot, tail } from '../support/generated-deps.js';
+import { dependencySignature, freePort, run, secs, sharedProjectRoot, tail } from '../support/generated-deps.js';
 
 const SECRET = 'test-app-secret';
 const BASIC_PASSWORD = 'test-basic-auth-password';
 const DELIVERIES = Number(process.env.C7_CRASH_DELIVERIES ?? 2000);
 const KILLS = 3;
 const SENDERS = 64;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

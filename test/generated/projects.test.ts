@@ -6,7 +6,6 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { callAppInstall, callAppWebhook, startEmulator, type Emulator } from '../../generators/lib/emulator/index.js';
@@ -14,7 +13,7 @@ import type { Manifest } from '../../generators/lib/manifest/types.js';
 import { EXAMPLE_MANIFESTS, ROOT } from '../support/paths.js';
 import { generateProject, type RenderedProject } from '../support/render-project.js';
 import { runCli } from '../support/cli.js';
-import { dependencySignature, run, secs, sharedProjectRoot, tail } from '../support/generated-deps.js';
+import { dependencySignature, freePort, run, secs, sharedProjectRoot, tail } from '../support/generated-deps.js';
 
 const SECRET = 'test-app-secret';
 const BASIC_PASSWORD = 'test-basic-auth-password';
@@ -22,17 +21,6 @@ const NASTY = 'Bob\'s "Sync" `${process.exit(1)}` </script>';
 const KEEP = process.env.C7_KEEP_GENERATED === '1';
 /** Another Node to run a project's tests with (.ci/run installs Node 24 there): the engines range, proven. */
 const OTHER_NODE = process.env.C7_OTHER_NODE;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 async function waitForHealth(url: string, child: ChildProcess, log: () => string): Promise<void> {
   const until = Date.now() + 60_000;

@@ -2,6 +2,7 @@
 // upward, so every project rendered under it uses them). projects.test.ts and inbox-crash.test.ts both render their
 // projects under sharedProjectRoot(): whichever runs first installs (about 10 s of download plus 2 min compiling
 // better-sqlite3 on 2 cores), the other finds it done.
+import { createServer } from 'node:net';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -77,4 +78,16 @@ export function sharedProjectRoot(manifest: Manifest): Promise<{ root: string; t
 export function dependencySignature(dir: string): string {
   const p = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as Record<string, unknown>;
   return JSON.stringify([p.dependencies, p.optionalDependencies, p.devDependencies]);
+}
+
+/** A free port on 127.0.0.1 (the OS picks it; the server that found it is closed again). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as { port: number }).port;
+      srv.close(() => resolve(port));
+    });
+  });
 }
