@@ -11,7 +11,8 @@
 import { scanProject } from './secrets.js';
 import type { ProjectView, SecretFinding, SkippedPath } from './types.js';
 
-const LONG_RUN = /[A-Za-z0-9+/=_-]{20,}/g;
+// '=' only as base64 padding at the end, so NAME=10000 in .env.example is not one run.
+const LONG_RUN = /[A-Za-z0-9+/_-]{20,}={0,2}/g;
 const ACCESS_KEY_ID = /\b(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z0-9]{16}\b/;
 const URL_USERINFO = /:\/\/[^\s/@:]+:[^\s/@]+@/;
 const PEM = /-----BEGIN /;
