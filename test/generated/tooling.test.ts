@@ -50,6 +50,10 @@ for (const [i, label] of [[0, 'Integration'], [1, 'Private'], [2, 'Full Applicat
       assert.match(text('.dockerignore'), /^\.env$/m);
     });
 
+    it('no dependency claims a Node the project does not: light-my-request stays on 6.6 (6.8 needs cookie 2, Node 22)', () => {
+      assert.equal((pkg as { overrides?: Record<string, string> }).overrides?.['light-my-request'], '~6.6.0');
+    });
+
     it('npm run coverage runs the tests with coverage', () => {
       assert.match(pkg.scripts.coverage ?? '', /--experimental-test-coverage/);
     });
