@@ -15,6 +15,8 @@ export type Expr =
   /** `"a/%s" % x` (Python, Ruby). */
   | { k: 'fmt'; format: Expr; args: Expr[]; line: number }
   | { k: 'sym'; name: string; line: number }
+  /** `TABLE[key]` with a key computed at run time (a parameter, a variable): looked up once the key is known. */
+  | { k: 'index'; obj: Expr; key: Expr; line: number }
   | { k: 'other'; text: string; line: number };
 
 export interface Arg { key?: string; value: Expr }
@@ -220,6 +222,9 @@ export function toExpr(n: SyntaxNode): Expr {
     const key = idx ? (STRING.has(idx.type) ? idx.text.replace(/^["'`]|["'`]$/g, '') : idx.type === 'simple_symbol' ? idx.text.slice(1) : null) : null;
     const obj = field(n, 'object') ?? field(n, 'value') ?? field(n, 'operand') ?? namedChildren(n)[0] ?? null;
     if (key && /^\w[\w-]*$/.test(key)) return { k: 'ref', name: key, text: n.text, line, simple: false };
+    if (obj && idx && !key && /^(?:[$@]*[A-Za-z_][\w]*(?:(?:::|\.|->)[A-Za-z_]\w*)?)$/.test(obj.text) && /^[$@]*[A-Za-z_][\w.]*$/.test(idx.text)) {
+      return { k: 'index', obj: toExpr(obj), key: toExpr(idx), line };
+    }
     return { k: 'other', text: (obj?.text ?? '') + '[]', line };
   }
   if (WRAPPERS.has(t)) {

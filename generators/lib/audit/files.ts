@@ -2,9 +2,9 @@
 // not dependencies, build output, lockfiles, minified or derived files, nor (unless asked) tests.
 export const AUDIT_SKIP_DIRS: ReadonlySet<string> = new Set(['node_modules', '.git', 'dist', 'build', 'out', 'coverage', 'vendor', '.next', '.nuxt', '__pycache__', 'venv', '.venv', 'bin', 'obj', 'target']);
 const TEST_DIRS = new Set(['test', 'tests', '__tests__', 'spec', 'specs']);
-const SOURCE = /\.(?:[cm]?[jt]sx?|vue|svelte|py|php|rb|cs|java|kt|go|rs|sh|ps1|json)$/i;
+const SOURCE = /\.(?:[cm]?[jt]sx?|vue|svelte|py|php|rb|rake|cs|java|kt|go|rs|sh|ps1|json)$/i;
 const SKIP_FILES = /(?:^|\/)(?:package-lock\.json|npm-shrinkwrap\.json|composer\.lock|c7-app\.json|[^/]*\.min\.js|[^/]*\.generated\.ts)$/;
-const TEST_FILE = /\.(?:test|spec)\.[^.]+$|_test\.(?:py|go)$|(?:^|\/)test_[^/]*\.py$/;
+const TEST_FILE = /\.(?:test|spec)\.[^.]+$|_test\.(?:py|go)$|(?:^|\/)test_[^/]*\.py$|(?:^|\/)tests\.py$/;
 
 /** Is a folder of this name skipped? */
 export function isSkippedDir(name: string, opts: { includeTests?: boolean } = {}): boolean {

@@ -8,7 +8,8 @@
 import { HTTP_METHODS, pathRules, isIdSegment, type HttpMethod } from '../catalog/index.js';
 import type { Arg, CallSite, Expr, FileFacts, FnDef } from './extract.js';
 
-export type Part = string | { hole: string; base?: boolean } | { param: string };
+/** A parameter; with `table`, the entry of a const table it selects (`VERB[action]`), chosen once it is bound. */
+export type Part = string | { hole: string; base?: boolean } | { param: string; table?: Map<string, Val[]> };
 export interface Evidence { file: string; line: number; text: string }
 export interface Val { parts: Part[]; ev: Evidence[] }
 
@@ -90,7 +91,7 @@ function product(lists: Val[][]): Val[] {
 
 function keyOf(v: Val): string {
   let k = '';
-  for (const p of v.parts) k += typeof p === 'string' ? p : 'param' in p ? `\u0001${p.param}\u0001` : `\u0002${p.hole}${p.base ? '+' : ''}\u0002`;
+  for (const p of v.parts) k += typeof p === 'string' ? p : 'param' in p ? `\u0001${p.param}${p.table ? `[${[...p.table.keys()].join(',')}]` : ''}\u0001` : `\u0002${p.hole}${p.base ? '+' : ''}\u0002`;
   return k;
 }
 
@@ -175,6 +176,8 @@ export class Flow {
         return this.evalCall(e, env);
       case 'obj':
         return [hole('object')];
+      case 'index':
+        return this.evalIndex(e, env);
       default:
         return [hole(e.text.length > 30 ? 'expr' : e.text)];
     }
@@ -220,6 +223,40 @@ export class Flow {
     for (const v of out) for (const p of v.parts) if (typeof p !== 'string' && 'hole' in p && BASE_NAME.test(e.name)) p.base = true;
     if (!out.some(hasParam)) this.defCache.set(cacheKey, out);
     return out;
+  }
+
+  /** `TABLE[key]`: the table is a constant object literal; a literal key picks its entry, a parameter picks it at
+   * each call site (see subst), anything else is unknown. */
+  private evalIndex(e: Extract<Expr, { k: 'index' }>, env: Env): Val[] {
+    const deeper: Env = { ...env, depth: env.depth + 1 };
+    const table = this.tableOf(e.obj, env);
+    if (!table) return [hole(e.obj.k === 'ref' ? `${e.obj.name}[]` : 'index')];
+    const out: Val[] = [];
+    for (const k of this.eval(e.key, deeper).slice(0, 8)) {
+      const p0 = k.parts.length === 1 ? k.parts[0] : undefined;
+      if (p0 !== undefined && typeof p0 !== 'string' && 'param' in p0 && !p0.table) {
+        out.push({ parts: [{ param: p0.param, table }], ev: [...k.ev] });
+        continue;
+      }
+      const name = tableKey(k);
+      const hit = name !== null ? table.get(name) : undefined;
+      out.push(...(hit ?? [hole('index')]));
+    }
+    return uniq(out);
+  }
+
+  private tableOf(obj: Expr, env: Env): Map<string, Val[]> | null {
+    if (obj.k !== 'ref') return null;
+    let defs: Array<{ facts: FileFacts; expr: Expr }> = (env.facts.defs.get(obj.name) ?? []).map((expr) => ({ facts: env.facts, expr }));
+    if (!defs.length) defs = this.nearest(this.project.defs, obj.name, env.facts.file).slice(0, 4);
+    const lit = defs.find((d) => d.expr.k === 'obj');
+    if (!lit || lit.expr.k !== 'obj') return null;
+    const table = new Map<string, Val[]>();
+    for (const en of lit.expr.entries.slice(0, 64)) {
+      const key = en.key.replace(/^[:"'`]+|["'`]+$/g, '');
+      table.set(key, this.eval(en.value, { facts: lit.facts, fn: lit.facts.top, depth: env.depth + 1, stack: env.stack }));
+    }
+    return table;
   }
 
   private format(formats: Val[], args: Val[][]): Val[] {
@@ -455,9 +492,28 @@ export class Flow {
   }
 
   private subst(v: Val, bindings: Map<string, Val[]>): Val[] {
-    const lists = v.parts.map((p) => (typeof p !== 'string' && 'param' in p ? bindings.get(p.param) ?? [hole(p.param)] : [{ parts: [p], ev: [] }]));
+    const pick = (p: { param: string; table?: Map<string, Val[]> }): Val[] => {
+      const bound = bindings.get(p.param);
+      if (!bound) return [hole(p.param)];
+      if (!p.table) return bound;
+      // A const table indexed by the parameter: the entries the callers' arguments select.
+      return uniq(bound.flatMap((b) => {
+        const name = tableKey(b);
+        return (name !== null ? p.table!.get(name) : undefined) ?? [hole('index')];
+      }));
+    };
+    const lists = v.parts.map((p) => (typeof p !== 'string' && 'param' in p ? pick(p) : [{ parts: [p], ev: [] }]));
     return product(lists).map((x) => ({ parts: x.parts, ev: [...v.ev, ...x.ev] }));
   }
+}
+
+/** The key a value names in a table: a literal string, or a Ruby symbol (a hole named `:name`). */
+function tableKey(v: Val): string | null {
+  if (v.parts.length !== 1) return null;
+  const p = v.parts[0]!;
+  if (typeof p === 'string') return p;
+  if ('hole' in p && p.hole.startsWith(':')) return p.hole.slice(1);
+  return null;
 }
 
 // ---- sinks: the HTTP calls of the usual libraries ----

@@ -37,7 +37,7 @@ export function grammarFor(file: string): Grammar | null {
     case '.vue': case '.svelte': return 'typescript';
     case '.php': return 'php';
     case '.py': return 'python';
-    case '.rb': return 'ruby';
+    case '.rb': case '.rake': return 'ruby';
     case '.cs': return 'c-sharp';
     case '.go': return 'go';
     case '.sh': case '.bash': return 'bash';
