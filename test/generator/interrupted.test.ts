@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildChecklist, memoryProject } from '../../generators/lib/checklist/index.js';
@@ -11,20 +11,8 @@ import { GENERATION_JOURNAL } from '../../generators/lib/generation-journal.js';
 import { validateManifestText } from '../../generators/lib/manifest/index.js';
 import { runCli } from '../support/cli.js';
 import { CLI, EXAMPLE_MANIFESTS } from '../support/paths.js';
+import { snapshot, type Snapshot } from '../support/snapshot.js';
 
-type Snapshot = Map<string, Buffer>;
-function snapshot(dir: string): Snapshot {
-  const out: Snapshot = new Map();
-  const walk = (rel: string) => {
-    for (const e of readdirSync(path.join(dir, rel), { withFileTypes: true })) {
-      const r = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isDirectory()) walk(r);
-      else out.set(r, readFileSync(path.join(dir, r)));
-    }
-  };
-  walk('');
-  return out;
-}
 function diff(actual: Snapshot, expected: Snapshot): string[] {
   const out: string[] = [];
   for (const [rel, bytes] of expected) {

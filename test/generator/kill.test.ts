@@ -4,11 +4,12 @@
 // outside (the generation journal appearing, or the first "create"/"force" line Yeoman prints for a file).
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runCli } from '../support/cli.js';
 import { CLI, EXAMPLE_MANIFESTS } from '../support/paths.js';
+import { snapshot, type Snapshot } from '../support/snapshot.js';
 
 const JOURNAL = '.c7-app-generation.json';
 const KILLS_NEW = Number(process.env.C7_KILLS_NEW ?? 20);
@@ -18,20 +19,6 @@ const PARALLEL = 3;
 const writePhase = (r: Run) => (r.journalGoneAt ?? r.endedAt) - r.triggeredAt!;
 const NAME = 'tasting-room'; // every project folder has the same name: package.json and README are made from it
 
-type Snapshot = Map<string, Buffer>;
-
-function snapshot(dir: string): Snapshot {
-  const out: Snapshot = new Map();
-  const walk = (rel: string) => {
-    for (const e of readdirSync(path.join(dir, rel), { withFileTypes: true })) {
-      const r = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isDirectory()) walk(r);
-      else out.set(r, readFileSync(path.join(dir, r)));
-    }
-  };
-  if (existsSync(dir)) walk('');
-  return out;
-}
 
 const freshParent = () => mkdtempSync(path.join(tmpdir(), 'c7-kill-'));
 
