@@ -1,29 +1,23 @@
 // `yo c7-app [dir]` and `c7-app new [dir]`: ask, validate, scaffold. A thin Yeoman class: the work is in lib/.
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import Generator, { type BaseOptions } from 'yeoman-generator';
 import { InputError } from '../lib/errors.js';
-import {
-  cannotRead, completeManifest, decodeUtf8, formatDiagnostic, formatManifest, JsonSource, mergeManifest, parsePointer, stripBom, updateJsonText,
-  validateManifestText, validateManifestValue, type Diagnostic, type Manifest,
-} from '../lib/manifest/index.js';
+import { completeManifest, mergeManifest, validateManifestValue, type Manifest } from '../lib/manifest/index.js';
 import { describeMissing, QUESTIONS, resolveAnswers, type Asker, type Draft } from '../lib/questions/index.js';
 import { buildContext, type RenderContext } from '../lib/render/context.js';
 import { diskProject, prepareChecklist } from '../lib/checklist/index.js';
-import { renderProject } from '../lib/render/project-output.js';
-import { MANIFEST_PATH } from '../lib/render/project-files.js';
-import { generatorDependency, PACKAGE_NAME, PACKAGE_ROOT, PACKAGE_VERSION } from '../lib/package-info.js';
+import { generatorDependency, PACKAGE_NAME, PACKAGE_VERSION } from '../lib/package-info.js';
 import { writeFileAtomicSync } from '../lib/atomic-write.js';
 import { digest, describeInterrupted, recoverInterrupted, type GenerationJournal } from '../lib/generation-journal.js';
+import {
+  changedFiles, DRAFT_FILE, EXAMPLE_MANIFEST, finishManifest, finishNewProject, planWrite, readDraft, refuseChanges, removeDraft,
+  startingDraft, summaryLines, type AnswerFile, type SavedDraft,
+} from '../lib/new-project.js';
 import { withoutTaskErrorLine } from '../commands/yeoman.js';
 import { commitAtomically, type CommitEnv } from './commit.js';
 
-/** Answers given before a run was stopped (Ctrl-C), offered to the next run in the same folder. */
-export const DRAFT_FILE = '.c7-app-draft.json';
-interface SavedDraft { draft: Draft; answered: string[] }
-
-/** The bundled manifest behind --example. */
-export const EXAMPLE_MANIFEST = path.join(PACKAGE_ROOT, 'examples', 'tasting-room-full-app', 'c7-app.json');
+export { DRAFT_FILE, EXAMPLE_MANIFEST };
 
 interface Stored { teach?: boolean; answered?: string[] }
 type AppOptions = BaseOptions & {
@@ -71,22 +65,17 @@ export default class AppGenerator extends Generator<Stored, AppOptions> {
   }
 
   async initializing(): Promise<void> {
-    const existing = this.destinationPath(MANIFEST_PATH);
     this.interrupted = recoverInterrupted(this.destinationRoot());
     if (this.interrupted) this.log(`${describeInterrupted(this.interrupted)} This run completes it.`);
-    if (this.fs.exists(existing)) {
-      const bytes = existsSync(existing) ? readFileSync(existing) : Buffer.from(this.fs.read(existing) ?? '');
-      this.existingManifestText = decodeUtf8(bytes);
-      this.draft = readAnswers(existing, bytes, 'the project\u2019s c7-app.json', this.answerFiles, (line) => this.log(line)) as Draft;
-    }
-    // Killed before c7-app.json was replaced: the answers it was writing are the ones to complete.
-    const pendingManifest = this.interrupted?.manifest;
-    if (pendingManifest && pendingManifest.before === digest(this.existingManifestText)) {
-      const parsed = validateManifestText(pendingManifest.text);
-      if (parsed.manifest) this.draft = JSON.parse(pendingManifest.text) as Draft;
-    }
-    if (this.options.example) this.draft = mergeManifest(this.draft, readAnswers(EXAMPLE_MANIFEST, undefined, '--example', this.answerFiles, (line) => this.log(line))) as Draft;
-    if (this.options.answers) this.draft = mergeManifest(this.draft, readAnswers(path.resolve(String(this.options.answers)), undefined, '--answers', this.answerFiles, (line) => this.log(line))) as Draft;
+    const start = startingDraft(this.destinationRoot(), {
+      example: Boolean(this.options.example), answers: this.options.answers ? String(this.options.answers) : undefined,
+      interrupted: this.interrupted, log: (line) => this.log(line),
+      // Yeoman's in-memory file system first: a composing generator may have written it.
+      readExisting: (file) => (this.fs.exists(file) ? (existsSync(file) ? readFileSync(file) : Buffer.from(this.fs.read(file) ?? '')) : undefined),
+    });
+    this.draft = start.draft;
+    this.existingManifestText = start.existingManifestText;
+    this.answerFiles = start.answerFiles;
 
     const stored = this.config.getAll();
     this.answered = stored.answered ?? [];
@@ -172,14 +161,7 @@ export default class AppGenerator extends Generator<Stored, AppOptions> {
 
   configuring(): void {
     // Validate before anything is written: an invalid manifest is never written.
-    const complete = completeManifest(this.draft, (this.draft.$schema as string | undefined) ?? undefined);
-    const result = validateManifestValue(complete);
-    const errors = result.diagnostics.filter((d) => d.severity === 'error');
-    if (errors.length) {
-      throw new InputError(`the answers do not make a valid c7-app.json, so nothing was written:\n${errors.map((d) => `  ${writtenAt(this.answerFiles, d, complete)}${d.pointer}  ${d.message}${d.hint ? `\n      hint: ${d.hint}` : ''}`).join('\n')}`);
-    }
-    for (const w of result.diagnostics) this.log(`warning: ${w.pointer}  ${w.message}${w.hint ? ` (${w.hint})` : ''}`);
-    this.manifest = result.manifest!;
+    this.manifest = finishManifest(this.draft, this.answerFiles, (line) => this.log(line));
     this.ctx = buildContext(this.manifest, { teach: this.teach, generator: { name: PACKAGE_NAME, version: PACKAGE_VERSION, dependency: generatorDependency() } });
     this.config.set({ teach: this.teach, answered: [...this.answered].sort() });
   }
@@ -187,115 +169,33 @@ export default class AppGenerator extends Generator<Stored, AppOptions> {
   async writing(): Promise<void> {
     // The checklist reads the project's code with the audit's parsers: load them first.
     await prepareChecklist(diskProject(this.destinationRoot()), { rendered: true });
-    const manifestText = this.existingManifestText !== undefined
-      ? updateJsonText(this.existingManifestText, this.manifest)
-      : formatManifest(this.manifest);
-    // --example also brings the sample's listing images, so its checklist starts from a complete listing.
-    const exampleDir = path.dirname(EXAMPLE_MANIFEST);
-    const images = this.options.example ? readdirSync(path.join(exampleDir, 'listing')).map((f) => `listing/${f}`) : [];
-    const planned = renderProject(this.ctx, {
-      root: this.destinationRoot(), manifestText, alsoWritten: images,
-      // The checklist sees a user file from an earlier run as it is on disk: the conflicter may keep it.
-      written: (r) => r.file.owner !== 'user' || !existsSync(this.destinationPath(r.file.path)),
-    }).map((r) => ({ ...r, target: this.destinationPath(r.file.path) }));
-    if (!this.interactive && !this.options.force) {
-      // Nobody can answer the conflicter without a terminal: refuse before writing anything.
-      const changed = [{ target: this.destinationPath(MANIFEST_PATH), contents: manifestText as string | Buffer, owner: 'shared' }, ...planned.map((p) => ({ ...p, owner: p.file.owner }))]
-        .filter((p) => p.owner !== 'derived' && existsSync(p.target) && !readFileSync(p.target).equals(Buffer.from(p.contents)))
-        .map((p) => path.relative(this.destinationRoot(), p.target));
-      if (changed.length) {
-        throw new InputError(`${this.interrupted ? `${describeInterrupted(this.interrupted)}\n` : ''}these files exist and differ from what would be written, so nothing was written:\n${changed.map((c) => `  ${c}`).join('\n')}\n` +
-          'Run in a terminal to decide file by file, or pass --force to overwrite them.');
-      }
-    }
+    const { manifestText, files } = planWrite(this.destinationRoot(), this.ctx, { existingManifestText: this.existingManifestText, example: Boolean(this.options.example) });
+    // Nobody can answer the conflicter without a terminal: refuse before writing anything.
+    if (!this.interactive && !this.options.force) refuseChanges(changedFiles(this.destinationRoot(), files), this.interrupted);
     this.manifestWrite = { before: digest(this.existingManifestText), text: manifestText };
-    this.fs.write(this.destinationPath(MANIFEST_PATH), manifestText);
-    for (const image of images) if (!existsSync(this.destinationPath(image))) this.fs.copy(path.join(exampleDir, image), this.destinationPath(image));
-    for (const { file, target, contents } of planned) {
+    for (const { target, contents, owner, onlyIfMissing, mode } of files) {
+      if (onlyIfMissing && existsSync(target)) continue;
       // User files go through the conflicter (it asks before touching a changed file); derived files are ours.
-      this.fs.write(target, contents);
-      if (file.owner === 'derived') forceWhenChanged(this as unknown as Generator, target, contents);
+      this.fs.write(target, contents, mode !== undefined ? { stat: { mode } } as never : undefined);
+      if (owner === 'derived') forceWhenChanged(this as unknown as Generator, target, contents);
     }
   }
 
   async install(): Promise<void> {
-    if (this.options.skipInstall || this.options['skip-install']) return;
-    try {
-      await this.spawn('npm', ['install', '--no-audit', '--no-fund'], { cwd: this.destinationRoot(), stdio: 'inherit' });
-    } catch (err) {
-      throw new InputError(`the project was written, but npm install failed (${(err as Error).message.split('\n')[0]}).\nRun npm install in ${this.destinationRoot()} when the problem is fixed.`);
-    }
+    // Every step after the files are on disk (npm install among them) is in lib/new-project, shared with the bin's fast path.
+    await finishNewProject(this.destinationRoot(), {
+      manifest: this.manifest, ctx: this.ctx, skipInstall: Boolean(this.options.skipInstall || this.options['skip-install']),
+      log: (line) => this.log(line),
+    });
   }
 
   end(): void {
-    rmSync(this.destinationPath(DRAFT_FILE), { force: true }); // the stopped run's answers are in c7-app.json now
-    const perms = this.manifest.permissions.map((p) => `${p.endpoint} (${p.access})`).join(', ') || 'none';
-    const relative = path.relative(process.cwd(), this.destinationRoot());
-    const where = relative === '' ? '.' : relative.startsWith('..') ? this.destinationRoot() : relative;
-    this.log('');
-    this.log(`Created the Commerce7 ${this.ctx.app.typeLabel} "${this.manifest.app.title}" in ${where}`);
-    this.log(`Permissions requested: ${perms}`);
-    this.log('Next steps:');
-    this.log(`  1. cd ${where} && cp .env.example .env   (fill in the App ID and App Secret Key)`);
-    this.log('  2. npm run dev, then npm test           (against the local Commerce7 emulator)');
-    this.log('  3. npx c7-app check                     (work through SUBMISSION_CHECKLIST.md, then submit)');
+    removeDraft(this.destinationRoot());
+    for (const line of summaryLines(this.destinationRoot(), this.manifest, this.ctx)) this.log(line);
   }
-}
-
-interface AnswerFile { file: string; source: JsonSource }
-
-/**
- * A manifest or --answers file as answers. Its text must be usable (UTF-8, no duplicate keys, not too deep, JSON);
- * a partial file is fine: the finished manifest is validated in configuring(). A BOM is accepted with a warning.
- */
-function readAnswers(file: string, bytes: Uint8Array | undefined, what: string, answerFiles: AnswerFile[], log: (line: string) => void): unknown {
-  if (!bytes) {
-    try {
-      bytes = readFileSync(file);
-    } catch (err) {
-      throw new InputError(`${what}: ${cannotRead(file, err)}`, 2);
-    }
-  }
-  const r = validateManifestText(bytes);
-  if (!r.manifest) {
-    throw new InputError(`${what}: ${file} cannot be used, so nothing was written:\n${r.diagnostics.filter((d) => d.severity === 'error').map((d) => formatDiagnostic(file, d)).join('\n')}`);
-  }
-  for (const d of r.diagnostics) if (d.severity === 'warning' && d.pointer === '') log(formatDiagnostic(file, d));
-  const source = new JsonSource(bytes);
-  answerFiles.unshift({ file, source });
-  return JSON.parse(stripBom(source.text));
-}
-
-/** "file:line:column  " of the answer file that wrote the value at this pointer (the last one read wins), else "". */
-function writtenAt(answerFiles: AnswerFile[], d: Diagnostic, complete: unknown): string {
-  for (const { file, source } of answerFiles) {
-    const at = source.find(d.pointer);
-    if (!at) continue;
-    // Only when the file's value is the one in the finished manifest (a flag or prompt may have replaced it).
-    const mine = pointerValue(JSON.parse(stripBom(source.text)), d.pointer);
-    if (JSON.stringify(mine) !== JSON.stringify(pointerValue(complete, d.pointer))) continue;
-    const relative = path.relative(process.cwd(), file);
-    return `${relative && !relative.startsWith('..') ? relative : file}:${at.line}:${at.column}  `;
-  }
-  return '';
-}
-
-function pointerValue(value: unknown, pointer: string): unknown {
-  let at = value;
-  for (const seg of parsePointer(pointer)) at = typeof at === 'object' && at !== null ? (at as Record<string, unknown>)[seg] : undefined;
-  return at;
 }
 
 /** Derived files are ours: when one on disk differs, it is rewritten without asking (its header says so). */
-function readDraft(file: string): SavedDraft | undefined {
-  try {
-    const saved = JSON.parse(readFileSync(file, 'utf8')) as SavedDraft;
-    return saved && typeof saved.draft === 'object' && Array.isArray(saved.answered) ? saved : undefined;
-  } catch {
-    return undefined; // absent or unreadable: there is nothing to resume
-  }
-}
-
 function forceWhenChanged(gen: Generator, target: string, contents: string | Buffer): void {
   if (!existsSync(target) || readFileSync(target).equals(Buffer.from(contents))) return;
   (gen.fs.store.get(target) as { conflicter?: string }).conflicter = 'force';

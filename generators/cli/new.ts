@@ -22,9 +22,9 @@ export function registerNew(program: Command): void {
     if (q.flag.kind === 'boolean') newCommand.option(`--${q.flag.name}`, q.prompt).option(`--no-${q.flag.name}`, `answer no: ${q.prompt}`);
     else newCommand.option(`--${q.flag.name} <value>`, q.help ? `${q.prompt}; ${q.help}` : q.prompt);
   }
-  newCommand.action(async () => {
+  newCommand.action(async (dir: string | undefined, opts: Record<string, unknown>, cmd: Command) => {
     const { runNew } = await import('../commands/new.js');
     const at = process.argv.indexOf('new');
-    process.exitCode = await runNew(process.argv.slice(at + 1));
+    process.exitCode = await runNew(process.argv.slice(at + 1), { dir, opts, explicit: (key) => cmd.getOptionValueSource(key) === 'cli' });
   });
 }

@@ -1,5 +1,6 @@
 // Runs one of this package's Yeoman generators in-process, without a global `yo` (which refuses root).
 // Yeoman is imported here, lazily, so validate/check never load it.
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../lib/errors.js';
@@ -13,7 +14,9 @@ export async function runGenerator(name: 'app' | 'scopes', args: string[]): Prom
   // Only `new` writes a package.json worth installing; scopes never changes dependencies.
   const env = createEnv({ skipInstall: name === 'scopes' || has('--skip-install'), force: has('--force') } as Parameters<typeof createEnv>[0]);
   const namespace = `c7-app:${name}`;
-  const generatorPath = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', name, 'index.js');
+  // Beside this module in the tsc build; from the bundle (dist/bin), the tsc build's generator, which Yeoman loads.
+  const beside = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', name, 'index.js');
+  const generatorPath = existsSync(beside) ? beside : path.join(PACKAGE_ROOT, 'dist', 'generators', name, 'index.js');
   env.register(generatorPath, { namespace, packagePath: PACKAGE_ROOT });
   try {
     await env.run([namespace, ...args]);
