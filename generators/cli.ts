@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 // The `c7-app` bin. Works without a global `yo` and as root. Fast commands (validate, check) never load Yeoman:
 // the generator commands import it lazily.
-import { readFileSync } from 'node:fs';
 import module from 'node:module';
 import { Command, CommanderError } from 'commander';
 import { EXIT, UserError } from './commands/errors.js';
 import { loadProjectEnv } from './lib/project-env.js';
+import { PACKAGE_VERSION } from './lib/package-info.js';
 import { registerValidate } from './cli/validate.js';
 import { registerNew } from './cli/new.js';
 import { registerCheck } from './cli/check.js';
@@ -16,12 +16,10 @@ import { registerScopes } from './cli/scopes.js';
 // Node 22.1+ caches compiled code between runs: a free start-up win where it exists.
 (module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 
-const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-
 export function buildProgram(): Command {
   const program = new Command('c7-app')
     .description('Scaffold, validate and check Commerce7 apps. The manifest c7-app.json holds everything the App Development Center asks.')
-    .version(pkg.version)
+    .version(PACKAGE_VERSION)
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
 

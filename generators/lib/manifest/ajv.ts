@@ -2,11 +2,11 @@
 // (standalone) validator next to this file; running from source (tests, tsx) compiles on first use instead.
 // ajv itself is loaded only for compiling: the precompiled validator needs just its small runtime helpers.
 import { createRequire } from 'node:module';
-import { existsSync } from 'node:fs';
 import type { Ajv2020, Options, ValidateFunction } from 'ajv/dist/2020.js';
 import { buildManifestSchema } from './schema.js';
+import { loadPrecompiledValidator, PRECOMPILED_VALIDATOR } from './precompiled.js';
 
-export const PRECOMPILED_VALIDATOR = 'manifest-validator.cjs';
+export { PRECOMPILED_VALIDATOR };
 const require = createRequire(import.meta.url);
 
 export function createManifestAjv(extra: Options = {}): Ajv2020 {
@@ -21,11 +21,7 @@ export function createManifestAjv(extra: Options = {}): Ajv2020 {
 let validator: ValidateFunction | undefined;
 export function manifestSchemaValidator(): ValidateFunction {
   if (validator) return validator;
-  const precompiled = new URL(`./${PRECOMPILED_VALIDATOR}`, import.meta.url);
-  if (process.env.C7_APP_COMPILE_SCHEMA !== '1' && existsSync(precompiled)) {
-    validator = require(precompiled.pathname) as ValidateFunction;
-  } else {
-    validator = createManifestAjv().compile(buildManifestSchema());
-  }
+  const precompiled = process.env.C7_APP_COMPILE_SCHEMA !== '1' ? loadPrecompiledValidator() : undefined;
+  validator = precompiled ?? createManifestAjv().compile(buildManifestSchema());
   return validator;
 }
