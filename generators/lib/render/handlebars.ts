@@ -1,6 +1,8 @@
 // The one Handlebars instance that renders templates. Nothing is HTML-escaped (noEscape): instead every user value
 // goes through a helper made for the place it lands, so a title with quotes, backticks or `${}` cannot break out.
+import { createHash } from 'node:crypto';
 import Handlebars from 'handlebars';
+import { loadPrecompiledTemplates, type PrecompiledTemplates } from './precompiled.js';
 
 /** A JSON literal that is also a safe JS/TS expression and safe inside HTML <script>: reads back unchanged. */
 export function jsonLiteral(value: unknown, indent?: number): string {
@@ -54,15 +56,24 @@ export function createHandlebars(): typeof Handlebars {
   return hb;
 }
 
+/** The options every template is compiled with (the build's precompiled templates too). */
+export const COMPILE_OPTIONS = { noEscape: true, strict: true } as const;
+
 const shared = createHandlebars();
-const cache = new Map<string, HandlebarsTemplateDelegate>();
+const cache = new Map<string, { source: string; compiled: HandlebarsTemplateDelegate }>();
+let precompiled: PrecompiledTemplates | undefined | null = null;
 
 /** Renders template source; `name` keys the compile cache (a template path). */
 export function renderTemplate(name: string, source: string, context: unknown): string {
-  let compiled = cache.get(name);
-  if (!compiled) {
-    compiled = shared.compile(source, { noEscape: true, strict: true });
-    cache.set(name, compiled);
+  let entry = cache.get(name);
+  if (!entry || entry.source !== source) {
+    if (precompiled === null) precompiled = process.env.C7_APP_COMPILE_TEMPLATES === '1' ? undefined : loadPrecompiledTemplates();
+    const built = precompiled?.[name];
+    const compiled = built && built.sha1 === createHash('sha1').update(source).digest('hex')
+      ? shared.template(built.spec as never)
+      : shared.compile(source, COMPILE_OPTIONS);
+    entry = { source, compiled };
+    cache.set(name, entry);
   }
-  return compiled(context);
+  return entry.compiled(context);
 }
