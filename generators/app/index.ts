@@ -6,7 +6,6 @@ import { InputError } from '../lib/errors.js';
 import { completeManifest, mergeManifest, validateManifestValue, type Manifest } from '../lib/manifest/index.js';
 import { describeMissing, QUESTIONS, resolveAnswers, type Asker, type Draft } from '../lib/questions/index.js';
 import { buildContext, type RenderContext } from '../lib/render/context.js';
-import { diskProject, prepareChecklist } from '../lib/checklist/index.js';
 import { generatorDependency, PACKAGE_NAME, PACKAGE_VERSION } from '../lib/package-info.js';
 import { writeFileAtomicSync } from '../lib/atomic-write.js';
 import { digest, describeInterrupted, recoverInterrupted, type GenerationJournal } from '../lib/generation-journal.js';
@@ -167,9 +166,7 @@ export default class AppGenerator extends Generator<Stored, AppOptions> {
   }
 
   async writing(): Promise<void> {
-    // The checklist reads the project's code with the audit's parsers: load them first.
-    await prepareChecklist(diskProject(this.destinationRoot()), { rendered: true });
-    const { manifestText, files } = planWrite(this.destinationRoot(), this.ctx, { existingManifestText: this.existingManifestText, example: Boolean(this.options.example) });
+    const { manifestText, files } = await planWrite(this.destinationRoot(), this.ctx, { existingManifestText: this.existingManifestText, example: Boolean(this.options.example) });
     // Nobody can answer the conflicter without a terminal: refuse before writing anything.
     if (!this.interactive && !this.options.force) refuseChanges(changedFiles(this.destinationRoot(), files), this.interrupted);
     this.manifestWrite = { before: digest(this.existingManifestText), text: manifestText };

@@ -9,7 +9,6 @@ import { InputError } from '../lib/errors.js';
 import { completeManifest, validateManifestValue } from '../lib/manifest/index.js';
 import { describeMissing, QUESTIONS, resolveAnswers } from '../lib/questions/index.js';
 import { buildContext } from '../lib/render/context.js';
-import { diskProject, prepareChecklist } from '../lib/checklist/index.js';
 import { generatorDependency, PACKAGE_NAME, PACKAGE_VERSION } from '../lib/package-info.js';
 import { digest, describeInterrupted, recoverInterrupted } from '../lib/generation-journal.js';
 import {
@@ -81,9 +80,7 @@ async function runNewFast(args: string[], { dir, opts, explicit }: NewInput): Pr
 
   const manifest = finishManifest(result.draft, start.answerFiles, log);
   const ctx = buildContext(manifest, { teach, generator: { name: PACKAGE_NAME, version: PACKAGE_VERSION, dependency: generatorDependency() } });
-  // The checklist reads the project's code with the audit's parsers: load them first.
-  await prepareChecklist(diskProject(root), { rendered: true });
-  const { manifestText, files } = planWrite(root, ctx, { existingManifestText: start.existingManifestText, example });
+  const { manifestText, files } = await planWrite(root, ctx, { existingManifestText: start.existingManifestText, example });
   const dirs = new Set(files.map((f) => path.dirname(f.target)));
   if ([...dirs].some((d) => d !== root && existsSync(path.join(d, '.yo-resolve')))) return runGenerator('app', args);
   if (!opts.force) refuseChanges(changedFiles(root, files), interrupted);

@@ -19,7 +19,7 @@ import {
 import { digest, describeInterrupted, beginGeneration, endGeneration, type GenerationJournal } from './generation-journal.js';
 import type { Draft } from './questions/index.js';
 import type { RenderContext } from './render/context.js';
-import { renderProject, type RenderedFile } from './render/project-output.js';
+import { renderProjectPrepared, type RenderedFile } from './render/project-output.js';
 import { MANIFEST_PATH } from './render/project-files.js';
 import { PACKAGE_NAME, PACKAGE_ROOT } from './package-info.js';
 import { writeFileAtomic } from './atomic-write.js';
@@ -175,11 +175,12 @@ export interface ProjectWrite {
  * The project's files, rendered in memory. `--example` also brings the sample's listing images, so its checklist
  * starts from a complete listing. `.yo-rc.json` is not among them (Yeoman's config storage writes it).
  */
-export function planWrite(root: string, ctx: RenderContext, opts: { existingManifestText: string | undefined; example?: boolean }): ProjectWrite {
+export async function planWrite(root: string, ctx: RenderContext, opts: { existingManifestText: string | undefined; example?: boolean }): Promise<ProjectWrite> {
   const manifestText = opts.existingManifestText !== undefined ? updateJsonText(opts.existingManifestText, ctx.manifest) : formatManifest(ctx.manifest);
   const exampleDir = path.dirname(EXAMPLE_MANIFEST);
   const images = opts.example ? readdirSync(path.join(exampleDir, 'listing')).map((f) => `listing/${f}`) : [];
-  const rendered: RenderedFile[] = renderProject(ctx, {
+  // The checklist reads the project's code with the audit's parsers: loaded for what they are needed for.
+  const rendered: RenderedFile[] = await renderProjectPrepared(ctx, {
     root, manifestText, alsoWritten: images,
     // The checklist sees a user file from an earlier run as it is on disk: the conflicter may keep it.
     written: (r) => r.file.owner !== 'user' || !existsSync(path.join(root, r.file.path)),

@@ -9,6 +9,7 @@ import { extractFacts, type FileFacts, type FnDef } from './extract.js';
 import { ABSENT, BASE_NAME, classify, Flow, hasParam, methodOf, RESOURCES, show, type Project, type SinkResult } from './flow.js';
 import { grammarFor, grammarState, prepareGrammars, withTree, type Grammar } from './parse.js';
 import { readPostman } from './postman.js';
+import { encodeFacts, loadPrecomputedFacts } from './precomputed.js';
 import { scanSignIn, scanSource, type ApiReference as TextReference } from './scan.js';
 
 export { apiPathOf, scanSignIn, scanSource, stripTrailingComment } from './scan.js';
@@ -106,13 +107,33 @@ function scriptOnly(text: string): string {
   return out + text.slice(at).replace(/[^\n]/g, ' ');
 }
 
+/** The build's facts of the generator's own rendered files (./precomputed.ts), loaded on first use. */
+let precomputed: Map<string, FileFacts> | undefined | null = null;
+function precomputedFacts(key: string): FileFacts | undefined {
+  if (precomputed === null) precomputed = loadPrecomputedFacts<FileFacts>();
+  return precomputed?.get(key);
+}
+
+const factsKey = (grammar: Grammar, file: string, text: string) =>
+  createHash('sha1').update(grammar).update('\0').update(/\.(vue|svelte)$/i.test(file) ? scriptOnly(text) : text).digest('hex');
+
+/** Facts already known for this file's text (parsed earlier in this process, or by the build). */
+function knownFacts(grammar: Grammar, file: string, text: string): FileFacts | undefined {
+  const key = factsKey(grammar, file, text);
+  const facts = factsCache.get(key) ?? precomputedFacts(key);
+  if (facts && !factsCache.has(key)) factsCache.set(key, facts);
+  return facts ?? undefined;
+}
+
 function factsFor(file: string, text: string): { facts: FileFacts | null; engine: string } {
   const grammar = grammarFor(file);
   if (!grammar) return { facts: null, engine: 'text' };
+  const known = knownFacts(grammar, file, text);
+  if (known) return { facts: known, engine: `tree-sitter (${grammar})` };
   const state = grammarState(grammar);
   if (state !== 'ready') return { facts: null, engine: state === 'failed' ? `text (the ${grammar} grammar could not be loaded)` : `text (the ${grammar} grammar was not loaded)` };
   const source = /\.(vue|svelte)$/i.test(file) ? scriptOnly(text) : text;
-  const key = createHash('sha1').update(grammar).update('\0').update(source).digest('hex');
+  const key = factsKey(grammar, file, text);
   let facts = factsCache.get(key);
   if (facts === undefined) {
     try {
@@ -133,9 +154,27 @@ export function grammarsNeeded(sources: AuditSource[]): Grammar[] {
   const out = new Set<Grammar>();
   for (const s of sources) {
     const g = grammarFor(s.file);
-    if (g && !out.has(g) && PREFILTER.test(s.text)) out.add(g);
+    // A file whose facts are known (./precomputed.ts) needs no parser.
+    if (g && !out.has(g) && PREFILTER.test(s.text) && !knownFacts(g, s.file, s.text)) out.add(g);
   }
   return [...out];
+}
+
+/**
+ * For the build (scripts/build-facts.mjs): the facts of these sources, parsed (every parser they need is loaded
+ * first), as the JSON ./precomputed.ts reads back.
+ */
+export async function precomputeFacts(sources: AuditSource[]): Promise<string> {
+  const grammars = [...new Set(sources.map((s) => grammarFor(s.file)).filter((g): g is Grammar => g !== null))];
+  await prepareGrammars(grammars);
+  const entries = new Map<string, FileFacts>();
+  for (const s of sources) {
+    const grammar = grammarFor(s.file);
+    if (!grammar || !PREFILTER.test(s.text)) continue;
+    const { facts } = factsFor(s.file, s.text);
+    if (facts) entries.set(factsKey(grammar, s.file, s.text), facts);
+  }
+  return encodeFacts([...entries]);
 }
 
 /** Loads the parsers these files need: after it, auditSourcesSync parses them (the checklist calls it so). */

@@ -1,6 +1,6 @@
 // Everything a project's files are made from, rendered in memory: the file plan, then the submission checklist,
 // which looks at the project as it will be (the files about to be written over what is on disk).
-import { buildChecklist, diskProject, memoryProject, renderChecklistMarkdown, SUBMISSION_CHECKLIST_FILE, type ProjectView } from '../checklist/index.js';
+import { buildChecklist, diskProject, memoryProject, prepareChecklist, renderChecklistMarkdown, SUBMISSION_CHECKLIST_FILE, type ProjectView } from '../checklist/index.js';
 import { GENERATION_JOURNAL } from '../generation-journal.js';
 import type { RenderContext } from './context.js';
 import { filePlan, renderPlannedFile } from './files.js';
@@ -34,18 +34,41 @@ export const checklistFile = (render: (ctx: RenderContext) => string): PlannedFi
   path: SUBMISSION_CHECKLIST_FILE, owner: 'derived', source: { render }, purpose: 'the submission checklist (c7-app check)',
 });
 
-/**
- * Renders the plan, then the checklist. `root` is the project folder (files already there count, e.g. listing
- * images); `written` decides which rendered files the checklist sees in place of the disk (default: all).
- */
-export function renderProject(ctx: RenderContext, opts: { root?: string; manifestText: string; written?: (f: RenderedFile) => boolean; alsoWritten?: string[] }): RenderedFile[] {
+interface RenderOptions { root?: string; manifestText: string; written?: (f: RenderedFile) => boolean; alsoWritten?: string[] }
+
+/** The plan's files rendered, and the project as the checklist sees it with them written. */
+function renderFiles(ctx: RenderContext, opts: RenderOptions): { rendered: RenderedFile[]; project: ProjectView } {
   const rendered = filePlan(ctx).map((file) => ({ file, contents: renderPlannedFile(file, ctx) }));
   const overlay = new Map<string, string>([['c7-app.json', opts.manifestText]]);
   for (const r of rendered) if (typeof r.contents === 'string' && (opts.written?.(r) ?? true)) overlay.set(r.file.path, r.contents);
   // Other files about to be written (e.g. images): the checklist only asks whether they exist.
   for (const p of opts.alsoWritten ?? []) if (!overlay.has(p)) overlay.set(p, '');
   const project = opts.root ? overlayProject(withoutJournal(diskProject(opts.root)), overlay) : memoryProject(overlay);
+  return { rendered, project };
+}
+
+function withChecklist(ctx: RenderContext, rendered: RenderedFile[], project: ProjectView): RenderedFile[] {
   const markdown = renderChecklistMarkdown(ctx.manifest, buildChecklist(ctx.manifest, project));
   rendered.push({ file: checklistFile(() => markdown), contents: markdown });
   return rendered;
+}
+
+/**
+ * Renders the plan, then the checklist. `root` is the project folder (files already there count, e.g. listing
+ * images); `written` decides which rendered files the checklist sees in place of the disk (default: all).
+ * The checklist's parsers must be loaded (prepareChecklist); renderProjectPrepared loads what it needs.
+ */
+export function renderProject(ctx: RenderContext, opts: RenderOptions): RenderedFile[] {
+  const { rendered, project } = renderFiles(ctx, opts);
+  return withChecklist(ctx, rendered, project);
+}
+
+/**
+ * renderProject, loading first the parsers the checklist needs for the project as it will be: none for files
+ * whose facts the build precomputed (the generator's own templates, lib/audit/precomputed.ts).
+ */
+export async function renderProjectPrepared(ctx: RenderContext, opts: RenderOptions): Promise<RenderedFile[]> {
+  const { rendered, project } = renderFiles(ctx, opts);
+  await prepareChecklist(project);
+  return withChecklist(ctx, rendered, project);
 }
