@@ -19,8 +19,9 @@ const bin = path.join(root, 'dist/bin/c7-app.js');
 const unbundled = path.join(root, 'dist/generators/cli.js');
 const node = process.env.BENCH_NODE ?? process.execPath;
 const runs = Math.max(7, Number(process.env.BENCH_RUNS ?? 9));
-// Reports the child's peak resident memory on stderr when it exits.
-const rssProbe = `data:text/javascript,process.on('exit',()=>process.stderr.write('\\n@@maxrss='+process.resourceUsage().maxRSS+'\\n'))`;
+// Reports the child's peak resident memory and CPU time (user + system, less sensitive than wall time to a busy
+// machine) on stderr when it exits.
+const rssProbe = `data:text/javascript,process.on('exit',()=>{const u=process.resourceUsage();process.stderr.write('\\n@@maxrss='+u.maxRSS+' cpu='+(u.userCPUTime+u.systemCPUTime)+'\\n')})`;
 
 function largestExample() {
   const dirs = readdirSync(path.join(root, 'examples'));
@@ -38,8 +39,8 @@ function once(args, { env, okCodes = [0], cwd } = {}) {
     console.error(`node ${args.join(' ')}: exit ${r.status}\n${r.stdout}\n${r.stderr}`);
     process.exit(1);
   }
-  const m = /@@maxrss=(\d+)/.exec(r.stderr);
-  return { ms, mib: m ? Number(m[1]) / 1024 : NaN };
+  const m = /@@maxrss=(\d+) cpu=(\d+)/.exec(r.stderr);
+  return { ms, mib: m ? Number(m[1]) / 1024 : NaN, cpu: m ? Number(m[2]) / 1000 : NaN };
 }
 
 const fmt = (xs) => `${median(xs).toFixed(0).padStart(5)} ms (${Math.min(...xs).toFixed(0)}-${Math.max(...xs).toFixed(0)})`;
@@ -49,18 +50,23 @@ function row(label, args, { setup, env, okCodes, goal } = {}) {
   const times = [];
   const bare = [];
   const rss = [];
+  const cpu = [];
+  const bareCpu = [];
   for (let i = 0; i < runs; i++) {
-    bare.push(once(['-e', '0'], { env }).ms);
+    const b = once(['-e', '0'], { env });
+    bare.push(b.ms);
+    bareCpu.push(b.cpu);
     const ctx = setup?.();
     const r = once(typeof args === 'function' ? args(ctx) : args, { env, okCodes, cwd: ctx?.cwd });
     ctx?.cleanup?.();
     times.push(r.ms);
     rss.push(r.mib);
+    cpu.push(r.cpu);
   }
   const ratio = median(times) / median(bare);
   const ok = goal ? ((goal.ratio === undefined || ratio <= goal.ratio) && (goal.ms === undefined || median(times) <= goal.ms) && (goal.mib === undefined || Math.max(...rss) <= goal.mib) ? '  ok' : '  MISSED') : '';
   const goalText = goal ? `  goal ${[goal.ms && `<= ${goal.ms} ms`, goal.ratio && `<= ${goal.ratio}x`, goal.mib && `<= ${goal.mib} MiB`].filter(Boolean).join(', ')}${ok}` : '';
-  console.log(`${label.padEnd(52)} ${fmt(times)}  node -e 0 ${fmt(bare)}  ${ratio.toFixed(1).padStart(5)}x  peak ${Math.max(...rss).toFixed(0).padStart(4)} MiB${goalText}`);
+  console.log(`${label.padEnd(50)} ${fmt(times)}  node -e 0 ${fmt(bare)}  ${ratio.toFixed(1).padStart(5)}x  peak ${Math.max(...rss).toFixed(0).padStart(4)} MiB  cpu ${median(cpu).toFixed(0)} ms (${(median(cpu) / median(bareCpu)).toFixed(1)}x)${goalText}`);
 }
 
 /** A fresh empty parent folder per run; the command writes `app` in it. */

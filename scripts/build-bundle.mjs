@@ -101,6 +101,11 @@ const result = await build({
 });
 chmodSync(path.join(outdir, 'c7-app.js'), 0o755);
 if (process.env.BUNDLE_REPORT) {
-  for (const [file, info] of Object.entries(result.metafile.outputs)) console.log(`${(info.bytes / 1024).toFixed(0).padStart(6)} KiB  ${path.relative(root, file)}`);
+  // BUNDLE_REPORT=1: each output's size and its largest inputs.
+  for (const [file, info] of Object.entries(result.metafile.outputs)) {
+    console.log(`${(info.bytes / 1024).toFixed(0).padStart(6)} KiB  ${path.relative(root, file)}`);
+    const top = Object.entries(info.inputs).sort((a, b) => b[1].bytesInOutput - a[1].bytesInOutput).slice(0, Number(process.env.BUNDLE_REPORT) || 0);
+    for (const [input, { bytesInOutput }] of top) console.log(`          ${(bytesInOutput / 1024).toFixed(0).padStart(5)} KiB  ${input}`);
+  }
 }
 console.log(`bundle: ${readdirSync(outdir).length} files in ${path.relative(root, outdir)}`);

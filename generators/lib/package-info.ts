@@ -4,8 +4,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const PACKAGE_ROOT = (() => {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir);
+  const start = path.dirname(fileURLToPath(import.meta.url));
+  let dir = start;
+  while (!existsSync(path.join(dir, 'package.json'))) {
+    if (path.dirname(dir) === dir) throw new Error(`no package.json in ${start} or any folder above it`); // not an infinite loop
+    dir = path.dirname(dir);
+  }
   return dir;
 })();
 
