@@ -99,6 +99,26 @@ describe('c7-app new: the fast path', function () {
     assert.equal(readFileSync(path.join(dir, 'README.md'), 'utf8'), '# mine\n');
   });
 
+  it('the build\u2019s precompiled templates and precomputed audit facts change nothing: the same project without them', () => {
+    // A manifest none of the precomputed files came from: some files are found, the others parsed.
+    const answers = path.join(mkdtempSync(path.join(tmpdir(), 'c7-fast-')), 'answers.json');
+    const m = JSON.parse(readFileSync(EXAMPLE_MANIFESTS[2]!, 'utf8'));
+    m.app.title = 'Cellar Door Notes';
+    m.permissions = [...m.permissions, { endpoint: 'Club', access: 'read', reason: 'Shows the club of each guest' }];
+    writeFileSync(answers, JSON.stringify(m, null, 2));
+    for (const args of [['--example'], ['--answers', answers]]) {
+      const run = (env: NodeJS.ProcessEnv) => {
+        const dir = fresh();
+        const r = runCli(['new', dir, ...args, '--skip-install'], { env });
+        assert.equal(r.status, 0, r.stdout + r.stderr);
+        return snapshot(dir);
+      };
+      const built = run({});
+      const fromScratch = run({ C7_APP_COMPILE_TEMPLATES: '1', C7_APP_PARSE_ALL: '1' });
+      assert.deepEqual(same(built, fromScratch), [], args.join(' '));
+    }
+  });
+
   it('usage errors are the same: missing answers (exit 1), an unreadable --answers (exit 2)', () => {
     for (const args of [['--title', 'Acme Sync'], ['--answers', '/nonexistent/answers.json']]) {
       const { fast, yeoman } = both((dir) => ['new', dir, ...args, '--skip-install']);
