@@ -7,7 +7,7 @@
 // create-vite (a devDependency of this package, so it is installed here) and, with BENCH_COMPARE=1, the same
 // commands through Yeoman (C7_APP_YEOMAN=1) and through the unbundled tsc build. When NODE_EXTRA_CA_CERTS is set
 // (Node then reads a CA file before running anything), every row is measured with it and again without it.
-// BENCH_CLI=0 skips these rows; BENCH_NODE=/path/to/node measures another Node (e.g. /tmp/node24/node_modules/node24/bin/node).
+// BENCH_CLI=0 skips these rows; BENCH_NODE=/path/to/node measures another Node (e.g. /tmp/node24/node_modules/node24/bin/node), BENCH_BIN=/path/to/bin another build.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,7 +15,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const bin = path.join(root, 'dist/bin/c7-app.js');
+// BENCH_BIN: another build's bin to measure (e.g. an older checkout's dist/generators/cli.js), for a before/after.
+const bin = process.env.BENCH_BIN ? path.resolve(process.env.BENCH_BIN) : path.join(root, 'dist/bin/c7-app.js');
 const unbundled = path.join(root, 'dist/generators/cli.js');
 const node = process.env.BENCH_NODE ?? process.execPath;
 const runs = Math.max(7, Number(process.env.BENCH_RUNS ?? 9));
