@@ -87,7 +87,17 @@ export const CLIENT_JS = String.raw`'use strict';
     form.addEventListener('submit', function (ev) {
       ev.preventDefault();
       problem.textContent = '';
-      if (!form.checkValidity()) { form.reportValidity(); problem.textContent = 'Fill in the required fields first.'; return; }
+      checkGroups();
+      if (!form.checkValidity()) {
+        // Refused in the form, as the install modal does: nothing is sent to the app.
+        var missing = $$('input, select, textarea', form).filter(function (i) { return !i.validity.valid; }).map(function (i) {
+          var fs = i.closest('fieldset.choices'); var lab = fs ? $('legend', fs) : form.querySelector('label[for="' + i.id + '"]');
+          return (lab ? lab.textContent : i.name).replace(/\s*\(required\)\s*$/, '').trim();
+        });
+        problem.textContent = 'Fill in the required fields first: ' + missing.filter(function (m, k) { return missing.indexOf(m) === k; }).join(', ') + '.';
+        form.reportValidity();
+        return;
+      }
       var button = $('#install-button'); button.disabled = true;
       clear(result).appendChild(el('p', { 'class': 'muted' }, ['Calling the app…']));
       api('POST', 'install', { tenant: tenantValue('#install-tenant'), settings: settingsOf(form) })

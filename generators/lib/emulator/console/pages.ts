@@ -153,7 +153,7 @@ export function installPage(input: PageInput): string {
 <p>The install modal as the merchant sees it. Install calls the app's Install URL as <code>c7-app emulate install</code> does
 (Basic auth, the install body); the app's answer is shown below. ${who}</p>
 <p id="installed" aria-live="polite" class="panel">Installed for: …</p>
-<form id="install-form" class="panel" aria-labelledby="modal-title">
+<form id="install-form" class="panel" aria-labelledby="modal-title" novalidate>
 <h2 id="modal-title">Install ${m.listing.title}</h2>
 ${tenantField(input, 'install-tenant')}
 <fieldset><legend>Permissions to accept</legend>
