@@ -225,8 +225,13 @@ describe('[slow] browser: the emulator console (a local App Development Center)'
 
     it('admin: a Store Menu page opens framed with tenantId, a fresh account token and adminUITheme; dark mode reaches it', async () => {
       await page.goto(`${dev.consoleUrl}admin`);
-      await page.click('[data-screen="store-menu"]');
-      await page.click('#screen-store-menu [data-open]');
+      // By keyboard: Tab to the screen, Enter opens it and moves the focus to its first entry, Enter opens that.
+      await page.focus('#admin-tenant');
+      for (let i = 0; i < 10 && !(await page.evaluate(() => document.activeElement?.getAttribute('data-screen'))); i++) await page.keyboard.press('Tab');
+      assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-screen')), 'store-menu');
+      await page.keyboard.press('Enter');
+      assert.equal(await page.evaluate(() => document.activeElement?.closest('section')?.id), 'screen-store-menu');
+      await page.keyboard.press('Enter');
       await page.waitForSelector('[data-frame-result]');
       assert.equal(await page.getAttribute('[data-frame-result]', 'data-frame-result'), 'loaded', (await page.textContent('#frame-status')) ?? '');
       assert.match((await page.textContent('#frame-status'))!, /Staff token: the app checked it at GET \/account\/user, which answered 200/);
