@@ -4,11 +4,13 @@
 // of both themes in test-output/browser/ for a person to look at. Skips (saying why) without Chromium, except in CI.
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:http';
 import { cpSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { Manifest } from '../../generators/lib/manifest/types.js';
 import { basicAuthHeader } from '../../generators/lib/emulator/auth.js';
+import { startEmulator, type Emulator } from '../../generators/lib/emulator/index.js';
 import { EXAMPLE_MANIFESTS, EXAMPLES, ROOT } from '../support/paths.js';
 import { generateProject } from '../support/render-project.js';
 import { freePort, sharedProjectRoot, tail } from '../support/generated-deps.js';
@@ -298,6 +300,50 @@ describe('[slow] browser: the emulator console (a local App Development Center)'
       assert.ok(count >= 100, `the minute's count (${count})`);
       assert.match((await page.textContent('[data-rate]'))!, /^429: \d+ calls from .* in the minute before \(the limit is 100 a minute\)/);
       await page.screenshot({ path: path.join(SHOTS, 'full-log-429-light.png'), fullPage: true });
+    });
+  });
+
+  describe('admin shell: failures explained (a small app that gets them wrong)', () => {
+    it('a page that refuses to be framed, and one that fails the staff-token check, say so', async () => {
+      // Page 1 sends X-Frame-Options: SAMEORIGIN; page 2 asks /account/user with "Bearer" (refused) and answers 401.
+      let emu: Emulator | undefined;
+      const app = createServer((req, res) => {
+        const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+        if (url.pathname === '/extensions/tasting-notes') { res.writeHead(200, { 'content-type': 'text/html', 'x-frame-options': 'SAMEORIGIN' }); res.end('<h1>Framed?</h1>'); return; }
+        if (url.pathname === '/extensions/order-tasting') {
+          void fetch(`${emu!.url}/account/user`, { headers: { Authorization: `Bearer ${url.searchParams.get('account')}`, tenant: url.searchParams.get('tenantId')! } }).then((r) => {
+            res.writeHead(r.status === 200 ? 200 : 401, { 'content-type': 'text/html', 'content-security-policy': "frame-ancestors 'self' https://*.commerce7.com" });
+            res.end(`<h1>We could not confirm who you are</h1><script src="https://dev-center.platform.commerce7.com/v2/commerce7.js"></script>`);
+          });
+          return;
+        }
+        res.writeHead(404); res.end();
+      });
+      await new Promise<void>((r) => app.listen(0, '127.0.0.1', () => r()));
+      const appUrl = `http://127.0.0.1:${(app.address() as { port: number }).port}`;
+      emu = await startEmulator({ manifest: EXAMPLE_MANIFESTS[2]!, appSecret: SECRET, deliverWebhooks: { appUrl } });
+      const page = await context.newPage();
+      try {
+        await page.goto(`${emu.origin}/admin`);
+        await page.click('[data-screen="store-menu"]');
+        await page.click('#screen-store-menu [data-open]');
+        await page.waitForSelector('[data-frame-result]');
+        assert.equal(await page.getAttribute('[data-frame-result]', 'data-frame-result'), 'failed');
+        assert.match((await page.textContent('#frame-status'))!, /Refuses to be framed: it sends X-Frame-Options: SAMEORIGIN/);
+        assert.match((await page.textContent('#frame-status'))!, /did not check the staff token at GET \/account\/user/);
+        await page.screenshot({ path: path.join(SHOTS, 'failures-refused-frame-light.png'), fullPage: true });
+        await page.click('[data-screen="order-detail"]');
+        await page.click('#screen-order-detail .tabs button');
+        await page.waitForSelector('[data-frame-result]');
+        const status = (await page.textContent('#frame-status'))!;
+        assert.match(status, /Staff token check failed: GET \/account\/user answered 401/);
+        assert.match(status, /The app refused the page: We could not confirm who you are/);
+        assert.match(status, /Framing: Commerce7 \(https:\/\/vineyard-labs-sandbox\.admin\.platform\.commerce7\.com\) may frame it/);
+      } finally {
+        await page.close();
+        await emu.stop();
+        app.close();
+      }
     });
   });
 
