@@ -270,7 +270,7 @@ export const CLIENT_JS = String.raw`'use strict';
               return el('p', { 'data-forbidden': f.permission }, ['403: the app needs "' + f.permission + '" ' + f.access + ' access' + (f.has ? ' (it has ' + f.has + ')' : '') + '. Add it to c7-app.json: ', el('code', {}, [f.command])]);
             }));
           } else if (l.minute) {
-            explain = el('td', { colspan: '7' }, [el('p', { 'data-rate': String(l.minute.count) }, ['429: ' + l.minute.count + ' calls from ' + (l.tenant || 'this tenant') + ' in the minute before (the limit is ' + l.minute.limit + ' a minute); the app should wait for Retry-After, or use cursor lists (not rate limited).'])]);
+            explain = el('td', { colspan: '7' }, [el('p', { 'data-rate': String(l.minute.count) }, ['429: ' + l.minute.count + ' calls from ' + (l.tenant || 'this tenant') + ' in the minute up to this one, this one included (the limit is ' + l.minute.limit + ' a minute); the app should wait for Retry-After, or use cursor lists (not rate limited).'])]);
           }
           if (explain) rows.appendChild(el('tr', { 'class': 'explain' }, [explain]));
         });

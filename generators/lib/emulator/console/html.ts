@@ -89,6 +89,7 @@ code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; fo
 .shots { display: flex; flex-wrap: wrap; gap: 16px; } .shots figure { margin: 0; max-width: 18rem; } .shots img { width: 100%; border: 1px solid var(--border); border-radius: 6px; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 4px 16px; } dl.facts dt { font-weight: 700; } dl.facts dd { margin: 0; }
 .admin { display: grid; grid-template-columns: 16rem 1fr; gap: 16px; }
+.admin > * { min-width: 0; } #frame-status code, td code { overflow-wrap: anywhere; }
 .admin-menu ul { list-style: none; padding: 0; margin: 0; } .admin-menu li { margin: 4px 0; } .admin-menu button { width: 100%; text-align: left; }
 .tabs, .entries { display: flex; flex-wrap: wrap; gap: 8px; margin: 8px 0; }
 details.more { display: inline-block; } details.more summary { cursor: pointer; padding: 6px 14px; border: 1px solid var(--border); border-radius: 6px; list-style: none; }
