@@ -69,7 +69,7 @@ const PAGE_CSP = [
 function recordLabel(row: Record<string, unknown>): string {
   const pick = (k: string) => (typeof row[k] === 'string' || typeof row[k] === 'number' ? String(row[k]) : '');
   const name = [pick('firstName'), pick('lastName')].filter(Boolean).join(' ');
-  const label = pick('orderNumber') ? `Order #${pick('orderNumber')}` : pick('title') || pick('name') || name || pick('email') || pick('code');
+  const label = pick('orderNumber') ? `Order #${pick('orderNumber')}` : pick('reservationNumber') ? `Reservation #${pick('reservationNumber')}` : pick('title') || pick('name') || name || pick('email') || pick('code');
   return label ? `${label} (${String(row.id)})` : String(row.id);
 }
 
