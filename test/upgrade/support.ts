@@ -87,3 +87,24 @@ export interface PlanLine { action: string; path: string }
 export function planLines(stdout: string): PlanLine[] {
   return [...stdout.matchAll(/^ {2}(updated|merged|conflict|kept|added|removed) +(\S+)/gm)].map((m) => ({ action: m[1]!, path: m[2]! }));
 }
+
+const readText = (dir: string, p: string) => readFileSync(path.join(dir, ...p.split('/')), 'utf8');
+const writeText = (dir: string, p: string, text: string) => writeFileSync(path.join(dir, ...p.split('/')), text);
+
+export interface Edits { clean: Map<string, string>; conflict: { path: string; line: string } }
+
+/** The fixture with the user's edits of the issue: a handler, src/hooks.ts, README.md, a changed template file, a conflict. */
+export function editedProject(dir: string, fresh: string): Edits {
+  const files = writeFixture('tasting-room', dir);
+  const handler = [...files.keys()].find((p) => p.startsWith('src/webhooks/handlers/'))!;
+  const clean = new Map<string, string>();
+  for (const p of [handler, 'src/hooks.ts', 'README.md', 'src/config.ts']) {
+    const line = p.endsWith('.md') ? `USER EDIT ${p}: our own notes.` : `// USER EDIT ${p}: our own code.`;
+    writeText(dir, p, insertClear(readText(dir, p), readText(fresh, p), line));
+    clean.set(p, line);
+  }
+  const c = editChanged(readText(dir, 'src/server/webhooks.ts'), readText(fresh, 'src/server/webhooks.ts'), ' // USER CONFLICT');
+  writeText(dir, 'src/server/webhooks.ts', c.text);
+  return { clean, conflict: { path: 'src/server/webhooks.ts', line: c.line } };
+}
+

@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { runCli } from '../support/cli.js';
 import { snapshot } from '../support/snapshot.js';
-import { editChanged, fixtureFiles, freshProject, insertClear, planLines, resolveConflicts, writeFixture } from './support.js';
+import { editedProject, fixtureFiles, freshProject, planLines, resolveConflicts, writeFixture, type Edits } from './support.js';
 
 const BASE_FILE = '.c7-app-base.json.gz';
 const read = (dir: string, p: string) => readFileSync(path.join(dir, ...p.split('/')), 'utf8');
@@ -20,23 +20,6 @@ const write = (dir: string, p: string, text: string) => writeFileSync(path.join(
 const tempDir = (tag: string) => path.join(mkdtempSync(path.join(tmpdir(), `c7-upgrade-${tag}-`)), 'tasting-room');
 /** Files whose content this version writes for the manifest alone (the checklist also reads the project as it is). */
 const comparable = (p: string) => !['SUBMISSION_CHECKLIST.md', '.yo-rc.json', 'c7-app.json', BASE_FILE].includes(p);
-
-interface Edits { clean: Map<string, string>; conflict: { path: string; line: string } }
-
-/** The fixture with the user's edits of the issue: a handler, src/hooks.ts, README.md, a changed template file, a conflict. */
-function editedProject(dir: string, fresh: string): Edits {
-  const files = writeFixture('tasting-room', dir);
-  const handler = [...files.keys()].find((p) => p.startsWith('src/webhooks/handlers/'))!;
-  const clean = new Map<string, string>();
-  for (const p of [handler, 'src/hooks.ts', 'README.md', 'src/config.ts']) {
-    const line = p.endsWith('.md') ? `USER EDIT ${p}: our own notes.` : `// USER EDIT ${p}: our own code.`;
-    write(dir, p, insertClear(read(dir, p), read(fresh, p), line));
-    clean.set(p, line);
-  }
-  const c = editChanged(read(dir, 'src/server/webhooks.ts'), read(fresh, 'src/server/webhooks.ts'), ' // USER CONFLICT');
-  write(dir, 'src/server/webhooks.ts', c.text);
-  return { clean, conflict: { path: 'src/server/webhooks.ts', line: c.line } };
-}
 
 describe('c7-app upgrade', function () {
   this.timeout(180_000);

@@ -50,6 +50,8 @@ export interface UpgradePlan {
   record?: Buffer;
   /** Files an interrupted upgrade had already written (its journal). */
   resumed: number;
+  /** An upgrade was interrupted here (its journal is there). */
+  interrupted: boolean;
 }
 
 interface BaseFile { owner: Owner; sha256: string; text?: string }
@@ -135,7 +137,7 @@ export async function planUpgrade(cwd: string): Promise<UpgradePlan> {
   const next = buildRecord(sources);
   const recordChanged = !record || JSON.stringify(record) !== JSON.stringify(next);
   steps.sort((a, b) => ACTIONS.indexOf(a.action) - ACTIONS.indexOf(b.action) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { state, from, to: PACKAGE_VERSION, steps, untouched, yours, resumed, ...(recordChanged ? { record: encodeRecord(next) } : {}) };
+  return { state, from, to: PACKAGE_VERSION, steps, untouched, yours, resumed, interrupted: journal !== undefined, ...(recordChanged ? { record: encodeRecord(next) } : {}) };
 }
 
 type Decision = Step | 'untouched' | 'yours';

@@ -30,7 +30,7 @@ export function formatPlan(plan: UpgradePlan): string {
   const out: string[] = [];
   const fromWhat = plan.from.recorded ? `generator-c7-app ${plan.from.version}` : `generator-c7-app ${plan.from.version} (no version recorded: generated before ${BASE_FILE} existed)`;
   out.push(`Upgrading ${plan.state.manifest.app.title} from ${fromWhat} to ${plan.to}.`);
-  if (plan.resumed) out.push(`The upgrade that was interrupted had written ${plan.resumed} file(s) already: they stay as it wrote them.`);
+  if (plan.interrupted) out.push(`An earlier upgrade was interrupted here; it had written ${plan.resumed} file(s), which stay as it wrote them, and this run completes it.`);
   const width = Math.max(0, ...plan.steps.map((s) => s.path.length));
   for (const s of plan.steps) out.push(`  ${WORDS[s.action]!.padEnd(9)}${s.path.padEnd(width)}  ${s.note}`);
   const left = `${plan.untouched + plan.yours} file(s) left as they are${plan.yours ? ` (${plan.yours} changed by you only)` : ''}.`;
@@ -55,7 +55,10 @@ export async function runUpgrade(opts: UpgradeOptions = {}): Promise<number> {
   const targets = [...plan.steps.map((s) => s.path), ...(plan.record ? [BASE_FILE] : [])];
   const dirty = uncommitted(root);
   out.write(formatPlan(plan));
-  if (!targets.length) return 0;
+  if (!targets.length) {
+    if (plan.interrupted && !opts.dryRun) endUpgrade(root, [root]); // the interrupted upgrade had written everything
+    return 0;
+  }
   if (dirty && dirty.length && !opts.dryRun) {
     throw new InputError(`the project has uncommitted changes, so nothing was written (commit or stash them first: upgrade merges into your files, and git keeps what was there):\n${dirty.slice(0, 20).map((f) => `  ${f}`).join('\n')}${dirty.length > 20 ? `\n  … and ${dirty.length - 20} more` : ''}`);
   }
