@@ -13,6 +13,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildChecklist, diskProject, prepareChecklist, renderChecklistMarkdown, SUBMISSION_CHECKLIST_FILE } from '../checklist/index.js';
+import { InputError } from '../errors.js';
 import { updateJsonText } from '../manifest/index.js';
 import { generatorDependency, PACKAGE_NAME, PACKAGE_VERSION } from '../package-info.js';
 import { buildContext } from '../render/context.js';
@@ -69,7 +70,14 @@ function legacyDependency(root: string): string {
 
 function baseFiles(state: ProjectState, record: BaseRecord | undefined): Map<string, BaseFile> {
   if (record) return new Map(Object.entries(record.files));
-  const legacy = renderCb22061(state.manifest, { teach: state.teach, dependency: legacyDependency(state.root) });
+  let legacy;
+  try {
+    legacy = renderCb22061(state.manifest, { teach: state.teach, dependency: legacyDependency(state.root) });
+  } catch (err) {
+    // A manifest edited since with something cb22061 did not know: its base cannot be rendered.
+    throw new InputError(`this project recorded no base (${BASE_FILE}), and generator-c7-app ${LEGACY_COMMIT}'s templates, its base, cannot render today's c7-app.json (${(err as Error).message}). ` +
+      'Upgrade with c7-app.json as it was when the project was generated (git), then make the change again.');
+  }
   return new Map(legacy.map((f) => [f.path, { owner: f.owner, sha256: sha256(f.contents), text: f.contents }]));
 }
 

@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { InputError } from '../errors.js';
 import { PACKAGE_NAME, PACKAGE_VERSION } from '../package-info.js';
 import type { Owner } from '../render/plan.js';
 
@@ -54,10 +55,10 @@ export function readRecord(root: string): BaseRecord | undefined {
   try {
     parsed = JSON.parse(gunzipSync(readFileSync(file)).toString('utf8')) as Partial<BaseRecord>;
   } catch (err) {
-    throw new Error(`${BASE_FILE} cannot be read (${(err as Error).message}): restore it from git, or remove it to upgrade from cb22061's base`);
+    throw new InputError(`${BASE_FILE} cannot be read (${(err as Error).message}): restore it from git, or remove it to upgrade from cb22061's base`);
   }
   if (parsed.format !== 1 || !parsed.generator || typeof parsed.files !== 'object' || parsed.files === null) {
-    throw new Error(`${BASE_FILE} is not a generation record this version knows (format ${String(parsed.format)})`);
+    throw new InputError(`${BASE_FILE} is not a generation record this version knows (format ${String(parsed.format)})`);
   }
   return parsed as BaseRecord;
 }
