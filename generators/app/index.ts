@@ -17,6 +17,7 @@ import { writeFileAtomicSync } from '../lib/atomic-write.js';
 import { digest, describeInterrupted, recoverInterrupted, type GenerationJournal } from '../lib/generation-journal.js';
 import { withoutTaskErrorLine } from '../commands/yeoman.js';
 import { commitAtomically, type CommitEnv } from './commit.js';
+import { generationRecord } from '../lib/upgrade/record.js';
 
 /** Answers given before a run was stopped (Ctrl-C), offered to the next run in the same folder. */
 export const DRAFT_FILE = '.c7-app-draft.json';
@@ -216,6 +217,7 @@ export default class AppGenerator extends Generator<Stored, AppOptions> {
       this.fs.write(target, contents);
       if (file.owner === 'derived') forceWhenChanged(this as unknown as Generator, target, contents);
     }
+    for (const r of generationRecord(planned)) { this.fs.write(this.destinationPath(r.path), r.contents); forceWhenChanged(this as unknown as Generator, this.destinationPath(r.path), r.contents); } // version + base, for `c7-app upgrade`
   }
 
   async install(): Promise<void> {
