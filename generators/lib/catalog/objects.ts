@@ -97,8 +97,19 @@ export interface ObjectDef {
   createSource: string;
 }
 
+/** Where an object's id is seen (a uuid string in every documented and observed response); others: inferred. */
+const ID_SOURCE: Readonly<Record<string, string>> = {
+  '/order': doc('orders-1'), '/customer': doc('customers'), '/club-membership': doc('club-memberships'), '/club': doc('clubs-1'),
+  '/product': doc('products'), '/reservation': doc('reservations-2'), '/tag': doc('tags'), '/vendor': doc('vendors'),
+  '/customer-address': doc('orders-1') + ' (shipTo.customerAddressId)', '/promotion': doc('orders-1') + ' (promotions[].promotionId)',
+  '/shipping': doc('orders-1') + ' (shipping[].shippingServiceId)', '/reservation-type': doc('reservations-2') + ' (reservationType.id)',
+  '/collection': doc('products') + ' (collections[].id)', '/department': doc('orders-1') + ' (items[].departmentId)',
+  '/cart': doc('orders-1') + ' (the Cart object)', '/inventory-location': seen('zapier') + ' (inventoryLocation.id)',
+  '/customer-credit-card': seen('zapier') + ' (customerCreditCard.id)', '/pos-profile': seen('fixture') + ' (posProfile.id)',
+};
+
 const def = (listPath: string, listKey: string, properties: Record<string, JsonSchema>, create: string[], createSource: string, createOneOf?: string[][]): ObjectDef =>
-  ({ listPath, listKey, schema: obj({ ...at(guess('every Commerce7 object has a string id (uuid)'), { id: S }), ...properties }), create, createSource, ...(createOneOf ? { createOneOf } : {}) });
+  ({ listPath, listKey, schema: obj({ ...at(ID_SOURCE[listPath] ?? guess('every Commerce7 object has a string id (a uuid in every documented one)'), { id: S }), ...properties }), create, createSource, ...(createOneOf ? { createOneOf } : {}) });
 
 export const FULFILLMENT_TYPES = ['Shipped', 'Picked Up', 'Carry Out', 'No Fulfillment Required'] as const;
 
@@ -156,8 +167,8 @@ const ORDER_INFORMATION = obj({
 });
 
 const CUSTOMER_PROPS: Record<string, JsonSchema> = {
-  ...at(doc('customers'), {
-    avatar: NS, honorific: NS, firstName: S, lastName: S, birthDate: NS, city: NS, stateCode: NS, zipCode: NS, countryCode: NS,
+  ...at(doc('customers') + ' ("all fields optional except for email"; "if no data exists, null will be returned")', {
+    avatar: NS, honorific: NS, firstName: NS, lastName: NS, birthDate: NS, city: NS, stateCode: NS, zipCode: NS, countryCode: NS,
     // null in the documented list response (Jane Doe) and in the fixture's embedded customer.
     emailMarketingStatus: en('Subscribed', 'Unsubscribed', null), lastActivityDate: NDATE,
     metaData: OBJ, appSync: NOBJ,
@@ -218,7 +229,7 @@ export const OBJECTS: readonly ObjectDef[] = [
       // shippingStatus ENUMs are documented; the fixture sends "Not Tracked" on a carry-out order.
       shippingStatus: en('Not Tracked', 'Pending', 'In Transit', 'Delivered'),
       customer: obj({
-        ...at(doc('customers') + ' (the customer object)', { id: S, firstName: S, lastName: S, emailMarketingStatus: en('Subscribed', 'Unsubscribed', null), emails: arr(obj(at(doc('customers'), { id: S, email: S }))), phones: arr(obj(at(doc('customers'), { id: S, phone: S }))) }),
+        ...at(doc('customers') + ' (the customer object; names null when not given)', { id: S, firstName: NS, lastName: NS, emailMarketingStatus: en('Subscribed', 'Unsubscribed', null), emails: arr(obj(at(doc('customers'), { id: S, email: S }))), phones: arr(obj(at(doc('customers'), { id: S, phone: S }))) }),
         ...at(seen('wrapper', 'fixture', 'nofraud'), { orderInformation: OBJ }),
       }),
       connectionInformation: obj(at(doc('orders-1') + ' (on the cart); ' + seen('nofraud', 'wrapper'), { customerIpAddress: NS, userAgent: NS })),
