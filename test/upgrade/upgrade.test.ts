@@ -183,4 +183,27 @@ describe('c7-app upgrade', function () {
     assert.equal(read(dir, 'src/old-b.ts'), 'export const b = 2; // mine\n');
     rmSync(parent, { recursive: true, force: true });
   });
+
+  it('a handler `scopes --sync` creates for a new webhook is recorded in the base, so a later upgrade can merge it', () => {
+    const parent = mkdtempSync(path.join(tmpdir(), 'c7-upgrade-synced-'));
+    const dir = path.join(parent, 'p');
+    execFileSync('cp', ['-r', fresh, dir]);
+    const manifest = JSON.parse(read(dir, 'c7-app.json')) as { webhooks: Array<Record<string, unknown>>; permissions?: unknown };
+    manifest.webhooks.push({ object: 'Customer', action: 'Create', url: '/webhooks/commerce7', basicAuth: true });
+    write(dir, 'c7-app.json', `${JSON.stringify(manifest, null, 2)}\n`);
+    const before = new Set(snapshot(dir).keys());
+    const sync = runCli(['scopes', '--sync', '--yes'], { cwd: dir, timeout: 120_000 });
+    assert.equal(sync.status, 0, `${sync.stdout}\n${sync.stderr}`);
+    const created = [...snapshot(dir).keys()].filter((p) => !before.has(p) && p !== BASE_FILE);
+    assert.ok(created.length > 0, 'scopes --sync created a handler for the new webhook');
+    const record = JSON.parse(gunzipSync(readFileSync(path.join(dir, BASE_FILE))).toString('utf8')) as { files: Record<string, { owner: string; text?: string }> };
+    for (const p of created) {
+      assert.ok(record.files[p], `${p} is in the base record`);
+      if (record.files[p]!.owner === 'user') assert.equal(record.files[p]!.text, read(dir, p), `${p}: its text is the base`);
+    }
+    const up = runCli(['upgrade', '--dry-run'], { cwd: dir, timeout: 120_000 });
+    assert.equal(up.status, 0, up.stderr);
+    assert.deepEqual(planLines(up.stdout), [], 'nothing to upgrade right after a sync');
+    rmSync(parent, { recursive: true, force: true });
+  });
 });

@@ -62,3 +62,18 @@ export function readRecord(root: string): BaseRecord | undefined {
   }
   return parsed as BaseRecord;
 }
+
+/**
+ * The project's record with `written` files entered as the base (a handler `scopes --sync` creates for a new webhook,
+ * derived files it re-renders), so a later `upgrade` merges them instead of keeping them as "no base recorded".
+ * Undefined when the project has no record (cb22061's base stays implied) or nothing in it changes.
+ */
+export function recordWithWrites(root: string, written: readonly RecordSource[]): Buffer | undefined {
+  const record = readRecord(root);
+  if (!record || !written.length) return undefined;
+  const next = buildRecord(written, record.generator.version).files;
+  const files = { ...record.files, ...next };
+  const sorted = Object.fromEntries(Object.keys(files).sort().map((k) => [k, files[k]!]));
+  const encoded = encodeRecord({ ...record, files: sorted });
+  return encoded.equals(readFileSync(path.join(root, ...BASE_FILE.split('/')))) ? undefined : encoded;
+}
