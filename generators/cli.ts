@@ -12,6 +12,7 @@ import { registerCheck } from './cli/check.js';
 import { registerAudit } from './cli/audit.js';
 import { registerEmulate } from './cli/emulate.js';
 import { registerScopes } from './cli/scopes.js';
+import { registerUpgrade } from './cli/upgrade.js';
 
 // Node 22.1+ caches compiled code between runs: a free start-up win where it exists.
 (module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
@@ -29,6 +30,7 @@ export function buildProgram(): Command {
   registerAudit(program);
   registerEmulate(program);
   registerScopes(program);
+  registerUpgrade(program);
 
   return program;
 }

@@ -23,6 +23,7 @@ import { renderProjectPrepared, type RenderedFile } from './render/project-outpu
 import { MANIFEST_PATH } from './render/project-files.js';
 import { PACKAGE_NAME, PACKAGE_ROOT } from './package-info.js';
 import { writeFileAtomic } from './atomic-write.js';
+import { generationRecord } from './upgrade/record.js';
 
 /** Answers given before a run was stopped (Ctrl-C), offered to the next run in the same folder. */
 export const DRAFT_FILE = '.c7-app-draft.json';
@@ -167,7 +168,7 @@ export interface PlannedWrite {
 
 export interface ProjectWrite {
   manifestText: string;
-  /** Every file of the project in the order they are written: c7-app.json, the example's images, the plan. */
+  /** Every file of the project in the order they are written: c7-app.json, the example's images, the plan, the upgrade record. */
   files: PlannedWrite[];
 }
 
@@ -191,6 +192,8 @@ export async function planWrite(root: string, ctx: RenderContext, opts: { existi
     files.push({ target: path.join(root, image), contents: readFileSync(source), owner: 'user', mode: statSync(source).mode, onlyIfMissing: true });
   }
   for (const r of rendered) files.push({ target: path.join(root, r.file.path), contents: r.contents, owner: r.file.owner });
+  // The generator version and base, for `c7-app upgrade` (lib/upgrade/record.ts): derived, written with the project.
+  for (const r of generationRecord(rendered)) files.push({ target: path.join(root, r.path), contents: r.contents, owner: 'derived' });
   return { manifestText, files };
 }
 

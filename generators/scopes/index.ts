@@ -10,6 +10,7 @@ import { diskProject, prepareChecklist } from '../lib/checklist/index.js';
 import { describeChange, loadProject, planScopes, type ProjectState, type ScopesPlan } from '../lib/scopes/index.js';
 import { withoutTaskErrorLine } from '../commands/yeoman.js';
 import { commitAtomically, type CommitEnv } from '../app/commit.js';
+import { BASE_FILE, recordWithWrites } from '../lib/upgrade/record.js';
 
 type ScopesOptions = BaseOptions & {
   add?: string | string[]; remove?: string | string[]; set?: string | string[]; reason?: string;
@@ -115,6 +116,13 @@ export default class ScopesGenerator extends Generator<Record<string, unknown>, 
       this.fs.write(target, w.contents);
       // Derived files are ours to rewrite; user files are only ever created here, never overwritten.
       if (w.owner !== 'user') force(this, target);
+    }
+    // What this run wrote becomes the base `c7-app upgrade` merges from (a new handler has no other base).
+    const record = recordWithWrites(this.state.root, this.plan.writes.map((w) => ({ file: { path: w.path, owner: w.owner }, contents: w.contents })));
+    if (record) {
+      const target = this.destinationPath(BASE_FILE);
+      this.fs.write(target, record);
+      force(this, target);
     }
   }
 

@@ -2,6 +2,8 @@
 // status (never 404), and every documented filter × operator is accepted and filters — for the bundled seed and for
 // a seed file (a recorded one has the same shape; see record.test.ts).
 import assert from 'node:assert/strict';
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
 import { CURSOR_ENDPOINTS } from '../../generators/lib/catalog/index.js';
 import { DOCUMENTED_ENDPOINTS } from '../../generators/lib/catalog/endpoints.js';
 import { filtersOf, LIST_FILTERS, OPERATORS_BY_TYPE, type FilterDef, type FilterOperator } from '../../generators/lib/catalog/filters.js';
@@ -12,6 +14,18 @@ import { fieldValues } from '../../generators/lib/emulator/query.js';
 import { allPermissionsManifest, call, SECRET } from './helpers.js';
 
 const TENANT = 'demo-winery';
+
+const ajv = new Ajv2020({ allErrors: true, strict: false });
+(addFormats as unknown as (a: Ajv2020) => void)(ajv);
+const validators = new Map<string, ValidateFunction>();
+/** Asserts a row passes the catalog's JSON Schema of its object (the same schema the generated app's types come from). */
+function assertShape(listPath: string, row: unknown, where: string): void {
+  const def = objectDef(listPath);
+  if (!def) return;
+  let v = validators.get(listPath);
+  if (!v) validators.set(listPath, (v = ajv.compile(def.schema)));
+  assert.ok(v(row), `${where}: not a ${listPath} object: ${JSON.stringify(v.errors?.slice(0, 3))}`);
+}
 
 /** A value for a schema, as a client would send it. */
 function example(schema: JsonSchema): unknown {
@@ -118,6 +132,14 @@ function runContract(name: string, seed: () => Promise<SeedData | undefined>): v
       return method === 'PUT' ? { updatedBy: 'contract' } : createBody(listPathOf(path));
     }
 
+    it('every seeded object passes its JSON Schema', () => {
+      let checked = 0;
+      for (const def of OBJECTS) {
+        for (const row of rows(def.listPath)) { assertShape(def.listPath, row, `seeded ${def.listPath} ${row.id}`); checked++; }
+      }
+      assert.ok(checked > 100, `${checked} seeded objects`);
+    });
+
     for (const e of DOCUMENTED_ENDPOINTS) {
       it(`${e.method} ${e.path} -> 200, ${e.answer === 'list' ? 'a list envelope' : 'an object'}`, async () => {
         const path = await concrete(e.method, e.path);
@@ -141,9 +163,16 @@ function runContract(name: string, seed: () => Promise<SeedData | undefined>): v
             assert.equal(c.status, 200);
             assert.ok(Array.isArray(c.json[key]) && !('total' in c.json), 'a cursor list has no total');
           }
+          // Every object a list answers with has the shape the catalog (and the generated app's types) say.
+          if (e.path !== '/app-syncs/{objectId}') (r.json[key] as unknown[]).forEach((row, i) => assertShape(listPathOf(e.path), row, `${path} [${i}]`));
         } else {
           assert.ok(!Array.isArray(r.json) && r.json !== null);
           if (e.path !== '/setting/for-web' && e.path !== '/account/user' && e.path !== '/order-number') assert.equal(typeof r.json.id, 'string', JSON.stringify(r.json).slice(0, 200));
+          // What GET/POST/PUT/DELETE answer with (a created customer, an upserted order, an order after a fulfillment).
+          const objectPath = e.path.startsWith('/order/{id}/fulfillment') || e.path === '/order/upsert' ? '/order' : listPathOf(e.path);
+          if (!['/setting/for-web', '/account/user', '/order-number', '/app-sync', '/promotion-set-x-promotion'].includes(e.path) && !e.path.startsWith('/tag-x-object')) {
+            assertShape(objectPath, r.json, `${e.method} ${path}`);
+          }
         }
       });
     }

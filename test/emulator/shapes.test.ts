@@ -77,7 +77,7 @@ describe('emulator: writes, server fields and refusals', () => {
     const made = r.json;
     assert.match(made.emails[0].id, /^[0-9a-f-]{36}$/);
     assert.match(made.phones[0].id, /^[0-9a-f-]{36}$/);
-    assert.equal(made.emails[0].status, 'Subscribed');
+    assert.equal(made.emails[0].status, 'Ok', 'customerEmailStatus: Ok | Bounced (docs/customers)');
     assert.equal(made.orderInformation.orderCount, 0);
     assert.equal(made.orderInformation.lifetimeValue, 0);
     assert.equal(made.orderInformation.lastOrderId, null);
@@ -234,9 +234,9 @@ describe('emulator: writes, server fields and refusals', () => {
       const collection = rows('/collection').find((x) => x.title === 'Library Releases')!;
       const lib = await c(`/product?collectionId=${collection.id}`);
       assert.ok(lib.json.products.length > 0 && lib.json.products.every((p: { collections: Row[] }) => p.collections.some((x) => x.id === collection.id)));
-      const res = await c('/reservation?reservationDate=btw:2024-03-01|2024-03-31&paymentStatus=Paid&channel=in:Web,Phone');
+      const res = await c('/reservation?reservationDate=btw:2024-03-01|2024-03-31&paymentStatus=Paid&channel=in:Web,Inbound');
       assert.equal(res.status, 200);
-      for (const r of res.json.reservations) assert.ok(r.reservationDate.startsWith('2024-03') && r.paymentStatus === 'Paid' && ['Web', 'Phone'].includes(r.channel));
+      for (const r of res.json.reservations) assert.ok(r.reservationDate.startsWith('2024-03') && r.paymentStatus === 'Paid' && ['Web', 'Inbound'].includes(r.channel));
       const note = rows('/note').find((n) => n.orderId)!;
       assert.deepEqual((await c(`/note?orderId=${note.orderId}`)).json.notes.map((n: Row) => n.id), rows('/note').filter((n) => n.orderId === note.orderId).map((n) => n.id));
       const query = rows('/query')[0]!;

@@ -1,7 +1,8 @@
 // The documented list filters, per list path: the query parameter, the object field it reads, its value type and
 // the operators it takes (platform.md §4: gt: gte: lt: lte: btw: in:, or a plain value). Sources as in objects.ts:
 // "wrapper" = the order list options of github.com/Weldawadyathink/commerce7-api-wrapper (client code written against
-// the real API), "platform" = platform.md, "issue13" = filters real client code sends (issue 13), "inferred" = ours.
+// the real API), "docs/<page>" = developer.commerce7.com/docs/<page>, "platform" = platform.md, "issue13" = filters
+// real client code sends (issue 13), "inferred" = ours.
 import { FILTER_OPERATORS } from './api.js';
 
 export type FilterOperator = (typeof FILTER_OPERATORS)[number] | 'eq';
@@ -45,9 +46,9 @@ export const LIST_FILTERS: Readonly<Record<string, Readonly<Record<string, Filte
     orderFulfilledDate: d('orderFulfilledDate', 'wrapper'), orderSubmittedDate: d('orderSubmittedDate', 'wrapper'),
     fulfillmentStatus: e('fulfillmentStatus', ['Fulfilled', 'Not Fulfilled', 'Partially Fulfilled', 'No Fulfillment Required'], 'wrapper'),
     complianceStatus: e('complianceStatus', ['Compliant', 'Forced', 'Not Checked', 'No Compliance Required', 'Quarantined', 'Void'], 'wrapper'),
-    channel: e('channel', ['Inbound', 'Outbound', 'Web', 'POS', 'Club', 'Marketplace'], 'wrapper'),
+    channel: e('channel', ['Inbound', 'Outbound', 'Web', 'POS', 'Club', 'Marketplace'], 'docs/orders-1 (Inbound, Web, POS, Club), wrapper (Outbound, Marketplace)'),
     orderDeliveryMethod: e('orderDeliveryMethod', ['Pickup', 'Carry Out', 'Ship'], 'wrapper'),
-    paymentStatus: e('paymentStatus', ['Paid', 'Unpaid', 'Partially Paid', 'Refunded']),
+    paymentStatus: e('paymentStatus', ['Paid', 'Authorized', 'Cancelled'], 'docs/orders-1 (the paymentStatus ENUMs)'),
     orderNumber: n('orderNumber'), total: n('total'),
   },
   '/customer': {
@@ -60,13 +61,14 @@ export const LIST_FILTERS: Readonly<Record<string, Readonly<Record<string, Filte
   '/customer-address': { customerId: id('customerId'), ...stamps() },
   '/product': {
     id: id('id'), collectionId: id('collections.id', 'issue13'), departmentId: id('departmentId'), vendorId: id('vendorId'),
-    type: e('type', ['Wine', 'General Merchandise', 'Tasting', 'Event', 'Gift Card', 'Bundle', 'Food']),
-    webStatus: e('webStatus', ['Available', 'Not Available']), adminStatus: e('adminStatus', ['Available', 'Not Available']), ...stamps(),
+    type: e('type', ['General Merchandise', 'Tasting', 'Wine', 'Cannabis', 'Bundle', 'Reservation', 'Event Ticket', 'Gift Card', 'Collateral', 'Rebate'], 'docs/products'),
+    webStatus: e('webStatus', ['Available', 'Not Available', 'Retired'], 'docs/products'), adminStatus: e('adminStatus', ['Available', 'Not Available', 'Hidden'], 'docs/products'), ...stamps(),
   },
   '/reservation': {
     id: id('id'), customerId: id('customerId'), reservationTypeId: id('reservationTypeId'), tagId: id('tags.id'),
-    reservationDate: d('reservationDate', 'issue13'), paymentStatus: e('paymentStatus', ['Paid', 'Unpaid', 'Partially Paid'], 'issue13'),
-    channel: e('channel', ['Web', 'Admin', 'POS', 'Phone'], 'issue13'), status: e('status', ['Confirmed', 'Completed', 'Cancelled', 'No Show']), ...stamps(),
+    reservationDate: d('reservationDate', 'docs/reservations-2'), paymentStatus: e('paymentStatus', ['Paid', 'Declined', 'Pending'], 'docs/reservations-2'),
+    channel: e('channel', ['Web', 'Inbound'], 'docs/reservations-2'),
+    status: e('status', ['Incomplete', 'Hold', 'Reserved', 'Processing', 'Paid', 'Checked In', 'Closed Out', 'Cancelled', 'No Show'], 'docs/reservations-2'), ...stamps(),
   },
   '/note': { customerId: id('customerId'), orderId: id('orderId', 'issue13'), type: e('type', ['Note', 'Task']), ...stamps() },
   '/club-membership': {

@@ -108,7 +108,7 @@ export function buildWinerySeed(opts: BuildSeedOptions = {}): SeedData {
     ['VIP', 'customer'], ['Wholesale', 'customer'], ['Trade', 'customer'], ['Newsletter Signup', 'customer'],
     ['Gift', 'order'], ['Corporate', 'order'], ['Founding Member', 'club-membership'], ['Large Party', 'reservation'],
   ];
-  const tags: Row[] = tagDefs.map(([title, objectType], i) => ({ id: uuid(), title, objectType, type: 'Manual', ...stamps(START + i * day) }));
+  const tags: Row[] = tagDefs.map(([title, objectType], i) => ({ id: uuid(), title, objectType, type: 'Manual', appliesToCondition: null, conditions: [], ...stamps(START + i * day) }));
   const tagRef = (t: Row) => ({ id: t.id, title: t.title });
   const tagsOf = (objectType: string) => tags.filter((t) => t.objectType === objectType);
 
@@ -129,14 +129,14 @@ export function buildWinerySeed(opts: BuildSeedOptions = {}): SeedData {
       id, avatar: null, honorific: null, firstName, lastName,
       birthDate: `19${int(50, 99)}-${String(int(1, 12)).padStart(2, '0')}-${String(int(1, 28)).padStart(2, '0')}`,
       city, stateCode, zipCode, countryCode: 'US', emailMarketingStatus: marketing, lastActivityDate: at(created + int(0, 60) * day),
-      emails: [{ id: uuid(), email: `${firstName}.${lastName}${i + 1}@example.com`.toLowerCase(), status: marketing }],
+      emails: [{ id: uuid(), email: `${firstName}.${lastName}${i + 1}@example.com`.toLowerCase(), status: 'Ok' }],
       phones: [{ id: uuid(), phone }],
       orderInformation: {
-        currentWebCartId: null, lastOrderId: null, lastOrderDate: null, orderCount: 0, lifetimeValue: 0, lifetimeValueSeedAmount: 0,
+        currentWebCartId: null, lastOrderId: null, lastOrderDate: null, orderCount: 0, lifetimeValue: 0, rank: 0, rankTrend: null, lifetimeValueSeedAmount: 0,
         yearlyValue: {}, grossProfit: 0, acquisitionChannel: pick(['Web', 'POS', 'Inbound', 'Club']), currentClubTitle: null,
         daysInCurrentClub: null, daysInClub: 0, isActiveClubMember: false,
       },
-      clubs: [], tags: customerTags, groups: [], hasAccount: rand() < 0.6, metaData: {}, appData: {}, flags: {},
+      clubs: [], tags: customerTags, groups: [], hasAccount: rand() < 0.6, metaData: {}, appData: null, appSync: null, flags: [], notifications: [],
       ...stamps(created, int(0, 30) * day),
     });
     const addressCount = i % 3 === 0 ? 2 : 1;
@@ -158,37 +158,37 @@ export function buildWinerySeed(opts: BuildSeedOptions = {}): SeedData {
   }
 
   const products: Row[] = [];
-  const variantInventory = () => locations.map((l) => ({ inventoryLocationId: l.id, availableForSaleCount: int(0, 240) }));
+  const variantInventory = (productVariantId: string) => locations.map((l) => ({ productVariantId, inventoryLocationId: l.id, availableForSaleCount: int(0, 240), reserveCount: 0, allocatedCount: 0 }));
   const dep = (code: string) => departments.find((d) => d.code === code)!;
   const ref = (r: Row) => ({ id: r.id, title: r.title });
   WINES.forEach(([title, wineType, varietal, appellation, vintage, price], i) => {
     const created = START + i * 3 * day;
     const cols = [wineType === 'Red' || wineType === 'Rosé' ? collections[0]! : collections[1]!, ...(vintage < 2015 ? [collections[3]!] : [])];
     products.push({
-      id: uuid(), title: `${vintage} ${title}`, subTitle: appellation, slug: `${vintage}-${title}`.toLowerCase().replace(/[^a-z0-9]+/g, '-'),
+      id: uuid(), title: `${vintage} ${title}`, subTitle: appellation, image: null, slug: `${vintage}-${title}`.toLowerCase().replace(/[^a-z0-9]+/g, '-'),
       type: 'Wine', webStatus: i % 9 === 8 ? 'Not Available' : 'Available', adminStatus: 'Available',
       teaser: `${varietal} from ${appellation}.`, content: `<p>Our ${vintage} ${title}.</p>`,
       departmentId: dep('WINE').id, department: ref(dep('WINE')), vendorId: vendors[0]!.id, vendor: ref(vendors[0]!),
       collections: cols.map(ref),
       wine: { type: wineType, varietal, vintage, appellation, region: 'California', countryCode: 'US', alcoholPercentage: Math.round((12 + rand() * 3) * 10) / 10 },
-      variants: [{
-        id: uuid(), title: '750ml', sku: `W${String(100 + i)}-750`, price, comparePrice: null, costOfGood: Math.round(price * 0.3), weight: 3.1,
-        volumeInML: 750, hasInventory: true, hasShipping: true, inventory: variantInventory(),
-      }],
+      variants: [((vid: string) => ({
+        id: vid, title: '750ml', sku: `W${String(100 + i)}-750`, price, comparePrice: null, costOfGood: Math.round(price * 0.3), bottleDeposit: 0, sortOrder: 1, weight: 3.1,
+        volumeInML: 750, hasInventory: true, hasShipping: true, taxType: 'Wine', inventory: variantInventory(vid),
+      }))(uuid())],
       metaData: {}, appData: {}, ...stamps(created, 90 * day),
     });
   });
   MERCH.forEach(([title, price], i) => {
     const created = START + (40 + i * 5) * day;
     products.push({
-      id: uuid(), title, subTitle: null, slug: title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/-+$/, ''),
+      id: uuid(), title, subTitle: null, image: null, slug: title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/-+$/, ''),
       type: 'General Merchandise', webStatus: 'Available', adminStatus: 'Available', teaser: null, content: null,
       departmentId: dep('MERCH').id, department: ref(dep('MERCH')), vendorId: vendors[1]!.id, vendor: ref(vendors[1]!),
       collections: [ref(collections[2]!)], wine: null,
-      variants: [{
-        id: uuid(), title: 'Default', sku: `M${String(200 + i)}`, price, comparePrice: null, costOfGood: Math.round(price * 0.4), weight: 1,
-        volumeInML: null, hasInventory: true, hasShipping: true, inventory: variantInventory(),
-      }],
+      variants: [((vid: string) => ({
+        id: vid, title: 'Default', sku: `M${String(200 + i)}`, price, comparePrice: null, costOfGood: Math.round(price * 0.4), bottleDeposit: 0, sortOrder: 1, weight: 1,
+        volumeInML: null, hasInventory: true, hasShipping: true, taxType: 'General Merchandise', inventory: variantInventory(vid),
+      }))(uuid())],
       metaData: {}, appData: {}, ...stamps(created),
     });
   });
@@ -205,7 +205,7 @@ export function buildWinerySeed(opts: BuildSeedOptions = {}): SeedData {
 
   const clubs: Row[] = [
     ['Cellar Club', 'Traditional'], ['Reserve Club', 'Traditional'], ['Sparkling Society', 'Subscription'],
-  ].map(([title, type], i) => ({ id: uuid(), title, slug: title!.toLowerCase().replace(/\s+/g, '-'), type, isActive: true, ...stamps(START + i * 10 * day) }));
+  ].map(([title, type], i) => ({ id: uuid(), title, slug: title!.toLowerCase().replace(/\s+/g, '-'), type, content: null, publishDate: at(START + i * 10 * day), isActive: true, ...stamps(START + i * 10 * day) }));
   const clubPackages: Row[] = clubs.flatMap((club, i) => ['Spring', 'Fall'].map((season, j) => ({
     id: uuid(), clubId: club.id, title: `${season} 2024 ${club.title}`, type: 'Traditional',
     startDate: at(Date.UTC(2024, j === 0 ? 2 : 8, 1 + i)), endDate: at(Date.UTC(2024, j === 0 ? 3 : 9, 1 + i)), ...stamps(Date.UTC(2024, j === 0 ? 1 : 7, 1)),
@@ -223,10 +223,10 @@ export function buildWinerySeed(opts: BuildSeedOptions = {}): SeedData {
     const card = creditCards.find((c) => c.customerId === customer.id);
     const membership: Row = {
       id: uuid(), customerId: customer.id, clubId: club.id, club: { id: club.id, title: club.title }, status,
-      signupDate: at(signup), cancelDate: cancel === null ? null : at(cancel), cancellationReason: cancel === null ? null : pick(['Moving', 'Too much wine', 'Cost']),
-      orderDeliveryMethod: rand() < 0.8 ? 'Ship' : 'Pickup', shippingAddressId: address.id, billingAddressId: address.id, creditCardId: card?.id ?? null,
+      signupDate: at(signup), cancelDate: cancel === null ? null : at(cancel), cancellationReason: cancel === null ? null : pick(['Moving', 'Too much wine', 'Financial reasons']),
+      orderDeliveryMethod: rand() < 0.8 ? 'Ship' : 'Pickup', shipToCustomerAddressId: address.id, billToCustomerAddressId: address.id, customerCreditCardId: card?.id ?? null,
       currentNumberOfShipments: int(0, 8), lastProcessedDate: status === 'Active' ? at(Date.UTC(2024, 8, 1)) : null,
-      tags: i < 10 ? tagsOf('club-membership').map(tagRef) : [], metaData: {}, appData: {}, ...stamps(signup, (cancel ?? signup) - signup),
+      onHolds: [], tags: i < 10 ? tagsOf('club-membership').map(tagRef) : [], metaData: {}, appData: null, ...stamps(signup, (cancel ?? signup) - signup),
     };
     memberships.push(membership);
     (customer.clubs as unknown[]).push({ clubId: club.id, clubTitle: club.title, clubMembershipId: membership.id, signupDate: membership.signupDate, cancelDate: membership.cancelDate });
@@ -258,8 +258,14 @@ export function buildWinerySeed(opts: BuildSeedOptions = {}): SeedData {
   const ORDER_START = Date.UTC(2024, 0, 1);
   const ORDER_SPAN = Date.UTC(2024, 11, 31) - ORDER_START;
   const addressOf = (a: Row) => ({
-    id: uuid(), customerAddressId: a.id, honorific: null, firstName: a.firstName, lastName: a.lastName, company: a.company, phone: a.phone,
+    id: uuid(), customerAddressId: a.id, birthDate: null, honorific: null, firstName: a.firstName, lastName: a.lastName, company: a.company, phone: a.phone,
     address: a.address, address2: a.address2, city: a.city, stateCode: a.stateCode, zipCode: a.zipCode, countryCode: a.countryCode,
+  });
+  /** pickupBy / carryOut: the location picked up from, as an address (the winery's), with who picks up when known. */
+  const pickupAt = (location: Row, customer: Row | null, address: Row | null) => ({
+    id: uuid(), inventoryLocationId: location.id, customerAddressId: address?.id ?? null, birthDate: null, honorific: null,
+    firstName: (customer?.firstName as string | undefined) ?? null, lastName: (customer?.lastName as string | undefined) ?? null, company: null,
+    phone: '+17075550100', address: '1000 Silverado Trl', address2: null, city: 'Napa', stateCode: 'CA', zipCode: '94558', countryCode: 'US',
   });
   for (let i = 0; i < 200; i++) {
     const customer = pick(customers);
@@ -272,12 +278,12 @@ export function buildWinerySeed(opts: BuildSeedOptions = {}): SeedData {
       const quantity = int(1, 6);
       const tax = Math.round(v.price * quantity * 0.0825);
       return {
-        id: uuid(), purchaseType: 'Product', type: p.type as string, productId: p.id, productTitle: p.title as string, productVariantId: v.id, productVariantTitle: 'Default',
+        id: uuid(), type: p.type as string, productId: p.id, productTitle: p.title as string, productVariantId: v.id, productVariantTitle: 'Default',
         sku: v.sku, departmentId: p.departmentId as string, departmentCode: (p.department as { id: string }).id === dep('WINE').id ? 'WINE' : 'MERCH',
         inventoryLocationId: deliveryMethod === 'Carry Out' ? locations[1]!.id : warehouse.id, allocationId: null as string | null,
-        collectionIds: (p.collections as Array<{ id: string }>).map((c) => c.id), image: null,
+        collectionIds: (p.collections as Array<{ id: string }>).map((c) => c.id).join(',') || null, image: null, vendor: (p.vendor as { title: string }).title,
         costOfGood: v.costOfGood, price: v.price, originalPrice: v.price, comparePrice: null, bottleDeposit: 0, quantity, quantityFulfilled: 0,
-        isPriceOverride: false, tax, taxType: p.type === 'Wine' ? 'Wine' : 'General Merchandise', weight: v.weight, hasShipping: deliveryMethod === 'Ship', volumeInMl: p.type === 'Wine' ? 750 : null,
+        isPriceOverride: false, tax, taxType: p.type === 'Wine' ? 'Wine' : 'General Merchandise', weight: v.weight, hasShipping: deliveryMethod === 'Ship', volumeInML: p.type === 'Wine' ? 750 : null,
       };
     });
     if (i % 25 === 3) items[0]!.allocationId = `alloc-${1 + (i % 2)}`;
@@ -295,15 +301,15 @@ export function buildWinerySeed(opts: BuildSeedOptions = {}): SeedData {
     const card = creditCards.find((c) => c.customerId === customer.id);
     const tenderType = channel === 'POS' && !card ? 'Cash' : 'Credit Card';
     orders.push({
-      id: uuid(), orderNumber: 0, orderSource: channel === 'POS' ? 'POS' : 'Admin', customerType: 'Person', purchaseType: 'Order',
-      previousOrderId: null, refundOrderId: null,
+      id: uuid(), orderNumber: 0, orderSource: 'Internal', customerType: channel === 'Club' ? 'Club Member' : 'Customer', purchaseType: 'Regular',
+      previousOrderId: null, previousOrderNumber: null, linkedOrders: [], refundOrderId: null, refundOrderNumber: null,
       orderSubmittedDate: at(submitted), orderPaidDate: at(submitted + 60_000), orderFulfilledDate: fulfilled ? at(fulfilledAt) : null,
       channel, paymentStatus: 'Paid', complianceStatus: deliveryMethod === 'Ship' ? pick(['Compliant', 'Compliant', 'Compliant', 'Not Checked', 'Quarantined']) : 'No Compliance Required',
-      fraudCheckStatus: 'Not Checked', fulfillmentStatus: fulfilled ? 'Fulfilled' : 'Not Fulfilled', shippingStatus: deliveryMethod === 'Ship' ? (fulfilled ? 'Shipped' : 'Not Shipped') : null,
+      fraudCheckStatus: 'Not Checked', fulfillmentStatus: fulfilled ? 'Fulfilled' : 'Not Fulfilled', shippingStatus: deliveryMethod === 'Ship' ? (fulfilled ? 'Delivered' : 'Pending') : 'Not Tracked',
       cartId: channel === 'Web' ? uuid() : null, posProfileId: channel === 'POS' ? posProfiles[0]!.id : null,
-      customerId: customer.id, orderDeliveryMethod: deliveryMethod, shippingInstructions: null, taxSaleType: deliveryMethod === 'Ship' ? 'Shipping' : 'Pickup',
+      customerId: customer.id, orderDeliveryMethod: deliveryMethod, shippingInstructions: null, taxSaleType: deliveryMethod === 'Ship' ? 'Offsite' : 'Onsite',
       subTotal, shipTotal, taxTotal, dutyTotal: 0, bottleDepositTotal: 0, tipTotal, total, totalAfterTip: total + tipTotal,
-      giftMessage: orderTags.some((t) => t.title === 'Gift') ? 'Happy birthday!' : null, isNonTaxable: false,
+      giftMessage: orderTags.some((t) => t.title === 'Gift') ? 'Happy birthday!' : null, isNonTaxable: false, isNoDuty: false,
       club: channel === 'Club' ? { clubId: clubs[i % clubs.length]!.id, clubTitle: clubs[i % clubs.length]!.title } : null,
       customer: {
         id: customer.id, firstName: customer.firstName, lastName: customer.lastName, emailMarketingStatus: customer.emailMarketingStatus,
@@ -311,31 +317,33 @@ export function buildWinerySeed(opts: BuildSeedOptions = {}): SeedData {
       },
       billTo: addressOf(address),
       shipTo: deliveryMethod === 'Ship' ? addressOf(address) : null,
-      pickupBy: deliveryMethod === 'Pickup' ? { firstName: customer.firstName, lastName: customer.lastName } : null,
-      carryOut: deliveryMethod === 'Carry Out' ? { inventoryLocationId: locations[1]!.id } : null,
-      shipping: deliveryMethod === 'Ship' ? [{ id: uuid(), title: ship.title, code: ship.code, carrier: ship.carrier, service: ship.service, price: shipTotal, originalPrice: ship.price, tax: 0 }] : [],
+      pickupBy: deliveryMethod === 'Pickup' ? pickupAt(warehouse, customer, address) : null,
+      carryOut: deliveryMethod === 'Carry Out' ? pickupAt(locations[1]!, null, null) : null,
+      shipping: deliveryMethod === 'Ship' ? [{ id: uuid(), title: ship.title, code: ship.code, carrier: ship.carrier, service: ship.service, shippingServiceId: ship.id, price: shipTotal, originalPrice: ship.price, tax: 0 }] : [],
       items,
       tenders: [{
-        id: uuid(), tenderType, chargeType: 'Sale', chargeStatus: 'Success', amountTendered: total + tipTotal, tip: tipTotal, paymentDate: at(submitted + 60_000),
+        id: uuid(), previousTenderId: null, refundId: null, tenderType, chargeType: 'Sale', chargeStatus: 'Success', amountTendered: total + tipTotal, tip: tipTotal, errorCode: '', paymentDate: at(submitted + 60_000),
         creditCard: tenderType === 'Credit Card'
           ? { gateway: 'Stripe', cardBrand: card?.cardBrand ?? 'Visa', maskedCardNumber: card?.maskedCardNumber ?? '4XXXXXXXXXXX4242', expiryMo: card?.expiryMo ?? 12, expiryYr: card?.expiryYr ?? 2028, cardHolderName: `${customer.firstName} ${customer.lastName}`, customerCreditCardId: card?.id ?? null }
           : null,
-        giftCard: null, createdAt: at(submitted + 60_000), updatedAt: at(submitted + 60_000),
+        giftCard: { id: null, maskedCode: null }, createdAt: at(submitted + 60_000), updatedAt: at(submitted + 60_000),
       }],
       fulfillments: fulfilled ? [{
         id: uuid(), type: deliveryMethod === 'Ship' ? 'Shipped' : deliveryMethod === 'Pickup' ? 'Picked Up' : 'Carry Out', fulfillmentDate: at(fulfilledAt),
         inventoryLocationId: items[0]!.inventoryLocationId, packageCount: deliveryMethod === 'Ship' ? 1 : 0,
         trackingNumbers: deliveryMethod === 'Ship' ? [`1Z${hex(16).toUpperCase()}`] : [],
-        items: items.map((it) => ({ id: uuid(), orderItemId: it.id, quantityFulfilled: it.quantity })), createdAt: at(fulfilledAt),
+        items: items.map((it) => ({ id: uuid(), orderItemId: it.id, quantityFulfilled: it.quantity })),
+        ...(deliveryMethod === 'Pickup' ? { pickedUp: { pickedUpBy: `${customer.firstName} ${customer.lastName}` } } : {}), createdAt: at(fulfilledAt),
       }] : [],
-      taxes: [{ id: uuid(), vendor: 'Avalara', title: `${address.stateCode} Sales Tax`, countryCode: 'US', stateCode: address.stateCode, price: taxTotal, wine: taxTotal, generalMerchandise: 0, freight: 0, isIncludedInPrice: false }],
-      promotions: channel === 'Club' ? [{ id: uuid(), promotionId: promotions[0]!.id, title: promotions[0]!.title, productValue: Math.round(subTotal * 0.15), shippingValue: 0, totalValue: Math.round(subTotal * 0.15) }] : [],
-      coupons: [],
+      // Rates in percent (8.25 on everything the seed sells), the tax itself in cents.
+      taxes: [{ id: uuid(), vendor: 'Avalara', title: `${address.stateCode} Sales Tax`, countryCode: 'US', stateCode: address.stateCode, freight: 0, food: 8.25, generalMerchandise: 8.25, cannabis: 0, wine: 8.25, price: taxTotal, isIncludedInPrice: false, isNonTaxable: false, sortOrder: 0 }],
+      promotions: channel === 'Club' ? [{ id: uuid(), promotionId: promotions[0]!.id, title: promotions[0]!.title, inUse: true, productValue: Math.round(subTotal * 0.15), shippingValue: 0, totalValue: Math.round(subTotal * 0.15) }] : [],
+      coupons: [], duties: [],
       connectionInformation: channel === 'Web'
         ? { customerIpAddress: `203.0.113.${1 + (i % 250)}`, userAgent: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15' }
         : { customerIpAddress: null, userAgent: null },
       salesAssociate: channel === 'POS' || channel === 'Inbound' ? { ...pick(SALES) } : null,
-      fraud: null, tags: orderTags, metaData: {}, appData: {}, appSync: {}, flags: {},
+      fraud: null, tags: orderTags, metaData: {}, appData: null, appSync: null, flags: [],
       ...stamps(submitted, 60_000),
     });
   }
@@ -397,13 +405,13 @@ export function buildWinerySeed(opts: BuildSeedOptions = {}): SeedData {
     const booked = when - int(3, 30) * day;
     const r = rand();
     const guestCount = int(1, 10);
-    const status = r < 0.15 ? 'Cancelled' : when < Date.UTC(2025, 0, 1) ? 'Completed' : 'Confirmed';
+    const status = r < 0.15 ? 'Cancelled' : when < Date.UTC(2025, 0, 1) ? 'Closed Out' : 'Reserved';
     return {
       id: uuid(), reservationNumber: 5001 + i, customerId: customer.id, reservationTypeId: type.id,
       reservationType: { id: type.id, title: type.title }, reservationDate: at(when), dateTime: at(when), guestCount, status,
-      paymentStatus: status === 'Cancelled' ? 'Unpaid' : i % 5 === 0 ? 'Partially Paid' : 'Paid', channel: pick(['Web', 'Web', 'Admin', 'Phone']),
-      total: (type.price as number) * guestCount, orderId: null,
-      tags: guestCount >= 8 ? tagsOf('reservation').map(tagRef) : [], appData: {}, ...stamps(booked),
+      paymentStatus: status === 'Cancelled' ? 'Declined' : i % 5 === 0 ? 'Pending' : 'Paid', channel: pick(['Web', 'Web', 'Inbound', 'Inbound']),
+      reservationSource: 'Internal', reservationTypeOptionId: null, price: type.price as number, total: (type.price as number) * guestCount, orderId: null, orderNumber: null, notes: null,
+      metaData: null, flags: [], tags: guestCount >= 8 ? tagsOf('reservation').map(tagRef) : [], appData: null, ...stamps(booked),
     };
   });
 

@@ -23,9 +23,12 @@ import { WEBHOOK_OBJECT_PATHS } from '../catalog/api.js';
 import { canonicalWebhookObject, WEBHOOK_ACTION_OF_WRITE } from '../catalog/webhooks.js';
 import { SERVED_WITHOUT_KNOWN_PERMISSION } from '../catalog/endpoints.js';
 import type { EmulatorControl, EmulatorOptions, RequestLogEntry, SeedData, StaffUser, WebhookDelivery, WebhookPayloadOptions } from './types.js';
+import type { Console, DeliveryRecord } from './console/index.js';
 
 const BODY_LIMIT = 1024 * 1024;
 const LOG_KEEP = 1000;
+/** The console's pages (a local App Development Center, console/): loaded on the first request for one. */
+const CONSOLE_PATH = /^\/(?:|install|admin|webhooks|log|__console\/.*)$/;
 
 /** A problem with the emulator's inputs (manifest, secret, tenants, seed): the CLI turns it into a usage error. */
 export class EmulatorConfigError extends Error {}
@@ -151,6 +154,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   let apiUrl = '';
   let delivery: WebhookDelivery | null = options.deliverWebhooks ?? null;
   const pending = new Set<Promise<void>>();
+  const selfCaused: DeliveryRecord[] = [];
+  let consoleApp: Promise<Console> | undefined;
 
   /** After the app's own write: the webhook Commerce7 would send for it, if the manifest subscribes to it. */
   const deliverSelfCaused = (tenant: string, method: string, route: Route | undefined, result: Result): void => {
@@ -161,12 +166,17 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     if (!subscribed) return;
     const target = delivery;
     const payload = result.body && typeof result.body === 'object' && !Array.isArray(result.body) ? (result.body as Record<string, unknown>) : { id: route && 'id' in route ? route.id : undefined };
+    const started = performance.now();
+    const seen = (r: { status?: number; error?: string; body?: string }) => {
+      selfCaused.push({ time: new Date().toISOString(), tenant, object, action, cause: 'app', ms: Math.round(performance.now() - started), ...(typeof payload.id === 'string' ? { id: payload.id } : {}), ...r });
+      if (selfCaused.length > LOG_KEEP) selfCaused.splice(0, selfCaused.length - LOG_KEEP);
+    };
     const done: Promise<void> = callAppWebhook({
       manifest, appUrl: target.appUrl, tenant, object, action, payload, user: appId,
       ...(target.basicAuthPassword !== undefined ? { basicAuthPassword: target.basicAuthPassword } : {}),
     })
-      .then((r) => target.log?.(`webhook ${object} ${action} (caused by the app) -> HTTP ${r.status}`))
-      .catch((err: unknown) => target.log?.(`webhook ${object} ${action} (caused by the app) failed: ${(err as Error).message}`))
+      .then((r) => { seen({ status: r.status, body: r.body.slice(0, 2000) }); target.log?.(`webhook ${object} ${action} (caused by the app) -> HTTP ${r.status}`); })
+      .catch((err: unknown) => { seen({ error: (err as Error).message }); target.log?.(`webhook ${object} ${action} (caused by the app) failed: ${(err as Error).message}`); })
       .finally(() => pending.delete(done));
     pending.add(done);
   };
@@ -295,6 +305,12 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   };
 
   const onRequest = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    if (CONSOLE_PATH.test((req.url ?? '/').split('?')[0]!)) {
+      consoleApp ??= import('./console/index.js').then((m) => m.createConsole({
+        emulator, manifestFile: typeof options.manifest === 'string' ? options.manifest : undefined, delivery: () => delivery, selfCaused,
+      }));
+      return (await consoleApp).handle(req, res);
+    }
     const started = performance.now();
     const log: { tenant?: string; permission: string } = { permission: '-' };
     let result: Result;
@@ -366,7 +382,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       stopping ??= new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
-      });
+      }).then(async () => { await (await consoleApp?.catch(() => undefined))?.close(); });
       return stopping;
     },
   };

@@ -105,10 +105,13 @@ function defaultFor(schema: JsonSchema): unknown {
   }
 }
 
-/** Server fields: every schema property the input lacks, and ids on nested list elements that have an id field. */
+/** Server fields: every required schema property the input lacks, and ids on nested list elements that have an id field. */
 function fillDefaults(value: Record<string, unknown>, schema: JsonSchema): Record<string, unknown> {
   const props = (schema.properties ?? {}) as Record<string, JsonSchema>;
+  const required = new Set((schema.required ?? []) as string[]);
   for (const [k, sub] of Object.entries(props)) {
+    // A field Commerce7 may leave out (not required in the catalog) stays out unless the create sent it.
+    if (!(k in value) && !required.has(k)) continue;
     if (!(k in value)) value[k] = defaultFor(sub);
     const items = sub.items as JsonSchema | undefined;
     if (Array.isArray(value[k]) && items?.type === 'object') {
@@ -240,7 +243,8 @@ export class TenantStore {
 
   /** An app may write only its own appData key (platform.md §3). */
   private checkAppData(body: Record<string, unknown>): void {
-    if (body.appData === undefined) return;
+    // null is what Commerce7 sends for an object no app has written to (docs/customers, orders-1): sending it back writes nothing.
+    if (body.appData === undefined || body.appData === null) return;
     if (!isObject(body.appData)) throw validationError('appData', `must be an object: { "${this.appId}": { ... } }`);
     for (const k of Object.keys(body.appData)) {
       if (k !== this.appId) throw validationError(`appData.${k}`, `an app may write only appData.${this.appId} (its own App ID)`);
@@ -302,6 +306,8 @@ export class TenantStore {
     if (listPath === CUSTOMER_LIST) {
       row.emailMarketingStatus = input.emailMarketingStatus ?? 'Unsubscribed';
       row.countryCode = input.countryCode ?? 'US';
+      // Recent responses carry an email status (observed: "Ok"; customerEmailStatus Ok | Bounced is documented).
+      for (const e of Array.isArray(row.emails) ? row.emails : []) if (isObject(e) && e.status === undefined) e.status = 'Ok';
     }
     this.rows(listPath).push(row);
     return row;
@@ -473,7 +479,7 @@ export class TenantStore {
       for (const el of v) if (isObject(el) && el.id === undefined && Array.isArray(row[k]) && (row[k] as unknown[]).some((x) => isObject(x) && 'id' in x)) el.id = randomUUID();
     }
     Object.assign(row, fields);
-    if (appData !== undefined) row.appData = { ...(isObject(row.appData) ? row.appData : {}), ...(appData as object) };
+    if (appData !== undefined && appData !== null) row.appData = { ...(isObject(row.appData) ? row.appData : {}), ...(appData as object) };
     row.updatedAt = new Date().toISOString();
     return row;
   }

@@ -13,6 +13,7 @@ import {
 import { MANIFEST_FILE } from '../manifest/types.js';
 import type { RenderContext, WebhookContext, ExtensionContext } from './context.js';
 import { commentText, jsonLiteral, renderTemplate } from './handlebars.js';
+import { renderObjectsModule } from './objects-module.js';
 import { derivedHeader, type PlannedFile, type PlanPart } from './plan.js';
 
 import { TEMPLATES_DIR as TEMPLATE_ROOT } from './templates-dir.js';
@@ -309,6 +310,7 @@ export const appFiles: PlanPart = (ctx) => {
     { path: 'src/commerce7/account.ts', owner: 'user', source: t('src/commerce7/account.ts'), purpose: 'Checks a staff token at GET /account/user' },
     { path: 'src/commerce7/permissions.generated.ts', owner: 'derived', source: { render: renderPermissionsModule }, purpose: 'The granted permissions as types: an ungranted call does not compile' },
     { path: 'src/commerce7/platform.generated.ts', owner: 'derived', source: { render: renderPlatformModule }, purpose: 'Commerce7 platform facts (base URL, headers, limits, list keys) from the catalog' },
+    { path: 'src/commerce7/objects.generated.ts', owner: 'derived', source: { render: renderObjectsModule }, purpose: 'Types of the Commerce7 objects the permissions can read (optional and nullable as Commerce7 sends them), from the catalog\u2019s schemas' },
 
     { path: 'src/server/app.ts', owner: 'user', source: t('src/server/app.ts'), purpose: 'The Fastify app: routes, error envelope, framing headers' },
     { path: 'src/server/errors.ts', owner: 'user', source: t('src/server/errors.ts'), purpose: 'Answers in Commerce7\u2019s error envelope' },
