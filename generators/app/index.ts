@@ -18,6 +18,7 @@ import { digest, describeInterrupted, recoverInterrupted, type GenerationJournal
 import { withoutTaskErrorLine } from '../commands/yeoman.js';
 import { commitAtomically, type CommitEnv } from './commit.js';
 import { initProjectGitAndSay } from '../lib/project-git.js';
+import { packGenerator, staleTarballs } from '../lib/generator-vendor.js';
 
 /** Answers given before a run was stopped (Ctrl-C), offered to the next run in the same folder. */
 export const DRAFT_FILE = '.c7-app-draft.json';
@@ -213,6 +214,14 @@ export default class AppGenerator extends Generator<Stored, AppOptions> {
     this.manifestWrite = { before: digest(this.existingManifestText), text: manifestText };
     this.fs.write(this.destinationPath(MANIFEST_PATH), manifestText);
     for (const image of images) if (!existsSync(this.destinationPath(image))) this.fs.copy(path.join(exampleDir, image), this.destinationPath(image));
+    // From a checkout, the generator itself, packed into vendor/ (lib/generator-vendor.ts): written like a derived file.
+    const vendored = this.ctx.generator.vendored;
+    if (vendored) {
+      const tarball = await packGenerator();
+      this.fs.write(this.destinationPath(vendored), tarball);
+      forceWhenChanged(this as unknown as Generator, this.destinationPath(vendored), tarball);
+      for (const stale of staleTarballs(this.destinationRoot(), vendored)) this.fs.delete(this.destinationPath(stale));
+    }
     for (const { file, target, contents } of planned) {
       // User files go through the conflicter (it asks before touching a changed file); derived files are ours.
       this.fs.write(target, contents);

@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeF
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runCli } from '../support/cli.js';
-import { EXAMPLE_MANIFESTS } from '../support/paths.js';
+import { EXAMPLE_MANIFESTS, ROOT } from '../support/paths.js';
 
 const fresh = () => mkdtempSync(path.join(tmpdir(), 'c7-new-'));
 
@@ -103,6 +103,23 @@ describe('c7-app new (black box)', () => {
     const r = runCli(['new', path.join(fresh(), 'y'), '--answers', '/nonexistent/answers.json', '--skip-install']);
     assert.equal(r.status, 2);
     assert.match(r.stderr, /--answers: cannot read/);
+  });
+
+  it('from a checkout, the project carries the generator in vendor/ and depends on it by a relative path', () => {
+    const dir = path.join(fresh(), 'portable');
+    const r = runCli(['new', dir, '--answers', EXAMPLE_MANIFESTS[0]!, '--skip-install']);
+    assert.equal(r.status, 0, r.stdout + r.stderr);
+    const pkgText = readFileSync(path.join(dir, 'package.json'), 'utf8');
+    const version = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+    assert.equal((JSON.parse(pkgText) as { devDependencies: Record<string, string> }).devDependencies['generator-c7-app'], `file:vendor/generator-c7-app-${version}.tgz`);
+    assert.ok(!pkgText.includes(ROOT), 'no path of this machine in package.json');
+    const tarball = readFileSync(path.join(dir, 'vendor', `generator-c7-app-${version}.tgz`));
+    assert.deepEqual([...tarball.subarray(0, 2)], [0x1f, 0x8b], 'a gzip file');
+    assert.ok(spawnSync('git', ['ls-files', '--error-unmatch', `vendor/generator-c7-app-${version}.tgz`], { cwd: dir }).status === 0, 'committed with the project');
+    // An explicit dependency (what a published install does with its range) vendors nothing.
+    const ranged = path.join(fresh(), 'ranged');
+    assert.equal(runCli(['new', ranged, '--answers', EXAMPLE_MANIFESTS[0]!, '--skip-install'], { env: { C7_APP_DEPENDENCY: '^0.1.0' } }).status, 0);
+    assert.ok(!existsSync(path.join(ranged, 'vendor')));
   });
 
   describe('a fresh project is a git repository with a first commit', () => {
