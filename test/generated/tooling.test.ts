@@ -42,7 +42,7 @@ for (const [i, label] of [[0, 'Integration'], [1, 'Private'], [2, 'Full Applicat
       const wf = parse(text('.github/workflows/ci.yml')) as { on: unknown; jobs: Record<string, { 'runs-on': string; steps: Array<{ run?: string; uses?: string }> }> };
       assert.ok(wf.on, 'has triggers');
       const runs = Object.values(wf.jobs).flatMap((j) => j.steps.map((s) => s.run ?? '')).join('\n');
-      for (const cmd of ['npm ci', 'npm test', 'npx c7-app check --ci', 'npx c7-app scopes --check']) assert.ok(runs.includes(cmd), cmd);
+      for (const cmd of ['npm ci', 'npm run lint', 'npm test', 'npx c7-app check --ci', 'npx c7-app scopes --check']) assert.ok(runs.includes(cmd), cmd);
       for (const job of Object.values(wf.jobs)) assert.ok(job.steps.some((s) => s.uses?.startsWith('actions/setup-node')), 'sets up Node');
     });
 
@@ -59,6 +59,22 @@ for (const [i, label] of [[0, 'Integration'], [1, 'Private'], [2, 'Full Applicat
 
     it('no dependency claims a Node the project does not: light-my-request stays on 6.6 (6.8 needs cookie 2, Node 22)', () => {
       assert.equal((pkg as { overrides?: Record<string, string> }).overrides?.['light-my-request'], '~6.6.0');
+    });
+
+    it('npm run lint: ESLint with typescript-eslint, a flat config the user owns', () => {
+      assert.equal(pkg.scripts.lint, 'eslint .');
+      const dev = (pkg as { devDependencies?: Record<string, string> }).devDependencies ?? {};
+      for (const dep of ['eslint', '@eslint/js', 'typescript-eslint', 'globals']) assert.ok(dev[dep], `${dep} is a dev dependency`);
+      const config = text('eslint.config.js');
+      assert.match(config, /from 'typescript-eslint'/);
+      assert.match(config, /ignores: \[[^\]]*'dist\/'/, 'build output is not linted');
+    });
+
+    it('npm run dev pretty-prints its logs (pino-pretty, a dev dependency); npm start keeps JSON lines', () => {
+      assert.ok((pkg as { devDependencies?: Record<string, string> }).devDependencies?.['pino-pretty'], 'pino-pretty is a dev dependency');
+      assert.ok(!(pkg as { dependencies?: Record<string, string> }).dependencies?.['pino-pretty'], 'not a production dependency');
+      assert.match(text('src/dev.ts'), /target: 'pino-pretty'/);
+      assert.doesNotMatch(text('src/main.ts'), /pino-pretty/);
     });
 
     it('npm run coverage runs the tests with coverage', () => {
