@@ -11,7 +11,7 @@ export type ProjectGitResult =
   | { kind: 'committed'; commit: string; fallbackIdentity: boolean }
   | { kind: 'skipped'; reason: 'disabled' }
   | { kind: 'skipped'; reason: 'no-git' }
-  | { kind: 'skipped'; reason: 'inside-repository'; repository: string }
+  | { kind: 'skipped'; reason: 'inside-repository'; repository: string; ignored: boolean }
   | { kind: 'failed'; step: 'init' | 'add' | 'commit'; message: string };
 
 /**
@@ -48,7 +48,8 @@ export function initProjectGit(root: string, opts: { enabled?: boolean; message:
   const version = git(root, ['--version']);
   if (version.missing || version.status !== 0) return { kind: 'skipped', reason: 'no-git' };
   const repository = enclosingRepository(root);
-  if (repository) return { kind: 'skipped', reason: 'inside-repository', repository };
+  // (An ignored folder, such as the README's example inside the generator's own clone, is still not made a repository.)
+  if (repository) return { kind: 'skipped', reason: 'inside-repository', repository, ignored: git(root, ['check-ignore', '-q', '.']).status === 0 };
 
   // The generated CI workflow runs on pushes to main: main unless the developer chose another default branch.
   const hasDefaultBranch = git(root, ['config', '--get', 'init.defaultBranch']).stdout.trim() !== '';
@@ -80,7 +81,9 @@ export function describeProjectGit(r: ProjectGitResult): string | undefined {
     case 'skipped':
       if (r.reason === 'disabled') return undefined;
       if (r.reason === 'no-git') return 'git is not installed: the project is not a git repository (run git init once you have it).';
-      return `git: inside the repository at ${r.repository}: no repository of its own (commit it there).`;
+      return r.ignored
+        ? `git: inside the repository at ${r.repository}, which ignores this folder: no repository of its own (git init here if you want one).`
+        : `git: inside the repository at ${r.repository}: no repository of its own (commit it there).`;
   }
 }
 
