@@ -20,7 +20,7 @@ export { DRAFT_FILE, EXAMPLE_MANIFEST };
 
 interface Stored { teach?: boolean; answered?: string[] }
 type AppOptions = BaseOptions & {
-  dir?: string; answers?: string; example?: boolean; 'ask-answered'?: boolean; interactive?: boolean; teach?: boolean;
+  dir?: string; answers?: string; example?: boolean; 'ask-answered'?: boolean; interactive?: boolean; teach?: boolean; git?: boolean;
   [flag: string]: unknown;
 };
 
@@ -49,6 +49,7 @@ export default class AppGenerator extends Generator<Stored, AppOptions> {
     this.option('ask-answered', { type: Boolean, description: 'Ask again the questions answered before' });
     this.option('interactive', { type: Boolean, description: 'Ask questions (default: only on a terminal; --no-interactive never asks)' });
     this.option('teach', { type: Boolean, description: 'Add comments that explain why, and TOUR.md (default: yes for a first project)' });
+    this.option('git', { type: Boolean, default: true, description: 'Make a fresh project a git repository with a first commit (--no-git: do not)' });
     for (const q of QUESTIONS) {
       if (!q.flag) continue;
       this.option(q.flag.name, { type: q.flag.kind === 'boolean' ? Boolean : String, description: q.prompt });
@@ -182,7 +183,7 @@ export default class AppGenerator extends Generator<Stored, AppOptions> {
     // Every step after the files are on disk (npm install among them) is in lib/new-project, shared with the bin's fast path.
     await finishNewProject(this.destinationRoot(), {
       manifest: this.manifest, ctx: this.ctx, skipInstall: Boolean(this.options.skipInstall || this.options['skip-install']),
-      log: (line) => this.log(line),
+      log: (line) => this.log(line), fresh: this.existingManifestText === undefined, git: this.options.git !== false,
     });
   }
 

@@ -15,6 +15,7 @@ export function registerNew(program: Command): void {
     .option('--no-interactive', 'never ask: fail listing every missing answer (the default without a terminal)')
     .option('--teach', 'add comments that explain why, and TOUR.md (default on a first run)')
     .option('--no-teach', 'the same code without teaching comments')
+    .option('--no-git', 'do not make a fresh project a git repository with a first commit (skipped anyway inside a repository or without git)')
     .allowUnknownOption(false)
     .addHelpText('after', '\nWithout a terminal, every missing answer is listed with the flag or manifest key that supplies it, and the exit code is 1.');
   for (const q of QUESTIONS) {

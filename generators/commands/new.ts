@@ -88,7 +88,7 @@ async function runNewFast(args: string[], { dir, opts, explicit }: NewInput): Pr
   files.splice(1, 0, { target: path.join(root, YO_RC_FILE), owner: 'derived', contents: yoRcText(yoRc, { teach, answered: [...result.answered].sort() }) });
   await writeProject(root, files, { manifest: { before: digest(start.existingManifestText), text: manifestText }, resuming: interrupted !== undefined, out });
 
-  await finishNewProject(root, { manifest, ctx, skipInstall: Boolean(opts.skipInstall), log });
+  await finishNewProject(root, { manifest, ctx, skipInstall: Boolean(opts.skipInstall), log, fresh: start.existingManifestText === undefined, git: opts.git !== false });
   removeDraft(root);
   for (const line of summaryLines(root, manifest, ctx)) log(line);
   return EXIT.ok;

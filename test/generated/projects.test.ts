@@ -158,6 +158,13 @@ describe('[slow] generated projects install, type-check, pass their tests and ru
         if (p.teach) assert.ok(existsSync(path.join(dir, 'TOUR.md')));
       });
 
+      it('npm run lint is clean (ESLint, typescript-eslint)', async () => {
+        const dir = rendered.get(p.name)!.dir;
+        const res = await run('npm', ['run', 'lint'], dir, { CI: 'true' });
+        timings.push(`${p.name}: npm run lint ${secs(res.ms)}`);
+        assert.equal(res.code, 0, `npm run lint failed in ${dir}:\n${tail(res.out, 80)}`);
+      });
+
       if (!p.serve) return;
 
       it('runs for real: an install, a webhook and API calls through the emulator', async () => {
@@ -227,6 +234,8 @@ describe('[slow] generated projects install, type-check, pass their tests and ru
           assert.equal(last.permission, `${ctx.apiExamples.permitted.permission}:read`);
 
           assert.ok(!log.includes(SECRET) && !log.includes(BASIC_PASSWORD), 'no secret in the app\u2019s log');
+          // npm start logs pino's JSON lines (for a log platform), not the pretty lines of npm run dev.
+          assert.match(log, /^\{"level":30,/m, tail(log));
         } finally {
           child.kill('SIGTERM');
           await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
@@ -257,6 +266,11 @@ describe('[slow] generated projects install, type-check, pass their tests and ru
             const html = await res.text();
             assert.equal(res.status, 200, html);
             assert.match(html, /commerce7\.js/);
+            // The app's own log lines are pretty-printed in dev (pino-pretty), not pino's JSON.
+            const until2 = Date.now() + 10_000;
+            while (!/\bINFO\b.*incoming request/.test(out) && Date.now() < until2) await new Promise((r) => setTimeout(r, 100));
+            assert.match(out, /\bINFO\b.*incoming request/, tail(out));
+            assert.doesNotMatch(out, /^\{"level":/m, 'no JSON log line in npm run dev');
 
             // The banner's commands paste as they are: they find this app and emulator, and its placeholder secret.
             const pasted = /^ {2}npx c7-app (emulate webhook .+)$/m.exec(out);

@@ -1,12 +1,19 @@
 // What a team expects of a service template on day one, in every generated variant: editor and Node version files,
 // a CI workflow that runs the project's gates, a Dockerfile for production, coverage. Read, not run (no Docker here).
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { lstatSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { extract, list } from 'tar';
 import { parse } from 'yaml';
+import { isCheckout, packedFiles, packGenerator, VENDOR_TARBALL } from '../../generators/lib/generator-vendor.js';
 import type { Manifest } from '../../generators/lib/manifest/types.js';
 import { appFiles } from '../../generators/lib/render/app-files.js';
 import { renderPlannedFile } from '../../generators/lib/render/files.js';
-import { EXAMPLE_MANIFESTS } from '../support/paths.js';
+import { EXAMPLE_MANIFESTS, ROOT } from '../support/paths.js';
+import { runCli } from '../support/cli.js';
+import { run, tail } from '../support/generated-deps.js';
 import { projectContext } from '../support/render-project.js';
 
 const PROJECT_ENGINES = '^20.19 || >=22.12';
@@ -35,7 +42,7 @@ for (const [i, label] of [[0, 'Integration'], [1, 'Private'], [2, 'Full Applicat
       const wf = parse(text('.github/workflows/ci.yml')) as { on: unknown; jobs: Record<string, { 'runs-on': string; steps: Array<{ run?: string; uses?: string }> }> };
       assert.ok(wf.on, 'has triggers');
       const runs = Object.values(wf.jobs).flatMap((j) => j.steps.map((s) => s.run ?? '')).join('\n');
-      for (const cmd of ['npm ci', 'npm test', 'npx c7-app check --ci', 'npx c7-app scopes --check']) assert.ok(runs.includes(cmd), cmd);
+      for (const cmd of ['npm ci', 'npm run lint', 'npm test', 'npx c7-app check --ci', 'npx c7-app scopes --check']) assert.ok(runs.includes(cmd), cmd);
       for (const job of Object.values(wf.jobs)) assert.ok(job.steps.some((s) => s.uses?.startsWith('actions/setup-node')), 'sets up Node');
     });
 
@@ -54,8 +61,89 @@ for (const [i, label] of [[0, 'Integration'], [1, 'Private'], [2, 'Full Applicat
       assert.equal((pkg as { overrides?: Record<string, string> }).overrides?.['light-my-request'], '~6.6.0');
     });
 
+    it('npm run lint: ESLint with typescript-eslint, a flat config the user owns', () => {
+      assert.equal(pkg.scripts.lint, 'eslint .');
+      const dev = (pkg as { devDependencies?: Record<string, string> }).devDependencies ?? {};
+      for (const dep of ['eslint', '@eslint/js', 'typescript-eslint', 'globals']) assert.ok(dev[dep], `${dep} is a dev dependency`);
+      const config = text('eslint.config.js');
+      assert.match(config, /from 'typescript-eslint'/);
+      assert.match(config, /ignores: \[[^\]]*'dist\/'/, 'build output is not linted');
+    });
+
+    it('npm run dev pretty-prints its logs (pino-pretty, a dev dependency); npm start keeps JSON lines', () => {
+      assert.ok((pkg as { devDependencies?: Record<string, string> }).devDependencies?.['pino-pretty'], 'pino-pretty is a dev dependency');
+      assert.ok(!(pkg as { dependencies?: Record<string, string> }).dependencies?.['pino-pretty'], 'not a production dependency');
+      assert.match(text('src/dev.ts'), /target: 'pino-pretty'/);
+      assert.doesNotMatch(text('src/main.ts'), /pino-pretty/);
+    });
+
     it('npm run coverage runs the tests with coverage', () => {
       assert.match(pkg.scripts.coverage ?? '', /--experimental-test-coverage/);
     });
   });
 }
+
+describe('the generator vendored into a project generated from a checkout', () => {
+  it('the tarball holds the files npm pack would (same list), under package/, the same bytes each time', async function () {
+    this.timeout(60_000);
+    const npm = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts', '--loglevel=error'], { cwd: ROOT, encoding: 'utf8' });
+    assert.equal(npm.status, 0, npm.stderr);
+    const npmFiles = (JSON.parse(npm.stdout) as Array<{ files: Array<{ path: string }> }>)[0]!.files.map((f) => f.path).sort();
+    assert.deepEqual(packedFiles(), npmFiles);
+    const a = await packGenerator();
+    const b = await packGenerator();
+    assert.ok(a.equals(b), 'deterministic: a lockfile\u2019s integrity of the tarball holds across runs');
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'c7-vendor-')), 'g.tgz');
+    writeFileSync(file, a);
+    const entries: string[] = [];
+    await list({ file, onReadEntry: (e) => { entries.push(e.path); } });
+    assert.deepEqual(entries.sort(), npmFiles.map((f) => `package/${f}`).sort());
+    assert.ok(entries.includes('package/dist/generators/cli.js'), 'the built bin (prepare is not run: the tarball is the build)');
+    assert.ok(!entries.some((e) => /^package\/generators\/.*\.ts$/.test(e)), 'no TypeScript sources');
+  });
+
+  it('a checkout is told from a published install by its source tree', async () => {
+    assert.equal(isCheckout(ROOT), true);
+    const dir = mkdtempSync(path.join(tmpdir(), 'c7-published-'));
+    const file = path.join(dir, 'g.tgz');
+    writeFileSync(file, await packGenerator());
+    await extract({ file, cwd: dir });
+    assert.equal(isCheckout(path.join(dir, 'package')), false, 'the published package (what npm pack holds) is not a checkout');
+  });
+
+  it('the Dockerfile copies vendor/ before npm ci when the generator is vendored, and not otherwise', () => {
+    const manifest = JSON.parse(readFileSync(EXAMPLE_MANIFESTS[0]!, 'utf8')) as Manifest;
+    const dockerfile = (dependency: string) => {
+      const ctx = projectContext(manifest, { dependency });
+      return String(renderPlannedFile(appFiles(ctx).find((f) => f.path === 'Dockerfile')!, ctx));
+    };
+    const vendored = dockerfile(`file:${VENDOR_TARBALL}`);
+    assert.equal((vendored.match(/^COPY vendor \.\/vendor$/gm) ?? []).length, 2, vendored);
+    assert.ok(vendored.indexOf('COPY vendor') < vendored.indexOf('RUN npm ci'), 'before npm ci');
+    assert.doesNotMatch(dockerfile('^0.1.0'), /vendor/);
+  });
+});
+
+describe('[slow] a project generated from a checkout installs anywhere', () => {
+  it('moved to another folder, npm install takes the generator from vendor/, and its c7-app runs', async function () {
+    this.timeout(15 * 60_000);
+    const made = path.join(mkdtempSync(path.join(tmpdir(), 'c7-portable-')), 'made');
+    const r = runCli(['new', made, '--answers', EXAMPLE_MANIFESTS[0]!, '--skip-install', '--no-git'], { timeout: 120_000 });
+    assert.equal(r.status, 0, r.stdout + r.stderr);
+    // Another machine's clone: another path, this checkout nowhere in sight.
+    const moved = path.join(mkdtempSync(path.join(tmpdir(), 'c7-elsewhere-')), 'clone');
+    renameSync(made, moved);
+    // --ignore-scripts: better-sqlite3 (Node 20's SQLite) would compile for 2 minutes; the generator is what is tested.
+    const install = await run('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--prefer-offline', '--loglevel=error'], moved);
+    assert.equal(install.code, 0, tail(install.out));
+    const installed = path.join(moved, 'node_modules', 'generator-c7-app');
+    assert.ok(!lstatSync(installed).isSymbolicLink(), 'an installed copy, not a link to a checkout');
+    const lock = readFileSync(path.join(moved, 'package-lock.json'), 'utf8');
+    assert.match(lock, /"resolved": "file:vendor\/generator-c7-app-[^"]+\.tgz"/);
+    assert.ok(!lock.includes(ROOT), 'the lockfile names no path of this machine');
+    const validate = await run('npx', ['c7-app', 'validate'], moved);
+    assert.equal(validate.code, 0, validate.out);
+    const emulator = await run(process.execPath, ['--input-type=module', '-e', "const m = await import('generator-c7-app/emulator'); console.log(typeof m.startEmulator);"], moved);
+    assert.equal(emulator.out.trim(), 'function', emulator.out);
+  });
+});

@@ -1,10 +1,11 @@
 // `c7-app new` as a user runs it: the built bin in a child process, no TTY.
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runCli } from '../support/cli.js';
-import { EXAMPLE_MANIFESTS } from '../support/paths.js';
+import { EXAMPLE_MANIFESTS, ROOT } from '../support/paths.js';
 
 const fresh = () => mkdtempSync(path.join(tmpdir(), 'c7-new-'));
 
@@ -102,5 +103,95 @@ describe('c7-app new (black box)', () => {
     const r = runCli(['new', path.join(fresh(), 'y'), '--answers', '/nonexistent/answers.json', '--skip-install']);
     assert.equal(r.status, 2);
     assert.match(r.stderr, /--answers: cannot read/);
+  });
+
+  it('from a checkout, the project carries the generator in vendor/ and depends on it by a relative path', () => {
+    const dir = path.join(fresh(), 'portable');
+    const r = runCli(['new', dir, '--answers', EXAMPLE_MANIFESTS[0]!, '--skip-install']);
+    assert.equal(r.status, 0, r.stdout + r.stderr);
+    const pkgText = readFileSync(path.join(dir, 'package.json'), 'utf8');
+    const version = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+    assert.equal((JSON.parse(pkgText) as { devDependencies: Record<string, string> }).devDependencies['generator-c7-app'], `file:vendor/generator-c7-app-${version}.tgz`);
+    assert.ok(!pkgText.includes(ROOT), 'no path of this machine in package.json');
+    const tarball = readFileSync(path.join(dir, 'vendor', `generator-c7-app-${version}.tgz`));
+    assert.deepEqual([...tarball.subarray(0, 2)], [0x1f, 0x8b], 'a gzip file');
+    assert.ok(spawnSync('git', ['ls-files', '--error-unmatch', `vendor/generator-c7-app-${version}.tgz`], { cwd: dir }).status === 0, 'committed with the project');
+    // An explicit dependency (what a published install does with its range) vendors nothing.
+    const ranged = path.join(fresh(), 'ranged');
+    assert.equal(runCli(['new', ranged, '--answers', EXAMPLE_MANIFESTS[0]!, '--skip-install'], { env: { C7_APP_DEPENDENCY: '^0.1.0' } }).status, 0);
+    assert.ok(!existsSync(path.join(ranged, 'vendor')));
+  });
+
+  describe('a fresh project is a git repository with a first commit', () => {
+    const git = (cwd: string, ...args: string[]) => spawnSync('git', args, { cwd, encoding: 'utf8' });
+    // As CI runs: no user.name/user.email anywhere (an empty HOME, no system config, no identity variables).
+    const noIdentity = () => ({
+      HOME: fresh(), XDG_CONFIG_HOME: undefined, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: undefined,
+      GIT_AUTHOR_NAME: undefined, GIT_AUTHOR_EMAIL: undefined, GIT_COMMITTER_NAME: undefined, GIT_COMMITTER_EMAIL: undefined, EMAIL: undefined,
+    });
+
+    it('commits every file it wrote (nothing left untracked), with a fallback identity where none is configured', () => {
+      const dir = path.join(fresh(), 'club');
+      const r = runCli(['new', dir, '--answers', EXAMPLE_MANIFESTS[1]!, '--skip-install'], { env: noIdentity() });
+      assert.equal(r.status, 0, r.stdout + r.stderr);
+      assert.match(r.stdout + r.stderr, /git: created a repository with a first commit/);
+      assert.equal(git(dir, 'rev-list', '--count', 'HEAD').stdout.trim(), '1');
+      assert.equal(git(dir, 'status', '--porcelain').stdout, '', 'nothing left out of the first commit');
+      const tracked = git(dir, 'ls-files').stdout.split('\n');
+      for (const f of ['c7-app.json', 'package.json', 'README.md', '.gitignore', 'src/main.ts']) assert.ok(tracked.includes(f), f);
+      assert.ok(!tracked.includes('.c7-app-generation.json'));
+      assert.equal(git(dir, 'log', '-1', '--format=%an <%ae>').stdout.trim(), 'generator-c7-app <generator-c7-app@localhost>');
+      // The fallback was for that one command: the repository's config holds no identity.
+      assert.equal(git(dir, 'config', '--local', '--get', 'user.email').stdout, '');
+    });
+
+    it('uses the developer\u2019s own identity when git has one', () => {
+      const dir = path.join(fresh(), 'mine');
+      const r = runCli(['new', dir, '--answers', EXAMPLE_MANIFESTS[1]!, '--skip-install'], { env: { ...noIdentity(), GIT_AUTHOR_NAME: 'Ada Lovelace', GIT_AUTHOR_EMAIL: 'ada@example.test' } });
+      assert.equal(r.status, 0, r.stdout + r.stderr);
+      assert.equal(git(dir, 'log', '-1', '--format=%an <%ae>').stdout.trim(), 'Ada Lovelace <ada@example.test>');
+    });
+
+    it('inside an existing repository: no repository of its own, said once', () => {
+      const outer = fresh();
+      assert.equal(git(outer, 'init', '-q').status, 0);
+      const dir = path.join(outer, 'apps', 'club');
+      const r = runCli(['new', dir, '--answers', EXAMPLE_MANIFESTS[1]!, '--skip-install'], { env: noIdentity() });
+      assert.equal(r.status, 0, r.stdout + r.stderr);
+      assert.ok(!existsSync(path.join(dir, '.git')));
+      assert.equal(((r.stdout + r.stderr).match(/git: /g) ?? []).length, 1, r.stdout + r.stderr);
+      assert.match(r.stdout + r.stderr, /git: inside the repository at .+: no repository of its own/);
+    });
+
+    it('--no-git: no repository, nothing said', () => {
+      const dir = path.join(fresh(), 'nogit');
+      const r = runCli(['new', dir, '--answers', EXAMPLE_MANIFESTS[1]!, '--skip-install', '--no-git']);
+      assert.equal(r.status, 0, r.stdout + r.stderr);
+      assert.ok(!existsSync(path.join(dir, '.git')));
+      assert.doesNotMatch(r.stdout + r.stderr, /git: /);
+    });
+
+    it('git missing: the project is written, the skip said once, exit 0', () => {
+      // A PATH with node and npm but no git.
+      const bin = fresh();
+      for (const tool of ['node', 'npm']) {
+        const found = spawnSync('sh', ['-c', `command -v ${tool}`], { encoding: 'utf8' }).stdout.trim();
+        if (found) symlinkSync(found, path.join(bin, tool));
+      }
+      const dir = path.join(fresh(), 'nogitbin');
+      const r = runCli(['new', dir, '--answers', EXAMPLE_MANIFESTS[1]!, '--skip-install'], { env: { PATH: bin } });
+      assert.equal(r.status, 0, r.stdout + r.stderr);
+      assert.ok(!existsSync(path.join(dir, '.git')));
+      assert.equal(((r.stdout + r.stderr).match(/git is not installed/g) ?? []).length, 1, r.stdout);
+    });
+
+    it('a second run in the project makes no second commit', () => {
+      const dir = path.join(fresh(), 'again');
+      assert.equal(runCli(['new', dir, '--answers', EXAMPLE_MANIFESTS[1]!, '--skip-install'], { env: noIdentity() }).status, 0);
+      const again = runCli(['new', dir, '--skip-install', '--force'], { cwd: dir, env: noIdentity() });
+      assert.equal(again.status, 0, again.stdout + again.stderr);
+      assert.equal(git(dir, 'rev-list', '--count', 'HEAD').stdout.trim(), '1');
+      assert.doesNotMatch(again.stdout + again.stderr, /git: /);
+    });
   });
 });

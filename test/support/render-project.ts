@@ -39,7 +39,9 @@ export function renderProject(manifest: Manifest, dir: string, opts: { teach?: b
 export function generateProject(manifest: Manifest, dir: string, opts: { teach?: boolean } = {}): RenderedProject {
   const answers = path.join(mkdtempSync(path.join(tmpdir(), 'c7-answers-')), 'c7-app.json');
   writeFileSync(answers, JSON.stringify(manifest, null, 2));
-  const r = runCli(['new', dir, '--answers', answers, '--skip-install', opts.teach ? '--teach' : '--no-teach'], { timeout: 120_000 });
+  // Linked to this checkout (not the vendored tarball `new` makes by default): the shared install (generated-deps.ts)
+  // is a symlink to the checkout, so every run tests the code as it is now.
+  const r = runCli(['new', dir, '--answers', answers, '--skip-install', opts.teach ? '--teach' : '--no-teach'], { timeout: 120_000, env: { C7_APP_DEPENDENCY: `file:${ROOT}` } });
   if (r.status !== 0) throw new Error(`c7-app new failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
   const ctx = buildContext(manifest, { teach: opts.teach ?? false, generator: { name: 'generator-c7-app', version: '0', dependency: `file:${ROOT}` } });
   return { dir, files: appFiles(ctx), ctx };

@@ -213,9 +213,7 @@ export interface ClientSettingSpec {
 export const CLIENT_SETTINGS: readonly ClientSettingSpec[] = ${jsonLiteral(settings, 2)};
 
 /** The client settings of one install, typed. */
-export interface ClientSettings {
-${settingFields.join('\n')}
-}
+${settingFields.length ? `export interface ClientSettings {\n${settingFields.join('\n')}\n}` : '// The manifest has no client settings.\nexport type ClientSettings = Record<string, never>;'}
 
 export interface WebhookSpec { object: string; action: string; path: string; basicAuth: boolean; key: string }
 /** The webhooks this app subscribes to (object + action), and the local path each is delivered to. */
@@ -288,6 +286,7 @@ export const appFiles: PlanPart = (ctx) => {
     { path: 'tsconfig.build.json', owner: 'user', source: t('tsconfig.build.json'), purpose: 'Compiles src/ to dist/ for npm start' },
     { path: '.gitignore', owner: 'user', source: t('gitignore'), purpose: 'Keeps .env, node_modules, dist and the SQLite database out of git' },
     { path: '.env.example', owner: 'user', source: t('env.example'), purpose: 'Every environment variable the app reads, explained; copy to .env' },
+    { path: 'eslint.config.js', owner: 'user', source: t('eslint.config.js'), purpose: 'npm run lint: ESLint with typescript-eslint (flat config)' },
     { path: '.editorconfig', owner: 'user', source: t('editorconfig'), purpose: 'The same whitespace in every editor' },
     { path: '.nvmrc', owner: 'user', source: t('nvmrc'), purpose: 'The Node version to develop on (nvm, fnm, CI), inside the engines range' },
     { path: '.github/workflows/ci.yml', owner: 'user', source: t('github/workflows/ci.yml'), purpose: 'CI: npm test on Node 22 and 24, derived files in step, the submission checklist' },

@@ -8,12 +8,15 @@ import {
 } from '../catalog/index.js';
 import type { Manifest } from '../manifest/types.js';
 import { DEV_PLACEHOLDERS, DEV_SESSION_FILE } from '../dev-session.js';
+import { vendoredTarball } from '../package-info.js';
 
 export interface GeneratorInfo {
   name: string;
   version: string;
-  /** How the generated project depends on this package: a semver range, or `file:` when run from a checkout. */
+  /** How the generated project depends on this package: a semver range, or `file:vendor/…tgz` when run from a checkout. */
   dependency: string;
+  /** The vendored tarball (project-relative) when `dependency` points at it, else null (set by buildContext). */
+  vendored?: string | null;
 }
 
 export interface PermissionContext {
@@ -222,7 +225,7 @@ export function buildContext(manifest: Manifest, opts: { teach: boolean; generat
   return {
     manifest,
     teach: opts.teach,
-    generator: opts.generator,
+    generator: { ...opts.generator, vendored: vendoredTarball(opts.generator.dependency) },
     app: {
       id: manifest.app.id, title: manifest.app.title, type: manifest.app.type, typeLabel: appTypeLabel(manifest.app.type),
       companyName: manifest.app.companyName, contactEmail: manifest.app.contactEmail,

@@ -1,0 +1,60 @@
+// How a generated project depends on generator-c7-app (its dev server, emulator and `c7-app check` come from it):
+//   - installed from the registry: a normal semver range (`^0.1.0`), as any dependency
+//   - run from a checkout of this repository (not published yet, or a developer of the generator): the generator is
+//     packed into the project as `vendor/generator-c7-app-<version>.tgz` and referenced as `file:vendor/…`, so the
+//     project installs anywhere it is cloned (a `file:/abs/path/to/the/clone` would only work on this machine).
+//     Which applies is decided in package-info.ts (isCheckout: the source tree is there or not).
+// The tarball is the generator's, not the user's: written by `c7-app new` (and replaced by a later generator that
+// upgrades the project), never edited by hand; it is not derived from c7-app.json, so `scopes --sync/--check` leave it.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { PACKAGE_NAME, PACKAGE_ROOT, VENDOR_DIR, VENDOR_TARBALL } from './package-info.js';
+
+export { isCheckout, generatorDependency, vendoredTarball, VENDOR_DIR, VENDOR_TARBALL } from './package-info.js';
+
+// What npm never packs, wherever it is (npm-packlist's defaults), for the folders "files" names.
+const NEVER_PACKED = [/^\.git$/, /^\.svn$/, /^CVS$/, /^\.hg$/, /^node_modules$/, /^\.DS_Store$/, /^\._/, /^\.npmrc$/, /^npm-debug\.log$/,
+  /\.orig$/, /^\..*\.swp$/, /^\.lock-wscript$/, /^\.wafpickle-\d+$/, /^config\.gypi$/, /^package-lock\.json$/, /^yarn\.lock$/];
+
+/** The files `npm pack` puts in the tarball: package.json, the README and licence, and every file under "files". */
+export function packedFiles(root: string = PACKAGE_ROOT, files: readonly string[] = packageFiles(root)): string[] {
+  const out = new Set<string>(['package.json']);
+  for (const name of readdirSync(root)) if (/^(readme|license|licence|copying)(\.|$)/i.test(name) && statSync(path.join(root, name)).isFile()) out.add(name);
+  const walk = (rel: string) => {
+    const abs = path.join(root, rel);
+    if (!existsSync(abs)) return;
+    if (statSync(abs).isFile()) { out.add(rel.split(path.sep).join('/')); return; }
+    for (const name of readdirSync(abs)) if (!NEVER_PACKED.some((re) => re.test(name))) walk(path.join(rel, name));
+  };
+  for (const entry of files) walk(entry.replace(/\/+$/, ''));
+  return [...out].sort();
+}
+
+function packageFiles(root: string): string[] {
+  return (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { files?: string[] }).files ?? [];
+}
+
+/**
+ * This (built) checkout as the tarball `npm pack` would make (package/…, npm's fixed mtime, so the same sources give
+ * the same bytes and a lockfile's integrity holds), without running `prepare` (the build: dist/ is built already,
+ * the bin runs from it). In-process, in memory: the generator writes it with the project's other files (atomically,
+ * inside the generation journal). `npm pack --ignore-scripts` would start a child npm: measured 2.8 s wall, 0.9 s CPU
+ * on this machine, against ~0.2 s here.
+ */
+export async function packGenerator(root: string = PACKAGE_ROOT): Promise<Buffer> {
+  const { create: createTar } = await import('tar'); // only `new` packs: the other commands never load tar
+  const chunks: Buffer[] = [];
+  const stream = createTar({
+    cwd: root, prefix: 'package', portable: true, gzip: { level: 9 }, noDirRecurse: true,
+    mtime: new Date('1985-10-26T08:15:00.000Z'),
+  }, packedFiles(root));
+  for await (const chunk of stream as AsyncIterable<Buffer>) chunks.push(Buffer.from(chunk));
+  return Buffer.concat(chunks);
+}
+
+/** Tarballs of other generator versions in the project's vendor/ (the project depends on one: they go). */
+export function staleTarballs(projectRoot: string, keep: string = VENDOR_TARBALL): string[] {
+  const dir = path.join(projectRoot, VENDOR_DIR);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).filter((n) => n.startsWith(`${PACKAGE_NAME}-`) && n.endsWith('.tgz') && `${VENDOR_DIR}/${n}` !== keep).map((n) => `${VENDOR_DIR}/${n}`);
+}
