@@ -25,7 +25,7 @@ import { PACKAGE_NAME, PACKAGE_ROOT, PACKAGE_VERSION } from './package-info.js';
 import { packGenerator, staleTarballs } from './generator-vendor.js';
 import { initProjectGitAndSay } from './project-git.js';
 import { writeFileAtomic } from './atomic-write.js';
-import { generationRecord } from './upgrade/record.js';
+import { generationRecord, type RecordSource } from './upgrade/record.js';
 
 /** Answers given before a run was stopped (Ctrl-C), offered to the next run in the same folder. */
 export const DRAFT_FILE = '.c7-app-draft.json';
@@ -194,12 +194,17 @@ export async function planWrite(root: string, ctx: RenderContext, opts: { existi
     files.push({ target: path.join(root, image), contents: readFileSync(source), owner: 'user', mode: statSync(source).mode, onlyIfMissing: true });
   }
   for (const r of rendered) files.push({ target: path.join(root, r.file.path), contents: r.contents, owner: r.file.owner });
-  // The generator version and base, for `c7-app upgrade` (lib/upgrade/record.ts): derived, written with the project.
-  for (const r of generationRecord(rendered)) files.push({ target: path.join(root, r.path), contents: r.contents, owner: 'derived' });
   // From a checkout, the generator itself, packed into vendor/ (lib/generator-vendor.ts), so the project installs
   // anywhere: written like a derived file (the generator's, never edited), inside the same journal.
   const vendored = ctx.generator.vendored;
-  if (vendored) files.push({ target: path.join(root, vendored), contents: await packGenerator(), owner: 'derived' });
+  const recorded: RecordSource[] = [...rendered];
+  if (vendored) {
+    const tarball = await packGenerator();
+    files.push({ target: path.join(root, vendored), contents: tarball, owner: 'derived' });
+    recorded.push({ file: { path: vendored, owner: 'derived' }, contents: tarball });
+  }
+  // The generator version and base, for `c7-app upgrade` (lib/upgrade/record.ts): derived, written with the project.
+  for (const r of generationRecord(recorded)) files.push({ target: path.join(root, r.path), contents: r.contents, owner: 'derived' });
   return { manifestText, files };
 }
 

@@ -16,7 +16,7 @@ describe('docs', () => {
   });
   it('README keeps the two quick-start commands at its top', () => {
     const top = readFileSync(`${ROOT}/README.md`, 'utf8').split('\n').slice(0, 15).join('\n');
-    assert.match(top, /npm ci && node dist\/generators\/cli\.js/);
+    assert.match(top, /npm ci && node dist\/bin\/c7-app\.js new my-c7-app --example/);
     assert.match(top, /npm ci && npm test/);
   });
   it('README: "Start your own Commerce7 app", then a section per c7-app command (generators/cli/<command>.ts)', () => {

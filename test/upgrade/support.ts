@@ -35,7 +35,7 @@ export function freshProject(name: 'tasting-room' | 'order-sync'): string {
   writeFileSync(answers, files.get('c7-app.json')!);
   const teach = (JSON.parse(files.get('.yo-rc.json')!.toString('utf8')) as Record<string, { teach?: boolean }>)['generator-c7-app']?.teach === true;
   const dir = path.join(parent, name);
-  const r = runCli(['new', dir, '--answers', answers, '--skip-install', teach ? '--teach' : '--no-teach'], { timeout: 120_000 });
+  const r = runCli(['new', dir, '--answers', answers, '--skip-install', '--no-git', teach ? '--teach' : '--no-teach'], { timeout: 120_000 });
   if (r.status !== 0) throw new Error(`c7-app new failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
   return dir;
 }

@@ -17,6 +17,7 @@ import { InputError } from '../errors.js';
 import { updateJsonText } from '../manifest/index.js';
 import { generatorDependency, PACKAGE_NAME, PACKAGE_VERSION } from '../package-info.js';
 import { buildContext } from '../render/context.js';
+import { packGenerator } from '../generator-vendor.js';
 import { filePlan, renderPlannedFile } from '../render/files.js';
 import type { Owner } from '../render/plan.js';
 import { overlayProject } from '../render/project-output.js';
@@ -91,7 +92,11 @@ export async function planUpgrade(cwd: string): Promise<UpgradePlan> {
   const disk = (p: string): Buffer | undefined => { const f = path.join(root, ...p.split('/')); return existsSync(f) ? readFileSync(f) : undefined; };
 
   const ctx = buildContext(state.manifest, { teach: state.teach, generator: { name: PACKAGE_NAME, version: PACKAGE_VERSION, dependency: generatorDependency() } });
-  const theirs = new Map(filePlan(ctx).map((file) => [file.path, { file, contents: renderPlannedFile(file, ctx) }]));
+  const theirs = new Map(filePlan(ctx).map((file) => [file.path, { file: file as { path: string; owner: Owner }, contents: renderPlannedFile(file, ctx) as string | Buffer }]));
+  // From a checkout, this version's generator packed into vendor/ (as `new` writes it): the project's package.json
+  // depends on it. A tarball of the version before goes as any unchanged file this version no longer writes.
+  const vendored = ctx.generator.vendored;
+  if (vendored) theirs.set(vendored, { file: { path: vendored, owner: 'derived' }, contents: await packGenerator() });
   const base = baseFiles(state, record);
   const steps: Step[] = [];
   let untouched = 0;
