@@ -26,7 +26,8 @@ BIN="$(bin)"
 
 # As root the server's files and process belong to `postgres`.
 as_server() {
-  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+  # (from /: the postgres user may not be allowed into the folder this runs from)
+  if [ "$(id -u)" = 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
 }
 sql() { as_server "$BIN/psql" -X -q -v ON_ERROR_STOP=1 -h "$DATA" -p "$PORT" -U postgres -d postgres "$@"; }
 
@@ -42,7 +43,7 @@ start() {
   fi
   if ! as_server "$BIN/pg_ctl" -D "$DATA" status >/dev/null 2>&1; then
     as_server "$BIN/pg_ctl" -D "$DATA" -l "$BASE/server.log" -w -t 60 \
-      -o "-c listen_addresses=127.0.0.1 -p $PORT -c unix_socket_directories='$DATA' -c max_connections=200 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >/dev/null
+      -o "-c listen_addresses=127.0.0.1 -p $PORT -c unix_socket_directories='$DATA' -c max_connections=200" start >/dev/null
   fi
   local password
   password="$(cat "$SECRET")"
