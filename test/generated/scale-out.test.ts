@@ -14,6 +14,10 @@
 // 10,028 deliveries, ~2,750 calls; at least the ~61 s the held calls wait, plus the time to send everything (20 s on
 // a quiet machine, ~2.5 min on a loaded 2-core one): within the 4 minutes the slow suite allows it.
 //
+// A second test stops and starts the real PostgreSQL server (only one this run owns: C7_PG_DIR, set by .ci/run for
+// scripts/pg-test-server.sh): down at start, the app exits 1 naming DATABASE_URL with the password hidden; down while
+// it runs, webhooks and /health answer 503 and nothing is stored; back, the redelivery is queued and handled.
+//
 // Needs PostgreSQL: TEST_DATABASE_URL (or DATABASE_URL); skipped without, but a failure in CI (CI=true), where
 // .ci/run starts one (scripts/pg-test-server.sh).
 import assert from 'node:assert/strict';
@@ -228,6 +232,81 @@ describe('[slow] generated app: three instances on one PostgreSQL share the inbo
       }
       await emulator.stop();
       // The schema this run made, dropped with the project's own driver.
+      await run(process.execPath, ['-e', `const pg=require('pg');const c=new pg.Client({connectionString:process.env.DATABASE_URL});c.connect().then(()=>c.query('DROP SCHEMA IF EXISTS "${schema}" CASCADE')).finally(()=>c.end())`], dir, { DATABASE_URL: databaseUrl });
+    }
+  });
+  it('PostgreSQL stopped and started (the real server): exit 1 naming DATABASE_URL at start; 503 while running; then it recovers', async function () {
+    // Only a server this run owns may be stopped: .ci/run's (scripts/pg-test-server.sh with C7_PG_DIR exported).
+    if (!process.env.C7_PG_DIR) this.skip();
+    const pgctl = (cmd: string) => run('bash', [path.join(ROOT, 'scripts/pg-test-server.sh'), cmd], ROOT);
+    const emulator = await startEmulator({ manifest, appSecret: SECRET, rateLimit: false });
+    const tenant = emulator.installedTenants()[0]!;
+    const schema = `fault_${randomBytes(4).toString('hex')}`;
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    mkdirSync(path.join(dir, 'data'), { recursive: true });
+    const proof = path.join(dir, 'data', 'fault.txt');
+    rmSync(proof, { force: true });
+    const env = {
+      ...process.env, C7_APP_SECRET: SECRET, C7_BASIC_AUTH_PASSWORD: BASIC_PASSWORD, C7_API_BASE_URL: emulator.url, HOST: '127.0.0.1',
+      PORT: String(port), DATABASE_URL: databaseUrl, DATABASE_SCHEMA: schema, LOG_LEVEL: 'warn', PROOF_FILE: proof, WEBHOOK_POLL_MS: '100',
+    };
+    const password = new URL(databaseUrl).password;
+    const hook = manifest.webhooks!.find((w) => w.object === 'Reservation' && w.action === 'Create')!;
+    const authorization = basicAuthHeader(manifest.installation.basicAuth!.username, BASIC_PASSWORD);
+    const deliver = (id: string) => fetch(`${url}${hook.url}`, {
+      method: 'POST', headers: { 'content-type': 'application/json', authorization }, signal: AbortSignal.timeout(15_000),
+      body: JSON.stringify({ object: 'Reservation', action: 'Create', tenantId: tenant, user: 'host@vineyardlabs.test', payload: { id, call: false } }),
+    });
+    let child: ChildProcess | undefined;
+    let log = '';
+    try {
+      // Down at start: a clear error, exit 1, the password hidden.
+      assert.equal((await pgctl('stop')).code, 0);
+      const down = await run(process.execPath, ['dist/main.js'], dir, env, 60_000);
+      assert.equal(down.code, 1, down.out);
+      assert.match(down.out, /The app cannot start: the database at DATABASE_URL=postgres:\/\/c7test:\*\*\*@127\.0\.0\.1:\d+\/c7test cannot be opened/);
+      assert.ok(!down.out.includes(password), 'no password in the output');
+      assert.equal((await pgctl('start')).code, 0);
+
+      child = spawn(process.execPath, ['dist/main.js'], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      child.stdout!.on('data', (d: Buffer) => { log += d.toString(); });
+      child.stderr!.on('data', (d: Buffer) => { log += d.toString(); });
+      for (let i = 0; ; i++) {
+        try { if ((await fetch(`${url}/health`)).ok) break; } catch { /* not yet */ }
+        assert.ok(i < 600 && child.exitCode === null, `the app did not start:\n${tail(log)}`);
+        await sleep(50);
+      }
+      const installed = await callAppInstall({ manifest, emulator, appUrl: url, tenant, basicAuthPassword: BASIC_PASSWORD });
+      assert.equal(installed?.status, 200, installed?.body);
+      assert.equal((await deliver('before')).status, 200);
+
+      // Down while running: 503 (Commerce7 delivers again), /health 503, the process stays up.
+      assert.equal((await pgctl('stop')).code, 0);
+      const during = await deliver('during');
+      assert.equal(during.status, 503, await during.text());
+      assert.equal((await fetch(`${url}/health`)).status, 503);
+      assert.equal(child.exitCode, null, 'still running');
+
+      // Back: the redelivery is stored (the 503 stored nothing) and both handlers run.
+      assert.equal((await pgctl('start')).code, 0);
+      let again = await deliver('during');
+      for (let i = 0; again.status !== 200 && i < 50; i++) { await sleep(200); again = await deliver('during'); }
+      assert.equal(again.status, 200);
+      assert.equal(((await again.json()) as { status: string }).status, 'queued');
+      const handled = () => (existsSync(proof) ? readFileSync(proof, 'utf8').split('\n').filter(Boolean).length : 0);
+      for (let i = 0; handled() < 2 && i < 200; i++) await sleep(100);
+      assert.equal(handled(), 2, tail(log));
+      assert.equal((await fetch(`${url}/health`)).status, 200);
+      assert.ok(!log.includes(password), 'no database password in the log');
+      console.log('      down at start: exit 1 naming DATABASE_URL (password hidden); stopped while running: 503 + /health 503; started again: the redelivery queued and both handled');
+    } finally {
+      await pgctl('start');
+      if (child && child.exitCode === null) {
+        child.kill('SIGTERM');
+        await new Promise((r) => child!.once('exit', r));
+      }
+      await emulator.stop();
       await run(process.execPath, ['-e', `const pg=require('pg');const c=new pg.Client({connectionString:process.env.DATABASE_URL});c.connect().then(()=>c.query('DROP SCHEMA IF EXISTS "${schema}" CASCADE')).finally(()=>c.end())`], dir, { DATABASE_URL: databaseUrl });
     }
   });
