@@ -260,3 +260,7 @@ async function benchWebhooks() {
     console.log(`  ${label}: ${(100 * m).toFixed(0)}% of the bare route's deliveries/s (median of ${rounds}; best ${(100 * b).toFixed(0)}%; target >= 50%)`);
   }
 }
+
+// PostgreSQL: 1, 2 and 3 instances on one database, beside 1 on SQLite (scripts/bench-postgres.mjs; needs TEST_DATABASE_URL).
+const { benchPostgres } = await import('./bench-postgres.mjs');
+await benchPostgres(root);

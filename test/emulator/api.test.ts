@@ -322,6 +322,33 @@ describe('emulator: rate limit', () => {
     }
   });
 
+  it('reports each tenant\u2019s busiest minute (any 60 s window, refused requests counted), in-process and on the control API', async () => {
+    let clock = Date.UTC(2025, 0, 1);
+    const emu = await startEmulator({ manifest: FULL_APP, appSecret: SECRET, now: () => clock, tenants: ['demo-winery', 'vineyard-labs-sandbox'] });
+    try {
+      // 60 requests, 30 s later 50 more (10 of them refused): a sliding minute holds 110; a calendar minute could split them.
+      for (let i = 0; i < 60; i++) await call(emu.url, '/product?limit=1');
+      clock += 30_000;
+      let refused = 0;
+      for (let i = 0; i < 50; i++) if ((await call(emu.url, '/product?limit=1')).status === 429) refused += 1;
+      assert.equal(refused, 10);
+      await call(emu.url, '/customer?cursor=start'); // not rate limited: not counted
+      clock += 61_000;
+      for (let i = 0; i < 5; i++) await call(emu.url, '/product?limit=1');
+      await call(emu.url, '/product?limit=1', { tenant: 'vineyard-labs-sandbox' });
+      const expected = {
+        'demo-winery': { busiestMinute: 110, busiestMinuteStartedAt: new Date(Date.UTC(2025, 0, 1)).toISOString(), requests: 115, refused: 10 },
+        'vineyard-labs-sandbox': { busiestMinute: 1, busiestMinuteStartedAt: new Date(clock).toISOString(), requests: 1, refused: 0 },
+      };
+      assert.deepEqual(emu.rateLimitStats(), { limitPerMinute: RATE_LIMIT_PER_MINUTE, windowMs: 60_000, tenants: expected });
+      const res = await fetch(`${emu.origin}/__emulator/rate-limit`, { headers: { authorization: `Basic ${Buffer.from(`tasting-notes:${SECRET}`).toString('base64')}` } });
+      assert.equal(res.status, 200);
+      assert.deepEqual(await res.json(), { limitPerMinute: RATE_LIMIT_PER_MINUTE, windowMs: 60_000, tenants: expected });
+    } finally {
+      await emu.stop();
+    }
+  });
+
   it('pages past 100 are throttled to one request a minute', async () => {
     const emu = await startEmulator({ manifest: FULL_APP, appSecret: SECRET });
     try {

@@ -7,6 +7,7 @@
 //   ...
 //   await emu.stop();
 export { startEmulator, formatRequestLog, EmulatorConfigError, type Emulator } from './server.js';
+export type { RateLimitStats, TenantRateStats } from './rate-limit.js';
 export {
   callAppInstall, callAppUninstall, callAppWebhook, extensionUrl, connectEmulator, resolveAppUrl, clientSettingValues,
   clientSettingValue, findWebhook, findExtension, defaultTenant, AppClientError,

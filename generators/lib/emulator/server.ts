@@ -15,7 +15,7 @@ import { API_PREFIX, CONTROL_PREFIX, defaultTenants, HOST } from './config.js';
 import { parseBasicAuth, safeEqual, StaffTokens } from './auth.js';
 import { ApiError, validationError } from './errors.js';
 import { isCursorEndpoint } from './query.js';
-import { RateLimiter } from './rate-limit.js';
+import { RateLimiter, type RateLimitStats } from './rate-limit.js';
 import { buildWinerySeed, defaultStaffUser, loadSeedFile, parseSeed } from './seed.js';
 import { routeOf, TenantStore, type Route } from './store.js';
 import { callAppWebhook } from './app-client.js';
@@ -55,6 +55,8 @@ export interface Emulator extends EmulatorControl {
   deliverWebhooksTo(target: WebhookDelivery | null): void;
   /** Resolves when every webhook delivery started so far has finished. */
   deliveriesSettled(): Promise<void>;
+  /** Each tenant's busiest minute, requests and 429s (null with the rate limit off); also GET /__emulator/rate-limit. */
+  rateLimitStats(): RateLimitStats | null;
   stop(): Promise<void>;
 }
 
@@ -279,6 +281,10 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     if (method === 'GET' && action === '') {
       return { status: 200, body: { emulator: 'c7-app', appId, url: apiUrl, tenants: [...installed] } };
     }
+    if (method === 'GET' && action === 'rate-limit') {
+      if (!limiter) throw new ApiError(404, 'the rate limit is off (--no-rate-limit): nothing is counted');
+      return { status: 200, body: limiter.stats() };
+    }
     if (method !== 'POST') throw new ApiError(404, `no control action ${method} ${url.pathname}`);
     const input = parseJsonBody(raw);
     const body = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
@@ -378,6 +384,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     },
     deliverWebhooksTo: (target) => { delivery = target; },
     deliveriesSettled: async () => { await Promise.all([...pending]); },
+    rateLimitStats: () => limiter?.stats() ?? null,
     stop: () => {
       stopping ??= new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -291,6 +291,7 @@ export const appFiles: PlanPart = (ctx) => {
     { path: '.nvmrc', owner: 'user', source: t('nvmrc'), purpose: 'The Node version to develop on (nvm, fnm, CI), inside the engines range' },
     { path: '.github/workflows/ci.yml', owner: 'user', source: t('github/workflows/ci.yml'), purpose: 'CI: npm test on Node 22 and 24, derived files in step, the submission checklist' },
     { path: 'Dockerfile', owner: 'user', source: t('Dockerfile'), purpose: 'The production image: multi-stage, production dependencies only, non-root, health check on /health' },
+    { path: 'docker-compose.yml', owner: 'user', source: t('docker-compose.yml'), purpose: 'Local trials: the app (two instances) on PostgreSQL; no test needs it' },
     { path: '.dockerignore', owner: 'user', source: t('dockerignore'), purpose: 'Keeps secrets and local state out of the image' },
 
     { path: 'src/app.generated.ts', owner: 'derived', source: { render: renderAppModule }, purpose: 'The manifest as typed constants: routes, client settings, webhooks, extensions' },
@@ -320,6 +321,9 @@ export const appFiles: PlanPart = (ctx) => {
     { path: 'src/storage/store.ts', owner: 'user', source: t('src/storage/store.ts'), purpose: 'The storage interface: installs and the webhook inbox (leases, attempts, dead letters)' },
     { path: 'src/storage/sqlite.ts', owner: 'user', source: t('src/storage/sqlite.ts'), purpose: 'The SQLite store, transactional' },
     { path: 'src/storage/sqlite-driver.ts', owner: 'user', source: t('src/storage/sqlite-driver.ts'), purpose: 'Picks the SQLite library: node:sqlite where Node has it, else better-sqlite3 (Node 20)' },
+    { path: 'src/storage/migrations.ts', owner: 'user', source: t('src/storage/migrations.ts'), purpose: 'The schema versions of both stores (SQLite and PostgreSQL), applied at start under a lock' },
+    { path: 'src/storage/postgres.ts', owner: 'user', source: t('src/storage/postgres.ts'), purpose: 'The PostgreSQL store (DATABASE_URL): several instances, SKIP LOCKED leases, a shared Commerce7 rate limit' },
+    { path: 'src/storage/open.ts', owner: 'user', source: t('src/storage/open.ts'), purpose: 'Opens PostgreSQL when DATABASE_URL is set, else SQLite; a clear error naming DATABASE_URL (password hidden)' },
     { path: 'src/storage/purge.ts', owner: 'user', source: t('src/storage/purge.ts'), purpose: 'The purge rule: an uninstalled tenant\u2019s data is deleted PURGE_AFTER_DAYS after the uninstall' },
 
     { path: 'src/webhooks/types.ts', owner: 'user', source: t('src/webhooks/types.ts'), purpose: 'Types of a webhook event and handler' },
@@ -335,6 +339,8 @@ export const appFiles: PlanPart = (ctx) => {
     { path: 'test/webhooks.test.ts', owner: 'user', source: t('test/webhooks.test.ts'), purpose: 'Webhooks: auth, unknown tenant, duplicates, self-caused events, Bulk Update, body depth' },
     { path: 'test/inbox.test.ts', owner: 'user', source: t('test/inbox.test.ts'), purpose: 'The webhook inbox: ack first, a crash mid-handler, retries, dead letters, no two runs at once, shutdown' },
     { path: 'test/commerce7-client.test.ts', owner: 'user', source: t('test/commerce7-client.test.ts'), purpose: 'The API client: permitted and forbidden calls (compile and run time), pagination, 429, errors' },
+    { path: 'test/store-contract.test.ts', owner: 'user', source: t('test/store-contract.test.ts'), purpose: 'The Store rules on SQLite, and on PostgreSQL when TEST_DATABASE_URL (or DATABASE_URL) is set' },
+    { path: 'test/postgres.test.ts', owner: 'user', source: t('test/postgres.test.ts'), purpose: 'Several instances on one PostgreSQL: migrations under a lock, SKIP LOCKED leases, the shared rate limit, the purge lock, the database down and back' },
     { path: 'test/storage.test.ts', owner: 'user', source: t('test/storage.test.ts'), purpose: 'The SQLite store: all-or-nothing writes, a database file across restarts, the library in use' },
     { path: 'test/purge.test.ts', owner: 'user', source: t('test/purge.test.ts'), purpose: 'The purge: kept during the delay, purged after, a re-install or a failing purgeTenantData keeps it' },
     { path: 'test/config.test.ts', owner: 'user', source: t('test/config.test.ts'), purpose: 'Configuration: a missing variable is named' },
