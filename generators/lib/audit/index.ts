@@ -6,10 +6,10 @@ import { createHash } from 'node:crypto';
 import { accessCovers, canonicalPermission, isIdSegment, resolveApiCall, type Access, type HttpMethod, type PermissionName } from '../catalog/index.js';
 import type { Manifest } from '../manifest/types.js';
 import { extractFacts, type FileFacts, type FnDef } from './extract.js';
-import { ABSENT, BASE_NAME, classify, Flow, hasParam, methodOf, RESOURCES, show, type Project, type SinkResult } from './flow.js';
+import { ABSENT, BASE_NAME, classify, Flow, hasParam, isC7Based, methodOf, RESOURCES, show, type Project, type SinkResult } from './flow.js';
 import { grammarFor, grammarState, prepareGrammars, withTree, type Grammar } from './parse.js';
 import { readPostman } from './postman.js';
-import { scanSignIn, scanSource, type ApiReference as TextReference } from './scan.js';
+import { scanSignIn, scanSource, stripTrailingComment, type ApiReference as TextReference } from './scan.js';
 
 export { apiPathOf, scanSignIn, scanSource, stripTrailingComment } from './scan.js';
 export { AUDIT_SKIP_DIRS, isAuditedFile, isSkippedDir } from './files.js';
@@ -85,6 +85,8 @@ export interface AuditExtra {
 
 /** A cheap look at the raw text: does it mention Commerce7 (a URL, a base name, a resource in a quoted path)? */
 export const PREFILTER = new RegExp(`commerce7|c7|["'\`/](?:${[...RESOURCES].map((r) => r.replace(/-/g, '\\-')).join('|')})\\b`, 'i');
+const C7_LITERAL = /https?:\/\/api\.commerce7\.com/i;
+const WHOLE_LINE_COMMENT = /^\s*(?:\/\/|#|\*|\/\*|<!--|--|;|')/;
 const BASE_HINT = new RegExp(`api\\.commerce7\\.com|${BASE_NAME.source}`, 'i');
 
 /** Files with the same content are parsed once (vendored copies, generated clients). */
@@ -250,12 +252,16 @@ export function auditSourcesSync(sources: AuditSource[], extra: AuditExtra = {})
   }
   const flow = new Flow(project);
   const seen = new Set<string>();
+  /** file:line of every piece of a URL that reached an HTTP call (resolved or not). */
+  const usedLines = new Set<string>();
   for (const f of parsed) {
     let n = 0;
     for (const fn of [f.top, ...f.fns]) {
       for (const r of flow.sinks(fn, f)) {
+        for (const ev of r.url.ev) usedLines.add(`${ev.file}:${ev.line}`);
         const open = hasParam(r.url) || (r.method !== null && hasParam(r.method));
         if (open && fn.name && called.has(fn.name)) continue; // applied at its call sites
+        if (r.needsBase && !isC7Based(r.url)) continue; // a receiver never bound to a Commerce7 client
         const relativeOk = r.relative;
         const c = classify(r.url, { relativeOk });
         if (!c) continue;
@@ -280,6 +286,20 @@ export function auditSourcesSync(sources: AuditSource[], extra: AuditExtra = {})
     for (const copy of copies.get(f) ?? []) read.push({ file: copy, engine: engineOf.get(copy) ?? 'tree-sitter', calls: n });
   }
   for (const u of [...unresolved]) for (const copy of copies.get(parsed.find((f) => f.file === u.file)!) ?? []) unresolved.push({ ...u, file: copy });
+
+  // Every miss said: a Commerce7 base URL in the code that reaches no HTTP call the audit recognises (an unknown
+  // library, a URL handed to code it cannot follow) is listed with its file:line, never silently dropped.
+  for (const r of references) usedLines.add(`${r.file}:${r.line}`);
+  for (const u of flow.baseUses) usedLines.add(u);
+  for (const file of baseFiles) {
+    if (flow.baseFilesUsed.has(file)) continue;
+    const lines = (texts.get(file) ?? '').split(/\r?\n/);
+    lines.forEach((raw, i) => {
+      if (!C7_LITERAL.test(raw) || raw.length > 2000 || WHOLE_LINE_COMMENT.test(raw) || !C7_LITERAL.test(stripTrailingComment(raw))) return;
+      if (usedLines.has(`${file}:${i + 1}`)) return;
+      unresolved.push({ file, line: i + 1, pattern: raw.trim().slice(0, 120), method: null, why: 'a Commerce7 base URL that reaches no HTTP call the audit recognises (an unknown library, or a URL used in a way it cannot follow): check by hand what this file calls' });
+    });
+  }
 
   // Only where Commerce7 is called (or named): Basic auth elsewhere is some other service's.
   const callingFiles = new Set(references.map((r) => r.file));
