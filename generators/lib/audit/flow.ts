@@ -92,6 +92,8 @@ export function isC7Based(v: Val): boolean {
   if (typeof p0 === 'string') return C7_URL.test(p0) && /^\s*https?:\/\/api\.commerce7\.com/i.test(p0);
   return 'hole' in p0 && !!p0.base;
 }
+/** Constructors of in-memory collections: `new Map()`, `dict()`, `Hash.new`, `defaultdict(list)`, `make(map[string]int)`. */
+const DATA_MAKER = /^(Map|WeakMap|Set|dict|defaultdict|OrderedDict|Counter|Dictionary|ConcurrentDictionary|HashMap|Hash|URLSearchParams|Headers|FormData|make|array|ArrayObject|SplObjectStorage|Collection|collect)$/;
 /** Calls that make a client or a resource object: their base URL argument is the client's value. */
 const CLIENT_MAKER = /^(new|create\w*|extend|New\w*|Client|Session|Resource|connect|build|defaults|wretch|instance|for|For|make\w*Client)$/;
 const BASE_KEY = /^(baseURL|baseUrl|base_url|base_uri|baseUri|BaseAddress|BaseUrl|prefixUrl|prefix_url|url|uri|host|endpoint|base|root|api_base|api_root)$/;
@@ -621,7 +623,7 @@ export class Flow {
     if (r.k === 'obj' || r.k === 'list') return true;
     if (r.k !== 'ref' || !r.simple) return false;
     const defs = env.fn.locals.get(r.name) ?? env.facts.defs.get(r.name);
-    return !!defs?.length && defs.every((d) => d.k === 'obj' || d.k === 'list');
+    return !!defs?.length && defs.every((d) => d.k === 'obj' || d.k === 'list' || d.k === 'call' && (DATA_MAKER.test(d.fn) || d.fn === 'new' && DATA_MAKER.test(d.recv)));
   }
 
   /**
@@ -701,7 +703,7 @@ function tableKey(v: Val): string | null {
 interface Sink { name: string; url: Expr[]; method: Expr | null; defaultMethod: HttpMethod | null; relativeOk: boolean }
 
 const VERB = /^(get|post|put|patch|delete|del)(?:json|asjson|fromjson|string|stream|bytearray|bytes|urlencoded|multipart|async|_json|_request)*$/i;
-const REQUEST_FN = /^(createRequest|wp_remote_request|wp_safe_remote_request|fetch|axios|got|ky|request|ajax|urlopen|Request|open|NewRequest|NewRequestWithContext|HttpRequestMessage|RestRequest|curl_init|curl|wget|http|https|\$fetch|ofetch|useFetch|superagent|needle|execute|Execute|ExecuteAsync|send_request|fetch_json)$/;
+const REQUEST_FN = /^(xh|xhs|createRequest|wp_remote_request|wp_safe_remote_request|fetch|axios|got|ky|request|ajax|urlopen|Request|open|NewRequest|NewRequestWithContext|HttpRequestMessage|RestRequest|curl_init|curl|wget|http|https|\$fetch|ofetch|useFetch|superagent|needle|execute|Execute|ExecuteAsync|send_request|fetch_json)$/;
 const ROUTE_RECV = /^(?:app|router|server|fastify|Route|\$?router|\$app|bp|blueprint|routes|mux|group|api_router|engine|r|e|g)$/;
 /** Receivers that are not HTTP clients: maps, caches, query strings, environments. */
 const NOT_CLIENT = /(?:^|[.>])(?:map|cache|params|searchParams|query|headers|env|environ|ENV|config|store|storage|localStorage|sessionStorage|dict|data|args|form|cookies|redis|db|kwargs|options|opts|settings|payload|body|json|result|response|res|resp|row|item|obj|hash|attrs|attributes|meta|context|ctx|values|props|state)$/i;
@@ -796,7 +798,7 @@ export function detectSink(c: CallSite, fn: FnDef): Sink | null {
   if (!isRequest || c.fnArg && c.fn !== 'request') return null;
   if (c.fn === 'open' && !/xhr|request|XMLHttpRequest|req$/i.test(c.recv)) return null;
   if (c.fn === 'http' || c.fn === 'https') if (c.recv) return null;
-  if (/^(curl|wget|http)$/.test(c.fn) && !c.recv) return shellSink(c);
+  if (/^(curl|wget|http|https|xh|xhs)$/.test(c.fn) && !c.recv) return shellSink(c);
   let method: Expr | null = keyed(c, METHOD_KEY) ?? null;
   const urls: Expr[] = [];
   const byKey = keyed(c, URL_KEY);
@@ -864,16 +866,30 @@ function shellSink(c: CallSite): Sink | null {
     const lit = w.k === 'str' && w.parts.length === 1 && typeof w.parts[0] === 'string' ? w.parts[0] : null;
     // "$@" / "$*": the words of a wrapper's caller, not a URL.
     if (w.k === 'ref' && /^\$\{?[@*]/.test(w.text) || w.k === 'str' && w.parts.some((p) => typeof p !== 'string' && p.k === 'ref' && /^\$\{?[@*]/.test(p.text)) && w.parts.every((p) => typeof p !== 'string' || p === '')) continue;
-    // httpie: options that take a value.
-    if (c.fn === 'http' && lit !== null && /^(-a|--auth|-A|--auth-type|--session|--session-read-only|--timeout|--cert|--cert-key|--verify|-o|--output|-p|--print|--pretty|-s|--style|--format-options|--proxy|--max-redirects|--boundary|--ssl|--ciphers)$/.test(lit)) { i++; continue; }
+    const httpie = /^(http|https|xh|xhs)$/.test(c.fn);
+    // --method=PUT (wget), --request=PUT; --post-data=… / --body-data=… (wget) send a body.
+    const inline = lit !== null ? /^--(method|request)=([A-Za-z]+)$/.exec(lit) : null;
+    if (inline) { method = { k: 'str', parts: [inline[2]!.toUpperCase()], line: w.line }; continue; }
+    if (w.k === 'str' && typeof w.parts[0] === 'string' && /^--(post-data|post-file|body-data|body-file)(?:=|$)/.test(w.parts[0])) { data = true; if (!/=/.test(w.parts[0])) i++; continue; }
+    if (c.fn === 'wget' && lit !== null && /^(-O|--output-document|-o|--output-file|--header|-U|--user-agent|--user|--password|-t|--tries|-T|--timeout|--method)$/.test(lit)) {
+      if (lit === '--method' && words[i + 1]) method = words[i + 1]!;
+      i++;
+      continue;
+    }
+    // httpie / xh: options that take a value.
+    if (httpie && lit !== null && /^(-a|--auth|-A|--auth-type|--session|--session-read-only|--timeout|--cert|--cert-key|--verify|-o|--output|-p|--print|--pretty|-s|--style|--format-options|--proxy|--max-redirects|--boundary|--ssl|--ciphers)$/.test(lit)) { i++; continue; }
     // httpie request items after the URL: data fields (a=b, a:=1, a@file) make the default method POST.
-    if (c.fn === 'http' && urls.length && lit !== null && /^[\w.\[\]-]+(?:=|:=|@)(?!=)/.test(lit)) { items = true; continue; }
+    if (httpie && urls.length && lit !== null && /^[\w.\[\]-]+(?:=|:=|@)(?!=)/.test(lit)) { items = true; continue; }
     if (lit !== null && /^(-X|--request)$/.test(lit)) { method = words[i + 1] ?? null; i++; continue; }
     if (lit !== null && /^-X[A-Z]+$/.test(lit)) { method = { k: 'str', parts: [lit.slice(2)], line: w.line }; continue; }
     if (lit !== null && /^(-d|--data|--data-raw|--data-binary|--json|-F|--form)$/.test(lit)) { data = true; i++; continue; }
-    if (lit !== null && /^-/.test(lit)) { if (/^(-H|--header|-u|--user|-o|--output|-A|-e|-b|-c|--url-query)$/.test(lit)) i++; continue; }
-    if (c.fn === 'http' && lit !== null && METHOD_TOKEN.test(lit)) { method = w; continue; }
-    if (!urls.length) urls.push(w);
+    if (lit !== null && /^-/.test(lit)) { if (/^(-H|--header|-u|--user|-o|--output|-A|-e|-b|-c|--url-query|--retry|--retry-delay|--retry-max-time|-m|--max-time|--connect-timeout|-w|--write-out|-x|--proxy|--cacert|--cert|--key|-T|--upload-file|-K|--config|--resolve)$/.test(lit)) i++; continue; }
+    // --header="tenant: $T", -H"…": an option glued to its value is not a URL.
+    const lead = w.k === 'str' && typeof w.parts[0] === 'string' ? w.parts[0] : w.k === 'cat' && w.items[0]?.k === 'str' && typeof w.items[0].parts[0] === 'string' ? w.items[0].parts[0] : null;
+    if (lead !== null && /^-/.test(lead)) continue;
+    if (httpie && lit !== null && METHOD_TOKEN.test(lit)) { method = w; continue; }
+    // Every other word may be the URL (the first that names a Commerce7 path is taken): `--retry 4 "$API/x"`.
+    if (urls.length < 4) urls.push(w);
   }
   if (!urls.length) return null;
   return { name: c.fn, url: urls, method: method ?? (data || items ? { k: 'str', parts: ['POST'], line: c.line } : null), defaultMethod: 'GET', relativeOk: false };
@@ -903,6 +919,8 @@ export function classify(v: Val, opts: { relativeOk: RelativeOk | boolean }): Cl
   }
   let base: Classified['base'];
   let rest: string;
+  // { host: 'api.commerce7.com', path: '/v1/order' }: a host without its scheme.
+  if (/^[\uE000\uE002]*api\.commerce7\.com(?=[:/]|$)/i.test(s)) s = s.replace(/api\.commerce7\.com/i, 'https://api.commerce7.com');
   const url = C7_URL.exec(s);
   if (url) {
     // Only when the URL starts the value (after holes) or follows a scheme: not a query parameter of another URL.
