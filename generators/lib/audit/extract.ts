@@ -495,7 +495,9 @@ export function extractFacts(file: string, grammar: string, root: SyntaxNode): F
       const { fn: name, recv, recvExpr, argsNode, block } = callParts(n);
       if (name) {
         const args = toArgs(argsNode);
-        const fnArg = block || argsNode.some((a) => FN_LITERAL.has(a.type) || a.type === 'argument' && namedChildren(a).some((c) => FN_LITERAL.has(c.type)));
+        // A Ruby block on a receiver's verb (Faraday's conn.put(path) do |req| … end) configures the request; a block
+        // without a receiver (Sinatra's get '/x' do) declares a route.
+        const fnArg = block && !(grammar === 'ruby' && recv && !/^(?:self|app|router|routes|namespace)$/.test(recv)) || argsNode.some((a) => FN_LITERAL.has(a.type) || a.type === 'argument' && namedChildren(a).some((c) => FN_LITERAL.has(c.type)));
         fn.calls.push({ fn: name, recv, recvExpr, args, line: lineOf(n), fnArg });
         // PHP define('BASE', '...').
         if (name === 'define' && args.length === 2 && args[0]!.value.k === 'str') add(facts.defs, String(args[0]!.value.parts[0] ?? ''), args[1]!.value);

@@ -98,7 +98,7 @@ const DATA_MAKER = /^(Map|WeakMap|Set|dict|defaultdict|OrderedDict|Counter|Dicti
 const CLIENT_MAKER = /^(new|create\w*|extend|New\w*|Client|Session|Resource|connect|build|defaults|wretch|instance|for|For|make\w*Client)$/;
 const BASE_KEY = /^(baseURL|baseUrl|base_url|base_uri|baseUri|BaseAddress|BaseUrl|prefixUrl|prefix_url|url|uri|host|endpoint|base|root|api_base|api_root)$/;
 /** Methods of fluent request builders that keep the receiver's URL (Flurl, superagent-like chains). */
-const FLUENT = /^(With[A-Z]\w*|SetQueryParams?|SetQueryParam|AppendQueryParam|RemoveQueryParams?|SetFragment|RemoveFragment|AllowHttpStatus|AllowAnyHttpStatus|ConfigureRequest|WithTimeout|withHeaders?|withToken|withBasicAuth|withOptions|acceptJson|asJson|asForm|timeout|retry|withQueryParameters|withUrlParameters|basic_auth|auth|headers|accept)$/;
+const FLUENT = /^(With[A-Z]\w*|SetQueryParams?|SetQueryParam|AppendQueryParam|RemoveQueryParams?|SetFragment|RemoveFragment|AllowHttpStatus|AllowAnyHttpStatus|ConfigureRequest|WithTimeout|withHeaders?|withToken|withBasicAuth|withOptions|acceptJson|asJson|asForm|timeout|retry|withQueryParameters|withUrlParameters|basic_auth|auth|headers|accept|addon|query|options|content|catcher|errorType|middlewares|resolve|signal|json_no)$/;
 /** A method option the caller's object literal does not set: the HTTP library's default applies. */
 export const ABSENT = '\u0000absent';
 const hole = (name: string, base = false): Val => ({ parts: [{ hole: name, base }], ev: [] });
@@ -413,6 +413,11 @@ export class Flow {
     }
     // Fluent URL builders (Flurl): a segment appended to the receiver, or the receiver passed through unchanged.
     if (/^(AppendPathSegment|AppendPathSegments|appendPath|AppendPath)$/.test(fn) && e.recvExpr) return this.join([recv(), ...args.map((a) => this.eval(a.value, deeper))]);
+    // wretch's api.url('/order'): the path appended to a client with a Commerce7 base.
+    if (fn === 'url' && e.recvExpr && args.length === 1) {
+      const owner = recv().filter(isC7Based);
+      if (owner.length) return this.join([owner, arg(0)]);
+    }
     if (FLUENT.test(fn) && e.recvExpr) return recv();
     if (/^(encodeURIComponent|encodeURI|quote|quote_plus|urlencode|rawurlencode|escape|EscapeDataString|QueryEscape|PathEscape|encode_www_form_component)$/.test(fn)) return [hole('id')];
     if (/^(RestRequest|HttpRequestMessage)$/.test(fn)) {
