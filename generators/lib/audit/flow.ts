@@ -601,7 +601,8 @@ export class Flow {
         if (joined.some(hasParam)) { urls = joined; needsBase = true; }
       }
       urls ??= candidates.find((vals) => vals.some(hasParam)) ?? candidates[0] ?? [];
-      const methods = sink.method ? uniq(this.eval(sink.method, env)) : [null];
+      const built = sink.method ? null : this.optionsMethod(c, env);
+      const methods = sink.method ? uniq(this.eval(sink.method, env)) : built ?? [null];
       for (const url of urls) for (const method of methods.slice(0, 4)) {
         out.push({ url, method, defaultMethod: sink.defaultMethod, file: facts.file, line: c.line, via: [], relative: relativeOk, sink: sink.name, sinkFile: facts.file, sinkLine: c.line, ...(needsBase ? { needsBase } : {}) });
       }
@@ -609,6 +610,29 @@ export class Flow {
     this.inProgress.delete(fn);
     this.sinkCache.set(fn, out);
     return out;
+  }
+
+  /**
+   * Options made by a project function: request($url, c7_args('POST', $body)) where c7_args returns an array or
+   * object literal (directly or through a local) whose method is one of its parameters or a literal.
+   */
+  private optionsMethod(c: CallSite, env: Env): Val[] | null {
+    for (const a of c.args) {
+      const v = a.value;
+      if (v.k !== 'call' || v.recv) continue;
+      const target = this.resolveFn(v.fn, '', env.facts, (f) => f.returns.length > 0);
+      if (!target) continue;
+      for (const r of target.returns) {
+        const obj = r.k === 'obj' ? r : r.k === 'ref' && r.simple ? target.locals.get(r.name)?.find((x) => x.k === 'obj') : undefined;
+        const m = obj?.k === 'obj' ? obj.entries.find((en) => METHOD_KEY.test(en.key))?.value : undefined;
+        if (!m) continue;
+        const bindings = this.bind(target, v.args, '', { ...env, depth: env.depth + 1 });
+        const tf = this.factsOf(target.file) ?? env.facts;
+        const vals = uniq(this.eval(m, { facts: tf, fn: target, bindings, depth: env.depth + 1, stack: new Set([`fn:${target.name}`]) }));
+        if (vals.length) return vals;
+      }
+    }
+    return null;
   }
 
   /** Does the receiver's value start with a Commerce7 base (a client made with one, returned by a factory)? */
