@@ -180,6 +180,17 @@ export class Flow {
     }
   }
 
+  /** The folder whose subtree holds the nearest entry of the name ('' = the project root), or null. */
+  nearestDir<T>(index: ProjectIndex<T>, name: string, file: string): string | null {
+    let dir = file;
+    for (;;) {
+      const cut = dir.lastIndexOf('/');
+      dir = cut > 0 ? dir.slice(0, cut) : '';
+      if (index.get(`${dir}\u0000${name}`)?.some((x) => sameFamily(x, file, this.byFile))) return dir;
+      if (!dir) return null;
+    }
+  }
+
   private factsOf(file: string): FileFacts | undefined {
     return this.byFile.get(file);
   }
@@ -557,6 +568,8 @@ export class Flow {
       // `request(url, …)` / `fetch(…)` named like an HTTP library's call: a helper of that name in another folder is
       // a different module's (undici's request is not the neighbour project's request).
       if (helper && REQUEST_FN.test(c.fn) && dirOf(helper.file) !== dirOf(facts.file)) helper = undefined;
+      // A client instance defined here (const c7 = ofetch.create(…)) is called, not a neighbour project's c7().
+      if (helper && !c.recv && helper.file !== facts.file && this.clientCall(c, env)) helper = undefined;
       if (helper) {
         const hFacts = this.factsOf(helper.file) ?? facts;
         const bindings = this.bind(helper, c.args, c.recv, env);
