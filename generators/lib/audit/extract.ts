@@ -51,6 +51,10 @@ export interface FnDef {
   method: boolean;
   /** The rest parameter (`...parts`, Go `parts ...string`, Python `*parts`): bound to all the remaining arguments. */
   rest?: string;
+  /** The class the function is defined in ('' outside one). */
+  cls?: string;
+  /** A constructor's fields set from its parameters: `this.path = path`, TS `private path: string`, PHP promotion. */
+  fields?: Map<string, string>;
 }
 
 export interface FileFacts {
@@ -420,6 +424,8 @@ function definitions(n: SyntaxNode): Array<[SyntaxNode, SyntaxNode]> {
   }
 }
 
+const CLASS = new Set(['class_declaration', 'class_definition', 'class', 'abstract_class_declaration', 'class_specifier']);
+const CTOR = /^(constructor|__init__|initialize|__construct)$/;
 const REFIT_VERB = /^(Get|Post|Put|Patch|Delete|Head)$/;
 /**
  * A Refit interface method (C#: `[Get("/order/{id}")] Task<Order> GetOrder(string id);`, no body): the attribute
@@ -447,9 +453,18 @@ export function extractFacts(file: string, grammar: string, root: SyntaxNode): F
     const list = map.get(name);
     if (list) { if (list.length < 8) list.push(value); } else map.set(name, [value]);
   };
+  let currentClass = '';
   const visit = (n: SyntaxNode, fn: FnDef) => {
     const t = n.type;
     if (t === 'comment' || t === 'line_comment' || t === 'block_comment') return;
+    if (CLASS.has(t)) {
+      const name = field(n, 'name');
+      const saved = currentClass;
+      currentClass = name ? lastIdent(name.text) : '';
+      for (let i = 0; i < n.childCount; i++) { const c = n.child(i)!; if (c.isNamed) visit(c, fn); }
+      currentClass = saved;
+      return;
+    }
     // An anonymous closure (a callback, `new Promise((resolve) => …)`) is part of the function around it: its calls
     // are that function's, and the names it uses are that function's parameters and locals.
     if (FUNCTION.has(t) && fn !== top && !fnName(n) && FN_LITERAL.has(t)) {
@@ -465,6 +480,20 @@ export function extractFacts(file: string, grammar: string, root: SyntaxNode): F
         method: ['method_definition', 'method_declaration', 'method', 'singleton_method'].includes(t) || n.parent?.type === 'block' && n.parent.parent?.type === 'class_definition' || n.parent?.type === 'decorated_definition' || n.parent?.type === 'block' && n.parent?.parent?.type === 'class_definition',
       };
       if (t === 'function_definition' && grammar === 'python' && def.params[0] && /^(self|cls)$/.test(def.params[0])) def.method = true;
+      if (currentClass) {
+        def.cls = currentClass;
+        if (CTOR.test(def.name) || def.name === currentClass) {
+          def.fields = new Map();
+          // TS parameter properties (`private readonly path: string`), PHP constructor promotion.
+          const plist = field(n, 'parameters');
+          for (const c of plist ? namedChildren(plist) : []) {
+            if (namedChildren(c).some((x) => x.type === 'accessibility_modifier' || x.type === 'visibility_modifier') || c.type === 'property_promotion_parameter') {
+              const id = field(c, 'pattern') ?? field(c, 'name') ?? namedChildren(c).find((x) => IDENT.has(x.type) && x.type !== 'type_identifier');
+              if (id) { const nm = lastIdent(id.text); def.fields.set(nm, nm); }
+            }
+          }
+        }
+      }
       if (grammar === 'bash') def.params = Array.from({ length: 9 }, (_, i) => String(i + 1));
       facts.fns.push(def);
       if (body) {
@@ -488,6 +517,8 @@ export function extractFacts(file: string, grammar: string, root: SyntaxNode): F
       if (!name) continue;
       const value = toExpr(valueNode);
       const simple = !/[.:>\[]/.test(nameNode.text.replace(/^\$/, ''));
+      const self = /^(?:this\.|self\.|@|\$this->)(\w+)$/.exec(nameNode.text);
+      if (self && fn.fields && value.k === 'ref' && value.simple && fn.params.includes(value.name)) fn.fields.set(self[1]!, value.name);
       if (fn === top || !simple || t === 'pair' || t === 'keyed_element') add(facts.defs, name, value);
       else add(fn.locals, name, value);
     }

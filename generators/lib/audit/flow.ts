@@ -253,6 +253,15 @@ export class Flow {
       const hit = table?.get(e.name);
       if (hit) return hit;
     }
+    // An object's field set from its constructor's parameter (this.path in a method of Resource): bound from the
+    // receiver's `new Resource(auth, '/vendor')` at the call site, a parameter until then.
+    const fieldOf = env.fn.cls ? /^(?:this\.|self\.|@|\$this->)(\w+)$/.exec(e.text) : null;
+    if (fieldOf) {
+      const key = `this.${fieldOf[1]}`;
+      const bound = env.bindings?.get(key);
+      if (bound) return bound;
+      if (!env.bindings && this.ctorOf(env.fn)?.fields?.has(fieldOf[1]!)) return [{ parts: [{ param: key }], ev: [] }];
+    }
     const bare = e.text.replace(/^[$@]+/, '');
     // A parameter of the function being read.
     // `options.method` where options is a parameter: bound from the object literal each caller passes.
@@ -496,6 +505,32 @@ export class Flow {
     return this.nearest(this.project.fns, name, facts.file, want, self)[0];
   }
 
+  /** The constructor of a method's class (same file). */
+  ctorOf(fn: FnDef): FnDef | undefined {
+    if (!fn.cls) return undefined;
+    const facts = this.factsOf(fn.file);
+    return facts?.fns.find((f) => f.cls === fn.cls && f.fields !== undefined);
+  }
+
+  /** this.<field> bindings for a method called on `recv`: from `new Class(args)` where recv was made, or kept open on this/self. */
+  private bindFields(target: FnDef, recv: string, env: Env, map: Map<string, Val[]>): void {
+    const ctor = this.ctorOf(target);
+    if (!ctor?.fields?.size) return;
+    if (/^(?:this|self|@|\$this)$/.test(recv) || recv === '') {
+      for (const f of ctor.fields.keys()) {
+        const key = `this.${f}`;
+        map.set(key, env.bindings?.get(key) ?? [{ parts: [{ param: key }], ev: [] }]);
+      }
+      return;
+    }
+    if (!/^[A-Za-z_$][\w$]*$/.test(recv)) return;
+    const defs = [...(env.fn.locals.get(recv) ?? []), ...(env.facts.defs.get(recv) ?? [])];
+    const made = defs.find((d): d is Extract<Expr, { k: 'call' }> => d.k === 'call' && (d.fn === target.cls || d.fn === 'new' && d.recv === target.cls));
+    if (!made) return;
+    const ctorBindings = this.bind(ctor, made.args, '', env);
+    for (const [f, p] of ctor.fields) { const v = ctorBindings.get(p); if (v) map.set(`this.${f}`, v); }
+  }
+
   private bind(target: FnDef, args: Arg[], recv: string, env: Env): Map<string, Val[]> {
     const params = [...target.params];
     if (params[0] && /^(self|cls)$/.test(params[0]) && (target.method || recv)) params.shift();
@@ -543,6 +578,7 @@ export class Flow {
         if (!map.has(p)) map.set(`${p}.method`, m ? this.eval(m.value, env) : [{ parts: [ABSENT], ev: [] }]);
       }
     }
+    if (target.cls && target.fields === undefined) this.bindFields(target, recv, env, map);
     for (const p of unbound) {
       if (map.has(p)) continue;
       const def = target.defaults.get(p);
@@ -710,7 +746,7 @@ export class Flow {
     if (known !== undefined) return known;
     this.helperCache.set(fn, false);
     const facts = this.factsOf(fn.file);
-    const yes = !!facts && fn.params.length > 0 && this.sinks(fn, facts).some((r) => hasParam(r.url) || (r.method !== null && hasParam(r.method)));
+    const yes = !!facts && (fn.params.length > 0 || !!this.ctorOf(fn)?.fields?.size) && this.sinks(fn, facts).some((r) => hasParam(r.url) || (r.method !== null && hasParam(r.method)));
     this.helperCache.set(fn, yes);
     return yes;
   }
@@ -718,7 +754,7 @@ export class Flow {
   private subst(v: Val, bindings: Map<string, Val[]>): Val[] {
     const pick = (p: { param: string; table?: Map<string, Val[]> }): Val[] => {
       const bound = bindings.get(p.param);
-      if (!bound) return [hole(p.param)];
+      if (!bound) return [hole(p.param, BASE_NAME.test(p.param))];
       if (!p.table) return bound;
       // A const table indexed by the parameter: the entries the callers' arguments select.
       return uniq(bound.flatMap((b) => {
@@ -956,7 +992,7 @@ export function classify(v: Val, opts: { relativeOk: RelativeOk | boolean }): Cl
   let s = '';
   for (const p of v.parts) {
     if (typeof p === 'string') s += p.includes(SEP) ? p.split(SEP).join('/') : p;
-    else if ('param' in p) s += '\uE002';
+    else if ('param' in p) s += p.param.startsWith('this.') && BASE_NAME.test(p.param) ? '\uE001' : '\uE002';
     else s += p.base ? '\uE001' : '\uE000';
   }
   let base: Classified['base'];
