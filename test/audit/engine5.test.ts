@@ -41,3 +41,19 @@ describe('audit engine: fields bound from the constructor', () => {
     assert.deepEqual(r.references.map((x) => `${x.method} ${x.path}`).sort(), ['DELETE /note/{id}', 'GET /club', 'POST /tag/order']);
   });
 });
+
+describe('audit engine: Postman scripts', () => {
+  it('pm.sendRequest in a pre-request script, with collection variables; a commented one is not a call', async () => {
+    const coll = {
+      info: { name: 'x', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' },
+      variable: [{ key: 'c7', value: 'https://api.commerce7.com/v1' }],
+      event: [{ listen: 'prerequest', script: { exec: [
+        `pm.sendRequest({ url: pm.collectionVariables.get('c7') + '/inventory', method: 'GET' }, () => {});`,
+        `// pm.sendRequest({ url: pm.collectionVariables.get('c7') + '/order', method: 'POST' });`,
+      ] } }],
+      item: [{ name: 'create', request: { method: 'POST', url: '{{c7}}/coupon' } }],
+    };
+    const r = await audit({ 'c.postman_collection.json': JSON.stringify(coll, null, 2) });
+    assert.deepEqual(r.references.map((x) => `${x.method} ${x.path}`).sort(), ['GET /inventory', 'POST /coupon']);
+  });
+});
