@@ -6,7 +6,7 @@
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { CLI, HELDOUT, loadCorpus, materialize, runAudit, observed, expectedOf, score, skippedProblems, sourceFiles, lineCount, PATTERNS } from '../test/fixtures/audit-corpus/_support/corpus.mjs';
+import { CLI, CORPUS, loadCorpus, materialize, runAudit, observed, expectedOf, score, skippedProblems, sourceFiles, lineCount, PATTERNS } from '../test/fixtures/audit-corpus/_support/corpus.mjs';
 
 const verbose = process.argv.includes('--verbose');
 const tmp = mkdtempSync(path.join(tmpdir(), 'c7-bench-audit-'));
@@ -48,16 +48,35 @@ try {
   const exactPerms = results.filter((r) => r.expected.pairs.join() === r.observed.pairs.join()).length;
   console.log(`\nprojects whose whole permission set is right: ${exactPerms} of ${results.length}; fully right (permissions, unknown paths and skipped files): ${exactAll} of ${results.length}`);
 
-  // The held-out set (test/fixtures/audit-corpus-heldout): code written apart from the engine, the honest measure.
-  const heldout = loadCorpus(HELDOUT).map((fixture) => {
-    const dir = materialize(fixture, path.join(tmp, 'heldout', fixture.name));
-    const run = runAudit(dir);
-    return { fixture, dir, expected: expectedOf(fixture), observed: observed(run.report), run, sources: sourceFiles(dir) };
-  });
-  if (heldout.length) {
-    console.log(`\nheld-out set (${heldout.length} fixtures, ${path.relative(process.cwd(), HELDOUT)}):`);
-    console.log(row('held-out overall', heldout));
-    console.log(`held-out projects whose whole permission set is right: ${heldout.filter((r) => r.expected.pairs.join() === r.observed.pairs.join()).length} of ${heldout.length}`);
+  // The held-out sets (test/fixtures/audit-corpus-heldout*): code written apart from the engine, the honest measure,
+  // each folder measured on its own (a later set is the fresh one).
+  const diffOf = (r) => {
+    const e = new Set(r.expected.pairs), o = new Set(r.observed.pairs);
+    const eu = new Set(r.expected.unknown), ou = new Set(r.observed.unknown);
+    return [...[...e].filter((k) => !o.has(k)).map((k) => `-${k}`), ...[...o].filter((k) => !e.has(k)).map((k) => `+${k}`),
+      ...[...eu].filter((k) => !ou.has(k)).map((k) => `-?${k}`), ...[...ou].filter((k) => !eu.has(k)).map((k) => `+?${k}`)];
+  };
+  const parent = path.dirname(CORPUS);
+  const heldoutDirs = readdirSync(parent).filter((n) => /^audit-corpus-heldout\w*$/.test(n)).sort((a, b) => a.length - b.length || a.localeCompare(b));
+  for (const name of heldoutDirs) {
+    const root = path.join(parent, name);
+    const heldout = loadCorpus(root).map((fixture) => {
+      const dir = materialize(fixture, path.join(tmp, name, fixture.name));
+      const run = runAudit(dir);
+      return { fixture, dir, expected: expectedOf(fixture), observed: observed(run.report), run, sources: sourceFiles(dir) };
+    });
+    if (!heldout.length) continue;
+    console.log(`\nheld-out set ${name} (${heldout.length} fixtures):`);
+    console.log(`${'pattern'.padEnd(22)} fix   prec.  recall   tp/fp/fn    exact     unk.prec unk.rec  tp/fp/fn`);
+    const hl = [...new Set(heldout.map((r) => r.fixture.expected.language))];
+    for (const l of hl) console.log(row(l, heldout.filter((r) => r.fixture.expected.language === l)));
+    console.log(row(`${name.replace('audit-corpus-', '')} overall`, heldout));
+    console.log(`${name}: projects whose whole permission set is right: ${heldout.filter((r) => r.expected.pairs.join() === r.observed.pairs.join()).length} of ${heldout.length}`);
+    for (const r of heldout) {
+      const diff = diffOf(r);
+      const err = r.run.report ? '' : `  (no JSON report, exit ${r.run.status})`;
+      if (diff.length || err || verbose) console.log(`  ${diff.length || err ? '✖' : '✔'} ${r.fixture.name.padEnd(32)} ${diff.join('  ')}${err}`);
+    }
   }
   const skippedOk = results.filter((r) => (r.fixture.expected.skipped ?? []).length || r.fixture.expected.patterns.includes('odd-input'));
   for (const r of skippedOk) {

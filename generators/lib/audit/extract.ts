@@ -7,7 +7,9 @@ export type Expr =
   /** A string literal; interpolations (`${x}`, f"{x}", "#{x}", "$x", $"{x}") are nested expressions. */
   | { k: 'str'; parts: Array<string | Expr>; line: number }
   /** A name: `BASE`, `this.base`, `paths.Order`, `$base`, `@base`, `Net::HTTP::Post`; `name` is its last identifier. */
-  | { k: 'ref'; name: string; text: string; line: number; simple: boolean }
+  | { k: 'ref'; name: string; text: string; line: number; simple: boolean; of?: Expr; keyExpr?: Expr }
+  /** A list literal (`[a, ...rest]`, `[]string{a}`, a tuple): joined by `.join(sep)` / `strings.Join`. */
+  | { k: 'list'; items: Array<{ value: Expr; spread: boolean }>; line: number }
   | { k: 'cat'; items: Expr[]; line: number }
   | { k: 'call'; fn: string; recv: string; recvExpr?: Expr; args: Arg[]; line: number }
   | { k: 'obj'; entries: Array<{ key: string; value: Expr }>; line: number }
@@ -47,6 +49,12 @@ export interface FnDef {
   file: string;
   /** A method (called as `x.name(...)`): a leading self/cls parameter is not an argument. */
   method: boolean;
+  /** The rest parameter (`...parts`, Go `parts ...string`, Python `*parts`): bound to all the remaining arguments. */
+  rest?: string;
+  /** The class the function is defined in ('' outside one). */
+  cls?: string;
+  /** A constructor's fields set from its parameters: `this.path = path`, TS `private path: string`, PHP promotion. */
+  fields?: Map<string, string>;
 }
 
 export interface FileFacts {
@@ -66,7 +74,7 @@ const STRING_TEXT = new Set(['string_fragment', 'string_content', 'escape_sequen
   'string_literal_encoding', 'raw_string_start', 'raw_string_end', 'raw_string_content', 'string_value', 'text_interpolation']);
 const WRAPPERS = new Set(['template_substitution', 'interpolation', 'parenthesized_expression', 'await_expression', 'as_expression',
   'non_null_expression', 'satisfies_expression', 'type_assertion', 'argument', 'literal_element', 'expression_list', 'expression_statement',
-  'cast_expression', 'parenthesized_statements', 'unary_expression_paren', 'equals_value_clause', 'spread_element_no']);
+  'cast_expression', 'parenthesized_statements', 'arrow_expression_clause', 'unary_expression_paren', 'equals_value_clause', 'spread_element_no']);
 const IDENT = new Set(['identifier', 'constant', 'variable_name', 'name', 'property_identifier', 'field_identifier',
   'shorthand_property_identifier', 'instance_variable', 'class_variable', 'global_variable', 'simple_expansion', 'expansion',
   'type_identifier', 'predefined_type', 'qualified_name', 'private_property_identifier', 'this', 'self', 'variable_name_php']);
@@ -221,7 +229,9 @@ export function toExpr(n: SyntaxNode): Expr {
     const idx = field(n, 'index') ?? field(n, 'subscript') ?? namedChildren(n)[1] ?? null;
     const key = idx ? (STRING.has(idx.type) ? idx.text.replace(/^["'`]|["'`]$/g, '') : idx.type === 'simple_symbol' ? idx.text.slice(1) : null) : null;
     const obj = field(n, 'object') ?? field(n, 'value') ?? field(n, 'operand') ?? namedChildren(n)[0] ?? null;
-    if (key && /^\w[\w-]*$/.test(key)) return { k: 'ref', name: key, text: n.text, line, simple: false };
+    if (key && /^\w[\w-]*$/.test(key)) return { k: 'ref', name: key, text: n.text, line, simple: false, ...(obj ? { of: toExpr(obj), keyExpr: { k: 'str', parts: [key], line } as Expr } : {}) };
+    // A sub-resource by a computed string (`api["order/#{id}"]`): kept with its object, for clients indexed by path.
+    if (obj && idx && STRING.has(idx.type)) return { k: 'ref', name: 'index', text: n.text, line, simple: false, of: toExpr(obj), keyExpr: toExpr(idx) };
     if (obj && idx && !key && /^(?:[$@]*[A-Za-z_][\w]*(?:(?:::|\.|->)[A-Za-z_]\w*)?)$/.test(obj.text) && /^[$@]*[A-Za-z_][\w.]*$/.test(idx.text)) {
       return { k: 'index', obj: toExpr(obj), key: toExpr(idx), line };
     }
@@ -253,6 +263,27 @@ export function toExpr(n: SyntaxNode): Expr {
     const { fn, recv, recvExpr, argsNode } = callParts(n);
     return { k: 'call', fn, recv, recvExpr, args: toArgs(argsNode), line };
   }
+  if (t === 'array' || t === 'list' || t === 'tuple' || t === 'expression_list_no' || (t === 'composite_literal' && /^(slice_type|array_type|implicit_length_array_type)$/.test(field(n, 'type')?.type ?? ''))) {
+    const holder = t === 'composite_literal' ? field(n, 'body') : n;
+    const items = holder ? namedChildren(holder).map((c) => {
+      const spread = c.type === 'spread_element' || c.type === 'list_splat' || c.type === 'splat_argument' || c.type === 'variadic_argument';
+      const inner = spread ? namedChildren(c)[0] ?? c : c;
+      return { value: toExpr(inner), spread };
+    }) : [];
+    return { k: 'list', items, line };
+  }
+  if (t === 'composite_literal') {
+    const body = field(n, 'body');
+    return body ? toExpr(body) : { k: 'other', text: n.text.slice(0, 80), line };
+  }
+  if (t === 'operator_assignment' || t === 'augmented_assignment') {
+    const right = field(n, 'right');
+    if (right) return toExpr(right);
+  }
+  if (t === 'variadic_argument' || t === 'splat_argument' || t === 'list_splat' || t === 'spread_element') {
+    const inner = namedChildren(n)[0];
+    if (inner) return { k: 'list', items: [{ value: toExpr(inner), spread: true }], line };
+  }
   if (OBJECT.has(t)) {
     const entries: Array<{ key: string; value: Expr }> = [];
     for (const c of namedChildren(n)) {
@@ -273,7 +304,7 @@ export function toExpr(n: SyntaxNode): Expr {
   return { k: 'other', text: n.text.length > 80 ? n.text.slice(0, 80) : n.text, line };
 }
 
-interface Params { params: string[]; pattern: FnDef['pattern']; defaults: Map<string, Expr> }
+interface Params { params: string[]; pattern: FnDef['pattern']; defaults: Map<string, Expr>; rest?: string }
 
 function paramList(n: SyntaxNode | null): Params {
   const out: Params = { params: [], pattern: [], defaults: new Map() };
@@ -305,6 +336,13 @@ function paramList(n: SyntaxNode | null): Params {
   for (const c of namedChildren(n)) {
     if (c.type === 'type_annotation' || c.type === 'comment') continue;
     const index = out.params.length;
+    // A rest parameter: JS/TS `...parts`, Python `*parts`, Ruby `*parts`, PHP `...$parts`, Go `parts ...string`, C# `params string[] parts`.
+    if (/^(rest_pattern|list_splat_pattern|splat_parameter|variadic_parameter)$/.test(c.type) || /^(\.\.\.|params\s)/.test(c.text) || c.type === 'variadic_parameter_declaration' || /^\*\w/.test(c.text) && !/^\*\*/.test(c.text)) {
+      const t = c.text;
+      const pname = c.type === 'variadic_parameter_declaration' ? field(c, 'name')?.text
+        : (/\.\.\.\s*\$?([A-Za-z_]\w*)/.exec(t) ?? /^\*\s*([A-Za-z_]\w*)/.exec(t) ?? /^params\s+\S+\s+([A-Za-z_]\w*)/.exec(t))?.[1];
+      if (pname) { out.params.push(pname.replace(/^\$/, '')); out.rest = pname.replace(/^\$/, ''); continue; }
+    }
     if (IDENT.has(c.type)) { out.params.push(lastIdent(c.text)); continue; }
     if (c.type === 'object_pattern') { objectPattern(c, index); continue; }
     if (c.type === 'parameter_declaration' || c.type === 'variadic_parameter_declaration') {
@@ -345,7 +383,7 @@ function definitions(n: SyntaxNode): Array<[SyntaxNode, SyntaxNode]> {
       const value = field(n, 'value') ?? (kids.length > 1 ? kids[kids.length - 1]! : null);
       return name && value && !same(value, name) ? [[name, value]] : [];
     }
-    case 'assignment_expression': case 'assignment': case 'augmented_assignment_no': case 'public_field_definition': case 'field_definition': case 'property_declaration_cs': {
+    case 'assignment_expression': case 'assignment': case 'augmented_assignment_no': case 'operator_assignment': case 'public_field_definition': case 'field_definition': case 'property_declaration_cs': {
       const name = field(n, 'left') ?? field(n, 'name') ?? field(n, 'property');
       const value = field(n, 'right') ?? field(n, 'value');
       return name && value ? [[name, value]] : [];
@@ -386,6 +424,27 @@ function definitions(n: SyntaxNode): Array<[SyntaxNode, SyntaxNode]> {
   }
 }
 
+const CLASS = new Set(['class_declaration', 'class_definition', 'class', 'abstract_class_declaration', 'class_specifier']);
+const CTOR = /^(constructor|__init__|initialize|__construct)$/;
+const REFIT_VERB = /^(Get|Post|Put|Patch|Delete|Head)$/;
+/**
+ * A Refit interface method (C#: `[Get("/order/{id}")] Task<Order> GetOrder(string id);`, no body): the attribute
+ * is the HTTP call, method and path, made wherever the generated client is used.
+ */
+function refitCall(n: SyntaxNode, def: FnDef): void {
+  for (const list of namedChildren(n).filter((c) => c.type === 'attribute_list')) {
+    for (const attr of namedChildren(list).filter((c) => c.type === 'attribute')) {
+      const name = field(attr, 'name') ?? namedChildren(attr)[0];
+      const verb = name ? REFIT_VERB.exec(name.text) : null;
+      const argList = namedChildren(attr).find((c) => c.type === 'attribute_argument_list');
+      const first = argList ? namedChildren(argList)[0] : undefined;
+      const str = first ? namedChildren(first).find((c) => STRING.has(c.type)) ?? (STRING.has(first.type) ? first : undefined) : undefined;
+      if (!verb || !str) continue;
+      def.calls.push({ fn: verb[1]!.toLowerCase(), recv: 'Refit', args: [{ value: stringExpr(str) }], line: lineOf(attr), fnArg: false });
+    }
+  }
+}
+
 /** Walks one parsed file into facts. */
 export function extractFacts(file: string, grammar: string, root: SyntaxNode): FileFacts {
   const top: FnDef = { name: '', params: [], pattern: [], defaults: new Map(), calls: [], locals: new Map(), returns: [], line: 1, file, method: false };
@@ -394,9 +453,18 @@ export function extractFacts(file: string, grammar: string, root: SyntaxNode): F
     const list = map.get(name);
     if (list) { if (list.length < 8) list.push(value); } else map.set(name, [value]);
   };
+  let currentClass = '';
   const visit = (n: SyntaxNode, fn: FnDef) => {
     const t = n.type;
     if (t === 'comment' || t === 'line_comment' || t === 'block_comment') return;
+    if (CLASS.has(t)) {
+      const name = field(n, 'name');
+      const saved = currentClass;
+      currentClass = name ? lastIdent(name.text) : '';
+      for (let i = 0; i < n.childCount; i++) { const c = n.child(i)!; if (c.isNamed) visit(c, fn); }
+      currentClass = saved;
+      return;
+    }
     // An anonymous closure (a callback, `new Promise((resolve) => …)`) is part of the function around it: its calls
     // are that function's, and the names it uses are that function's parameters and locals.
     if (FUNCTION.has(t) && fn !== top && !fnName(n) && FN_LITERAL.has(t)) {
@@ -405,19 +473,38 @@ export function extractFacts(file: string, grammar: string, root: SyntaxNode): F
       return;
     }
     if (FUNCTION.has(t)) {
-      const body = field(n, 'body') ?? namedChildren(n)[namedChildren(n).length - 1] ?? null;
+      const body = field(n, 'body') ?? (t === 'method_declaration' ? namedChildren(n).find((c) => c.type === 'arrow_expression_clause') ?? null : namedChildren(n)[namedChildren(n).length - 1] ?? null);
       const def: FnDef = {
         name: fnName(n), ...paramList(field(n, 'parameters') ?? field(n, 'parameter')),
         calls: [], locals: new Map(), returns: [], line: lineOf(n), file,
         method: ['method_definition', 'method_declaration', 'method', 'singleton_method'].includes(t) || n.parent?.type === 'block' && n.parent.parent?.type === 'class_definition' || n.parent?.type === 'decorated_definition' || n.parent?.type === 'block' && n.parent?.parent?.type === 'class_definition',
       };
       if (t === 'function_definition' && grammar === 'python' && def.params[0] && /^(self|cls)$/.test(def.params[0])) def.method = true;
+      if (currentClass) {
+        def.cls = currentClass;
+        if (CTOR.test(def.name) || def.name === currentClass) {
+          def.fields = new Map();
+          // TS parameter properties (`private readonly path: string`), PHP constructor promotion.
+          const plist = field(n, 'parameters');
+          for (const c of plist ? namedChildren(plist) : []) {
+            if (namedChildren(c).some((x) => x.type === 'accessibility_modifier' || x.type === 'visibility_modifier') || c.type === 'property_promotion_parameter') {
+              const id = field(c, 'pattern') ?? field(c, 'name') ?? namedChildren(c).find((x) => IDENT.has(x.type) && x.type !== 'type_identifier');
+              if (id) { const nm = lastIdent(id.text); def.fields.set(nm, nm); }
+            }
+          }
+        }
+      }
       if (grammar === 'bash') def.params = Array.from({ length: 9 }, (_, i) => String(i + 1));
       facts.fns.push(def);
       if (body) {
         if (!/block|statement|body|compound/.test(body.type) && t !== 'method' && t !== 'function_definition') def.returns.push(toExpr(body));
+        // Ruby: a method's value is its last expression.
+        if ((t === 'method' || t === 'singleton_method') && body.type === 'body_statement') {
+          const last = namedChildren(body).pop();
+          if (last && !/^(if|unless|while|until|case|begin|return|rescue|ensure)$/.test(last.type)) def.returns.push(toExpr(last));
+        }
         visit(body, def);
-      }
+      } else if (t === 'method_declaration' && grammar === 'c-sharp') refitCall(n, def);
       return;
     }
     if (t === 'return_statement' || t === 'return') {
@@ -430,6 +517,8 @@ export function extractFacts(file: string, grammar: string, root: SyntaxNode): F
       if (!name) continue;
       const value = toExpr(valueNode);
       const simple = !/[.:>\[]/.test(nameNode.text.replace(/^\$/, ''));
+      const self = /^(?:this\.|self\.|@|\$this->)(\w+)$/.exec(nameNode.text);
+      if (self && fn.fields && value.k === 'ref' && value.simple && fn.params.includes(value.name)) fn.fields.set(self[1]!, value.name);
       if (fn === top || !simple || t === 'pair' || t === 'keyed_element') add(facts.defs, name, value);
       else add(fn.locals, name, value);
     }
@@ -437,7 +526,9 @@ export function extractFacts(file: string, grammar: string, root: SyntaxNode): F
       const { fn: name, recv, recvExpr, argsNode, block } = callParts(n);
       if (name) {
         const args = toArgs(argsNode);
-        const fnArg = block || argsNode.some((a) => FN_LITERAL.has(a.type) || a.type === 'argument' && namedChildren(a).some((c) => FN_LITERAL.has(c.type)));
+        // A Ruby block on a receiver's verb (Faraday's conn.put(path) do |req| … end) configures the request; a block
+        // without a receiver (Sinatra's get '/x' do) declares a route.
+        const fnArg = block && !(grammar === 'ruby' && recv && !/^(?:self|app|router|routes|namespace)$/.test(recv)) || argsNode.some((a) => FN_LITERAL.has(a.type) || a.type === 'argument' && namedChildren(a).some((c) => FN_LITERAL.has(c.type)));
         fn.calls.push({ fn: name, recv, recvExpr, args, line: lineOf(n), fnArg });
         // PHP define('BASE', '...').
         if (name === 'define' && args.length === 2 && args[0]!.value.k === 'str') add(facts.defs, String(args[0]!.value.parts[0] ?? ''), args[1]!.value);

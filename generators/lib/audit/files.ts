@@ -1,19 +1,21 @@
 // Which files are code to audit: source of the languages integrations are written in, and JSON (API collections);
 // not dependencies, build output, lockfiles, minified or derived files, nor (unless asked) tests.
-export const AUDIT_SKIP_DIRS: ReadonlySet<string> = new Set(['node_modules', '.git', 'dist', 'build', 'out', 'coverage', 'vendor', '.next', '.nuxt', '__pycache__', 'venv', '.venv', 'bin', 'obj', 'target']);
+export const AUDIT_SKIP_DIRS: ReadonlySet<string> = new Set(['node_modules', '.git', 'dist', 'build', 'out', 'coverage', 'vendor', '.next', '.nuxt', '__pycache__', 'venv', '.venv', 'obj', 'target']);
+/** Under bin/, only .NET's build output is skipped: bin/ of a Ruby, shell or Node project holds its scripts. */
+const BUILD_UNDER_BIN = /^(?:Debug|Release|x64|x86|net\d[\w.]*|netcoreapp[\d.]*|netstandard[\d.]*)$/;
 const TEST_DIRS = new Set(['test', 'tests', '__tests__', 'spec', 'specs']);
 const SOURCE = /\.(?:[cm]?[jt]sx?|vue|svelte|py|php|rb|rake|cs|java|kt|go|rs|sh|ps1|json)$/i;
 const SKIP_FILES = /(?:^|\/)(?:package-lock\.json|npm-shrinkwrap\.json|composer\.lock|c7-app\.json|[^/]*\.min\.js|[^/]*\.generated\.ts)$/;
 const TEST_FILE = /\.(?:test|spec)\.[^.]+$|_test\.(?:py|go)$|(?:^|\/)test_[^/]*\.py$|(?:^|\/)tests\.py$/;
 
 /** Is a folder of this name skipped? */
-export function isSkippedDir(name: string, opts: { includeTests?: boolean } = {}): boolean {
-  return AUDIT_SKIP_DIRS.has(name) || (!opts.includeTests && TEST_DIRS.has(name));
+export function isSkippedDir(name: string, opts: { includeTests?: boolean } = {}, parent?: string): boolean {
+  return AUDIT_SKIP_DIRS.has(name) || (!opts.includeTests && TEST_DIRS.has(name)) || (parent === 'bin' && BUILD_UNDER_BIN.test(name));
 }
 
 /** Is this file (a path with "/", relative or not) code to audit? Its folders are checked too. */
 export function isAuditedFile(file: string, opts: { includeTests?: boolean } = {}): boolean {
   const parts = file.split('/');
-  if (parts.slice(0, -1).some((d) => isSkippedDir(d, opts))) return false;
+  if (parts.slice(0, -1).some((d, i) => isSkippedDir(d, opts, parts[i - 1]))) return false;
   return SOURCE.test(file) && !SKIP_FILES.test(file) && (opts.includeTests === true || !TEST_FILE.test(file));
 }

@@ -28,6 +28,8 @@ export interface SinkResult {
   /** Where the HTTP call itself is (for a helper: inside the helper). */
   sinkFile: string;
   sinkLine: number;
+  /** The URL is the receiver (a parameter) joined with a relative path: it counts only once the receiver is bound to a Commerce7 client. */
+  needsBase?: boolean;
 }
 
 const FAMILY: Record<string, string> = { javascript: 'js', typescript: 'js', tsx: 'js' };
@@ -71,6 +73,32 @@ interface Env {
 }
 
 const text = (s: string): Val => ({ parts: [s], ev: [] });
+/** Between the items of a list value, until a join names the separator. */
+export const SEP = '\u0003';
+function withSep(v: Val, sep: string): Val {
+  const parts: Part[] = [];
+  for (const p of v.parts) {
+    const q = typeof p === 'string' ? p.split(SEP).join(sep) : p;
+    const last = parts[parts.length - 1];
+    if (typeof q === 'string' && typeof last === 'string') parts[parts.length - 1] = last + q;
+    else parts.push(q);
+  }
+  return { parts: parts.map((p) => (typeof p === 'string' ? p.replace(/([^:])\/{2,}/g, '$1/') : p)), ev: v.ev };
+}
+/** Does a value start with a Commerce7 base (the URL, or a name that holds it)? */
+export function isC7Based(v: Val): boolean {
+  const p0 = v.parts.find((p) => typeof p !== 'string' || p.trim() !== '');
+  if (p0 === undefined) return false;
+  if (typeof p0 === 'string') return C7_URL.test(p0) && /^\s*https?:\/\/api\.commerce7\.com/i.test(p0);
+  return 'hole' in p0 && !!p0.base;
+}
+/** Constructors of in-memory collections: `new Map()`, `dict()`, `Hash.new`, `defaultdict(list)`, `make(map[string]int)`. */
+const DATA_MAKER = /^(Map|WeakMap|Set|dict|defaultdict|OrderedDict|Counter|Dictionary|ConcurrentDictionary|HashMap|Hash|URLSearchParams|Headers|FormData|make|array|ArrayObject|SplObjectStorage|Collection|collect)$/;
+/** Calls that make a client or a resource object: their base URL argument is the client's value. */
+const CLIENT_MAKER = /^(new|create\w*|extend|New\w*|Client|Session|Resource|connect|build|defaults|wretch|instance|for|For|make\w*Client)$/;
+const BASE_KEY = /^(baseURL|baseUrl|base_url|base_uri|baseUri|BaseAddress|BaseUrl|prefixUrl|prefix_url|url|uri|host|endpoint|base|root|api_base|api_root)$/;
+/** Methods of fluent request builders that keep the receiver's URL (Flurl, superagent-like chains). */
+const FLUENT = /^(With[A-Z]\w*|SetQueryParams?|SetQueryParam|AppendQueryParam|RemoveQueryParams?|SetFragment|RemoveFragment|AllowHttpStatus|AllowAnyHttpStatus|ConfigureRequest|WithTimeout|withHeaders?|withToken|withBasicAuth|withOptions|acceptJson|asJson|asForm|timeout|retry|withQueryParameters|withUrlParameters|basic_auth|auth|headers|accept|addon|query|options|content|catcher|errorType|middlewares|resolve|signal|json_no)$/;
 /** A method option the caller's object literal does not set: the HTTP library's default applies. */
 export const ABSENT = '\u0000absent';
 const hole = (name: string, base = false): Val => ({ parts: [{ hole: name, base }], ev: [] });
@@ -122,6 +150,13 @@ export class Flow {
   private returnCache = new Map<FnDef, Val[]>();
 
   private byFile: Map<string, FileFacts>;
+  /** file:line of the Commerce7 base URLs that made a client or a relative call count (for the "reaches no call" check). */
+  readonly baseUses = new Set<string>();
+  /** Files whose own base URL made their relative calls count. */
+  readonly baseFilesUsed = new Set<string>();
+  private noteBase(vals: Val[]): void {
+    for (const v of vals) if (isC7Based(v) || v.parts.some((p) => typeof p === 'string' && C7_URL.test(p))) for (const ev of v.ev) this.baseUses.add(`${ev.file}:${ev.line}`);
+  }
   private fnsByFile = new Map<FileFacts, Map<string, FnDef[]>>();
 
   constructor(readonly project: Project) {
@@ -132,15 +167,27 @@ export class Flow {
    * The project's entries of a name nearest the file: those in the file's own folder first, then its parent's
    * subtree, and so on (in a monorepo, or a tree of several integrations, `send` is the neighbour's `send`).
    */
-  nearest<T>(index: ProjectIndex<T>, name: string, file: string, want?: (x: T) => boolean): T[] {
+  nearest<T>(index: ProjectIndex<T>, name: string, file: string, want?: (x: T) => boolean, self?: T): T[] {
     let dir = file;
     for (;;) {
       const cut = dir.lastIndexOf('/');
       dir = cut > 0 ? dir.slice(0, cut) : '';
       // The nearest folder where the name exists at all decides (a neighbour's factory shadows a far helper).
-      const list = index.get(`${dir}\u0000${name}`)?.filter((x) => sameFamily(x, file, this.byFile));
+      // The function being read does not shadow another of its name (a controller's hold() calling the service's hold()).
+      const list = index.get(`${dir}\u0000${name}`)?.filter((x) => x !== self && sameFamily(x, file, this.byFile));
       if (list?.length) return want ? list.filter(want) : list;
       if (!dir) return [];
+    }
+  }
+
+  /** The folder whose subtree holds the nearest entry of the name ('' = the project root), or null. */
+  nearestDir<T>(index: ProjectIndex<T>, name: string, file: string): string | null {
+    let dir = file;
+    for (;;) {
+      const cut = dir.lastIndexOf('/');
+      dir = cut > 0 ? dir.slice(0, cut) : '';
+      if (index.get(`${dir}\u0000${name}`)?.some((x) => sameFamily(x, file, this.byFile))) return dir;
+      if (!dir) return null;
     }
   }
 
@@ -176,6 +223,15 @@ export class Flow {
         return this.evalCall(e, env);
       case 'obj':
         return [hole('object')];
+      case 'list': {
+        // The items with a separator mark between them, replaced by the separator of the join that uses the list.
+        const lists: Val[][] = [];
+        e.items.forEach((it, i) => {
+          if (i > 0) lists.push([text(SEP)]);
+          lists.push(this.eval(it.value, deeper));
+        });
+        return lists.length ? product(lists) : [text('')];
+      }
       case 'index':
         return this.evalIndex(e, env);
       default:
@@ -186,6 +242,26 @@ export class Flow {
   private evalRef(e: Extract<Expr, { k: 'ref' }>, env: Env): Val[] {
     const m = METHOD_CONST.exec(e.text);
     if (m) return [{ parts: [(m[1] ?? m[2])!.toUpperCase()], ev: [{ file: env.facts.file, line: e.line, text: e.text }] }];
+    // A sub-resource of a client with a Commerce7 base: RestClient's resource['order'], resource["customer/#{id}"].
+    if (e.of && e.keyExpr && env.depth < MAX_DEPTH) {
+      const deeper: Env = { ...env, depth: env.depth + 1 };
+      const owner = this.eval(e.of, deeper).filter(isC7Based);
+      if (owner.length) return this.join([owner, this.eval(e.keyExpr, deeper)]);
+      if (e.name === 'index') return [hole('index')];
+      // TABLE[:key] / TABLE['key'] on a constant table: that table's entry, not another table's key of that name.
+      const table = this.tableOf(e.of, env);
+      const hit = table?.get(e.name);
+      if (hit) return hit;
+    }
+    // An object's field set from its constructor's parameter (this.path in a method of Resource): bound from the
+    // receiver's `new Resource(auth, '/vendor')` at the call site, a parameter until then.
+    const fieldOf = env.fn.cls ? /^(?:this\.|self\.|@|\$this->)(\w+)$/.exec(e.text) : null;
+    if (fieldOf) {
+      const key = `this.${fieldOf[1]}`;
+      const bound = env.bindings?.get(key);
+      if (bound) return bound;
+      if (!env.bindings && this.ctorOf(env.fn)?.fields?.has(fieldOf[1]!)) return [{ parts: [{ param: key }], ev: [] }];
+    }
     const bare = e.text.replace(/^[$@]+/, '');
     // A parameter of the function being read.
     // `options.method` where options is a parameter: bound from the object literal each caller passes.
@@ -216,7 +292,19 @@ export class Flow {
     if (cached) return cached;
     let defs: Array<{ facts: FileFacts; expr: Expr }> = (env.facts.defs.get(e.name) ?? []).map((expr) => ({ facts: env.facts, expr }));
     if (!defs.length) defs = this.nearest(this.project.defs, e.name, env.facts.file).slice(0, 4);
-    if (!defs.length) return [hole(e.name, BASE_NAME.test(e.name))];
+    if (!defs.length) {
+      // A method called without parentheses (Ruby `api`, `self.resource`): its return values.
+      if (e.simple || /^(?:self|this|@)\.?\w+$/.test(e.text)) {
+        const target = this.resolveFn(e.name, '', env.facts, (f) => f.returns.length > 0 && f.params.filter((p) => !/^(self|cls)$/.test(p)).length === 0);
+        if (target && !env.stack.has(`fn:${target.name}`)) {
+          const st = new Set([...stack].filter((k) => k.startsWith('fn:'))).add(`fn:${target.name}`);
+          const tf = this.factsOf(target.file) ?? env.facts;
+          const vals = uniq(target.returns.flatMap((r) => this.eval(r, { facts: tf, fn: target, depth: env.depth + 1, stack: st })));
+          if (vals.length) return vals;
+        }
+      }
+      return [hole(e.name, BASE_NAME.test(e.name))];
+    }
     const vals = uniq(defs.flatMap((d) => this.eval(d.expr, { facts: d.facts, fn: d.facts.top, depth: env.depth + 1, stack })));
     const out = vals.length ? vals : [hole(e.name, BASE_NAME.test(e.name))];
     // A name that is both a constant and something computed (a base from the environment or a literal): keep the flag.
@@ -249,7 +337,10 @@ export class Flow {
     if (obj.k !== 'ref') return null;
     let defs: Array<{ facts: FileFacts; expr: Expr }> = (env.facts.defs.get(obj.name) ?? []).map((expr) => ({ facts: env.facts, expr }));
     if (!defs.length) defs = this.nearest(this.project.defs, obj.name, env.facts.file).slice(0, 4);
-    const lit = defs.find((d) => d.expr.k === 'obj');
+    // Through .freeze / Object.freeze(...) / as const.
+    const unwrap = (x: Expr): Expr => (x.k === 'call' && /^(freeze|dup|clone|to_h|frozen)$/.test(x.fn) && x.recvExpr ? unwrap(x.recvExpr) : x.k === 'call' && x.fn === 'freeze' && x.args[0] ? unwrap(x.args[0].value) : x);
+    const found = defs.map((d) => ({ facts: d.facts, expr: unwrap(d.expr) })).find((d) => d.expr.k === 'obj');
+    const lit = found;
     if (!lit || lit.expr.k !== 'obj') return null;
     const table = new Map<string, Val[]>();
     for (const en of lit.expr.entries.slice(0, 64)) {
@@ -259,7 +350,7 @@ export class Flow {
     return table;
   }
 
-  private format(formats: Val[], args: Val[][]): Val[] {
+  private format(formats: Val[], args: Val[][], named?: Map<string, Val[]>): Val[] {
     const out: Val[] = [];
     for (const f of formats.slice(0, 4)) {
       if (f.parts.length !== 1 || typeof f.parts[0] !== 'string') { out.push(f); continue; }
@@ -267,8 +358,14 @@ export class Flow {
       const pieces: Val[][] = [];
       let at = 0;
       let next = 0;
-      for (const m of s.matchAll(/%(?:\[(\d+)\])?[-+ #0]*\d*(?:\.\d+)?[sdvqixf]|\{(\d*)(?::[^}]*)?\}/g)) {
+      for (const m of s.matchAll(/%(?:\[(\d+)\])?[-+ #0]*\d*(?:\.\d+)?[sdvqixf]|\{(\w*)(?:[:!][^}]*)?\}/g)) {
         pieces.push([text(s.slice(at, m.index))]);
+        // Python's "{base}/x/{id}".format(base=..., id=...): a named field takes the keyword argument.
+        if (m[2] && !/^\d+$/.test(m[2])) {
+          pieces.push(named?.get(m[2]) ?? [hole('arg')]);
+          at = m.index! + m[0].length;
+          continue;
+        }
         const idx = m[1] ? Number(m[1]) - 1 : m[2] !== undefined && m[2] !== '' ? Number(m[2]) : next++;
         pieces.push(args[idx] ?? [hole('arg')]);
         at = m.index! + m[0].length;
@@ -286,13 +383,14 @@ export class Flow {
     const args = e.args.filter((a) => !a.key);
     const arg = (i: number) => (args[i] ? this.eval(args[i]!.value, deeper) : [hole('arg')]);
     const recv = () => (e.recvExpr ? this.eval(e.recvExpr, deeper) : [hole('recv')]);
+    const namedArgs = () => new Map(e.args.filter((a) => a.key).map((a) => [a.key!, this.eval(a.value, deeper)] as [string, Val[]]));
     if (/^(sprintf|format|printf|sprint|f|formatted)$/i.test(fn) && (args.length > 1 || !e.recvExpr || e.recvExpr.k !== 'str')) {
       if (lower === 'format' && e.recvExpr && (e.recvExpr.k === 'str' || e.recvExpr.k === 'ref' && !/^(string|String|str)$/.test(e.recv))) {
-        return this.format(recv(), args.map((a) => this.eval(a.value, deeper)));
+        return this.format(recv(), args.map((a) => this.eval(a.value, deeper)), namedArgs());
       }
       return this.format(arg(0), args.slice(1).map((a) => this.eval(a.value, deeper)));
     }
-    if (lower === 'format' && e.recvExpr) return this.format(recv(), args.map((a) => this.eval(a.value, deeper)));
+    if (lower === 'format' && e.recvExpr) return this.format(recv(), args.map((a) => this.eval(a.value, deeper)), namedArgs());
     if (/^(getenv|GetEnvironmentVariable|fetch|get)$/.test(fn) && ENV_READ.test(e.recv + '.' + fn)) {
       const name = args[0]?.value.k === 'str' ? String(args[0].value.parts[0] ?? '') : fn;
       return [hole(name, BASE_NAME.test(name))];
@@ -312,7 +410,35 @@ export class Flow {
       if (e.recvExpr) return recv();
       return arg(0);
     }
-    if (/^(join|urljoin|Join|JoinPath|joinPath|resolve|Combine)$/.test(fn) && args.length >= 2 && /^(|URI|path|posixpath|urllib\.parse|parse|filepath|url|Path|os\.path|urlparse)$/.test(e.recv)) return this.join(args.map((a) => this.eval(a.value, deeper)));
+    if (/^(join|urljoin|Join|JoinPath|joinPath|resolve|Combine)$/.test(fn) && args.length >= 2 && /^(|URI|path|posixpath|urllib\.parse|parse|filepath|url|Path|os\.path|urlparse|path\.posix|posix|Url|Flurl\.Url|URLUtil)$/.test(e.recv)) return this.join(args.map((a) => this.eval(a.value, deeper)));
+    // Lists joined by a separator: [ROOT, ...parts].join('/'), "/".join(parts), strings.Join(parts, "/"),
+    // implode('/', $parts), string.Join("/", parts); Go's append(list, more...) is a longer list.
+    if (fn === 'append' && !e.recv && args.length) return this.eval({ k: 'list', items: args.map((a) => ({ value: a.value, spread: false })), line: e.line }, env);
+    {
+      let list: Expr | undefined, sep: Expr | undefined;
+      if (fn === 'join' && e.recvExpr && args.length <= 1) {
+        if (env.facts.grammar === 'python' && e.recvExpr.k === 'str') { list = args[0]?.value; sep = e.recvExpr; }
+        else if (env.facts.grammar !== 'python') { list = e.recvExpr; sep = args[0]?.value; }
+      } else if (fn === 'Join' && /^(strings|bytes)$/.test(e.recv) && args.length === 2) { list = args[0]!.value; sep = args[1]!.value; }
+      else if ((fn === 'implode' || fn === 'join') && !e.recv && args.length === 2) { list = args[1]!.value; sep = args[0]!.value; }
+      else if (fn === 'Join' && /^(string|String)$/.test(e.recv) && args.length >= 2) {
+        sep = args[0]!.value;
+        list = args.length === 2 ? args[1]!.value : { k: 'list', items: args.slice(1).map((a) => ({ value: a.value, spread: false })), line: e.line };
+      }
+      if (list) {
+        const seps = sep ? this.eval(sep, deeper) : [text(',')];
+        const sepText = seps.length === 1 && seps[0]!.parts.length === 1 && typeof seps[0]!.parts[0] === 'string' ? seps[0]!.parts[0] : null;
+        if (sepText !== null) return this.eval(list, deeper).map((v) => withSep(v, sepText));
+      }
+    }
+    // Fluent URL builders (Flurl): a segment appended to the receiver, or the receiver passed through unchanged.
+    if (/^(AppendPathSegment|AppendPathSegments|appendPath|AppendPath)$/.test(fn) && e.recvExpr) return this.join([recv(), ...args.map((a) => this.eval(a.value, deeper))]);
+    // wretch's api.url('/order'): the path appended to a client with a Commerce7 base.
+    if (fn === 'url' && e.recvExpr && args.length === 1) {
+      const owner = recv().filter(isC7Based);
+      if (owner.length) return this.join([owner, arg(0)]);
+    }
+    if (FLUENT.test(fn) && e.recvExpr) return recv();
     if (/^(encodeURIComponent|encodeURI|quote|quote_plus|urlencode|rawurlencode|escape|EscapeDataString|QueryEscape|PathEscape|encode_www_form_component)$/.test(fn)) return [hole('id')];
     if (/^(RestRequest|HttpRequestMessage)$/.test(fn)) {
       const urlArg = args.find((a) => a.value.k !== 'ref' || !METHOD_CONST.test(a.value.text));
@@ -322,11 +448,31 @@ export class Flow {
     const target = this.resolveFn(fn, e.recv, env.facts, (f) => f.returns.length > 0);
     if (target && !env.stack.has(`fn:${target.name}`)) {
       const bindings = this.bind(target, e.args, e.recv, deeper);
-      const stack = new Set(env.stack).add(`fn:${target.name}`);
+      // Names are the callee's own from here: its `s` is not the caller's `s` (only the functions entered are kept).
+      const stack = new Set([...env.stack].filter((k) => k.startsWith('fn:'))).add(`fn:${target.name}`);
       const facts = this.factsOf(target.file) ?? env.facts;
       return uniq(target.returns.flatMap((r) => this.eval(r, { facts, fn: target, bindings, depth: env.depth + 1, stack })));
     }
+    // A client or resource made with a Commerce7 base URL (RestClient::Resource.new(BASE), ofetch.create({ baseURL }),
+    // Faraday.new(url:), a Session subclass built with the base): its value is that base URL.
+    const base = this.clientBase(e, env);
+    if (base) return base;
     return [hole(fn || 'call', BASE_NAME.test(fn))];
+  }
+
+  /** The base URL a client-making call is given, when it is a Commerce7 one (else null). */
+  clientBase(e: Extract<Expr, { k: 'call' }>, env: Env): Val[] | null {
+    if (!CLIENT_MAKER.test(e.fn) && !/^[A-Z]/.test(e.fn)) return null;
+    const deeper: Env = { ...env, depth: env.depth + 1 };
+    const byKey = keyedIn(e.args, BASE_KEY);
+    const first = e.args.find((a) => !a.key)?.value;
+    for (const x of [byKey, first]) {
+      if (!x || x.k === 'obj') continue;
+      const vals = this.eval(x, deeper);
+      const c7 = vals.filter(isC7Based);
+      if (c7.length) { this.noteBase(c7); return c7; }
+    }
+    return null;
   }
 
   private join(lists: Val[][]): Val[] {
@@ -345,7 +491,7 @@ export class Flow {
 
   // ---- functions ----
 
-  resolveFn(name: string, recv: string, facts: FileFacts, want: (f: FnDef) => boolean): FnDef | undefined {
+  resolveFn(name: string, recv: string, facts: FileFacts, want: (f: FnDef) => boolean, self?: FnDef): FnDef | undefined {
     if (!name) return undefined;
     let byName = this.fnsByFile.get(facts);
     if (!byName) {
@@ -356,7 +502,33 @@ export class Flow {
     const local = byName.get(name)?.find(want);
     if (local) return local;
     void recv;
-    return this.nearest(this.project.fns, name, facts.file, want)[0];
+    return this.nearest(this.project.fns, name, facts.file, want, self)[0];
+  }
+
+  /** The constructor of a method's class (same file). */
+  ctorOf(fn: FnDef): FnDef | undefined {
+    if (!fn.cls) return undefined;
+    const facts = this.factsOf(fn.file);
+    return facts?.fns.find((f) => f.cls === fn.cls && f.fields !== undefined);
+  }
+
+  /** this.<field> bindings for a method called on `recv`: from `new Class(args)` where recv was made, or kept open on this/self. */
+  private bindFields(target: FnDef, recv: string, env: Env, map: Map<string, Val[]>): void {
+    const ctor = this.ctorOf(target);
+    if (!ctor?.fields?.size) return;
+    if (/^(?:this|self|@|\$this)$/.test(recv) || recv === '') {
+      for (const f of ctor.fields.keys()) {
+        const key = `this.${f}`;
+        map.set(key, env.bindings?.get(key) ?? [{ parts: [{ param: key }], ev: [] }]);
+      }
+      return;
+    }
+    if (!/^[A-Za-z_$][\w$]*$/.test(recv)) return;
+    const defs = [...(env.fn.locals.get(recv) ?? []), ...(env.facts.defs.get(recv) ?? [])];
+    const made = defs.find((d): d is Extract<Expr, { k: 'call' }> => d.k === 'call' && (d.fn === target.cls || d.fn === 'new' && d.recv === target.cls));
+    if (!made) return;
+    const ctorBindings = this.bind(ctor, made.args, '', env);
+    for (const [f, p] of ctor.fields) { const v = ctorBindings.get(p); if (v) map.set(`this.${f}`, v); }
   }
 
   private bind(target: FnDef, args: Arg[], recv: string, env: Env): Map<string, Val[]> {
@@ -379,6 +551,12 @@ export class Flow {
             const entry = obj?.entries.find((en) => en.key === pat.key);
             if (entry) map.set(pat.name, this.eval(entry.value, env));
           }
+        } else if (p && p === target.rest) {
+          // The rest parameter takes this argument and every positional one after it, as a list.
+          const restArgs = args.filter((x) => !x.key).slice(index);
+          i = Infinity;
+          map.set(p, this.eval({ k: 'list', items: restArgs.map((x) => ({ value: x.value, spread: false })), line: a.value.line }, env));
+          break;
         } else if (p) {
           map.set(p, this.eval(a.value, env));
           // An options object literal: its method (or its absence: the library's default) for `p.method`.
@@ -400,6 +578,7 @@ export class Flow {
         if (!map.has(p)) map.set(`${p}.method`, m ? this.eval(m.value, env) : [{ parts: [ABSENT], ev: [] }]);
       }
     }
+    if (target.cls && target.fields === undefined) this.bindFields(target, recv, env, map);
     for (const p of unbound) {
       if (map.has(p)) continue;
       const def = target.defaults.get(p);
@@ -418,16 +597,22 @@ export class Flow {
     const env: Env = { facts, fn, depth: 0, stack: new Set() };
     for (const c of fn.calls) {
       if (out.length > 200) break;
-      let helper = isLibraryCall(c) ? undefined : this.resolveFn(c.fn, c.recv, facts, (f) => f !== fn && this.isHelper(f));
+      let helper = isLibraryCall(c) ? undefined : this.resolveFn(c.fn, c.recv, facts, (f) => f !== fn && this.isHelper(f), fn);
+      // A plain function is not a method of a local object: preview.get("total") is not the module's get(url).
+      if (helper && !helper.method && c.recvExpr?.k === 'ref' && c.recvExpr.simple && (fn.locals.has(c.recvExpr.name) || fn.params.includes(c.recvExpr.name))
+        && !(fn.locals.get(c.recvExpr.name) ?? []).some((d) => d.k === 'call' && /^(require|import|import_module)$/.test(d.fn))) helper = undefined;
       // `request(url, …)` / `fetch(…)` named like an HTTP library's call: a helper of that name in another folder is
       // a different module's (undici's request is not the neighbour project's request).
       if (helper && REQUEST_FN.test(c.fn) && dirOf(helper.file) !== dirOf(facts.file)) helper = undefined;
+      // A client instance defined here (const c7 = ofetch.create(…)) is called, not a neighbour project's c7().
+      if (helper && !c.recv && helper.file !== facts.file && this.clientCall(c, env)) helper = undefined;
       if (helper) {
         const hFacts = this.factsOf(helper.file) ?? facts;
         const bindings = this.bind(helper, c.args, c.recv, env);
         for (const r of this.sinks(helper, hFacts)) {
           if (!hasParam(r.url) && !(r.method && hasParam(r.method))) continue; // reported where it is
           for (const url of this.subst(r.url, bindings)) {
+            if (r.needsBase && !hasParam(url) && !isC7Based(url)) continue;
             const methods = r.method ? this.subst(r.method, bindings) : [null];
             for (const method of methods.slice(0, 4)) {
               out.push({ ...r, url, method, file: facts.file, line: c.line, via: [`${helper.name} (${helper.file}:${r.line})`, ...r.via] });
@@ -436,7 +621,9 @@ export class Flow {
         }
         continue;
       }
-      let sink = detectSink(c, fn);
+      // A dict, hash or map literal's get/delete is not HTTP: CACHE.get("customer"), {"a": 1}.get("order").
+      if (VERB.test(c.fn) && this.isDataReceiver(c, env)) continue;
+      let sink = detectSink(c, fn) ?? this.clientCall(c, env);
       if (!sink && facts.grammar === 'bash') {
         // A shell function that runs curl with "$@": the call's words are curl's.
         const target = this.resolveFn(c.fn, '', facts, (f) => f.calls.some((x) => /^(curl|wget|http)$/.test(x.fn) && x.args.some((a) => a.value.k === 'ref' && /\$[@*]/.test(a.value.text) || a.value.k === 'str' && a.value.parts.some((p) => typeof p !== 'string' && p.k === 'ref' && /\$[@*]/.test(p.text)))));
@@ -448,20 +635,93 @@ export class Flow {
       const candidates = sink.url.map((u) => uniq(this.eval(u, env)));
       // A relative path counts on a client with a Commerce7 base: in a file that names one, on a receiver made with
       // one, or on a client-like receiver in a project that names one.
-      const strong = this.project.baseFiles.has(facts.file) || this.clientHasBase(c, env);
+      const recvBase = !!c.recvExpr && this.receiverIsC7(c, env);
+      const strong = recvBase || this.project.baseFiles.has(facts.file) || this.clientHasBase(c, env);
+      if (sink.relativeOk && this.project.baseFiles.has(facts.file)) this.baseFilesUsed.add(facts.file);
       // 'strong' (an unknown first segment is reported) needs a client-like receiver too: `page.get("cursor")` is a dict.
-      const clientLike = CLIENT_LIKE.test(c.recv) || /^(?:self\.class|self|this|\$this|)$/.test(c.recv);
+      const clientLike = recvBase || CLIENT_LIKE.test(c.recv) || /^(?:self\.class|self|this|\$this|)$/.test(c.recv);
       const relativeOk: RelativeOk = !sink.relativeOk ? false : strong && clientLike ? 'strong' : strong || this.project.baseFiles.size > 0 && clientLike ? 'weak' : false;
-      const urls = candidates.find((vals) => vals.some((v) => classify(v, { relativeOk }) !== null))
-        ?? candidates.find((vals) => vals.some(hasParam)) ?? candidates[0] ?? [];
-      const methods = sink.method ? uniq(this.eval(sink.method, env)) : [null];
+      let urls = candidates.find((vals) => vals.some((v) => classify(v, { relativeOk }) !== null));
+      // s.get("order") on a parameter s: the client the callers pass decides (a Session made with the base URL).
+      let needsBase = false;
+      const r0 = c.recvExpr;
+      if (!urls && sink.relativeOk && r0?.k === 'ref' && r0.simple && fn.params.includes(r0.name) && !/^(self|cls|this)$/.test(r0.name) && sink.url[0] && sink.url[0] !== r0) {
+        const joined = this.join([this.eval(r0, env), candidates[0] ?? []]);
+        if (joined.some(hasParam)) { urls = joined; needsBase = true; }
+      }
+      urls ??= candidates.find((vals) => vals.some(hasParam)) ?? candidates[0] ?? [];
+      const built = sink.method ? null : this.optionsMethod(c, env);
+      const methods = sink.method ? uniq(this.eval(sink.method, env)) : built ?? [null];
       for (const url of urls) for (const method of methods.slice(0, 4)) {
-        out.push({ url, method, defaultMethod: sink.defaultMethod, file: facts.file, line: c.line, via: [], relative: relativeOk, sink: sink.name, sinkFile: facts.file, sinkLine: c.line });
+        out.push({ url, method, defaultMethod: sink.defaultMethod, file: facts.file, line: c.line, via: [], relative: relativeOk, sink: sink.name, sinkFile: facts.file, sinkLine: c.line, ...(needsBase ? { needsBase } : {}) });
       }
     }
     this.inProgress.delete(fn);
     this.sinkCache.set(fn, out);
     return out;
+  }
+
+  /**
+   * Options made by a project function: request($url, c7_args('POST', $body)) where c7_args returns an array or
+   * object literal (directly or through a local) whose method is one of its parameters or a literal.
+   */
+  private optionsMethod(c: CallSite, env: Env): Val[] | null {
+    for (const a of c.args) {
+      const v = a.value;
+      if (v.k !== 'call' || v.recv) continue;
+      const target = this.resolveFn(v.fn, '', env.facts, (f) => f.returns.length > 0);
+      if (!target) continue;
+      for (const r of target.returns) {
+        const obj = r.k === 'obj' ? r : r.k === 'ref' && r.simple ? target.locals.get(r.name)?.find((x) => x.k === 'obj') : undefined;
+        const m = obj?.k === 'obj' ? obj.entries.find((en) => METHOD_KEY.test(en.key))?.value : undefined;
+        if (!m) continue;
+        const bindings = this.bind(target, v.args, '', { ...env, depth: env.depth + 1 });
+        const tf = this.factsOf(target.file) ?? env.facts;
+        const vals = uniq(this.eval(m, { facts: tf, fn: target, bindings, depth: env.depth + 1, stack: new Set([`fn:${target.name}`]) }));
+        if (vals.length) return vals;
+      }
+    }
+    return null;
+  }
+
+  /** Does the receiver's value start with a Commerce7 base (a client made with one, returned by a factory)? */
+  private receiverIsC7(c: CallSite, env: Env): boolean {
+    const r = c.recvExpr;
+    if (!r || r.k === 'str' || isLibraryCall(c)) return false;
+    if (r.k === 'ref' && !r.simple && !r.of && !/^(?:self|this|@|\$this)/.test(r.text)) return false;
+    const vals = this.eval(r, { ...env, depth: env.depth + 4 }).filter(isC7Based);
+    this.noteBase(vals);
+    return vals.length > 0;
+  }
+
+  /** A receiver that is data, not a client: a dict/hash/map literal, or a name defined only as one. */
+  private isDataReceiver(c: CallSite, env: Env): boolean {
+    const r = c.recvExpr;
+    if (!r) return false;
+    if (r.k === 'obj' || r.k === 'list') return true;
+    if (r.k !== 'ref' || !r.simple) return false;
+    const defs = env.fn.locals.get(r.name) ?? env.facts.defs.get(r.name);
+    return !!defs?.length && defs.every((d) => d.k === 'obj' || d.k === 'list' || d.k === 'call' && (DATA_MAKER.test(d.fn) || d.fn === 'new' && DATA_MAKER.test(d.recv)));
+  }
+
+  /**
+   * A client instance called as a function: c7 = ofetch.create({ baseURL }), store = ky.create({ prefixUrl }),
+   * api = axios.create({ baseURL }); c7('/order', { method: 'PUT' }) is a request to the base joined with the path.
+   */
+  private clientCall(c: CallSite, env: Env): Sink | null {
+    if (c.recv || !c.args.length || !/^[A-Za-z_$][\w$]*$/.test(c.fn)) return null;
+    const defs = [...(env.fn.locals.get(c.fn) ?? []), ...(env.facts.defs.get(c.fn) ?? [])];
+    if (!defs.length) defs.push(...this.nearest(this.project.defs, c.fn, env.facts.file).slice(0, 4).map((d) => d.expr));
+    const maker = defs.find((d): d is Extract<Expr, { k: 'call' }> => d.k === 'call' && /^(create|extend|defaults|wretch)$/.test(d.fn));
+    if (!maker) return null;
+    const base = keyedIn(maker.args, BASE_KEY) ?? (maker.fn === 'wretch' ? maker.args[0]?.value : undefined);
+    if (!base) return null;
+    const first = c.args.find((a) => !a.key)?.value;
+    const urlKey = first?.k === 'obj' ? first.entries.find((en) => URL_KEY.test(en.key))?.value : undefined;
+    const path = urlKey ?? first;
+    if (!path || !stringy(path)) return null;
+    const url: Expr = { k: 'call', fn: 'join', recv: 'path', args: [{ value: base }, { value: path }], line: c.line };
+    return { name: c.fn, url: [url], method: keyed(c, METHOD_KEY) ?? null, defaultMethod: 'GET', relativeOk: false };
   }
 
   /** Is the receiver a client made with a Commerce7 base URL (axios.create({ baseURL }), Faraday.new(url:), new RestClient(base))? */
@@ -474,7 +734,7 @@ export class Flow {
       const base = keyedIn(d.args, /^(baseURL|baseUrl|base_url|base_uri|url|prefixUrl|BaseAddress|BaseUrl|baseUri|host)$/) ?? d.args.find((a) => !a.key)?.value;
       if (!base) continue;
       const vals = this.eval(base, { ...env, depth: env.depth + 1 });
-      if (vals.some((v) => C7_URL.test(show(v)) || v.parts.some((p) => typeof p !== 'string' && 'hole' in p && p.base))) return true;
+      if (vals.some((v) => C7_URL.test(show(v)) || v.parts.some((p) => typeof p !== 'string' && 'hole' in p && p.base))) { this.noteBase(vals); return true; }
     }
     return false;
   }
@@ -486,7 +746,7 @@ export class Flow {
     if (known !== undefined) return known;
     this.helperCache.set(fn, false);
     const facts = this.factsOf(fn.file);
-    const yes = !!facts && fn.params.length > 0 && this.sinks(fn, facts).some((r) => hasParam(r.url) || (r.method !== null && hasParam(r.method)));
+    const yes = !!facts && (fn.params.length > 0 || !!this.ctorOf(fn)?.fields?.size) && this.sinks(fn, facts).some((r) => hasParam(r.url) || (r.method !== null && hasParam(r.method)));
     this.helperCache.set(fn, yes);
     return yes;
   }
@@ -494,7 +754,7 @@ export class Flow {
   private subst(v: Val, bindings: Map<string, Val[]>): Val[] {
     const pick = (p: { param: string; table?: Map<string, Val[]> }): Val[] => {
       const bound = bindings.get(p.param);
-      if (!bound) return [hole(p.param)];
+      if (!bound) return [hole(p.param, BASE_NAME.test(p.param))];
       if (!p.table) return bound;
       // A const table indexed by the parameter: the entries the callers' arguments select.
       return uniq(bound.flatMap((b) => {
@@ -520,8 +780,8 @@ function tableKey(v: Val): string | null {
 
 interface Sink { name: string; url: Expr[]; method: Expr | null; defaultMethod: HttpMethod | null; relativeOk: boolean }
 
-const VERB = /^(get|post|put|patch|delete|del)(?:json|asjson|fromjson|string|stream|bytearray|async|_json|_request)*$/i;
-const REQUEST_FN = /^(wp_remote_request|wp_safe_remote_request|fetch|axios|got|ky|request|ajax|urlopen|Request|open|NewRequest|NewRequestWithContext|HttpRequestMessage|RestRequest|curl_init|curl|wget|http|https|\$fetch|ofetch|useFetch|superagent|needle|execute|Execute|ExecuteAsync|send_request|fetch_json)$/;
+const VERB = /^(get|post|put|patch|delete|del)(?:json|asjson|fromjson|string|stream|bytearray|bytes|urlencoded|multipart|async|_json|_request)*$/i;
+const REQUEST_FN = /^(xh|xhs|createRequest|wp_remote_request|wp_safe_remote_request|fetch|axios|got|ky|request|ajax|urlopen|Request|open|NewRequest|NewRequestWithContext|HttpRequestMessage|RestRequest|curl_init|curl|wget|http|https|\$fetch|ofetch|useFetch|superagent|needle|execute|Execute|ExecuteAsync|send_request|fetch_json)$/;
 const ROUTE_RECV = /^(?:app|router|server|fastify|Route|\$?router|\$app|bp|blueprint|routes|mux|group|api_router|engine|r|e|g)$/;
 /** Receivers that are not HTTP clients: maps, caches, query strings, environments. */
 const NOT_CLIENT = /(?:^|[.>])(?:map|cache|params|searchParams|query|headers|env|environ|ENV|config|store|storage|localStorage|sessionStorage|dict|data|args|form|cookies|redis|db|kwargs|options|opts|settings|payload|body|json|result|response|res|resp|row|item|obj|hash|attrs|attributes|meta|context|ctx|values|props|state)$/i;
@@ -586,14 +846,22 @@ export function detectSink(c: CallSite, fn: FnDef): Sink | null {
   if (verb && !/^Net::HTTP::/.test(c.recv)) {
     if (c.fnArg || ROUTE_RECV.test(c.recv) || NOT_CLIENT.test(c.recv)) return null;
     const first = positional[0] ?? keyed(c, URL_KEY);
-    if (!first || !stringy(first)) return null;
+    // The URL is the first argument, or the receiver itself when it is a URL or a resource (Flurl's
+    // url.AppendPathSegment("x").GetJsonAsync(), RestClient's resource['order'].get).
+    const urls = [first && stringy(first) ? first : undefined, c.recvExpr && c.recvExpr.k !== 'str' || c.recvExpr && !first ? c.recvExpr : undefined].filter((x): x is Expr => !!x);
+    if (!urls.length) return null;
     const m = verb[1]!.toLowerCase() === 'del' ? 'DELETE' : verb[1]!.toUpperCase();
-    return { name: c.fn, url: [first], method: { k: 'str', parts: [m], line: c.line }, defaultMethod: null, relativeOk: true };
+    return { name: c.fn, url: urls, method: { k: 'str', parts: [m], line: c.line }, defaultMethod: null, relativeOk: true };
   }
   // Net::HTTP::Put.new(uri), Typhoeus::Request.new(url, method: :put)
   if (c.fn === 'new' && /^Net::HTTP::(Get|Post|Put|Patch|Delete)$/.test(c.recv)) {
     const first = positional[0];
     return first ? { name: c.recv, url: [first], method: { k: 'str', parts: [c.recv.split('::').pop()!.toUpperCase()], line: c.line }, defaultMethod: null, relativeOk: false } : null;
+  }
+  // PHP streams: file_get_contents($url, false, stream_context_create(['http' => ['method' => 'POST']])), fopen.
+  if (/^(file_get_contents|fopen)$/.test(c.fn) && !c.recv && positional[0]) {
+    const ctx = positional[c.fn === 'fopen' ? 3 : 2];
+    return { name: c.fn, url: [positional[0]], method: ctx ? streamMethod(ctx, fn) : null, defaultMethod: 'GET', relativeOk: false };
   }
   const isRequest = REQUEST_FN.test(c.fn) || c.fn === 'new' && /Request$/.test(c.recv);
   if (c.fn === 'curl_setopt') {
@@ -608,7 +876,7 @@ export function detectSink(c: CallSite, fn: FnDef): Sink | null {
   if (!isRequest || c.fnArg && c.fn !== 'request') return null;
   if (c.fn === 'open' && !/xhr|request|XMLHttpRequest|req$/i.test(c.recv)) return null;
   if (c.fn === 'http' || c.fn === 'https') if (c.recv) return null;
-  if (/^(curl|wget|http)$/.test(c.fn) && !c.recv) return shellSink(c);
+  if (/^(curl|wget|http|https|xh|xhs)$/.test(c.fn) && !c.recv) return shellSink(c);
   let method: Expr | null = keyed(c, METHOD_KEY) ?? null;
   const urls: Expr[] = [];
   const byKey = keyed(c, URL_KEY);
@@ -619,6 +887,8 @@ export function detectSink(c: CallSite, fn: FnDef): Sink | null {
   }
   for (const p of positional) {
     if (!method && isMethodExpr(p)) { method = p; continue; }
+    // A method picked from a table: http.NewRequest(verbs[op], url), createRequest(self::VERBS[$op], $url).
+    if (!method && p.k === 'index' && p.obj.k === 'ref' && /verb|method|http/i.test(p.obj.name)) { method = p; continue; }
     if (stringy(p) && urls.length < 4) urls.push(p);
   }
   // fetch(url, options) inside a helper whose options are a parameter (or spread into the options): the method is
@@ -633,6 +903,17 @@ export function detectSink(c: CallSite, fn: FnDef): Sink | null {
   // fetch(url, options) with options the audit cannot see: the method is not known (GET only when nothing is passed).
   const optionsUnseen = !method && positional.slice(1).some((p) => p.k === 'ref' && !(p.simple && fn.locals.get(p.name)?.some((x) => x.k === 'obj')) || p.k === 'call' || p.k === 'other');
   return { name: c.fn === 'new' ? c.recv : c.fn, url: urls, method, defaultMethod: optionsUnseen ? null : 'GET', relativeOk: /RestRequest/.test(c.fn) || /request/i.test(c.fn) && !!c.recv };
+}
+
+/** The method of a PHP stream context: stream_context_create(['http' => ['method' => ...]]), inline or in a local. */
+function streamMethod(ctx: Expr, fn: FnDef): Expr | null {
+  let e: Expr | undefined = ctx;
+  if (e.k === 'ref' && e.simple) e = fn.locals.get(e.name)?.find((x) => x.k === 'call') ?? e;
+  if (e.k !== 'call' || e.fn !== 'stream_context_create') return null;
+  const opts = e.args[0]?.value;
+  const http = opts?.k === 'obj' ? opts.entries.find((en) => /^(http|https)$/.test(en.key))?.value : undefined;
+  const m = http?.k === 'obj' ? http.entries.find((en) => en.key === 'method')?.value : undefined;
+  return m ?? { k: 'str', parts: ['GET'], line: e.line };
 }
 
 /** PHP curl: the method is set on the handle by curl_setopt in the same function. */
@@ -657,18 +938,39 @@ function shellSink(c: CallSite): Sink | null {
   let method: Expr | null = null;
   let data = false;
   const urls: Expr[] = [];
+  let items = false;
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     const lit = w.k === 'str' && w.parts.length === 1 && typeof w.parts[0] === 'string' ? w.parts[0] : null;
+    // "$@" / "$*": the words of a wrapper's caller, not a URL.
+    if (w.k === 'ref' && /^\$\{?[@*]/.test(w.text) || w.k === 'str' && w.parts.some((p) => typeof p !== 'string' && p.k === 'ref' && /^\$\{?[@*]/.test(p.text)) && w.parts.every((p) => typeof p !== 'string' || p === '')) continue;
+    const httpie = /^(http|https|xh|xhs)$/.test(c.fn);
+    // --method=PUT (wget), --request=PUT; --post-data=… / --body-data=… (wget) send a body.
+    const inline = lit !== null ? /^--(method|request)=([A-Za-z]+)$/.exec(lit) : null;
+    if (inline) { method = { k: 'str', parts: [inline[2]!.toUpperCase()], line: w.line }; continue; }
+    if (w.k === 'str' && typeof w.parts[0] === 'string' && /^--(post-data|post-file|body-data|body-file)(?:=|$)/.test(w.parts[0])) { data = true; if (!/=/.test(w.parts[0])) i++; continue; }
+    if (c.fn === 'wget' && lit !== null && /^(-O|--output-document|-o|--output-file|--header|-U|--user-agent|--user|--password|-t|--tries|-T|--timeout|--method)$/.test(lit)) {
+      if (lit === '--method' && words[i + 1]) method = words[i + 1]!;
+      i++;
+      continue;
+    }
+    // httpie / xh: options that take a value.
+    if (httpie && lit !== null && /^(-a|--auth|-A|--auth-type|--session|--session-read-only|--timeout|--cert|--cert-key|--verify|-o|--output|-p|--print|--pretty|-s|--style|--format-options|--proxy|--max-redirects|--boundary|--ssl|--ciphers)$/.test(lit)) { i++; continue; }
+    // httpie request items after the URL: data fields (a=b, a:=1, a@file) make the default method POST.
+    if (httpie && urls.length && lit !== null && /^[\w.\[\]-]+(?:=|:=|@)(?!=)/.test(lit)) { items = true; continue; }
     if (lit !== null && /^(-X|--request)$/.test(lit)) { method = words[i + 1] ?? null; i++; continue; }
     if (lit !== null && /^-X[A-Z]+$/.test(lit)) { method = { k: 'str', parts: [lit.slice(2)], line: w.line }; continue; }
     if (lit !== null && /^(-d|--data|--data-raw|--data-binary|--json|-F|--form)$/.test(lit)) { data = true; i++; continue; }
-    if (lit !== null && /^-/.test(lit)) { if (/^(-H|--header|-u|--user|-o|--output|-A|-e|-b|-c|--url-query)$/.test(lit)) i++; continue; }
-    if (c.fn === 'http' && lit !== null && METHOD_TOKEN.test(lit)) { method = w; continue; }
-    if (!urls.length) urls.push(w);
+    if (lit !== null && /^-/.test(lit)) { if (/^(-H|--header|-u|--user|-o|--output|-A|-e|-b|-c|--url-query|--retry|--retry-delay|--retry-max-time|-m|--max-time|--connect-timeout|-w|--write-out|-x|--proxy|--cacert|--cert|--key|-T|--upload-file|-K|--config|--resolve)$/.test(lit)) i++; continue; }
+    // --header="tenant: $T", -H"…": an option glued to its value is not a URL.
+    const lead = w.k === 'str' && typeof w.parts[0] === 'string' ? w.parts[0] : w.k === 'cat' && w.items[0]?.k === 'str' && typeof w.items[0].parts[0] === 'string' ? w.items[0].parts[0] : null;
+    if (lead !== null && /^-/.test(lead)) continue;
+    if (httpie && lit !== null && METHOD_TOKEN.test(lit)) { method = w; continue; }
+    // Every other word may be the URL (the first that names a Commerce7 path is taken): `--retry 4 "$API/x"`.
+    if (urls.length < 4) urls.push(w);
   }
   if (!urls.length) return null;
-  return { name: c.fn, url: urls, method: method ?? (data ? { k: 'str', parts: ['POST'], line: c.line } : null), defaultMethod: 'GET', relativeOk: false };
+  return { name: c.fn, url: urls, method: method ?? (data || items ? { k: 'str', parts: ['POST'], line: c.line } : null), defaultMethod: 'GET', relativeOk: false };
 }
 
 // ---- from a value to an API path ----
@@ -689,12 +991,14 @@ export function classify(v: Val, opts: { relativeOk: RelativeOk | boolean }): Cl
   // Holes as private-use characters: \uE000 = unknown, \uE001 = a Commerce7 base name, \uE002 = a parameter.
   let s = '';
   for (const p of v.parts) {
-    if (typeof p === 'string') s += p;
-    else if ('param' in p) s += '\uE002';
+    if (typeof p === 'string') s += p.includes(SEP) ? p.split(SEP).join('/') : p;
+    else if ('param' in p) s += p.param.startsWith('this.') && BASE_NAME.test(p.param) ? '\uE001' : '\uE002';
     else s += p.base ? '\uE001' : '\uE000';
   }
   let base: Classified['base'];
   let rest: string;
+  // { host: 'api.commerce7.com', path: '/v1/order' }: a host without its scheme.
+  if (/^[\uE000\uE002]*api\.commerce7\.com(?=[:/]|$)/i.test(s)) s = s.replace(/api\.commerce7\.com/i, 'https://api.commerce7.com');
   const url = C7_URL.exec(s);
   if (url) {
     // Only when the URL starts the value (after holes) or follows a scheme: not a query parameter of another URL.

@@ -6,11 +6,11 @@ import { createHash } from 'node:crypto';
 import { accessCovers, canonicalPermission, isIdSegment, resolveApiCall, type Access, type HttpMethod, type PermissionName } from '../catalog/index.js';
 import type { Manifest } from '../manifest/types.js';
 import { extractFacts, type FileFacts, type FnDef } from './extract.js';
-import { ABSENT, BASE_NAME, classify, Flow, hasParam, methodOf, RESOURCES, show, type Project, type SinkResult } from './flow.js';
+import { ABSENT, BASE_NAME, classify, Flow, hasParam, isC7Based, methodOf, RESOURCES, show, type Project, type SinkResult } from './flow.js';
 import { grammarFor, grammarState, prepareGrammars, withTree, type Grammar } from './parse.js';
 import { readPostman } from './postman.js';
 import { encodeFacts, loadPrecomputedFacts } from './precomputed.js';
-import { scanSignIn, scanSource, type ApiReference as TextReference } from './scan.js';
+import { scanSignIn, scanSource, stripTrailingComment, type ApiReference as TextReference } from './scan.js';
 
 export { apiPathOf, scanSignIn, scanSource, stripTrailingComment } from './scan.js';
 export { AUDIT_SKIP_DIRS, isAuditedFile, isSkippedDir } from './files.js';
@@ -86,10 +86,13 @@ export interface AuditExtra {
 
 /** A cheap look at the raw text: does it mention Commerce7 (a URL, a base name, a resource in a quoted path)? */
 export const PREFILTER = new RegExp(`commerce7|c7|["'\`/](?:${[...RESOURCES].map((r) => r.replace(/-/g, '\\-')).join('|')})\\b`, 'i');
+const C7_LITERAL = /https?:\/\/api\.commerce7\.com/i;
+const WHOLE_LINE_COMMENT = /^\s*(?:\/\/|#|\*|\/\*|<!--|--|;|')/;
 const BASE_HINT = new RegExp(`api\\.commerce7\\.com|${BASE_NAME.source}`, 'i');
 
 /** Files with the same content are parsed once (vendored copies, generated clients). */
-const factsCache = new Map<string, FileFacts | null>();
+const factsCache = new Map<string, Map<string, FileFacts | null>>();
+let factsCached = 0;
 
 function relabel(f: FileFacts, file: string): FileFacts {
   const copy = (fn: FnDef) => ({ ...fn, file });
@@ -109,20 +112,33 @@ function scriptOnly(text: string): string {
 
 /** The build's facts of the generator's own rendered files (./precomputed.ts), loaded on first use. */
 let precomputed: Map<string, FileFacts> | undefined | null = null;
-function precomputedFacts(key: string): FileFacts | undefined {
-  if (precomputed === null) precomputed = loadPrecomputedFacts<FileFacts>();
-  return precomputed?.get(key);
+/** The lengths of the texts the build parsed: a file of another length is not among them, and costs no digest. */
+let precomputedLengths = new Set<number>();
+function precomputedFacts(grammar: Grammar, source: string): FileFacts | undefined {
+  if (precomputed === null) {
+    precomputed = loadPrecomputedFacts<FileFacts>();
+    precomputedLengths = new Set([...(precomputed?.keys() ?? [])].map((k) => Number(k.split(':', 1)[0])));
+  }
+  if (!precomputed || !precomputedLengths.has(source.length)) return undefined;
+  return precomputed.get(factsKey(grammar, source));
 }
 
-const factsKey = (grammar: Grammar, file: string, text: string) =>
-  createHash('sha1').update(grammar).update('\0').update(/\.(vue|svelte)$/i.test(file) ? scriptOnly(text) : text).digest('hex');
+/** The build's key of a source: its length, then the SHA-1 of the grammar and the text. */
+const factsKey = (grammar: Grammar, source: string) => `${source.length}:${createHash('sha1').update(grammar).update('\0').update(source).digest('hex')}`;
+const sourceOf = (file: string, text: string) => (/\.(vue|svelte)$/i.test(file) ? scriptOnly(text) : text);
 
 /** Facts already known for this file's text (parsed earlier in this process, or by the build). */
 function knownFacts(grammar: Grammar, file: string, text: string): FileFacts | undefined {
-  const key = factsKey(grammar, file, text);
-  const facts = factsCache.get(key) ?? precomputedFacts(key);
-  if (facts && !factsCache.has(key)) factsCache.set(key, facts);
-  return facts ?? undefined;
+  const source = sourceOf(file, text);
+  const cached = factsCache.get(grammar)?.get(source);
+  if (cached !== undefined) return cached ?? undefined;
+  const facts = precomputedFacts(grammar, source);
+  if (facts) {
+    let byText = factsCache.get(grammar);
+    if (!byText) factsCache.set(grammar, (byText = new Map()));
+    byText.set(source, facts);
+  }
+  return facts;
 }
 
 function factsFor(file: string, text: string): { facts: FileFacts | null; engine: string } {
@@ -133,16 +149,18 @@ function factsFor(file: string, text: string): { facts: FileFacts | null; engine
   const state = grammarState(grammar);
   if (state !== 'ready') return { facts: null, engine: state === 'failed' ? `text (the ${grammar} grammar could not be loaded)` : `text (the ${grammar} grammar was not loaded)` };
   const source = /\.(vue|svelte)$/i.test(file) ? scriptOnly(text) : text;
-  const key = factsKey(grammar, file, text);
-  let facts = factsCache.get(key);
+  // Keyed by the text itself: a Map hashes a string once, no digest to compute for each of thousands of copies.
+  let byText = factsCache.get(grammar);
+  if (!byText) factsCache.set(grammar, (byText = new Map()));
+  let facts = byText.get(source);
   if (facts === undefined) {
     try {
       facts = withTree(grammar, source, (root) => extractFacts(file, grammar, root));
     } catch {
       facts = null;
     }
-    if (factsCache.size > 5000) factsCache.clear();
-    factsCache.set(key, facts);
+    if (++factsCached > 5000) { factsCache.clear(); factsCached = 0; factsCache.set(grammar, byText = new Map()); }
+    byText.set(source, facts);
   }
   return facts ? { facts, engine: `tree-sitter (${grammar})` } : { facts: null, engine: 'text (the parser failed)' };
 }
@@ -172,7 +190,7 @@ export async function precomputeFacts(sources: AuditSource[]): Promise<string> {
     const grammar = grammarFor(s.file);
     if (!grammar || !PREFILTER.test(s.text)) continue;
     const { facts } = factsFor(s.file, s.text);
-    if (facts) entries.set(factsKey(grammar, s.file, s.text), facts);
+    if (facts) entries.set(factsKey(grammar, sourceOf(s.file, s.text)), facts);
   }
   return encodeFacts([...entries]);
 }
@@ -210,6 +228,8 @@ export function auditSourcesSync(sources: AuditSource[], extra: AuditExtra = {})
   };
 
   for (const r of extra.references ?? []) references.push(fromText(r, 'text (streamed)'));
+  // The pre-filter's answers by content: a tree of copies (vendored clients, replicas) is looked at once per text.
+  const looks = new Map<string, { pass: boolean; base: boolean }>();
 
   for (const src of sources) {
     if (src.text.includes('\u0000')) {
@@ -235,12 +255,14 @@ export function auditSourcesSync(sources: AuditSource[], extra: AuditExtra = {})
       } else read.push({ file: src.file, engine: 'json (not an API collection: not read)', calls: 0 });
       continue;
     }
-    if (!PREFILTER.test(src.text)) {
+    let look = looks.get(src.text);
+    if (!look) looks.set(src.text, (look = { pass: PREFILTER.test(src.text), base: BASE_HINT.test(src.text) }));
+    if (!look.pass) {
       read.push({ file: src.file, engine: 'pre-filter (no Commerce7 URL, name or resource)', calls: 0 });
       continue;
     }
     texts.set(src.file, src.text);
-    if (BASE_HINT.test(src.text)) baseFiles.add(src.file);
+    if (look.base) baseFiles.add(src.file);
     // Minified code (lines over 2,000 characters) is parsed like any file up to the 1 MiB parse limit.
     const got = factsFor(src.file, src.text);
     const engine = got.engine;
@@ -289,12 +311,16 @@ export function auditSourcesSync(sources: AuditSource[], extra: AuditExtra = {})
   }
   const flow = new Flow(project);
   const seen = new Set<string>();
+  /** file:line of every piece of a URL that reached an HTTP call (resolved or not). */
+  const usedLines = new Set<string>();
   for (const f of parsed) {
     let n = 0;
     for (const fn of [f.top, ...f.fns]) {
       for (const r of flow.sinks(fn, f)) {
+        for (const ev of r.url.ev) usedLines.add(`${ev.file}:${ev.line}`);
         const open = hasParam(r.url) || (r.method !== null && hasParam(r.method));
         if (open && fn.name && called.has(fn.name)) continue; // applied at its call sites
+        if (r.needsBase && !isC7Based(r.url)) continue; // a receiver never bound to a Commerce7 client
         const relativeOk = r.relative;
         const c = classify(r.url, { relativeOk });
         if (!c) continue;
@@ -320,9 +346,41 @@ export function auditSourcesSync(sources: AuditSource[], extra: AuditExtra = {})
   }
   for (const u of [...unresolved]) for (const copy of copies.get(parsed.find((f) => f.file === u.file)!) ?? []) unresolved.push({ ...u, file: copy });
 
+  const copyNames = new Set<string>();
+  for (const list of copies.values()) for (const name of list) copyNames.add(name);
+  // Every miss said: a Commerce7 base URL in the code that reaches no HTTP call the audit recognises (an unknown
+  // library, a URL handed to code it cannot follow) is listed with its file:line, never silently dropped.
+  // Checked once per distinct file (a copy's calls are its original's), then said for every copy.
+  for (const u of flow.baseUses) usedLines.add(u);
+  for (const r of references) if (!copyNames.has(r.file)) usedLines.add(`${r.file}:${r.line}`);
+  for (const file of baseFiles) {
+    if (flow.baseFilesUsed.has(file) || copyNames.has(file)) continue;
+    const text = texts.get(file) ?? '';
+    if (!C7_LITERAL.test(text)) continue;
+    const lines = text.split(/\r?\n/);
+    const original = parsed.find((f) => f.file === file);
+    lines.forEach((raw, i) => {
+      if (!C7_LITERAL.test(raw) || raw.length > 2000 || WHOLE_LINE_COMMENT.test(raw) || !C7_LITERAL.test(stripTrailingComment(raw))) return;
+      if (usedLines.has(`${file}:${i + 1}`)) return;
+      for (const name of [file, ...(original ? copies.get(original) ?? [] : [])]) {
+        unresolved.push({ file: name, line: i + 1, pattern: raw.trim().slice(0, 120), method: null, why: 'a Commerce7 base URL that reaches no HTTP call the audit recognises (an unknown library, or a URL used in a way it cannot follow): check by hand what this file calls' });
+      }
+    });
+  }
+
   // Only where Commerce7 is called (or named): Basic auth elsewhere is some other service's.
+
   const callingFiles = new Set(references.map((r) => r.file));
-  const signIns = sources.filter((s) => (callingFiles.has(s.file) || /commerce7/i.test(s.text)) && !s.text.includes('\u0000') && !/\.json$/i.test(s.file)).flatMap((s) => scanSignIn(s.file, s.text));
+  const signInsOf = new Map<string, Array<{ line: number; excerpt: string }>>();
+  const namesC7 = new Map<string, boolean>();
+  const signIns = sources.filter((s) => {
+    if (/\.json$/i.test(s.file) || !callingFiles.has(s.file) && !(namesC7.get(s.text) ?? (namesC7.set(s.text, /commerce7/i.test(s.text)), namesC7.get(s.text)!))) return false;
+    return !s.text.includes('\u0000');
+  }).flatMap((s) => {
+    let found = signInsOf.get(s.text);
+    if (!found) signInsOf.set(s.text, (found = scanSignIn(s.file, s.text).map(({ line, excerpt }) => ({ line, excerpt }))));
+    return found.map((x) => ({ file: s.file, ...x }));
+  });
 
   const needs = new Map<PermissionName, { access: Access; references: ApiReference[]; inferred: boolean }>();
   const noPermission: AuditReport['noPermission'] = [];

@@ -54,5 +54,48 @@ export function readPostman(text: string): CollectionCall[] | null {
     }
   };
   walk((doc as { item: unknown[] }).item);
+  // Scripts (collection- and item-level pre-request/test events) call pm.sendRequest(url | { url, method }).
+  const scripts: string[] = [];
+  const events = (x: unknown) => {
+    if (!x || typeof x !== 'object') return;
+    for (const ev of ((x as { event?: unknown }).event as Array<{ script?: { exec?: unknown } }> | undefined) ?? []) {
+      const exec = ev?.script?.exec;
+      if (Array.isArray(exec)) scripts.push(exec.filter((l) => typeof l === 'string').join('\n'));
+      else if (typeof exec === 'string') scripts.push(exec);
+    }
+    for (const it of ((x as { item?: unknown }).item as unknown[] | undefined) ?? []) events(it);
+  };
+  events(doc);
+  for (const script of scripts) for (const call of sendRequests(script, vars)) out.push({ ...call, line: lineOf('sendRequest', 0) + 1 });
+  return out;
+}
+
+/** pm.sendRequest calls in a script, with the collection's variables read (`pm.collectionVariables.get('c7')`). */
+function sendRequests(script: string, vars: Map<string, string>): Array<{ method: string; url: string; name: string }> {
+  const code = script.split('\n').filter((l) => !/^\s*\/\//.test(l)).join('\n');
+  const value = (expr: string): string | null => {
+    let url = '';
+    for (const piece of expr.split('+').map((x) => x.trim())) {
+      const lit = /^(['"`])(.*)\1$/s.exec(piece);
+      const v = /^pm\.(?:collectionVariables|variables|environment|globals)\.get\(\s*['"]([\w.-]+)['"]\s*\)$/.exec(piece);
+      if (lit) url += lit[2]!.replace(/\{\{\s*([\w.-]+)\s*\}\}/g, (_m, n: string) => vars.get(n) ?? '{id}');
+      else if (v) url += vars.get(v[1]!) ?? '';
+      else url += '{id}';
+    }
+    return url || null;
+  };
+  const out: Array<{ method: string; url: string; name: string }> = [];
+  for (const m of code.matchAll(/pm\.sendRequest\(\s*/g)) {
+    const rest = code.slice(m.index! + m[0].length, m.index! + m[0].length + 2000);
+    if (rest.startsWith('{')) {
+      const url = /\burl\s*:\s*([^,\n}]+)/.exec(rest)?.[1];
+      const method = /\bmethod\s*:\s*['"](\w+)['"]/.exec(rest)?.[1] ?? 'GET';
+      const u = url ? value(url) : null;
+      if (u) out.push({ method: method.toUpperCase(), url: u, name: 'pm.sendRequest' });
+    } else {
+      const u = value(/^([^,)]+)/.exec(rest)?.[1] ?? '');
+      if (u) out.push({ method: 'GET', url: u, name: 'pm.sendRequest' });
+    }
+  }
   return out;
 }

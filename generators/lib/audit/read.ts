@@ -102,7 +102,7 @@ export function collectSources(targets: string[], opts: { includeTests?: boolean
     for (const entry of entries) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) {
-        if (!isSkippedDir(entry.name, opts)) walk(full);
+        if (!isSkippedDir(entry.name, opts, path.basename(dir))) walk(full);
         continue;
       }
       if (!isAuditedFile(entry.name, opts)) continue;
