@@ -25,7 +25,7 @@ export function formatAudit(report: AuditReport, comparison: { file: string; res
   const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
   const s = report.summary;
   lines.push(`Scanned ${plural(report.files, 'file')}: ${plural(report.references.length, 'Commerce7 API call')}` +
-    ` (${s.parsed} parsed, ${s.text} read as text${s.skipped ? `, ${s.skipped} skipped` : ''}${s.unknown ? `; ${s.unknown} unknown` : ''}${s.unresolved ? `; ${s.unresolved} computed at run time` : ''}).`);
+    ` (${s.parsed} parsed, ${s.text} read as text${s.skipped ? `, ${s.skipped} skipped` : ''}${s.unknown ? `; ${s.unknown} unknown` : ''}${s.unresolved ? `; ${s.unresolved} not resolved` : ''}).`);
   if (report.permissions.length) {
     lines.push('', c.bold('Permissions the code needs (least privilege):'));
     const width = Math.max(...report.permissions.map((p) => p.permission.length));
@@ -43,7 +43,7 @@ export function formatAudit(report: AuditReport, comparison: { file: string; res
     for (const r of report.unknown) lines.push(`  ${call(r)}  ${c.dim(where(r))}  ${c.dim(r.why)}`);
   }
   if (report.unresolved.length) {
-    lines.push('', c.bold('HTTP calls toward Commerce7 whose path is computed at run time (not counted: check them by hand):'));
+    lines.push('', c.bold('Toward Commerce7 but not resolved to a call (a path computed at run time, or a base URL reaching code the audit cannot follow): not counted, check them by hand:'));
     for (const u of report.unresolved) lines.push(`  ${u.method ?? '?'} ${u.pattern}  ${c.dim(`${u.file}:${u.line}`)}  ${c.dim(u.why)}`);
   }
   if (report.skipped.length) {

@@ -124,6 +124,7 @@ export async function runEmulateServe(opts: ServeOptions, io: Io = stdio): Promi
   io.out.write(`  data         ${opts.seed ? opts.seed : 'the bundled winery (c7-app emulate seed prints it)'}\n`);
   io.out.write(`  rate limit   ${opts.rateLimit === false ? 'off' : `${RATE_LIMIT_PER_MINUTE} requests a minute per tenant (cursor lists exempt)`}\n`);
   io.out.write(`  webhooks     ${opts.appUrl ? `the app's own writes are delivered to ${opts.appUrl} (user = the App ID)` : 'delivered by c7-app emulate webhook (--app-url also delivers those of the app\u2019s own writes)'}\n`);
+  io.out.write(`  console      ${emulator.url.replace(/\/v1$/, '/')} (listing, install, admin, webhooks, API log)\n`);
   io.out.write(`Point the app at it: ${ENV_VARS.apiBaseUrl.name}=${emulator.url}   Ctrl-C stops it.\n`);
 
   await new Promise<void>((resolve) => {

@@ -33,6 +33,23 @@ describe('c7-app emulate (black box)', () => {
   });
   after(() => app.stop());
 
+  it('prints the console address, and the console answers there', async () => {
+    const emu = await serve(['--manifest', FULL_APP, '--port', '0']);
+    try {
+      const until = Date.now() + 10_000;
+      while (!/Ctrl-C stops it/.test(emu.out()) && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+      const m = /\n {2}console {6}(http:\/\/127\.0\.0\.1:\d+\/) /.exec(emu.out());
+      assert.ok(m, `a console line in:\n${emu.out()}`);
+      assert.equal(m[1], emu.url.replace(/v1$/, ''));
+      const page = await fetch(m[1]!);
+      assert.equal(page.status, 200);
+      assert.match(page.headers.get('content-type') ?? '', /text\/html/);
+    } finally {
+      emu.child.kill('SIGTERM');
+      await emu.exited;
+    }
+  });
+
   it('serves on --port 0, answers the API, and the app-facing commands act on it; SIGTERM stops it with exit 0', async () => {
     const emu = await serve(['--manifest', FULL_APP, '--port', '0']);
     try {
