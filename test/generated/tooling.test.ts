@@ -46,6 +46,16 @@ for (const [i, label] of [[0, 'Integration'], [1, 'Private'], [2, 'Full Applicat
       for (const job of Object.values(wf.jobs)) assert.ok(job.steps.some((s) => s.uses?.startsWith('actions/setup-node')), 'sets up Node');
     });
 
+    it('the CI workflow runs the store tests on PostgreSQL too: a postgres service and TEST_DATABASE_URL, no password', () => {
+      const wf = parse(text('.github/workflows/ci.yml')) as { jobs: Record<string, { services?: Record<string, { image?: string; env?: Record<string, string> }>; env?: Record<string, string>; steps: Array<{ run?: string }> }> };
+      const job = Object.values(wf.jobs).find((j) => j.steps.some((s) => s.run === 'npm test'))!;
+      const pg = job.services?.postgres;
+      assert.match(pg?.image ?? '', /^postgres:\d+/);
+      assert.match(job.env?.TEST_DATABASE_URL ?? '', /^postgres:\/\/postgres@(localhost|127\.0\.0\.1):5432\//);
+      assert.equal(pg?.env?.POSTGRES_HOST_AUTH_METHOD, 'trust', 'a throw-away database of the job: no password in the file');
+      assert.doesNotMatch(text('.github/workflows/ci.yml'), /POSTGRES_PASSWORD|postgres:\/\/[^@\s]*:[^@\s]*@/);
+    });
+
     it('Dockerfile: multi-stage, production dependencies only, a non-root user, a health check on /health', () => {
       const df = text('Dockerfile');
       assert.ok((df.match(/^FROM /gm) ?? []).length >= 2, 'multi-stage');

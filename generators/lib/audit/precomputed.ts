@@ -15,7 +15,7 @@ export const encodeFacts = (entries: unknown): string => JSON.stringify(entries,
 
 type Encoded = { $map: [unknown, unknown][] };
 const toMap = (v: unknown) => new Map((v as Encoded).$map);
-interface FnShape { defaults: unknown; locals: unknown }
+interface FnShape { defaults: unknown; locals: unknown; fields?: unknown }
 
 /**
  * Back from encodeFacts. The Maps of a FileFacts are known (defs; each function's defaults and locals): a reviver
@@ -23,7 +23,7 @@ interface FnShape { defaults: unknown; locals: unknown }
  */
 export function decodeFacts(text: string): Array<[string, unknown]> {
   const entries = JSON.parse(text) as Array<[string, { defs: unknown; fns: FnShape[]; top: FnShape }]>;
-  const fn = (f: FnShape) => { f.defaults = toMap(f.defaults); f.locals = toMap(f.locals); };
+  const fn = (f: FnShape) => { f.defaults = toMap(f.defaults); f.locals = toMap(f.locals); if (f.fields !== undefined) f.fields = toMap(f.fields); };
   for (const [, facts] of entries) {
     facts.defs = toMap(facts.defs);
     fn(facts.top);
