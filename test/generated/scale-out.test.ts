@@ -71,7 +71,7 @@ describe('[slow] generated app: three instances on one PostgreSQL share the inbo
       "import { defineWebhookHandler } from '../types.js';",
       '',
       "export default defineWebhookHandler<'Reservation', 'Create'>(async (event) => {",
-      "  if (event.payload.call === true) await event.c7.get('/product', { limit: 1 });",
+      "  if ((event.payload as unknown as { call?: boolean }).call === true) await event.c7.get('/product', { limit: 1 });",
       '  appendFileSync(process.env.PROOF_FILE!, `${event.deliveryKey}\\n`);',
       '});',
       '',

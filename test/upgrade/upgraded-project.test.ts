@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { validateManifestText } from '../../generators/lib/manifest/index.js';
 import { runCli } from '../support/cli.js';
+import { ROOT } from '../support/paths.js';
 import { dependencySignature, run, secs, sharedProjectRoot, tail } from '../support/generated-deps.js';
 import { editedProject, fixtureFiles, freshProject, planLines, resolveConflicts } from './support.js';
 
@@ -17,7 +18,8 @@ describe('[slow] a cb22061 project upgraded installs, type-checks and passes its
     const shared = await sharedProjectRoot(manifest);
     const dir = path.join(shared.root, 'upgraded-cb22061');
     const edits = editedProject(dir, freshProject('tasting-room'));
-    const up = runCli(['upgrade', '--yes'], { cwd: dir, timeout: 120_000 });
+    // Linked to this checkout like every project of the shared install (test/support/render-project.ts).
+    const up = runCli(['upgrade', '--yes'], { cwd: dir, timeout: 120_000, env: { C7_APP_DEPENDENCY: `file:${ROOT}` } });
     assert.equal(up.status, 0, `${up.stdout}\n${up.stderr}`);
     const conflicts = planLines(up.stdout).filter((l) => l.action === 'conflict').map((l) => l.path);
     assert.deepEqual(conflicts, [edits.conflict.path]);

@@ -81,6 +81,9 @@ function webhookListPath(object: string): string | undefined {
 
 export function renderObjectsModule(ctx: RenderContext): string {
   const defs = readableObjects(ctx.permissions);
+  // An app that reads no modelled object gets an empty table: `Record<never, never>` (an empty interface is what
+  // typescript-eslint's no-empty-object-type refuses in the project's own lint).
+  const table = (name: string, rows: string[]) => (rows.length ? `export interface ${name} {\n${rows.join('\n')}\n}` : `export type ${name} = Record<never, never>;`);
   const types = defs.map((d) => `/** ${commentText(`A ${d.listPath} object as Commerce7 returns it (list key "${d.listKey}").`)} */\nexport interface ${typeNameOf(d.listPath)} ${schemaType(d.schema)}`);
   const byPath = defs.map((d) => `  ${jsonLiteral(d.listPath)}: ${typeNameOf(d.listPath)};`);
   const hooks = WEBHOOK_OBJECTS.map((o) => [o, webhookListPath(o)] as const).filter(([, p]) => p && defs.some((d) => d.listPath === p));
@@ -96,14 +99,10 @@ export function renderObjectsModule(ctx: RenderContext): string {
 // (client.ts), e.g. \`(order as Json).someField\`. Money is in cents; dates are ISO 8601 strings.
 ${sources ? `// Sources the notes cite:\n${sources}\n` : ''}
 ${types.join('\n\n')}${types.length ? '\n\n' : ''}/** List path -> the type of its objects, for the objects this app may read. */
-export interface Commerce7Objects {
-${byPath.join('\n')}
-}
+${table('Commerce7Objects', byPath)}
 
 /** Webhook object name -> the type of its payload, for the objects this app may read. */
-export interface WebhookObjects {
-${byHook.join('\n')}
-}
+${table('WebhookObjects', byHook)}
 
 /** An object the catalog does not model, or one this app may not read. */
 export type UntypedObject = { id: string } & Record<string, unknown>;
