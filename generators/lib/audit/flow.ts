@@ -780,7 +780,8 @@ function tableKey(v: Val): string | null {
 
 interface Sink { name: string; url: Expr[]; method: Expr | null; defaultMethod: HttpMethod | null; relativeOk: boolean }
 
-const VERB = /^(get|post|put|patch|delete|del)(?:json|asjson|fromjson|string|stream|bytearray|bytes|urlencoded|multipart|async|_json|_request)*$/i;
+// Net::HTTP's request_get / get2 / request_post are its get / post.
+const VERB = /^(?:request_)?(get|post|put|patch|delete|del)(?:2|json|asjson|fromjson|string|stream|bytearray|bytes|urlencoded|multipart|async|_json|_request)*$/i;
 const REQUEST_FN = /^(xh|xhs|createRequest|wp_remote_request|wp_safe_remote_request|fetch|axios|got|ky|request|ajax|urlopen|Request|open|NewRequest|NewRequestWithContext|HttpRequestMessage|RestRequest|curl_init|curl|wget|http|https|\$fetch|ofetch|useFetch|superagent|needle|execute|Execute|ExecuteAsync|send_request|fetch_json)$/;
 const ROUTE_RECV = /^(?:app|router|server|fastify|Route|\$?router|\$app|bp|blueprint|routes|mux|group|api_router|engine|r|e|g)$/;
 /** Receivers that are not HTTP clients: maps, caches, query strings, environments. */
@@ -836,8 +837,8 @@ export function detectSink(c: CallSite, fn: FnDef): Sink | null {
   const positional = c.args.filter((a) => !a.key).map((a) => a.value);
   // Rails routes: get '/x', to: 'controller#action'.
   if (c.args.some((a) => a.key && /^(to|controller|action|as|via|constraints)$/.test(a.key))) return null;
-  // Ruby dynamic dispatch: @conn.public_send(verb, path, payload).
-  if (/^(public_send|send|__send__)$/.test(c.fn) && c.recv && positional.length >= 2) {
+  // Ruby dynamic dispatch: @conn.public_send(verb, path, payload); Faraday's conn.run_request(method, url, body, headers).
+  if (/^(public_send|send|__send__|run_request)$/.test(c.fn) && c.recv && positional.length >= 2) {
     return { name: `${c.recv}.${c.fn}`, url: [positional[1]!], method: positional[0]!, defaultMethod: null, relativeOk: true };
   }
   const wp = /^wp_(?:safe_)?remote_(get|post|head)$/.exec(c.fn);
