@@ -432,7 +432,8 @@ export class Flow {
       }
     }
     // Fluent URL builders (Flurl): a segment appended to the receiver, or the receiver passed through unchanged.
-    if (/^(AppendPathSegment|AppendPathSegments|appendPath|AppendPath)$/.test(fn) && e.recvExpr) return this.join([recv(), ...args.map((a) => this.eval(a.value, deeper))]);
+    // Go's (*url.URL).JoinPath(elem...) appends its segments to the receiver's path: api.JoinPath("cart", id).
+    if ((/^(AppendPathSegment|AppendPathSegments|appendPath|AppendPath)$/.test(fn) || fn === 'JoinPath' && env.facts.grammar === 'go' && !/^(url|path)$/.test(e.recv)) && e.recvExpr) return this.join([recv(), ...args.map((a) => this.eval(a.value, deeper))]);
     // wretch's api.url('/order'): the path appended to a client with a Commerce7 base.
     if (fn === 'url' && e.recvExpr && args.length === 1) {
       const owner = recv().filter(isC7Based);
