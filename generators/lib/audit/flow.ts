@@ -904,7 +904,10 @@ export function detectSink(c: CallSite, fn: FnDef): Sink | null {
   if (c.fn === 'curl_init') method ??= curlMethod(fn);
   // fetch(url, options) with options the audit cannot see: the method is not known (GET only when nothing is passed).
   const optionsUnseen = !method && positional.slice(1).some((p) => p.k === 'ref' && !(p.simple && fn.locals.get(p.name)?.some((x) => x.k === 'obj')) || p.k === 'call' || p.k === 'other');
-  return { name: c.fn === 'new' ? c.recv : c.fn, url: urls, method, defaultMethod: optionsUnseen ? null : 'GET', relativeOk: /RestRequest/.test(c.fn) || /request/i.test(c.fn) && !!c.recv };
+  // A request object made with the method first (PSR-7's new Request('PUT', 'product/1'), requests.Request('PUT', …))
+  // is sent by a client (a Guzzle Pool, $client->send, session.send): its relative path is the client's.
+  const methodFirst = c.fn === 'new' && /Request$/.test(c.recv) && !!positional[0] && isMethodExpr(positional[0]) || c.fn === 'Request' && !!positional[0] && isMethodExpr(positional[0]);
+  return { name: c.fn === 'new' ? c.recv : c.fn, url: urls, method, defaultMethod: optionsUnseen ? null : 'GET', relativeOk: /RestRequest/.test(c.fn) || /request/i.test(c.fn) && !!c.recv || methodFirst };
 }
 
 /** The method of a PHP stream context: stream_context_create(['http' => ['method' => ...]]), inline or in a local. */
