@@ -358,15 +358,22 @@ export class Flow {
       const pieces: Val[][] = [];
       let at = 0;
       let next = 0;
-      for (const m of s.matchAll(/%(?:\[(\d+)\])?[-+ #0]*\d*(?:\.\d+)?[sdvqixf]|\{(\w*)(?:[:!][^}]*)?\}/g)) {
+      // Ruby's named references, %<id>s and %{id}, take the hash argument's key: format(FMT, id: x).
+      for (const m of s.matchAll(/%(?:\[(\d+)\])?[-+ #0]*\d*(?:\.\d+)?[sdvqixf]|%<(\w+)>[-+ #0]*\d*(?:\.\d+)?[sdif]|%\{(\w+)\}|\{(\w*)(?:[:!][^}]*)?\}/g)) {
         pieces.push([text(s.slice(at, m.index))]);
-        // Python's "{base}/x/{id}".format(base=..., id=...): a named field takes the keyword argument.
-        if (m[2] && !/^\d+$/.test(m[2])) {
-          pieces.push(named?.get(m[2]) ?? [hole('arg')]);
+        const rubyName = m[2] ?? m[3];
+        if (rubyName) {
+          pieces.push(named?.get(rubyName) ?? [hole('arg')]);
           at = m.index! + m[0].length;
           continue;
         }
-        const idx = m[1] ? Number(m[1]) - 1 : m[2] !== undefined && m[2] !== '' ? Number(m[2]) : next++;
+        // Python's "{base}/x/{id}".format(base=..., id=...): a named field takes the keyword argument.
+        if (m[4] && !/^\d+$/.test(m[4])) {
+          pieces.push(named?.get(m[4]) ?? [hole('arg')]);
+          at = m.index! + m[0].length;
+          continue;
+        }
+        const idx = m[1] ? Number(m[1]) - 1 : m[4] !== undefined && m[4] !== '' ? Number(m[4]) : next++;
         pieces.push(args[idx] ?? [hole('arg')]);
         at = m.index! + m[0].length;
       }
@@ -388,7 +395,7 @@ export class Flow {
       if (lower === 'format' && e.recvExpr && (e.recvExpr.k === 'str' || e.recvExpr.k === 'ref' && !/^(string|String|str)$/.test(e.recv))) {
         return this.format(recv(), args.map((a) => this.eval(a.value, deeper)), namedArgs());
       }
-      return this.format(arg(0), args.slice(1).map((a) => this.eval(a.value, deeper)));
+      return this.format(arg(0), args.slice(1).map((a) => this.eval(a.value, deeper)), namedArgs());
     }
     if (lower === 'format' && e.recvExpr) return this.format(recv(), args.map((a) => this.eval(a.value, deeper)), namedArgs());
     if (/^(getenv|GetEnvironmentVariable|fetch|get)$/.test(fn) && ENV_READ.test(e.recv + '.' + fn)) {
