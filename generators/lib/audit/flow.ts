@@ -406,6 +406,24 @@ export class Flow {
       const name = args[0]?.value.k === 'str' ? String(args[0].value.parts[0] ?? '') : fn;
       return [hole(name, BASE_NAME.test(name))];
     }
+    // Shell ${v%%pat} / ${v%pat} / ${v##pat} / ${v#pat} on a known word: the suffix or prefix the glob matches removed.
+    if (fn === '${strip}' && args.length === 3) {
+      const op = args[1]!.value.k === 'str' ? args[1]!.value.parts[0] : '';
+      const glob = args[2]!.value.k === 'str' ? args[2]!.value.parts[0] : undefined;
+      if (typeof glob !== 'string' || typeof op !== 'string') return arg(0);
+      const whole = new RegExp(`^${glob.split('*').map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\\\?/g, '.')).join('.*')}$`, 's');
+      return arg(0).map((v) => {
+        if (v.parts.length !== 1 || typeof v.parts[0] !== 'string') return v;
+        const w = v.parts[0];
+        // %% the longest suffix, % the shortest; ## the longest prefix, # the shortest.
+        const cuts = [...Array(w.length + 1).keys()];
+        const order = op === '%%' || op === '#' ? cuts : cuts.reverse();
+        for (const i of order) {
+          if (op.startsWith('%') ? whole.test(w.slice(i)) : whole.test(w.slice(0, i))) return { parts: [op.startsWith('%') ? w.slice(0, i) : w.slice(i)], ev: v.ev };
+        }
+        return v;
+      });
+    }
     // Identities: URI("..."), new URL(x), url.Parse(x), x.freeze, x.strip, String(x).
     const TRIM = /^(strip|lstrip|rstrip|trim|Trim|TrimStart|TrimEnd|trimStart|trimEnd|trimLeft|trimRight|ltrim|rtrim|chomp|delete_prefix|delete_suffix|removeprefix|removesuffix|ToString|toString|to_s|freeze|dup|clone|TrimPrefix|TrimSuffix|TrimRight|TrimLeft)$/;
     if (fn === 'new' && !e.recv && args.length) return arg(0); // C# target-typed new("...")
@@ -603,8 +621,9 @@ export class Flow {
     this.inProgress.add(fn);
     const out: SinkResult[] = [];
     const env: Env = { facts, fn, depth: 0, stack: new Set() };
-    for (const c of fn.calls) {
+    for (const c0 of fn.calls) {
       if (out.length > 200) break;
+      const c = this.uncurry(c0, env);
       let helper = isLibraryCall(c) ? undefined : this.resolveFn(c.fn, c.recv, facts, (f) => f !== fn && this.isHelper(f), fn);
       // A plain function is not a method of a local object: preview.get("total") is not the module's get(url).
       if (helper && !helper.method && c.recvExpr?.k === 'ref' && c.recvExpr.simple && (fn.locals.has(c.recvExpr.name) || fn.params.includes(c.recvExpr.name))
@@ -667,6 +686,22 @@ export class Flow {
     this.inProgress.delete(fn);
     this.sinkCache.set(fn, out);
     return out;
+  }
+
+  /**
+   * A call of a name bound to a curried helper's first call (`const call = c7(tenant); call('/order', init)`): the
+   * helper called with both argument lists.
+   */
+  private uncurry(c: CallSite, env: Env): CallSite {
+    if (c.recv || !/^[A-Za-z_$][\w$]*$/.test(c.fn) || env.fn.params.includes(c.fn)) return c;
+    const defs = env.fn.locals.get(c.fn) ?? env.facts.defs.get(c.fn);
+    const made = defs?.length === 1 ? defs[0] : undefined;
+    if (made?.k !== 'call' || made.recv) return c;
+    const target = this.resolveFn(made.fn, '', env.facts, (f) => f.curry !== undefined);
+    if (!target || target.curry === undefined) return c;
+    const outer = made.args.filter((a) => !a.key).slice(0, target.curry);
+    while (outer.length < target.curry) outer.push({ value: { k: 'other', text: '?', line: c.line } });
+    return { ...c, fn: made.fn, args: [...outer, ...c.args] };
   }
 
   /**

@@ -15,15 +15,15 @@ export const encodeFacts = (entries: unknown): string => JSON.stringify(entries,
 
 type Encoded = { $map: [unknown, unknown][] };
 const toMap = (v: unknown) => new Map((v as Encoded).$map);
-interface FnShape { defaults: unknown; locals: unknown }
+interface FnShape { defaults: unknown; locals: unknown; fields?: unknown }
 
 /**
- * Back from encodeFacts. The Maps of a FileFacts are known (defs; each function's defaults and locals): a reviver
+ * Back from encodeFacts. The Maps of a FileFacts are known (defs; each function's defaults, locals and a constructor's fields): a reviver
  * visiting every value was most of the load time. The build checks that this gives back what it encoded.
  */
 export function decodeFacts(text: string): Array<[string, unknown]> {
   const entries = JSON.parse(text) as Array<[string, { defs: unknown; fns: FnShape[]; top: FnShape }]>;
-  const fn = (f: FnShape) => { f.defaults = toMap(f.defaults); f.locals = toMap(f.locals); };
+  const fn = (f: FnShape) => { f.defaults = toMap(f.defaults); f.locals = toMap(f.locals); if (f.fields) f.fields = toMap(f.fields); };
   for (const [, facts] of entries) {
     facts.defs = toMap(facts.defs);
     fn(facts.top);
