@@ -262,6 +262,9 @@ export class Flow {
       if (bound) return bound;
       if (!env.bindings && this.ctorOf(env.fn)?.fields?.has(fieldOf[1]!)) return [{ parts: [{ param: key }], ev: [] }];
     }
+    // A Python Enum member's value: Path.NOTES.value is Path.NOTES (the class attribute's literal).
+    const enumValue = /^([A-Za-z_]\w*)\.([A-Za-z_]\w*)\.value$/.exec(e.text);
+    if (enumValue && env.facts.grammar === 'python') return this.evalRef({ ...e, name: enumValue[2]!, text: `${enumValue[1]}.${enumValue[2]}` }, env);
     const bare = e.text.replace(/^[$@]+/, '');
     // A parameter of the function being read.
     // `options.method` where options is a parameter: bound from the object literal each caller passes.
@@ -397,6 +400,8 @@ export class Flow {
       }
       return this.format(arg(0), args.slice(1).map((a) => this.eval(a.value, deeper)), namedArgs());
     }
+    // PHP's vsprintf($format, $args): the arguments are an array (each placeholder a value the audit need not know).
+    if (fn === 'vsprintf' && !e.recv && args.length) return this.format(arg(0), []);
     if (lower === 'format' && e.recvExpr) return this.format(recv(), args.map((a) => this.eval(a.value, deeper)), namedArgs());
     if (/^(getenv|GetEnvironmentVariable|fetch|get)$/.test(fn) && ENV_READ.test(e.recv + '.' + fn)) {
       const name = args[0]?.value.k === 'str' ? String(args[0].value.parts[0] ?? '') : fn;
@@ -666,7 +671,8 @@ export class Flow {
       const strong = recvBase || this.project.baseFiles.has(facts.file) || this.clientHasBase(c, env);
       if (sink.relativeOk && this.project.baseFiles.has(facts.file)) this.baseFilesUsed.add(facts.file);
       // 'strong' (an unknown first segment is reported) needs a client-like receiver too: `page.get("cursor")` is a dict.
-      const clientLike = recvBase || CLIENT_LIKE.test(c.recv) || /^(?:self\.class|self|this|\$this|)$/.test(c.recv);
+      // A route attribute of a REST interface (Refit, RestEase: [Get("vendor")]) is a client's call by construction.
+      const clientLike = recvBase || CLIENT_LIKE.test(c.recv) || /^(?:self\.class|self|this|\$this|Refit|)$/.test(c.recv);
       const relativeOk: RelativeOk = !sink.relativeOk ? false : strong && clientLike ? 'strong' : strong || this.project.baseFiles.size > 0 && clientLike ? 'weak' : false;
       let urls = candidates.find((vals) => vals.some((v) => classify(v, { relativeOk }) !== null));
       // s.get("order") on a parameter s: the client the callers pass decides (a Session made with the base URL).
@@ -884,6 +890,14 @@ export function detectSink(c: CallSite, fn: FnDef): Sink | null {
   if (/^(public_send|send|__send__|run_request)$/.test(c.fn) && c.recv && positional.length >= 2) {
     return { name: `${c.recv}.${c.fn}`, url: [positional[1]!], method: positional[0]!, defaultMethod: null, relativeOk: true };
   }
+  // .NET's WebClient: DownloadString/DownloadData/OpenRead(url) GET; UploadString/UploadData/UploadValues(url, [method,] data) POST
+  // unless the middle argument names the method (and their *Async / *TaskAsync forms).
+  const wc = /^(Download(?:String|Data|File)|OpenRead|Upload(?:String|Data|Values|File)|OpenWrite)(?:Task)?(?:Async)?$/.exec(c.fn);
+  if (wc && c.recv && positional[0] && stringy(positional[0])) {
+    const upload = /^(Upload|OpenWrite)/.test(wc[1]!);
+    const m = upload && positional.length >= 3 && isMethodExpr(positional[1]!) ? positional[1]! : { k: 'str' as const, parts: [upload ? 'POST' : 'GET'], line: c.line };
+    return { name: c.fn, url: [positional[0]], method: m, defaultMethod: null, relativeOk: true };
+  }
   const wp = /^wp_(?:safe_)?remote_(get|post|head)$/.exec(c.fn);
   if (wp && positional[0]) return { name: c.fn, url: [positional[0]], method: { k: 'str', parts: [wp[1]!.toUpperCase()], line: c.line }, defaultMethod: null, relativeOk: false };
   const verb = VERB.exec(c.fn);
@@ -946,9 +960,9 @@ export function detectSink(c: CallSite, fn: FnDef): Sink | null {
   if (c.fn === 'curl_init') method ??= curlMethod(fn);
   // fetch(url, options) with options the audit cannot see: the method is not known (GET only when nothing is passed).
   const optionsUnseen = !method && positional.slice(1).some((p) => p.k === 'ref' && !(p.simple && fn.locals.get(p.name)?.some((x) => x.k === 'obj')) || p.k === 'call' || p.k === 'other');
-  // A request object made with the method first (PSR-7's new Request('PUT', 'product/1'), requests.Request('PUT', …))
-  // is sent by a client (a Guzzle Pool, $client->send, session.send): its relative path is the client's.
-  const methodFirst = c.fn === 'new' && /Request$/.test(c.recv) && !!positional[0] && isMethodExpr(positional[0]) || c.fn === 'Request' && !!positional[0] && isMethodExpr(positional[0]);
+  // A request object made with the method first (PSR-7's new Request('PUT', 'product/1'), requests.Request('PUT', …),
+  // .NET's new HttpRequestMessage(HttpMethod.Post, "order/1")) is sent by a client (a Guzzle Pool, $client->send, session.send): its relative path is the client's.
+  const methodFirst = (c.fn === 'new' ? /Request(?:Message)?$/.test(c.recv) : /^(Request|HttpRequestMessage)$/.test(c.fn)) && !!positional[0] && isMethodExpr(positional[0]);
   return { name: c.fn === 'new' ? c.recv : c.fn, url: urls, method, defaultMethod: optionsUnseen ? null : 'GET', relativeOk: /RestRequest/.test(c.fn) || /request/i.test(c.fn) && !!c.recv || methodFirst };
 }
 
@@ -1033,6 +1047,9 @@ export interface Classified {
   dynamic: boolean;
 }
 
+/** A format placeholder left in a path (a template filled at run time): %s, %d, %<id>s, %{id}, %(id)s. */
+const FORMAT_SLOT = /^(?:%[-+ #0]*\d*(?:\.\d+)?[sdvxiu]|%<\w+>[-+ #0]*\d*[sdi]|%\{\w+\}|%\(\w+\)[sd])$/;
+
 /** A value at a sink -> the Commerce7 API path it names, or null when it is not one. */
 export function classify(v: Val, opts: { relativeOk: RelativeOk | boolean }): Classified | null {
   // Holes as private-use characters: \uE000 = unknown, \uE001 = a Commerce7 base name, \uE002 = a parameter.
@@ -1076,7 +1093,7 @@ export function classify(v: Val, opts: { relativeOk: RelativeOk | boolean }): Cl
   const out: string[] = [];
   segs.forEach((seg, i) => {
     const literal = seg.replace(/[\uE000-\uE002]/g, '');
-    if (literal === seg) out.push((isIdSegment(seg) && !/^v\d+$/.test(seg)) || /^:\w+$/.test(seg) ? '{id}' : seg);
+    if (literal === seg) out.push((isIdSegment(seg) && !/^v\d+$/.test(seg)) || /^:\w+$/.test(seg) || FORMAT_SLOT.test(seg) ? '{id}' : seg);
     else if (!literal) out.push('{id}');
     // A hole glued to a word: `order${query}` keeps the word when it is the last segment, else it is an id.
     else if (i === segs.length - 1 && /^[a-z][a-z-]*$/.test(literal) && /^[a-z]/.test(seg)) out.push(literal);
