@@ -673,7 +673,10 @@ export class Flow {
       // 'strong' (an unknown first segment is reported) needs a client-like receiver too: `page.get("cursor")` is a dict.
       // A route attribute of a REST interface (Refit, RestEase: [Get("vendor")]) is a client's call by construction.
       const clientLike = recvBase || CLIENT_LIKE.test(c.recv) || /^(?:self\.class|self|this|\$this|Refit|)$/.test(c.recv);
-      const relativeOk: RelativeOk = !sink.relativeOk ? false : strong && clientLike ? 'strong' : strong || this.project.baseFiles.size > 0 && clientLike ? 'weak' : false;
+      // A client named for Commerce7 ($this->commerce7Client autowired from YAML, Laravel's Http::commerce7($t) macro,
+      // c7Api): its base is Commerce7's even where no file the audit reads names it.
+      const named = C7_NAMED.test(c.recv.replace(/\((?:[^()]|\([^()]*\))*\)$/, ''));
+      const relativeOk: RelativeOk = !sink.relativeOk ? false : strong && clientLike ? 'strong' : strong || (this.project.baseFiles.size > 0 || named) && (clientLike || named) ? 'weak' : false;
       let urls = candidates.find((vals) => vals.some((v) => classify(v, { relativeOk }) !== null));
       // s.get("order") on a parameter s: the client the callers pass decides (a Session made with the base URL).
       let needsBase = false;
@@ -842,6 +845,8 @@ function isLibraryCall(c: CallSite): boolean {
   return LIB_RECV.test(c.recv) || /^Net::HTTP::/.test(c.recv);
 }
 
+/** A receiver named for Commerce7: $this->commerce7Client, Http::commerce7, self.c7_api, c7. */
+const C7_NAMED = /(?:^|[.@_$>:])(?:c7|commerce7)(?:_?(?:client|api|http|conn|connection|session|rest))?$/i;
 const CLIENT_LIKE = /(?:^|[.@_$>])(?:api|client|c7|commerce7|http|conn|connection|session|rest|request)\w*$/i;
 
 const dirOf = (file: string) => file.slice(0, Math.max(0, file.lastIndexOf('/')));
