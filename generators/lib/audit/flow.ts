@@ -400,6 +400,25 @@ export class Flow {
       }
       return this.format(arg(0), args.slice(1).map((a) => this.eval(a.value, deeper)), namedArgs());
     }
+    // A path template filled by replace: `/product/{productId}`.replace(`{productId}`, id) (OpenAPI generators), Python's
+    // str.replace, PHP's str_replace(search, replace, subject). A literal search is replaced by the value; else the
+    // template is kept (its `{name}` placeholders are ids).
+    if ((/^(replace|replaceAll)$/.test(fn) && e.recvExpr && args.length >= 2) || (fn === 'str_replace' && !e.recv && args.length >= 3)) {
+      const php = fn === 'str_replace';
+      const subjects = php ? arg(2) : recv();
+      const search = php ? arg(0) : arg(0);
+      const by = php ? arg(1) : arg(1);
+      const lit = search.length === 1 && search[0]!.parts.length === 1 && typeof search[0]!.parts[0] === 'string' ? search[0]!.parts[0] : null;
+      if (!lit) return subjects;
+      return uniq(subjects.flatMap((v) => {
+        const lists: Val[][] = [];
+        for (const p of v.parts) {
+          if (typeof p !== 'string' || !p.includes(lit)) { lists.push([{ parts: [p], ev: [] }]); continue; }
+          p.split(lit).forEach((piece, i) => { if (i > 0) lists.push(by.slice(0, 4)); lists.push([text(piece)]); });
+        }
+        return product(lists).map((x) => ({ parts: x.parts, ev: [...v.ev, ...x.ev] }));
+      }));
+    }
     // PHP's vsprintf($format, $args): the arguments are an array (each placeholder a value the audit need not know).
     if (fn === 'vsprintf' && !e.recv && args.length) return this.format(arg(0), []);
     if (lower === 'format' && e.recvExpr) return this.format(recv(), args.map((a) => this.eval(a.value, deeper)), namedArgs());
