@@ -494,6 +494,16 @@ export class Flow {
       const urlArg = args.find((a) => a.value.k !== 'ref' || !METHOD_CONST.test(a.value.text));
       return urlArg ? this.eval(urlArg.value, deeper) : [hole(fn)];
     }
+    // A builder called on a parameter (route.path(...args) with route a table entry the caller passes): bound in bind.
+    if (e.recvExpr?.k === 'ref' && e.recvExpr.simple && env.fn.params.includes(e.recvExpr.name) && /^[A-Za-z_$][\w$]*$/.test(fn)) {
+      const key = `${e.recvExpr.name}.${fn}()`;
+      if (env.bindings) { const bound = env.bindings.get(key); if (bound) return bound; }
+      else {
+        // Unless a method of that name is the project's (api.fetch_orders() on a client parameter).
+        const named = this.resolveFn(fn, e.recv, env.facts, (f) => f.returns.length > 0);
+        if (!named || !named.method && !named.cls) return [{ parts: [{ param: key }], ev: [] }];
+      }
+    }
     // A project function that returns a URL: its return values with the arguments bound.
     const target = this.resolveFn(fn, e.recv, env.facts, (f) => f.returns.length > 0);
     if (target && !env.stack.has(`fn:${target.name}`)) {
@@ -611,10 +621,25 @@ export class Flow {
           map.set(p, this.eval(a.value, env));
           // An options object literal: its method (or its absence: the library's default) for `p.method`.
           let obj: Expr | undefined = a.value;
+          let objFacts = env.facts;
           if (obj.k === 'ref' && obj.simple) obj = env.fn.locals.get(obj.name)?.find((x) => x.k === 'obj') ?? obj;
+          // An entry of a route table: C7.getCustomer = { method: 'GET', path: (id) => `/customer/${id}` }.
+          if (obj.k === 'ref' && !obj.simple && /^[A-Za-z_$][\w$]*\.[A-Za-z_$][\w$]*$/.test(obj.text)) {
+            const hit = [...(env.facts.defs.get(obj.name) ?? []).map((expr) => ({ facts: env.facts, expr })), ...this.nearest(this.project.defs, obj.name, env.facts.file).slice(0, 4)].find((d) => d.expr.k === 'obj');
+            if (hit) { obj = hit.expr; objFacts = hit.facts; }
+          }
           if (obj.k === 'obj') {
             const m = obj.entries.find((en) => /^(method|type|verb)$/.test(en.key));
-            map.set(`${p}.method`, m ? this.eval(m.value, env) : [{ parts: [ABSENT], ev: [] }]);
+            map.set(`${p}.method`, m ? this.eval(m.value, { ...env, facts: objFacts, fn: objFacts.top }) : [{ parts: [ABSENT], ev: [] }]);
+            // Its path builders: `${p}.path()` is what the entry's function literal returns (its parameters unknown).
+            for (const en of obj.entries) {
+              if (en.value.k !== 'other' || !/^(?:async\s*)?(?:\([^)]*\)|[A-Za-z_$][\w$]*)\s*=>|^function\b/.test(en.value.text)) continue;
+              const line = en.value.line;
+              const lit = objFacts.fns.find((f) => f.line === line && f.returns.length && (f.name === en.key || !f.name));
+              if (!lit) continue;
+              const vals = uniq(lit.returns.flatMap((r) => this.eval(r, { facts: objFacts, fn: lit, bindings: new Map(), depth: env.depth + 1, stack: new Set([`fn:${lit.name}`]) })));
+              if (vals.length) map.set(`${p}.${en.key}()`, vals);
+            }
           }
         }
       }
@@ -905,8 +930,10 @@ function stringy(e: Expr): boolean {
   return e.k === 'str' || e.k === 'cat' || e.k === 'ref' || e.k === 'call' || e.k === 'fmt' || e.k === 'alt';
 }
 
-export function detectSink(c: CallSite, fn: FnDef): Sink | null {
+export function detectSink(c0: CallSite, fn: FnDef): Sink | null {
   currentFn = fn;
+  // fetch injected as a dependency (this.fetchImpl(url, init), fetchFn, customFetch): called like fetch.
+  const c = /^(?:fetch(?:Impl|Fn|Func|Function|er)|_fetch|customFetch)$/.test(c0.fn) ? { ...c0, fn: 'fetch', recv: '' } : c0;
   const positional = c.args.filter((a) => !a.key).map((a) => a.value);
   // Rails routes: get '/x', to: 'controller#action'.
   if (c.args.some((a) => a.key && /^(to|controller|action|as|via|constraints)$/.test(a.key))) return null;
