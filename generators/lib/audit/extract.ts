@@ -55,6 +55,11 @@ export interface FnDef {
   cls?: string;
   /** A constructor's fields set from its parameters: `this.path = path`, TS `private path: string`, PHP promotion. */
   fields?: Map<string, string>;
+  /**
+   * A curried function (`(tenant) => (path, init) => fetch(API + path, init)`): its first `curry` parameters are the
+   * outer call's, the rest those of the function it returns (`const call = c7(tenant); call('/order')`).
+   */
+  curry?: number;
 }
 
 export interface FileFacts {
@@ -218,7 +223,11 @@ export function toExpr(n: SyntaxNode): Expr {
   if (t === 'simple_symbol' || t === 'hash_key_symbol') return { k: 'sym', name: n.text.replace(/^:/, ''), line };
   if (t === 'simple_expansion' || t === 'expansion') {
     const name = /\$\{?#?!?([A-Za-z_]\w*|\d+)/.exec(n.text)?.[1] ?? n.text;
-    return { k: 'ref', name, text: n.text, line, simple: true };
+    const ref: Expr = { k: 'ref', name, text: n.text, line, simple: true };
+    // ${pair%%:*}, ${pair#*:}: the value with a prefix or suffix pattern removed (evaluated by the flow).
+    const strip = /^\$\{([A-Za-z_]\w*|\d+)(%%|%|##|#)([^}]*)\}$/.exec(n.text);
+    if (strip) return { k: 'call', fn: '${strip}', recv: '', args: [{ value: ref }, { value: { k: 'str', parts: [strip[2]!], line } }, { value: { k: 'str', parts: [strip[3]!], line } }], line };
+    return ref;
   }
   if (IDENT.has(t)) {
     const name = lastIdent(n.text);
@@ -408,6 +417,17 @@ function definitions(n: SyntaxNode): Array<[SyntaxNode, SyntaxNode]> {
       const values = valueList ? (valueList.type === 'expression_list' ? namedChildren(valueList) : [valueList]) : [];
       return names.map((nm, i) => [nm, values[Math.min(i, values.length - 1)]] as [SyntaxNode, SyntaxNode | undefined]).filter((x): x is [SyntaxNode, SyntaxNode] => !!x[1] && values.length === names.length);
     }
+    case 'for_statement': {
+      // Shell: for pair in customer:customers order:orders; do … done — the variable takes each word.
+      const name = field(n, 'variable');
+      if (!name || name.type !== 'variable_name') return [];
+      const out: Array<[SyntaxNode, SyntaxNode]> = [];
+      for (let i = 0; i < n.childCount && out.length < 32; i++) {
+        const c = n.child(i);
+        if (c && n.fieldNameForChild(i) === 'value') out.push([name, c]);
+      }
+      return out;
+    }
     case 'variable_assignment': {
       const name = field(n, 'name');
       const value = field(n, 'value');
@@ -496,6 +516,18 @@ export function extractFacts(file: string, grammar: string, root: SyntaxNode): F
       }
       if (grammar === 'bash') def.params = Array.from({ length: 9 }, (_, i) => String(i + 1));
       facts.fns.push(def);
+      // A function whose body is a function literal returns that function: its parameters follow the outer ones.
+      if (body && FN_LITERAL.has(body.type) && !fnName(body) && !def.rest) {
+        const inner = paramList(field(body, 'parameters') ?? field(body, 'parameter'));
+        if (inner.params.length) {
+          const at = def.params.length;
+          def.curry = at;
+          def.params.push(...inner.params);
+          def.pattern.push(...inner.pattern.map((x) => ({ ...x, index: x.index + at })));
+          for (const [k, v] of inner.defaults) def.defaults.set(k, v);
+          if (inner.rest) def.rest = inner.rest;
+        }
+      }
       if (body) {
         if (!/block|statement|body|compound/.test(body.type) && t !== 'method' && t !== 'function_definition') def.returns.push(toExpr(body));
         // Ruby: a method's value is its last expression.

@@ -262,6 +262,9 @@ export class Flow {
       if (bound) return bound;
       if (!env.bindings && this.ctorOf(env.fn)?.fields?.has(fieldOf[1]!)) return [{ parts: [{ param: key }], ev: [] }];
     }
+    // A Python Enum member's value: Path.NOTES.value is Path.NOTES (the class attribute's literal).
+    const enumValue = /^([A-Za-z_]\w*)\.([A-Za-z_]\w*)\.value$/.exec(e.text);
+    if (enumValue && env.facts.grammar === 'python') return this.evalRef({ ...e, name: enumValue[2]!, text: `${enumValue[1]}.${enumValue[2]}` }, env);
     const bare = e.text.replace(/^[$@]+/, '');
     // A parameter of the function being read.
     // `options.method` where options is a parameter: bound from the object literal each caller passes.
@@ -358,15 +361,22 @@ export class Flow {
       const pieces: Val[][] = [];
       let at = 0;
       let next = 0;
-      for (const m of s.matchAll(/%(?:\[(\d+)\])?[-+ #0]*\d*(?:\.\d+)?[sdvqixf]|\{(\w*)(?:[:!][^}]*)?\}/g)) {
+      // Ruby's named references, %<id>s and %{id}, take the hash argument's key: format(FMT, id: x).
+      for (const m of s.matchAll(/%(?:\[(\d+)\])?[-+ #0]*\d*(?:\.\d+)?[sdvqixf]|%<(\w+)>[-+ #0]*\d*(?:\.\d+)?[sdif]|%\{(\w+)\}|\{(\w*)(?:[:!][^}]*)?\}/g)) {
         pieces.push([text(s.slice(at, m.index))]);
-        // Python's "{base}/x/{id}".format(base=..., id=...): a named field takes the keyword argument.
-        if (m[2] && !/^\d+$/.test(m[2])) {
-          pieces.push(named?.get(m[2]) ?? [hole('arg')]);
+        const rubyName = m[2] ?? m[3];
+        if (rubyName) {
+          pieces.push(named?.get(rubyName) ?? [hole('arg')]);
           at = m.index! + m[0].length;
           continue;
         }
-        const idx = m[1] ? Number(m[1]) - 1 : m[2] !== undefined && m[2] !== '' ? Number(m[2]) : next++;
+        // Python's "{base}/x/{id}".format(base=..., id=...): a named field takes the keyword argument.
+        if (m[4] && !/^\d+$/.test(m[4])) {
+          pieces.push(named?.get(m[4]) ?? [hole('arg')]);
+          at = m.index! + m[0].length;
+          continue;
+        }
+        const idx = m[1] ? Number(m[1]) - 1 : m[4] !== undefined && m[4] !== '' ? Number(m[4]) : next++;
         pieces.push(args[idx] ?? [hole('arg')]);
         at = m.index! + m[0].length;
       }
@@ -388,8 +398,29 @@ export class Flow {
       if (lower === 'format' && e.recvExpr && (e.recvExpr.k === 'str' || e.recvExpr.k === 'ref' && !/^(string|String|str)$/.test(e.recv))) {
         return this.format(recv(), args.map((a) => this.eval(a.value, deeper)), namedArgs());
       }
-      return this.format(arg(0), args.slice(1).map((a) => this.eval(a.value, deeper)));
+      return this.format(arg(0), args.slice(1).map((a) => this.eval(a.value, deeper)), namedArgs());
     }
+    // A path template filled by replace: `/product/{productId}`.replace(`{productId}`, id) (OpenAPI generators), Python's
+    // str.replace, PHP's str_replace(search, replace, subject). A literal search is replaced by the value; else the
+    // template is kept (its `{name}` placeholders are ids).
+    if ((/^(replace|replaceAll)$/.test(fn) && e.recvExpr && args.length >= 2) || (fn === 'str_replace' && !e.recv && args.length >= 3)) {
+      const php = fn === 'str_replace';
+      const subjects = php ? arg(2) : recv();
+      const search = php ? arg(0) : arg(0);
+      const by = php ? arg(1) : arg(1);
+      const lit = search.length === 1 && search[0]!.parts.length === 1 && typeof search[0]!.parts[0] === 'string' ? search[0]!.parts[0] : null;
+      if (!lit) return subjects;
+      return uniq(subjects.flatMap((v) => {
+        const lists: Val[][] = [];
+        for (const p of v.parts) {
+          if (typeof p !== 'string' || !p.includes(lit)) { lists.push([{ parts: [p], ev: [] }]); continue; }
+          p.split(lit).forEach((piece, i) => { if (i > 0) lists.push(by.slice(0, 4)); lists.push([text(piece)]); });
+        }
+        return product(lists).map((x) => ({ parts: x.parts, ev: [...v.ev, ...x.ev] }));
+      }));
+    }
+    // PHP's vsprintf($format, $args): the arguments are an array (each placeholder a value the audit need not know).
+    if (fn === 'vsprintf' && !e.recv && args.length) return this.format(arg(0), []);
     if (lower === 'format' && e.recvExpr) return this.format(recv(), args.map((a) => this.eval(a.value, deeper)), namedArgs());
     if (/^(getenv|GetEnvironmentVariable|fetch|get)$/.test(fn) && ENV_READ.test(e.recv + '.' + fn)) {
       const name = args[0]?.value.k === 'str' ? String(args[0].value.parts[0] ?? '') : fn;
@@ -398,6 +429,24 @@ export class Flow {
     if (/^(getenv|GetEnvironmentVariable)$/.test(fn)) {
       const name = args[0]?.value.k === 'str' ? String(args[0].value.parts[0] ?? '') : fn;
       return [hole(name, BASE_NAME.test(name))];
+    }
+    // Shell ${v%%pat} / ${v%pat} / ${v##pat} / ${v#pat} on a known word: the suffix or prefix the glob matches removed.
+    if (fn === '${strip}' && args.length === 3) {
+      const op = args[1]!.value.k === 'str' ? args[1]!.value.parts[0] : '';
+      const glob = args[2]!.value.k === 'str' ? args[2]!.value.parts[0] : undefined;
+      if (typeof glob !== 'string' || typeof op !== 'string') return arg(0);
+      const whole = new RegExp(`^${glob.split('*').map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\\\?/g, '.')).join('.*')}$`, 's');
+      return arg(0).map((v) => {
+        if (v.parts.length !== 1 || typeof v.parts[0] !== 'string') return v;
+        const w = v.parts[0];
+        // %% the longest suffix, % the shortest; ## the longest prefix, # the shortest.
+        const cuts = [...Array(w.length + 1).keys()];
+        const order = op === '%%' || op === '#' ? cuts : cuts.reverse();
+        for (const i of order) {
+          if (op.startsWith('%') ? whole.test(w.slice(i)) : whole.test(w.slice(0, i))) return { parts: [op.startsWith('%') ? w.slice(0, i) : w.slice(i)], ev: v.ev };
+        }
+        return v;
+      });
     }
     // Identities: URI("..."), new URL(x), url.Parse(x), x.freeze, x.strip, String(x).
     const TRIM = /^(strip|lstrip|rstrip|trim|Trim|TrimStart|TrimEnd|trimStart|trimEnd|trimLeft|trimRight|ltrim|rtrim|chomp|delete_prefix|delete_suffix|removeprefix|removesuffix|ToString|toString|to_s|freeze|dup|clone|TrimPrefix|TrimSuffix|TrimRight|TrimLeft)$/;
@@ -432,7 +481,8 @@ export class Flow {
       }
     }
     // Fluent URL builders (Flurl): a segment appended to the receiver, or the receiver passed through unchanged.
-    if (/^(AppendPathSegment|AppendPathSegments|appendPath|AppendPath)$/.test(fn) && e.recvExpr) return this.join([recv(), ...args.map((a) => this.eval(a.value, deeper))]);
+    // Go's (*url.URL).JoinPath(elem...) appends its segments to the receiver's path: api.JoinPath("cart", id).
+    if ((/^(AppendPathSegment|AppendPathSegments|appendPath|AppendPath)$/.test(fn) || fn === 'JoinPath' && env.facts.grammar === 'go' && !/^(url|path)$/.test(e.recv)) && e.recvExpr) return this.join([recv(), ...args.map((a) => this.eval(a.value, deeper))]);
     // wretch's api.url('/order'): the path appended to a client with a Commerce7 base.
     if (fn === 'url' && e.recvExpr && args.length === 1) {
       const owner = recv().filter(isC7Based);
@@ -443,6 +493,16 @@ export class Flow {
     if (/^(RestRequest|HttpRequestMessage)$/.test(fn)) {
       const urlArg = args.find((a) => a.value.k !== 'ref' || !METHOD_CONST.test(a.value.text));
       return urlArg ? this.eval(urlArg.value, deeper) : [hole(fn)];
+    }
+    // A builder called on a parameter (route.path(...args) with route a table entry the caller passes): bound in bind.
+    if (e.recvExpr?.k === 'ref' && e.recvExpr.simple && env.fn.params.includes(e.recvExpr.name) && /^[A-Za-z_$][\w$]*$/.test(fn)) {
+      const key = `${e.recvExpr.name}.${fn}()`;
+      if (env.bindings) { const bound = env.bindings.get(key); if (bound) return bound; }
+      else {
+        // Unless a method of that name is the project's (api.fetch_orders() on a client parameter).
+        const named = this.resolveFn(fn, e.recv, env.facts, (f) => f.returns.length > 0);
+        if (!named || !named.method && !named.cls) return [{ parts: [{ param: key }], ev: [] }];
+      }
     }
     // A project function that returns a URL: its return values with the arguments bound.
     const target = this.resolveFn(fn, e.recv, env.facts, (f) => f.returns.length > 0);
@@ -561,10 +621,25 @@ export class Flow {
           map.set(p, this.eval(a.value, env));
           // An options object literal: its method (or its absence: the library's default) for `p.method`.
           let obj: Expr | undefined = a.value;
+          let objFacts = env.facts;
           if (obj.k === 'ref' && obj.simple) obj = env.fn.locals.get(obj.name)?.find((x) => x.k === 'obj') ?? obj;
+          // An entry of a route table: C7.getCustomer = { method: 'GET', path: (id) => `/customer/${id}` }.
+          if (obj.k === 'ref' && !obj.simple && /^[A-Za-z_$][\w$]*\.[A-Za-z_$][\w$]*$/.test(obj.text)) {
+            const hit = [...(env.facts.defs.get(obj.name) ?? []).map((expr) => ({ facts: env.facts, expr })), ...this.nearest(this.project.defs, obj.name, env.facts.file).slice(0, 4)].find((d) => d.expr.k === 'obj');
+            if (hit) { obj = hit.expr; objFacts = hit.facts; }
+          }
           if (obj.k === 'obj') {
             const m = obj.entries.find((en) => /^(method|type|verb)$/.test(en.key));
-            map.set(`${p}.method`, m ? this.eval(m.value, env) : [{ parts: [ABSENT], ev: [] }]);
+            map.set(`${p}.method`, m ? this.eval(m.value, { ...env, facts: objFacts, fn: objFacts.top }) : [{ parts: [ABSENT], ev: [] }]);
+            // Its path builders: `${p}.path()` is what the entry's function literal returns (its parameters unknown).
+            for (const en of obj.entries) {
+              if (en.value.k !== 'other' || !/^(?:async\s*)?(?:\([^)]*\)|[A-Za-z_$][\w$]*)\s*=>|^function\b/.test(en.value.text)) continue;
+              const line = en.value.line;
+              const lit = objFacts.fns.find((f) => f.line === line && f.returns.length && (f.name === en.key || !f.name));
+              if (!lit) continue;
+              const vals = uniq(lit.returns.flatMap((r) => this.eval(r, { facts: objFacts, fn: lit, bindings: new Map(), depth: env.depth + 1, stack: new Set([`fn:${lit.name}`]) })));
+              if (vals.length) map.set(`${p}.${en.key}()`, vals);
+            }
           }
         }
       }
@@ -595,8 +670,9 @@ export class Flow {
     this.inProgress.add(fn);
     const out: SinkResult[] = [];
     const env: Env = { facts, fn, depth: 0, stack: new Set() };
-    for (const c of fn.calls) {
+    for (const c0 of fn.calls) {
       if (out.length > 200) break;
+      const c = this.uncurry(c0, env);
       let helper = isLibraryCall(c) ? undefined : this.resolveFn(c.fn, c.recv, facts, (f) => f !== fn && this.isHelper(f), fn);
       // A plain function is not a method of a local object: preview.get("total") is not the module's get(url).
       if (helper && !helper.method && c.recvExpr?.k === 'ref' && c.recvExpr.simple && (fn.locals.has(c.recvExpr.name) || fn.params.includes(c.recvExpr.name))
@@ -639,8 +715,12 @@ export class Flow {
       const strong = recvBase || this.project.baseFiles.has(facts.file) || this.clientHasBase(c, env);
       if (sink.relativeOk && this.project.baseFiles.has(facts.file)) this.baseFilesUsed.add(facts.file);
       // 'strong' (an unknown first segment is reported) needs a client-like receiver too: `page.get("cursor")` is a dict.
-      const clientLike = recvBase || CLIENT_LIKE.test(c.recv) || /^(?:self\.class|self|this|\$this|)$/.test(c.recv);
-      const relativeOk: RelativeOk = !sink.relativeOk ? false : strong && clientLike ? 'strong' : strong || this.project.baseFiles.size > 0 && clientLike ? 'weak' : false;
+      // A route attribute of a REST interface (Refit, RestEase: [Get("vendor")]) is a client's call by construction.
+      const clientLike = recvBase || CLIENT_LIKE.test(c.recv) || /^(?:self\.class|self|this|\$this|Refit|)$/.test(c.recv);
+      // A client named for Commerce7 ($this->commerce7Client autowired from YAML, Laravel's Http::commerce7($t) macro,
+      // c7Api): its base is Commerce7's even where no file the audit reads names it.
+      const named = C7_NAMED.test(c.recv.replace(/\((?:[^()]|\([^()]*\))*\)$/, ''));
+      const relativeOk: RelativeOk = !sink.relativeOk ? false : strong && clientLike ? 'strong' : strong || (this.project.baseFiles.size > 0 || named) && (clientLike || named) ? 'weak' : false;
       let urls = candidates.find((vals) => vals.some((v) => classify(v, { relativeOk }) !== null));
       // s.get("order") on a parameter s: the client the callers pass decides (a Session made with the base URL).
       let needsBase = false;
@@ -659,6 +739,22 @@ export class Flow {
     this.inProgress.delete(fn);
     this.sinkCache.set(fn, out);
     return out;
+  }
+
+  /**
+   * A call of a name bound to a curried helper's first call (`const call = c7(tenant); call('/order', init)`): the
+   * helper called with both argument lists.
+   */
+  private uncurry(c: CallSite, env: Env): CallSite {
+    if (c.recv || !/^[A-Za-z_$][\w$]*$/.test(c.fn) || env.fn.params.includes(c.fn)) return c;
+    const defs = env.fn.locals.get(c.fn) ?? env.facts.defs.get(c.fn);
+    const made = defs?.length === 1 ? defs[0] : undefined;
+    if (made?.k !== 'call' || made.recv) return c;
+    const target = this.resolveFn(made.fn, '', env.facts, (f) => f.curry !== undefined);
+    if (!target || target.curry === undefined) return c;
+    const outer = made.args.filter((a) => !a.key).slice(0, target.curry);
+    while (outer.length < target.curry) outer.push({ value: { k: 'other', text: '?', line: c.line } });
+    return { ...c, fn: made.fn, args: [...outer, ...c.args] };
   }
 
   /**
@@ -780,7 +876,8 @@ function tableKey(v: Val): string | null {
 
 interface Sink { name: string; url: Expr[]; method: Expr | null; defaultMethod: HttpMethod | null; relativeOk: boolean }
 
-const VERB = /^(get|post|put|patch|delete|del)(?:json|asjson|fromjson|string|stream|bytearray|bytes|urlencoded|multipart|async|_json|_request)*$/i;
+// Net::HTTP's request_get / get2 / request_post are its get / post.
+const VERB = /^(?:request_)?(get|post|put|patch|delete|del)(?:2|json|asjson|fromjson|string|stream|bytearray|bytes|urlencoded|multipart|async|_json|_request)*$/i;
 const REQUEST_FN = /^(xh|xhs|createRequest|wp_remote_request|wp_safe_remote_request|fetch|axios|got|ky|request|ajax|urlopen|Request|open|NewRequest|NewRequestWithContext|HttpRequestMessage|RestRequest|curl_init|curl|wget|http|https|\$fetch|ofetch|useFetch|superagent|needle|execute|Execute|ExecuteAsync|send_request|fetch_json)$/;
 const ROUTE_RECV = /^(?:app|router|server|fastify|Route|\$?router|\$app|bp|blueprint|routes|mux|group|api_router|engine|r|e|g)$/;
 /** Receivers that are not HTTP clients: maps, caches, query strings, environments. */
@@ -792,6 +889,8 @@ function isLibraryCall(c: CallSite): boolean {
   return LIB_RECV.test(c.recv) || /^Net::HTTP::/.test(c.recv);
 }
 
+/** A receiver named for Commerce7: $this->commerce7Client, Http::commerce7, self.c7_api, c7. */
+const C7_NAMED = /(?:^|[.@_$>:])(?:c7|commerce7)(?:_?(?:client|api|http|conn|connection|session|rest))?$/i;
 const CLIENT_LIKE = /(?:^|[.@_$>])(?:api|client|c7|commerce7|http|conn|connection|session|rest|request)\w*$/i;
 
 const dirOf = (file: string) => file.slice(0, Math.max(0, file.lastIndexOf('/')));
@@ -831,14 +930,24 @@ function stringy(e: Expr): boolean {
   return e.k === 'str' || e.k === 'cat' || e.k === 'ref' || e.k === 'call' || e.k === 'fmt' || e.k === 'alt';
 }
 
-export function detectSink(c: CallSite, fn: FnDef): Sink | null {
+export function detectSink(c0: CallSite, fn: FnDef): Sink | null {
   currentFn = fn;
+  // fetch injected as a dependency (this.fetchImpl(url, init), fetchFn, customFetch): called like fetch.
+  const c = /^(?:fetch(?:Impl|Fn|Func|Function|er)|_fetch|customFetch)$/.test(c0.fn) ? { ...c0, fn: 'fetch', recv: '' } : c0;
   const positional = c.args.filter((a) => !a.key).map((a) => a.value);
   // Rails routes: get '/x', to: 'controller#action'.
   if (c.args.some((a) => a.key && /^(to|controller|action|as|via|constraints)$/.test(a.key))) return null;
-  // Ruby dynamic dispatch: @conn.public_send(verb, path, payload).
-  if (/^(public_send|send|__send__)$/.test(c.fn) && c.recv && positional.length >= 2) {
+  // Ruby dynamic dispatch: @conn.public_send(verb, path, payload); Faraday's conn.run_request(method, url, body, headers).
+  if (/^(public_send|send|__send__|run_request)$/.test(c.fn) && c.recv && positional.length >= 2) {
     return { name: `${c.recv}.${c.fn}`, url: [positional[1]!], method: positional[0]!, defaultMethod: null, relativeOk: true };
+  }
+  // .NET's WebClient: DownloadString/DownloadData/OpenRead(url) GET; UploadString/UploadData/UploadValues(url, [method,] data) POST
+  // unless the middle argument names the method (and their *Async / *TaskAsync forms).
+  const wc = /^(Download(?:String|Data|File)|OpenRead|Upload(?:String|Data|Values|File)|OpenWrite)(?:Task)?(?:Async)?$/.exec(c.fn);
+  if (wc && c.recv && positional[0] && stringy(positional[0])) {
+    const upload = /^(Upload|OpenWrite)/.test(wc[1]!);
+    const m = upload && positional.length >= 3 && isMethodExpr(positional[1]!) ? positional[1]! : { k: 'str' as const, parts: [upload ? 'POST' : 'GET'], line: c.line };
+    return { name: c.fn, url: [positional[0]], method: m, defaultMethod: null, relativeOk: true };
   }
   const wp = /^wp_(?:safe_)?remote_(get|post|head)$/.exec(c.fn);
   if (wp && positional[0]) return { name: c.fn, url: [positional[0]], method: { k: 'str', parts: [wp[1]!.toUpperCase()], line: c.line }, defaultMethod: null, relativeOk: false };
@@ -902,7 +1011,10 @@ export function detectSink(c: CallSite, fn: FnDef): Sink | null {
   if (c.fn === 'curl_init') method ??= curlMethod(fn);
   // fetch(url, options) with options the audit cannot see: the method is not known (GET only when nothing is passed).
   const optionsUnseen = !method && positional.slice(1).some((p) => p.k === 'ref' && !(p.simple && fn.locals.get(p.name)?.some((x) => x.k === 'obj')) || p.k === 'call' || p.k === 'other');
-  return { name: c.fn === 'new' ? c.recv : c.fn, url: urls, method, defaultMethod: optionsUnseen ? null : 'GET', relativeOk: /RestRequest/.test(c.fn) || /request/i.test(c.fn) && !!c.recv };
+  // A request object made with the method first (PSR-7's new Request('PUT', 'product/1'), requests.Request('PUT', …),
+  // .NET's new HttpRequestMessage(HttpMethod.Post, "order/1")) is sent by a client (a Guzzle Pool, $client->send, session.send): its relative path is the client's.
+  const methodFirst = (c.fn === 'new' ? /Request(?:Message)?$/.test(c.recv) : /^(Request|HttpRequestMessage)$/.test(c.fn)) && !!positional[0] && isMethodExpr(positional[0]);
+  return { name: c.fn === 'new' ? c.recv : c.fn, url: urls, method, defaultMethod: optionsUnseen ? null : 'GET', relativeOk: /RestRequest/.test(c.fn) || /request/i.test(c.fn) && !!c.recv || methodFirst };
 }
 
 /** The method of a PHP stream context: stream_context_create(['http' => ['method' => ...]]), inline or in a local. */
@@ -986,6 +1098,9 @@ export interface Classified {
   dynamic: boolean;
 }
 
+/** A format placeholder left in a path (a template filled at run time): %s, %d, %<id>s, %{id}, %(id)s. */
+const FORMAT_SLOT = /^(?:%[-+ #0]*\d*(?:\.\d+)?[sdvxiu]|%<\w+>[-+ #0]*\d*[sdi]|%\{\w+\}|%\(\w+\)[sd])$/;
+
 /** A value at a sink -> the Commerce7 API path it names, or null when it is not one. */
 export function classify(v: Val, opts: { relativeOk: RelativeOk | boolean }): Classified | null {
   // Holes as private-use characters: \uE000 = unknown, \uE001 = a Commerce7 base name, \uE002 = a parameter.
@@ -1029,7 +1144,7 @@ export function classify(v: Val, opts: { relativeOk: RelativeOk | boolean }): Cl
   const out: string[] = [];
   segs.forEach((seg, i) => {
     const literal = seg.replace(/[\uE000-\uE002]/g, '');
-    if (literal === seg) out.push((isIdSegment(seg) && !/^v\d+$/.test(seg)) || /^:\w+$/.test(seg) ? '{id}' : seg);
+    if (literal === seg) out.push((isIdSegment(seg) && !/^v\d+$/.test(seg)) || /^:\w+$/.test(seg) || FORMAT_SLOT.test(seg) ? '{id}' : seg);
     else if (!literal) out.push('{id}');
     // A hole glued to a word: `order${query}` keeps the word when it is the last segment, else it is an id.
     else if (i === segs.length - 1 && /^[a-z][a-z-]*$/.test(literal) && /^[a-z]/.test(seg)) out.push(literal);

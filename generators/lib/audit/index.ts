@@ -142,7 +142,7 @@ function knownFacts(grammar: Grammar, file: string, text: string): FileFacts | u
 }
 
 function factsFor(file: string, text: string): { facts: FileFacts | null; engine: string } {
-  const grammar = grammarFor(file);
+  const grammar = grammarFor(file, text);
   if (!grammar) return { facts: null, engine: 'text' };
   const known = knownFacts(grammar, file, text);
   if (known) return { facts: known, engine: `tree-sitter (${grammar})` };
@@ -171,7 +171,7 @@ const idPath = (p: string) => p.split('/').map((seg, i) => (i > 1 && isIdSegment
 export function grammarsNeeded(sources: AuditSource[]): Grammar[] {
   const out = new Set<Grammar>();
   for (const s of sources) {
-    const g = grammarFor(s.file);
+    const g = grammarFor(s.file, s.text);
     // A file whose facts are known (./precomputed.ts) needs no parser.
     if (g && !out.has(g) && PREFILTER.test(s.text) && !knownFacts(g, s.file, s.text)) out.add(g);
   }
@@ -183,11 +183,11 @@ export function grammarsNeeded(sources: AuditSource[]): Grammar[] {
  * first), as the JSON ./precomputed.ts reads back.
  */
 export async function precomputeFacts(sources: AuditSource[]): Promise<string> {
-  const grammars = [...new Set(sources.map((s) => grammarFor(s.file)).filter((g): g is Grammar => g !== null))];
+  const grammars = [...new Set(sources.map((s) => grammarFor(s.file, s.text)).filter((g): g is Grammar => g !== null))];
   await prepareGrammars(grammars);
   const entries = new Map<string, FileFacts>();
   for (const s of sources) {
-    const grammar = grammarFor(s.file);
+    const grammar = grammarFor(s.file, s.text);
     if (!grammar || !PREFILTER.test(s.text)) continue;
     const { facts } = factsFor(s.file, s.text);
     if (facts) entries.set(factsKey(grammar, sourceOf(s.file, s.text)), facts);

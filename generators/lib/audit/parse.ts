@@ -28,9 +28,28 @@ interface TreeSitter {
 
 export type Grammar = 'javascript' | 'typescript' | 'tsx' | 'php' | 'python' | 'ruby' | 'c-sharp' | 'go' | 'bash';
 
-/** The grammar that reads a file, by its extension; null: no grammar (the text scanner reads it). */
-export function grammarFor(file: string): Grammar | null {
+/** The interpreter a `#!` line names -> its grammar (`#!/usr/bin/env ruby`, `#!/bin/sh`, `#!/usr/bin/env -S node --x`). */
+const SHEBANG = /^#![ \t]*(?:\S*\/)?([\w.-]+)(?:[ \t]+(?:-\S+[ \t]+)*([\w.-]+))?/;
+export function shebangGrammar(head: string): Grammar | null {
+  const m = SHEBANG.exec(head);
+  if (!m) return null;
+  const prog = (m[1] === 'env' ? m[2] : m[1]) ?? '';
+  if (/^(ruby|jruby|rbx)[\d.]*$/.test(prog)) return 'ruby';
+  if (/^python[\d.]*$/.test(prog)) return 'python';
+  if (/^(node|nodejs|bun)$/.test(prog)) return 'javascript';
+  if (/^(deno|ts-node|tsx)$/.test(prog)) return 'typescript';
+  if (/^php[\d.]*$/.test(prog)) return 'php';
+  if (/^(sh|bash|dash|ksh|zsh|ash)$/.test(prog)) return 'bash';
+  return null;
+}
+
+/**
+ * The grammar that reads a file, by its extension (a script without one, as bin/ holds: by its `#!` line when the
+ * text is given); null: no grammar (the text scanner reads it).
+ */
+export function grammarFor(file: string, text?: string): Grammar | null {
   const ext = path.extname(file).toLowerCase();
+  if (!ext && text !== undefined) return shebangGrammar(text.slice(0, 200));
   switch (ext) {
     case '.js': case '.mjs': case '.cjs': case '.jsx': return 'javascript';
     case '.ts': case '.mts': case '.cts': return 'typescript';

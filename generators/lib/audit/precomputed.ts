@@ -18,7 +18,7 @@ const toMap = (v: unknown) => new Map((v as Encoded).$map);
 interface FnShape { defaults: unknown; locals: unknown; fields?: unknown }
 
 /**
- * Back from encodeFacts. The Maps of a FileFacts are known (defs; each function's defaults and locals): a reviver
+ * Back from encodeFacts. The Maps of a FileFacts are known (defs; each function's defaults, locals and a constructor's fields): a reviver
  * visiting every value was most of the load time. The build checks that this gives back what it encoded.
  */
 export function decodeFacts(text: string): Array<[string, unknown]> {

@@ -5,6 +5,7 @@
 import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { isAuditedFile, isSkippedDir } from './files.js';
+import { shebangGrammar } from './parse.js';
 import type { AuditExtra, AuditSource, ReadFile, SkippedFile } from './index.js';
 import { PREFILTER } from './index.js';
 import { scanSource, type ApiReference } from './scan.js';
@@ -105,7 +106,11 @@ export function collectSources(targets: string[], opts: { includeTests?: boolean
         if (!isSkippedDir(entry.name, opts, path.basename(dir))) walk(full);
         continue;
       }
-      if (!isAuditedFile(entry.name, opts)) continue;
+      if (!isAuditedFile(entry.name, opts)) {
+        // A script without an extension (bin/departments, scripts/backup): read when its `#!` names a language.
+        if (entry.isFile() && !entry.name.includes('.') && isScript(full)) readRegular(full);
+        continue;
+      }
       if (entry.isFile()) {
         readRegular(full);
         continue;
@@ -127,6 +132,21 @@ export function collectSources(targets: string[], opts: { includeTests?: boolean
     else visitFile(t, stat);
   }
   return out;
+}
+
+/** Does the file start with a `#!` line naming an interpreter the audit has a grammar for? */
+function isScript(full: string): boolean {
+  let fd = -1;
+  try {
+    fd = openSync(full, 'r');
+    const head = Buffer.alloc(128);
+    const n = readSync(fd, head, 0, 128, 0);
+    return n > 2 && head[0] === 0x23 && head[1] === 0x21 && shebangGrammar(head.toString('latin1', 0, n)) !== null;
+  } catch {
+    return false;
+  } finally {
+    if (fd >= 0) closeSync(fd);
+  }
 }
 
 /** A large file through the text engine, a chunk at a time: memory stays bounded whatever the file's size. */
