@@ -28,6 +28,12 @@ describe('catalog', () => {
   describe('path map', () => {
     const cases: Array<[string, string, string[] | string]> = [
       ['GET', '/customer/9/address', ['Customer Address:read']],
+      // Placeholders of other languages and tools are ids: Ruby's #{id} (not a URL fragment), Postman's {{orderId}},
+      // Express-style :id.
+      ['GET', '/customer/#{id}/address', ['Customer Address:read']],
+      ['PUT', '/coupon/#{coupon.id}', ['Coupon:full']],
+      ['GET', '/order/{{orderId}}', ['Order:read']],
+      ['DELETE', '/customer/:customerId/credit-card/:id', ['Customer Credit Card:full']],
       ['POST', '/tag-x-object/customer', ['Tag:full']],
       ['PUT', '/order/upsert', ['Order:full']],
       ['GET', '/account/user', 'none'],

@@ -166,6 +166,8 @@ function splitPattern(pattern: string): string[] {
 export function normalizeApiPath(pathOrUrl: string): string {
   let p = pathOrUrl.trim();
   p = p.replace(/^[a-z]+:\/\/[^/]+/i, '');
+  // Ruby's interpolation `#{id}` is a placeholder, not the start of a URL fragment.
+  p = p.replace(/#\{[^}]*\}/g, '{id}');
   p = p.split(/[?#]/)[0] ?? '';
   p = p.replace(/^\/v1(?=\/|$)/, '');
   p = '/' + p.split('/').filter(Boolean).join('/');
