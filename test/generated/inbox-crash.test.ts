@@ -5,13 +5,12 @@
 // Slow (it builds a project); the dependencies are the shared install of projects.test.ts (generated-deps.ts).
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { basicAuthHeader, callAppInstall, startEmulator, type Emulator } from '../../generators/lib/emulator/index.js';
 import type { Manifest } from '../../generators/lib/manifest/types.js';
 import { EXAMPLE_MANIFESTS, ROOT } from '../support/paths.js';
-import { generateProject } from '../support/render-project.js';
-import { dependencySignature, freePort, run, secs, sharedProjectRoot, tail } from '../support/generated-deps.js';
+import { buildProofApp, freePort, secs, tail } from '../support/generated-deps.js';
 
 const SECRET = 'test-app-secret';
 const BASIC_PASSWORD = 'test-basic-auth-password';
@@ -31,26 +30,8 @@ describe('[slow] generated app: no webhook is lost when the server is killed mid
     this.timeout(30 * 60_000);
     assert.ok(existsSync(path.join(ROOT, 'dist/generators/lib/emulator/index.js')), 'run `npm run build` first');
     manifest = JSON.parse(readFileSync(EXAMPLE_MANIFESTS[2]!, 'utf8')) as Manifest;
-    const shared = await sharedProjectRoot(manifest);
-    installTimings = shared.timings;
-    dir = path.join(shared.root, 'inbox-crash');
-    rmSync(dir, { recursive: true, force: true }); // a kept root (C7_GENERATED_ROOT) has the last run's
-    const project = generateProject(manifest, dir);
-    assert.equal(dependencySignature(dir), dependencySignature(shared.root));
-    // The handler under test: I/O delay, then the delivery key appended to a file (one write per line).
-    const hook = project.ctx.webhooks.find((w) => w.object === 'Reservation' && w.action === 'Create')!;
-    writeFileSync(path.join(dir, 'src/webhooks/handlers', `${hook.key}.ts`), [
-      "import { appendFileSync } from 'node:fs';",
-      "import { defineWebhookHandler } from '../types.js';",
-      '',
-      "export default defineWebhookHandler<'Reservation', 'Create'>(async (event) => {",
-      '  await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 40));',
-      '  appendFileSync(process.env.PROOF_FILE!, `${event.deliveryKey}\\n`);',
-      '});',
-      '',
-    ].join('\n'));
-    const build = await run('npm', ['run', 'build'], dir);
-    assert.equal(build.code, 0, `npm run build failed:\n${tail(build.out)}`);
+    // The handler under test: an I/O delay, then the delivery key appended to a file.
+    ({ dir, timings: installTimings } = await buildProofApp(manifest, 'inbox-crash', 'await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 40));'));
   });
 
   it(`runs every one of ${DELIVERIES} deliveries at least once across ${KILLS} SIGKILLs`, async () => {

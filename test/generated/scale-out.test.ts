@@ -23,13 +23,12 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { basicAuthHeader, callAppInstall, startEmulator, type Emulator } from '../../generators/lib/emulator/index.js';
 import type { Manifest } from '../../generators/lib/manifest/types.js';
 import { EXAMPLE_MANIFESTS, ROOT } from '../support/paths.js';
-import { generateProject } from '../support/render-project.js';
-import { dependencySignature, freePort, run, secs, sharedProjectRoot, tail } from '../support/generated-deps.js';
+import { buildProofApp, freePort, run, secs, tail } from '../support/generated-deps.js';
 
 const SECRET = 'test-app-secret';
 const BASIC_PASSWORD = 'test-basic-auth-password';
@@ -58,26 +57,9 @@ describe('[slow] generated app: three instances on one PostgreSQL share the inbo
     this.timeout(30 * 60_000);
     assert.ok(existsSync(path.join(ROOT, 'dist/generators/lib/emulator/index.js')), 'run `npm run build` first');
     manifest = JSON.parse(readFileSync(EXAMPLE_MANIFESTS[2]!, 'utf8')) as Manifest;
-    const shared = await sharedProjectRoot(manifest);
-    dir = path.join(shared.root, 'scale-out');
-    rmSync(dir, { recursive: true, force: true });
-    const project = generateProject(manifest, dir);
-    assert.equal(dependencySignature(dir), dependencySignature(shared.root));
     // The handler under test: a delivery marked `call` calls Commerce7 once, then the key is appended to this
-    // instance's proof file (one write per line).
-    const hook = project.ctx.webhooks.find((w) => w.object === 'Reservation' && w.action === 'Create')!;
-    writeFileSync(path.join(dir, 'src/webhooks/handlers', `${hook.key}.ts`), [
-      "import { appendFileSync } from 'node:fs';",
-      "import { defineWebhookHandler } from '../types.js';",
-      '',
-      "export default defineWebhookHandler<'Reservation', 'Create'>(async (event) => {",
-      "  if ((event.payload as unknown as { call?: boolean }).call === true) await event.c7.get('/product', { limit: 1 });",
-      '  appendFileSync(process.env.PROOF_FILE!, `${event.deliveryKey}\\n`);',
-      '});',
-      '',
-    ].join('\n'));
-    const build = await run('npm', ['run', 'build'], dir);
-    assert.equal(build.code, 0, `npm run build failed:\n${tail(build.out)}`);
+    // instance's proof file.
+    ({ dir } = await buildProofApp(manifest, 'scale-out', "if ((event.payload as unknown as { call?: boolean }).call === true) await event.c7.get('/product', { limit: 1 });"));
   });
 
   it(`handles 10,000+ deliveries on ${INSTANCES} instances across a SIGKILL, no tenant over ${LIMIT} calls a minute`, async () => {

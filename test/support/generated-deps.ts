@@ -4,12 +4,12 @@
 // better-sqlite3 on 2 cores), the other finds it done.
 import { createServer } from 'node:net';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Manifest } from '../../generators/lib/manifest/types.js';
-import { projectContext } from './render-project.js';
+import { generateProject, projectContext } from './render-project.js';
 import { renderPlannedFile } from '../../generators/lib/render/files.js';
 import { appFiles } from '../../generators/lib/render/app-files.js';
 
@@ -90,4 +90,32 @@ export function freePort(): Promise<number> {
       srv.close(() => resolve(port));
     });
   });
+}
+
+/**
+ * The Full Application example generated under the shared install as `name` (emptied first: a kept root has the last
+ * run's), its Reservation Create handler replaced by one that runs `before` (a statement, e.g. an I/O delay or a
+ * Commerce7 call), then appends the delivery key to $PROOF_FILE (one write per line), and built. For the tests that
+ * start real instances and count what was handled.
+ */
+export async function buildProofApp(manifest: Manifest, name: string, before: string): Promise<{ dir: string; timings: string[] }> {
+  const shared = await sharedProjectRoot(manifest);
+  const dir = path.join(shared.root, name);
+  rmSync(dir, { recursive: true, force: true });
+  const project = generateProject(manifest, dir);
+  if (dependencySignature(dir) !== dependencySignature(shared.root)) throw new Error(`${name}: its package.json asks for other dependencies than the shared install's`);
+  const hook = project.ctx.webhooks.find((w) => w.object === 'Reservation' && w.action === 'Create')!;
+  writeFileSync(path.join(dir, 'src/webhooks/handlers', `${hook.key}.ts`), [
+    "import { appendFileSync } from 'node:fs';",
+    "import { defineWebhookHandler } from '../types.js';",
+    '',
+    "export default defineWebhookHandler<'Reservation', 'Create'>(async (event) => {",
+    `  ${before}`,
+    '  appendFileSync(process.env.PROOF_FILE!, `${event.deliveryKey}\\n`);',
+    '});',
+    '',
+  ].join('\n'));
+  const build = await run('npm', ['run', 'build'], dir);
+  if (build.code !== 0) throw new Error(`npm run build failed:\n${tail(build.out)}`);
+  return { dir, timings: shared.timings };
 }
