@@ -15,6 +15,7 @@ import {
   changedFiles, finishManifest, finishNewProject, planWrite, readYoRc, refuseChanges, removeDraft, startingDraft, summaryLines,
   writeProject, YO_RC_FILE, YO_RC_KEY, yoRcText,
 } from '../lib/new-project.js';
+import { startGitProbe } from '../lib/project-git.js';
 import { EXIT, UserError } from './errors.js';
 import { runGenerator } from './yeoman.js';
 
@@ -64,6 +65,9 @@ async function runNewFast(args: string[], { dir, opts, explicit }: NewInput): Pr
   const interrupted = recoverInterrupted(root);
   if (interrupted) log(`${describeInterrupted(interrupted)} This run completes it.`);
   const start = startingDraft(root, { example, answers: opts.answers as string | undefined, interrupted, log });
+  const fresh = start.existingManifestText === undefined;
+  // A fresh project gets a first commit: what git says about the folder is asked now, answered while rendering.
+  const gitProbe = fresh && opts.git !== false ? startGitProbe(root) : undefined;
   const stored = (yoRc?.[YO_RC_KEY] ?? {}) as { teach?: boolean; answered?: string[] };
   let answered = stored.answered ?? [];
   // A complete manifest answers everything: what it leaves out (no Basic auth, no category) is its choice.
@@ -88,7 +92,7 @@ async function runNewFast(args: string[], { dir, opts, explicit }: NewInput): Pr
   files.splice(1, 0, { target: path.join(root, YO_RC_FILE), owner: 'derived', contents: yoRcText(yoRc, { teach, answered: [...result.answered].sort() }) });
   await writeProject(root, files, { manifest: { before: digest(start.existingManifestText), text: manifestText }, resuming: interrupted !== undefined, out });
 
-  await finishNewProject(root, { manifest, ctx, skipInstall: Boolean(opts.skipInstall), log, fresh: start.existingManifestText === undefined, git: opts.git !== false });
+  await finishNewProject(root, { manifest, ctx, skipInstall: Boolean(opts.skipInstall), log, fresh, git: opts.git !== false, ...(gitProbe ? { gitProbe } : {}) });
   removeDraft(root);
   for (const line of summaryLines(root, manifest, ctx)) log(line);
   return EXIT.ok;
