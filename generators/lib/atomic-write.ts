@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import {
   chmodSync, chownSync, closeSync, fsyncSync, mkdirSync, openSync, readdirSync, realpathSync, renameSync, statSync, unlinkSync, writeSync,
 } from 'node:fs';
-import { chmod, chown, mkdir, open, realpath, rename, stat, unlink } from 'node:fs/promises';
+import { chmod, chown, mkdir, open, realpath, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { onExit } from 'signal-exit';
@@ -151,6 +151,24 @@ export function syncDir(dir: string): void {
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
+}
+
+/**
+ * syncDir for several folders at once: their fsyncs overlap (one after the other, each waited for the disk; ~20
+ * folders were ~30 ms of `new` on a busy disk). Resolves when every folder is flushed.
+ */
+export async function syncDirs(dirs: Iterable<string>): Promise<void> {
+  await Promise.all([...new Set(dirs)].map(async (dir) => {
+    let handle: FileHandle | undefined;
+    try {
+      handle = await open(dir, 'r');
+      await handle.sync();
+    } catch {
+      // as syncDir: a file system that cannot fsync a folder is left as it is
+    } finally {
+      await handle?.close().catch(() => undefined);
+    }
+  }));
 }
 
 /** write-file-atomic's temporary names: the target's name, a dot, a 32-bit number in decimal. */

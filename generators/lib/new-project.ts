@@ -24,7 +24,7 @@ import { MANIFEST_PATH } from './render/project-files.js';
 import { PACKAGE_NAME, PACKAGE_ROOT, PACKAGE_VERSION } from './package-info.js';
 import { packGenerator, staleTarballs } from './generator-vendor.js';
 import { initProjectGitAndSay, type GitProbe } from './project-git.js';
-import { writeFileAtomic } from './atomic-write.js';
+import { syncDirs, writeFileAtomic } from './atomic-write.js';
 import { generationRecord, type RecordSource } from './upgrade/record.js';
 
 /** Answers given before a run was stopped (Ctrl-C), offered to the next run in the same folder. */
@@ -267,7 +267,9 @@ export async function writeProject(root: string, files: PlannedWrite[], plan: { 
     }
   };
   await Promise.all(Array.from({ length: Math.min(16, pending.length) }, worker));
-  endGeneration(root, dirs);
+  // The folders' renames on disk before the journal goes (endGeneration then flushes the root's removal).
+  await syncDirs(dirs);
+  endGeneration(root, []);
 }
 
 /** What the steps after the files are written know of the project. */
