@@ -13,7 +13,6 @@ import {
 } from 'node:fs';
 import { chmod, chown, mkdir, open, realpath, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import { threadId } from 'node:worker_threads';
 import { onExit } from 'signal-exit';
 
 export interface AtomicWriteOptions {
@@ -22,8 +21,10 @@ export interface AtomicWriteOptions {
 }
 
 let invocations = 0;
-/** `<file>.<uint32>`: distinct per process, thread and call (write-file-atomic's scheme). */
-const tempName = (file: string) => `${file}.${createHash('sha1').update(`${process.pid}:${threadId}:${++invocations}`).digest().readUInt32BE(0)}`;
+// Per process and per thread (each worker has its own module state): no worker_threads import for its threadId.
+const seed = `${process.pid}:${Math.random()}`;
+/** `<file>.<uint32>`: distinct per process, thread and call (write-file-atomic's scheme, with a random seed). */
+const tempName = (file: string) => `${file}.${createHash('sha1').update(`${seed}:${++invocations}`).digest().readUInt32BE(0)}`;
 
 // The temporary files of the writes under way, removed if a caught signal ends the process; the handler is there
 // only while some are.
