@@ -72,10 +72,14 @@ const queues = new Map<string, Promise<void>>();
 
 /** Writes `data` to `file` atomically, creating its folder when missing. */
 export async function writeFileAtomic(file: string, data: string | Uint8Array, opts: AtomicWriteOptions = {}): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
+  // Queued before the first await, so the order is the calls' order.
   const key = path.resolve(file);
   const before = queues.get(key);
-  const mine = (before ? before.catch(() => undefined) : Promise.resolve()).then(() => writeAsync(file, data, opts));
+  const write = async () => {
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeAsync(file, data, opts);
+  };
+  const mine = before ? before.then(write) : write();
   const settled = mine.catch(() => undefined);
   queues.set(key, settled);
   void settled.then(() => { if (queues.get(key) === settled) queues.delete(key); });
