@@ -12,7 +12,7 @@ import { buildContext } from '../lib/render/context.js';
 import { generatorDependency, PACKAGE_NAME, PACKAGE_VERSION } from '../lib/package-info.js';
 import { digest, describeInterrupted, recoverInterrupted } from '../lib/generation-journal.js';
 import {
-  changedFiles, finishManifest, finishNewProject, planWrite, readYoRc, refuseChanges, removeDraft, startingDraft, summaryLines,
+  changedFiles, finishManifest, finishNewProject, type KnownValidation, planWrite, readYoRc, refuseChanges, removeDraft, startingDraft, summaryLines,
   writeProject, YO_RC_FILE, YO_RC_KEY, yoRcText,
 } from '../lib/new-project.js';
 import { startGitProbe } from '../lib/project-git.js';
@@ -71,7 +71,12 @@ async function runNewFast(args: string[], { dir, opts, explicit }: NewInput): Pr
   const stored = (yoRc?.[YO_RC_KEY] ?? {}) as { teach?: boolean; answered?: string[] };
   let answered = stored.answered ?? [];
   // A complete manifest answers everything: what it leaves out (no Basic auth, no category) is its choice.
-  if (Object.keys(start.draft).length && validateManifestValue(completeManifest(start.draft)).valid) answered = QUESTIONS.map((q) => q.name);
+  let known: KnownValidation | undefined;
+  if (Object.keys(start.draft).length) {
+    const complete = completeManifest(start.draft);
+    known = { complete, result: validateManifestValue(complete) };
+    if (known.result.valid) answered = QUESTIONS.map((q) => q.name);
+  }
   const teach = (explicit('teach') ? Boolean(opts.teach) : undefined) ?? stored.teach ?? true;
 
   const flags: Record<string, unknown> = {};
@@ -82,7 +87,7 @@ async function runNewFast(args: string[], { dir, opts, explicit }: NewInput): Pr
   if (result.flagErrors.length) throw new InputError(`bad flag value${result.flagErrors.length > 1 ? 's' : ''}:\n${result.flagErrors.map((e) => `  ${e}`).join('\n')}`);
   if (result.missing.length) throw new InputError(describeMissing(result.missing));
 
-  const manifest = finishManifest(result.draft, start.answerFiles, log);
+  const manifest = finishManifest(result.draft, start.answerFiles, log, known);
   const ctx = buildContext(manifest, { teach, generator: { name: PACKAGE_NAME, version: PACKAGE_VERSION, dependency: generatorDependency() } });
   const { manifestText, files } = await planWrite(root, ctx, { existingManifestText: start.existingManifestText, example });
   const dirs = new Set(files.map((f) => path.dirname(f.target)));

@@ -144,10 +144,14 @@ export function startingDraft(root: string, opts: { example?: boolean; answers?:
   return { draft, existingManifestText, answerFiles };
 }
 
+/** A completed manifest and what validateManifestValue said of it. */
+export interface KnownValidation { complete: unknown; result: ReturnType<typeof validateManifestValue> }
+
 /** The finished manifest, validated before anything is written: an invalid manifest is never written. */
-export function finishManifest(draft: Draft, answerFiles: AnswerFile[], log: Log): Manifest {
+export function finishManifest(draft: Draft, answerFiles: AnswerFile[], log: Log, known?: KnownValidation): Manifest {
   const complete = completeManifest(draft, (draft.$schema as string | undefined) ?? undefined);
-  const result = validateManifestValue(complete);
+  // The same finished manifest validated earlier in the run (the fast path asks whether the draft is complete): reused.
+  const result = known && JSON.stringify(known.complete) === JSON.stringify(complete) ? known.result : validateManifestValue(complete);
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length) {
     throw new InputError(`the answers do not make a valid c7-app.json, so nothing was written:\n${errors.map((d) => `  ${writtenAt(answerFiles, d, complete)}${d.pointer}  ${d.message}${d.hint ? `\n      hint: ${d.hint}` : ''}`).join('\n')}`);
