@@ -102,23 +102,6 @@ describe('project views', () => {
       assert.equal(p.isIgnored('config/.env'), true, 'a path that does not exist yet');
       assert.equal(p.isIgnored('config/app.ts'), false);
     });
-    it('prefetch (the git runs at once) changes no answer: in the repository, an ignored folder in it, no repository', async () => {
-      const inner = writeTemp({ '.gitignore': 'inner/\n', 'inner/c7-app.json': '{}', 'inner/src/a.ts': 'a' });
-      const plain = writeTemp({ 'c7-app.json': '{}', '.gitignore': 'secret/\n', 'src/a.ts': 'a' });
-      try {
-        assert.equal(spawnSync('git', ['init', '-q'], { cwd: inner }).status, 0);
-        const asked = ['.env', 'config/.env', 'config/app.ts', 'src/a.ts', 'secret'];
-        for (const root of [dir, `${inner}/inner`, plain]) {
-          const answers = (p: ReturnType<typeof diskProject>) => ({ files: p.listFiles(), ignored: asked.map((k) => p.isIgnored(k)), skipped: p.skipped?.() });
-          const prefetched = diskProject(root);
-          await prefetched.prefetch!(['.env', 'config/.env', './config/app.ts']);
-          assert.deepEqual(answers(prefetched), answers(diskProject(root)), root);
-        }
-      } finally {
-        rmSync(inner, { recursive: true, force: true });
-        rmSync(plain, { recursive: true, force: true });
-      }
-    });
     it('a project folder its enclosing repository ignores is judged as not a repository', () => {
       const inner = writeTemp({ '.gitignore': 'inner/\n', 'inner/c7-app.json': '{}', 'inner/src/a.ts': 'a' });
       try {

@@ -4,7 +4,6 @@ import { prepareGrammars } from '../audit/parse.js';
 import { runRule } from './rule.js';
 import { prepareProjectAudit } from './rules/api.js';
 import { RULES } from './rules/index.js';
-import { ENV_FILE } from './rules/secrets.js';
 import { SECTIONS } from './sections.js';
 import type { ChecklistItem, ChecklistOptions, ChecklistSummary, ProjectView } from './types.js';
 
@@ -23,8 +22,6 @@ export function buildChecklist(manifest: Manifest, project: ProjectView, opts: C
  * generator is about to write (TypeScript) are checked too.
  */
 export async function prepareChecklist(project: ProjectView, opts: { rendered?: boolean } = {}): Promise<void> {
-  // The disk view's git runs at once: the listing every rule reads, and whether git ignores .env (rules/secrets.ts).
-  await project.prefetch?.([ENV_FILE]);
   await prepareProjectAudit(project);
   if (opts.rendered) await prepareGrammars(['typescript']);
 }

@@ -1,5 +1,5 @@
 // Views of a project for the rules: on disk (asking git when the folder is in a repository) or in memory.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { devNull } from 'node:os';
 import path from 'node:path';
@@ -21,34 +21,15 @@ export function normalizeRelPath(relPath: string): string {
 // Git reads these to find its repository; inside a hook they point elsewhere: find the repository from the folder.
 const GIT_LOCATION_VARS = ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_COMMON_DIR', 'GIT_PREFIX'];
 
-type Ran = { status: number | null; stdout: string; stderr: string } | undefined;
-
-function gitEnv(): NodeJS.ProcessEnv {
+function git(root: string, args: string[]): { status: number | null; stdout: string; stderr: string } | undefined {
   const env: NodeJS.ProcessEnv = { ...process.env, GIT_OPTIONAL_LOCKS: '0' };
   for (const v of GIT_LOCATION_VARS) delete env[v];
-  return env;
-}
-
-function git(root: string, args: string[]): Ran {
   // A personal global excludes file does not protect anyone else who clones the project: leave it out.
   const r = spawnSync('git', ['-c', `core.excludesFile=${devNull}`, ...args], {
-    cwd: root, env: gitEnv(), encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, windowsHide: true,
+    cwd: root, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, windowsHide: true,
   });
   if (r.error) return undefined; // git is not installed
   return { status: r.status, stdout: r.stdout, stderr: r.stderr ?? '' };
-}
-
-/** The same git run, not blocking (prefetch starts several at once); undefined when git cannot be started. */
-function gitAsync(root: string, args: string[]): Promise<Ran> {
-  return new Promise((resolve) => {
-    const child = spawn('git', ['-c', `core.excludesFile=${devNull}`, ...args], { cwd: root, env: gitEnv(), stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on('data', (d: Buffer) => out.push(d));
-    child.stderr.on('data', (d: Buffer) => err.push(d));
-    child.on('error', () => resolve(undefined));
-    child.on('close', (status) => resolve({ status, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
-  });
 }
 
 /**
@@ -66,8 +47,9 @@ export function diskProject(root: string): ProjectView {
   const problems = new Map<string, string>();
   const at = (rel: string) => path.resolve(abs, normalizeRelPath(rel));
 
-  const LS_FILES = ['ls-files', '-z', '--cached', '--others', '--exclude-standard'];
-  const useListing = (r: Ran) => {
+  const load = () => {
+    if (files !== undefined) return;
+    const r = git(abs, ['ls-files', '-z', '--cached', '--others', '--exclude-standard']);
     if (r && r.status === 0) {
       const listed = [...new Set(r.stdout.split('\0').filter(Boolean))].filter((f) => existsSync(path.join(abs, f))).sort();
       // A project whose manifest git would not track lies in a folder an enclosing repository ignores: not its repo.
@@ -84,10 +66,6 @@ export function diskProject(root: string): ProjectView {
     inGit = false;
     files = walk(abs, (p, reason) => problems.set(p, reason));
   };
-  const load = () => {
-    if (files === undefined) useListing(git(abs, LS_FILES));
-  };
-  const ignoredAnswer = (r: Ran) => (r?.status === 0 ? true : r?.status === 1 ? false : undefined);
 
   return {
     exists: (rel) => existsSync(at(rel)),
@@ -105,17 +83,11 @@ export function diskProject(root: string): ProjectView {
       const key = normalizeRelPath(rel);
       // A file on disk that git would not track is ignored: the listing already answers, without another process.
       if (isFile(path.join(abs, key))) return !files!.includes(key);
-      if (!ignoredCache.has(key)) ignoredCache.set(key, ignoredAnswer(git(abs, ['check-ignore', '-q', '--', key])));
+      if (!ignoredCache.has(key)) {
+        const r = git(abs, ['check-ignore', '-q', '--', key]);
+        ignoredCache.set(key, r?.status === 0 ? true : r?.status === 1 ? false : undefined);
+      }
       return ignoredCache.get(key);
-    },
-    prefetch: async (paths) => {
-      if (files !== undefined) return;
-      // The listing and each path's check-ignore at once (used only when the listing says this is the repository).
-      const keys = paths.map(normalizeRelPath).filter((k) => !ignoredCache.has(k));
-      const [listing, ...ignored] = await Promise.all([gitAsync(abs, LS_FILES), ...keys.map((k) => gitAsync(abs, ['check-ignore', '-q', '--', k]))]);
-      if (files !== undefined) return;
-      useListing(listing);
-      if (inGit) keys.forEach((k, i) => { if (!ignoredCache.has(k)) ignoredCache.set(k, ignoredAnswer(ignored[i])); });
     },
     skipped: (): SkippedPath[] => {
       load();

@@ -41,11 +41,6 @@ export interface ProjectView {
    * folder without read permission, a file too large for memory. Each is skipped, never a crash or a hang.
    */
   skipped?(): SkippedPath[];
-  /**
-   * Optional: asks, all at once and without blocking, what listFiles and isIgnored(each of `paths`) would ask one
-   * after the other (the disk view's git runs), so the synchronous calls find the answers. Changes no answer.
-   */
-  prefetch?(paths: readonly string[]): Promise<void>;
 }
 
 /** A path the project view could not read, and why (never its content). */
