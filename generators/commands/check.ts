@@ -8,7 +8,6 @@ import {
   scanProjectForSecretsFully, sectionTitle, sourceLabel, STATUS_MARK, SUBMISSION_CHECKLIST_FILE, summarize, TEST_COMMAND,
   type ChecklistItem, type FullSecretScan, type SecretFinding,
 } from '../lib/checklist/index.js';
-import { writeFileAtomicSync } from '../lib/atomic-write.js';
 import { cannotRead, formatDiagnostic, readManifestBytes, validateManifestText, type Diagnostic } from '../lib/manifest/index.js';
 import { DEFAULT_READ_LIMIT, describeSpecial, formatSize, readRegularFile } from '../lib/safe-read.js';
 import { EXIT, UserError } from './errors.js';
@@ -169,6 +168,8 @@ export async function runCheck(dir: string | undefined, opts: CheckOptions, out:
   } else if (unwritable) {
     out.write(`${shownChecklist} not written: ${unwritable}\n`);
   } else {
+    // Loaded only to write (signal-exit's handlers and fs/promises): `check --ci` and an up-to-date file never do.
+    const { writeFileAtomicSync } = await import('../lib/atomic-write.js');
     try {
       writeFileAtomicSync(checklistFile, markdown);
     } catch (e) {

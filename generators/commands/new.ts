@@ -12,9 +12,10 @@ import { buildContext } from '../lib/render/context.js';
 import { generatorDependency, PACKAGE_NAME, PACKAGE_VERSION } from '../lib/package-info.js';
 import { digest, describeInterrupted, recoverInterrupted } from '../lib/generation-journal.js';
 import {
-  changedFiles, finishManifest, finishNewProject, planWrite, readYoRc, refuseChanges, removeDraft, startingDraft, summaryLines,
+  changedFiles, finishManifest, finishNewProject, type KnownValidation, planWrite, readYoRc, refuseChanges, removeDraft, startingDraft, summaryLines,
   writeProject, YO_RC_FILE, YO_RC_KEY, yoRcText,
 } from '../lib/new-project.js';
+import { startGitProbe } from '../lib/project-git.js';
 import { EXIT, UserError } from './errors.js';
 import { runGenerator } from './yeoman.js';
 
@@ -64,10 +65,18 @@ async function runNewFast(args: string[], { dir, opts, explicit }: NewInput): Pr
   const interrupted = recoverInterrupted(root);
   if (interrupted) log(`${describeInterrupted(interrupted)} This run completes it.`);
   const start = startingDraft(root, { example, answers: opts.answers as string | undefined, interrupted, log });
+  const fresh = start.existingManifestText === undefined;
+  // A fresh project gets a first commit: what git says about the folder is asked now, answered while rendering.
+  const gitProbe = fresh && opts.git !== false ? startGitProbe(root) : undefined;
   const stored = (yoRc?.[YO_RC_KEY] ?? {}) as { teach?: boolean; answered?: string[] };
   let answered = stored.answered ?? [];
   // A complete manifest answers everything: what it leaves out (no Basic auth, no category) is its choice.
-  if (Object.keys(start.draft).length && validateManifestValue(completeManifest(start.draft)).valid) answered = QUESTIONS.map((q) => q.name);
+  let known: KnownValidation | undefined;
+  if (Object.keys(start.draft).length) {
+    const complete = completeManifest(start.draft);
+    known = { complete, result: validateManifestValue(complete) };
+    if (known.result.valid) answered = QUESTIONS.map((q) => q.name);
+  }
   const teach = (explicit('teach') ? Boolean(opts.teach) : undefined) ?? stored.teach ?? true;
 
   const flags: Record<string, unknown> = {};
@@ -78,7 +87,7 @@ async function runNewFast(args: string[], { dir, opts, explicit }: NewInput): Pr
   if (result.flagErrors.length) throw new InputError(`bad flag value${result.flagErrors.length > 1 ? 's' : ''}:\n${result.flagErrors.map((e) => `  ${e}`).join('\n')}`);
   if (result.missing.length) throw new InputError(describeMissing(result.missing));
 
-  const manifest = finishManifest(result.draft, start.answerFiles, log);
+  const manifest = finishManifest(result.draft, start.answerFiles, log, known);
   const ctx = buildContext(manifest, { teach, generator: { name: PACKAGE_NAME, version: PACKAGE_VERSION, dependency: generatorDependency() } });
   const { manifestText, files } = await planWrite(root, ctx, { existingManifestText: start.existingManifestText, example });
   const dirs = new Set(files.map((f) => path.dirname(f.target)));
@@ -88,7 +97,7 @@ async function runNewFast(args: string[], { dir, opts, explicit }: NewInput): Pr
   files.splice(1, 0, { target: path.join(root, YO_RC_FILE), owner: 'derived', contents: yoRcText(yoRc, { teach, answered: [...result.answered].sort() }) });
   await writeProject(root, files, { manifest: { before: digest(start.existingManifestText), text: manifestText }, resuming: interrupted !== undefined, out });
 
-  await finishNewProject(root, { manifest, ctx, skipInstall: Boolean(opts.skipInstall), log, fresh: start.existingManifestText === undefined, git: opts.git !== false });
+  await finishNewProject(root, { manifest, ctx, skipInstall: Boolean(opts.skipInstall), log, fresh, git: opts.git !== false, ...(gitProbe ? { gitProbe } : {}) });
   removeDraft(root);
   for (const line of summaryLines(root, manifest, ctx)) log(line);
   return EXIT.ok;

@@ -1,31 +1,144 @@
 // Every file a c7-app command writes goes through here: a temporary file in the target's folder, flushed to disk
 // (fsync), then renamed over the target, so a killed process leaves each file with its old or its new content,
-// never empty or cut short. The work is write-file-atomic's (npm's own, used by npm to write package.json and the
-// cache): same-folder temporary name `<file>.<number>`, fsync, the old file's mode and owner kept, the temporary
-// file removed when the write fails or the process exits on a signal it can catch. Not Yeoman-specific: the
-// generators' commit (generators/app/commit.ts) and the plain commands (check, audit, emulate seed) call it alike.
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, unlinkSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+// never empty or cut short. What write-file-atomic (npm's) does, done here with one fs call per step: its async path
+// resolved the target with the JS realpath (an lstat per path component), registered a signal handler per file and
+// unlinked every temporary file again after the rename: ~50 ms of `c7-app new`'s 100 files, against ~20 ms here.
+// Kept from it: the temporary name `<file>.<number>` (removeTempFiles below knows it), a symlink's target written,
+// an existing file's mode and owner kept, the temporary file removed when the write fails or the process dies of a
+// signal it can catch (signal-exit, as write-file-atomic), writes of one file from one process in call order.
+// Not Yeoman-specific: the generators' commit (generators/app/commit.ts) and the plain commands call it alike.
+import { createHash } from 'node:crypto';
+import {
+  chmodSync, chownSync, closeSync, fsyncSync, mkdirSync, openSync, readdirSync, realpathSync, renameSync, statSync, unlinkSync, writeSync,
+} from 'node:fs';
+import { chmod, chown, mkdir, open, realpath, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import writeFileAtomicLib from 'write-file-atomic';
+import { onExit } from 'signal-exit';
 
 export interface AtomicWriteOptions {
   /** The new file's mode (e.g. a copied file's). By default an existing file keeps its mode; a new one gets 0o666 less the umask. */
   mode?: number;
 }
 
-const libOptions = (opts: AtomicWriteOptions): writeFileAtomicLib.Options => ({ fsync: true, ...(opts.mode !== undefined ? { mode: opts.mode & 0o7777 } : {}) });
+let invocations = 0;
+// Per process and per thread (each worker has its own module state): no worker_threads import for its threadId.
+const seed = `${process.pid}:${Math.random()}`;
+/** `<file>.<uint32>`: distinct per process, thread and call (write-file-atomic's scheme, with a random seed). */
+const tempName = (file: string) => `${file}.${createHash('sha1').update(`${seed}:${++invocations}`).digest().readUInt32BE(0)}`;
+
+// The temporary files of the writes under way, removed if a caught signal ends the process; the handler is there
+// only while some are.
+const inFlight = new Set<string>();
+let removeExitHandler: (() => void) | undefined;
+function track(tmp: string): void {
+  inFlight.add(tmp);
+  removeExitHandler ??= onExit(() => {
+    for (const t of inFlight) {
+      try { unlinkSync(t); } catch { /* renamed already, or never created */ }
+    }
+  });
+}
+function untrack(tmp: string): void {
+  inFlight.delete(tmp);
+  if (inFlight.size === 0 && removeExitHandler) {
+    removeExitHandler();
+    removeExitHandler = undefined;
+  }
+}
+
+/** chown/chmod refusals that do not matter (graceful-fs's rule, as write-file-atomic): no such call, or not root. */
+function ignorable(err: unknown): boolean {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'ENOSYS') return true;
+  return process.getuid?.() !== 0 && (code === 'EINVAL' || code === 'EPERM');
+}
+
+interface Plan { target: string; mode?: number; owner?: { uid: number; gid: number } }
+
+/** Where to write (a symlink's target) and what the new file takes from the old one. */
+function plan(target: string, existing: { mode: number; uid: number; gid: number } | undefined, opts: AtomicWriteOptions): Plan {
+  const mode = opts.mode ?? existing?.mode;
+  return {
+    target,
+    ...(mode !== undefined ? { mode: mode & 0o7777 } : {}),
+    ...(existing && process.getuid ? { owner: { uid: existing.uid, gid: existing.gid } } : {}),
+  };
+}
+
+const bytes = (data: string | Uint8Array) => (typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
+
+// One file's writes, one after the other (two writes of one file in flight would race on the rename).
+const queues = new Map<string, Promise<void>>();
 
 /** Writes `data` to `file` atomically, creating its folder when missing. */
 export async function writeFileAtomic(file: string, data: string | Uint8Array, opts: AtomicWriteOptions = {}): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
-  await writeFileAtomicLib(file, typeof data === 'string' ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength), libOptions(opts));
+  // Queued before the first await, so the order is the calls' order.
+  const key = path.resolve(file);
+  const before = queues.get(key);
+  const write = async () => {
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeAsync(file, data, opts);
+  };
+  const mine = before ? before.then(write) : write();
+  const settled = mine.catch(() => undefined);
+  queues.set(key, settled);
+  void settled.then(() => { if (queues.get(key) === settled) queues.delete(key); });
+  return mine;
+}
+
+async function writeAsync(file: string, data: string | Uint8Array, opts: AtomicWriteOptions): Promise<void> {
+  const target = await realpath(file).catch(() => file);
+  const existing = await stat(target).catch(() => undefined);
+  const p = plan(target, existing, opts);
+  const tmp = tempName(p.target);
+  track(tmp);
+  let renamed = false;
+  try {
+    const handle = await open(tmp, 'w', p.mode ?? 0o666);
+    try {
+      await handle.writeFile(bytes(data));
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    if (p.owner) await chown(tmp, p.owner.uid, p.owner.gid).catch((err: unknown) => { if (!ignorable(err)) throw err; });
+    if (p.mode !== undefined) await chmod(tmp, p.mode).catch((err: unknown) => { if (!ignorable(err)) throw err; });
+    await rename(tmp, p.target);
+    renamed = true;
+  } finally {
+    if (!renamed) await unlink(tmp).catch(() => undefined);
+    untrack(tmp);
+  }
 }
 
 /** The same, synchronously (for commands that write one file at the end). */
 export function writeFileAtomicSync(file: string, data: string | Uint8Array, opts: AtomicWriteOptions = {}): void {
   mkdirSync(path.dirname(file), { recursive: true });
-  writeFileAtomicLib.sync(file, typeof data === 'string' ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength), libOptions(opts));
+  let target = file;
+  try { target = realpathSync(file); } catch { /* not there yet */ }
+  let existing: { mode: number; uid: number; gid: number } | undefined;
+  try { existing = statSync(target); } catch { /* a new file */ }
+  const p = plan(target, existing, opts);
+  const tmp = tempName(p.target);
+  track(tmp);
+  let renamed = false;
+  try {
+    const fd = openSync(tmp, 'w', p.mode ?? 0o666);
+    try {
+      const buf = bytes(data);
+      for (let at = 0; at < buf.byteLength;) at += writeSync(fd, buf, at, buf.byteLength - at);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    if (p.owner) { try { chownSync(tmp, p.owner.uid, p.owner.gid); } catch (err) { if (!ignorable(err)) throw err; } }
+    if (p.mode !== undefined) { try { chmodSync(tmp, p.mode); } catch (err) { if (!ignorable(err)) throw err; } }
+    renameSync(tmp, p.target);
+    renamed = true;
+  } finally {
+    if (!renamed) { try { unlinkSync(tmp); } catch { /* never created */ } }
+    untrack(tmp);
+  }
 }
 
 /**
@@ -43,6 +156,24 @@ export function syncDir(dir: string): void {
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
+}
+
+/**
+ * syncDir for several folders at once: their fsyncs overlap (one after the other, each waited for the disk; ~20
+ * folders were ~30 ms of `new` on a busy disk). Resolves when every folder is flushed.
+ */
+export async function syncDirs(dirs: Iterable<string>): Promise<void> {
+  await Promise.all([...new Set(dirs)].map(async (dir) => {
+    let handle: FileHandle | undefined;
+    try {
+      handle = await open(dir, 'r');
+      await handle.sync();
+    } catch {
+      // as syncDir: a file system that cannot fsync a folder is left as it is
+    } finally {
+      await handle?.close().catch(() => undefined);
+    }
+  }));
 }
 
 /** write-file-atomic's temporary names: the target's name, a dot, a 32-bit number in decimal. */

@@ -10,8 +10,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { removeTempFiles, syncDir, writeFileAtomic } from './atomic-write.js';
+import { GENERATION_JOURNAL } from './generation-journal-file.js';
 
-export const GENERATION_JOURNAL = '.c7-app-generation.json';
+export { GENERATION_JOURNAL };
 
 export type GenerationCommand = 'new' | 'scopes';
 

@@ -7,7 +7,7 @@
 // The tarball is the generator's, not the user's: written by `c7-app new` (and replaced by a later generator that
 // upgrades the project), never edited by hand; it is not derived from c7-app.json, so `scopes --sync/--check` leave it.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { writeFileAtomicSync } from './atomic-write.js';
 import path from 'node:path';
 import { PACKAGE_NAME, PACKAGE_ROOT, VENDOR_DIR, VENDOR_TARBALL } from './package-info.js';
@@ -20,16 +20,43 @@ const NEVER_PACKED = [/^\.git$/, /^\.svn$/, /^CVS$/, /^\.hg$/, /^node_modules$/,
 
 /** The files `npm pack` puts in the tarball: package.json, the README and licence, and every file under "files". */
 export function packedFiles(root: string = PACKAGE_ROOT, files: readonly string[] = packageFiles(root)): string[] {
-  const out = new Set<string>(['package.json']);
-  for (const name of readdirSync(root)) if (/^(readme|license|licence|copying)(\.|$)/i.test(name) && statSync(path.join(root, name)).isFile()) out.add(name);
-  const walk = (rel: string) => {
-    const abs = path.join(root, rel);
-    if (!existsSync(abs)) return;
-    if (statSync(abs).isFile()) { out.add(rel.split(path.sep).join('/')); return; }
-    for (const name of readdirSync(abs)) if (!NEVER_PACKED.some((re) => re.test(name))) walk(path.join(rel, name));
+  return [...packedStats(root, files).keys()];
+}
+
+/**
+ * packedFiles with each file's stat, sorted by path: one stat per file (the folders' entries say which are folders;
+ * only a symlink is stat'ed to know), since `new` computes this on every run to key the cache.
+ */
+function packedStats(root: string, files: readonly string[]): Map<string, Stats> {
+  const out = new Map<string, Stats>();
+  const statFile = (rel: string) => {
+    const st = statSync(path.join(root, rel), { throwIfNoEntry: false });
+    if (st?.isFile()) out.set(rel.split(path.sep).join('/'), st);
+    return st;
   };
-  for (const entry of files) walk(entry.replace(/\/+$/, ''));
-  return [...out].sort();
+  statFile('package.json');
+  for (const name of readdirSync(root)) if (/^(readme|license|licence|copying)(\.|$)/i.test(name)) statFile(name);
+  const walk = (rel: string, entries: Dirent[]) => {
+    for (const e of entries) {
+      if (NEVER_PACKED.some((re) => re.test(e.name))) continue;
+      const child = path.join(rel, e.name);
+      if (e.isDirectory()) walk(child, readdirSync(path.join(root, child), { withFileTypes: true }));
+      else if (e.isFile()) statFile(child);
+      else if (e.isSymbolicLink()) {
+        const st = statSync(path.join(root, child), { throwIfNoEntry: false });
+        if (st?.isDirectory()) walk(child, readdirSync(path.join(root, child), { withFileTypes: true }));
+        else if (st?.isFile()) statFile(child);
+      }
+    }
+  };
+  for (const entry of files) {
+    const rel = entry.replace(/\/+$/, '');
+    const st = statSync(path.join(root, rel), { throwIfNoEntry: false });
+    if (!st) continue;
+    if (st.isFile()) out.set(rel.split(path.sep).join('/'), st);
+    else walk(rel, readdirSync(path.join(root, rel), { withFileTypes: true }));
+  }
+  return new Map([...out].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 function packageFiles(root: string): string[] {
@@ -44,11 +71,12 @@ function packageFiles(root: string): string[] {
  * on this machine, against ~0.2 s here.
  */
 export async function packGenerator(root: string = PACKAGE_ROOT, opts: { cache?: boolean } = {}): Promise<Buffer> {
-  const files = packedFiles(root);
+  const stats = packedStats(root, packageFiles(root));
+  const files = [...stats.keys()];
   if (opts.cache === false) return packTarball(root, files);
   // Packing (1.2 MB, gzip -9) costs a third of a second, and a checkout's files rarely change between two `new`s:
   // the tarball is kept under node_modules/.cache (as build tools do), keyed by each packed file's size and mtime.
-  const key = createHash('sha1').update(JSON.stringify(files.map((f) => { const st = statSync(path.join(root, f)); return [f, st.size, st.mtimeMs]; }))).digest('hex').slice(0, 16);
+  const key = createHash('sha1').update(JSON.stringify([...stats].map(([f, st]) => [f, st.size, st.mtimeMs]))).digest('hex').slice(0, 16);
   const dir = path.join(root, 'node_modules', '.cache', PACKAGE_NAME);
   const cached = path.join(dir, `pack-${key}.tgz`);
   if (existsSync(cached)) return readFileSync(cached);

@@ -4,8 +4,10 @@
 //   - skipped inside an existing repository (a project in a monorepo or in the generator's own clone: no nested repo)
 //   - skipped when git is not installed (said once), or with --no-git (nothing said)
 //   - never fails the run: a failed git step is said, and the project is written all the same
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { devNull } from 'node:os';
+import path from 'node:path';
 
 export type ProjectGitResult =
   | { kind: 'committed'; commit: string; fallbackIdentity: boolean }
@@ -26,43 +28,94 @@ const GIT_LOCATION_VARS = ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_COMMON_DIR', 'GIT_PR
 
 interface Ran { status: number | null; stdout: string; stderr: string; missing: boolean }
 
-function git(root: string, args: string[]): Ran {
+function gitEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, GIT_TERMINAL_PROMPT: '0' };
   for (const v of GIT_LOCATION_VARS) delete env[v];
-  const r = spawnSync('git', args, { cwd: root, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
+  return env;
+}
+
+function git(root: string, args: string[]): Ran {
+  const r = spawnSync('git', args, { cwd: root, env: gitEnv(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
   const missing = (r.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
   return { status: r.error ? null : r.status, stdout: r.stdout ?? '', stderr: r.stderr ?? (r.error?.message ?? ''), missing };
 }
 
-const firstLine = (r: Ran) => (r.stderr.trim() || r.stdout.trim()).split('\n')[0] ?? `git exited with ${r.status}`;
-
-/** The repository `root` lies in (its top folder), or undefined when it is in none. */
-function enclosingRepository(root: string): string | undefined {
-  const r = git(root, ['rev-parse', '--show-toplevel']);
-  return r.status === 0 ? r.stdout.trim() : undefined;
+/** The same, without blocking: the probes run while `new` renders, the config read beside `git add`. */
+function gitAsync(root: string, args: string[]): Promise<Ran> {
+  return new Promise((resolve) => {
+    const child = spawn('git', args, { cwd: root, env: gitEnv(), stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => { stdout += d; });
+    child.stderr.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
+    child.on('error', (err: NodeJS.ErrnoException) => resolve({ status: null, stdout, stderr: stderr || err.message, missing: err.code === 'ENOENT' }));
+    child.on('close', (status) => resolve({ status, stdout, stderr, missing: false }));
+  });
 }
 
-/** Makes `root` (a freshly generated project, on disk) a repository with one commit of everything not ignored. */
-export function initProjectGit(root: string, opts: { enabled?: boolean; message: string }): ProjectGitResult {
+const firstLine = (r: Ran) => (r.stderr.trim() || r.stdout.trim()).split('\n')[0] ?? `git exited with ${r.status}`;
+
+/**
+ * What git says before the project is written: whether it runs, the repository the folder lies in (its top
+ * folder), whether a default branch is configured. None of it depends on the project's files, so `new` starts
+ * these three at once while it renders (startGitProbe) and the first commit only waits for their answers.
+ */
+export interface GitProbe { runs: boolean; repository: string | undefined; hasDefaultBranch: boolean }
+
+/** Starts the probe for `root` (which may not exist yet: asked from its nearest existing folder, the same repository). */
+export function startGitProbe(root: string): Promise<GitProbe> {
+  let at = path.resolve(root);
+  while (!existsSync(at) && path.dirname(at) !== at) at = path.dirname(at);
+  const version = gitAsync(at, ['--version']);
+  const toplevel = gitAsync(at, ['rev-parse', '--show-toplevel']);
+  const branch = gitAsync(at, ['config', '--get', 'init.defaultBranch']);
+  return Promise.all([version, toplevel, branch]).then(([v, t, b]) => ({
+    runs: !v.missing && v.status === 0,
+    repository: t.status === 0 ? t.stdout.trim() : undefined,
+    hasDefaultBranch: b.stdout.trim() !== '',
+  }));
+}
+
+/** The last value of each key in `git config -z --get-regexp` output ("key\nvalue\0" per entry). */
+function lastValues(out: string): Map<string, string> {
+  const values = new Map<string, string>();
+  for (const entry of out.split('\0')) {
+    if (!entry) continue;
+    const nl = entry.indexOf('\n');
+    values.set(nl < 0 ? entry : entry.slice(0, nl), nl < 0 ? '' : entry.slice(nl + 1));
+  }
+  return values;
+}
+
+/**
+ * Makes `root` (a freshly generated project, on disk) a repository with one commit of everything not ignored.
+ * `probe`: startGitProbe(root) started earlier (else it is started here). Serial git runs after the files are
+ * written: init, add (the identity read beside it), commit, rev-parse.
+ */
+export async function initProjectGit(root: string, opts: { enabled?: boolean; message: string; probe?: Promise<GitProbe> }): Promise<ProjectGitResult> {
   if (opts.enabled === false) return { kind: 'skipped', reason: 'disabled' };
-  const version = git(root, ['--version']);
-  if (version.missing || version.status !== 0) return { kind: 'skipped', reason: 'no-git' };
-  const repository = enclosingRepository(root);
+  const probe = await (opts.probe ?? startGitProbe(root));
+  if (!probe.runs) return { kind: 'skipped', reason: 'no-git' };
+  const repository = probe.repository;
   // (An ignored folder, such as the README's example inside the generator's own clone, is still not made a repository.)
   if (repository) return { kind: 'skipped', reason: 'inside-repository', repository, ignored: git(root, ['check-ignore', '-q', '.']).status === 0 };
 
   // The generated CI workflow runs on pushes to main: main unless the developer chose another default branch.
-  const hasDefaultBranch = git(root, ['config', '--get', 'init.defaultBranch']).stdout.trim() !== '';
-  const init = git(root, [...(hasDefaultBranch ? [] : ['-c', 'init.defaultBranch=main']), 'init', '--quiet']);
+  const init = git(root, [...(probe.hasDefaultBranch ? [] : ['-c', 'init.defaultBranch=main']), 'init', '--quiet']);
   if (init.status !== 0) return { kind: 'failed', step: 'init', message: firstLine(init) };
   // A personal global excludes file protects nobody who clones the project: the project's .gitignore decides.
-  const add = git(root, ['-c', `core.excludesFile=${devNull}`, 'add', '--all']);
-  if (add.status !== 0) return { kind: 'failed', step: 'add', message: firstLine(add) };
+  // Loose objects stored, not deflated: the same objects (ids, content), and most of the bytes (the vendored
+  // tarball, the gzipped base) do not compress; deflating them was half of `git add`'s time. git gc packs them.
+  const add = gitAsync(root, ['-c', `core.excludesFile=${devNull}`, '-c', 'core.looseCompression=0', 'add', '--all']);
+  // The identity as git sees it inside the new repository (an includeIf "gitdir:" applies there), read in one run.
+  const identityRead = gitAsync(root, ['config', '-z', '--get-regexp', '^user\\.(name|email)$']);
+  const [added, configured] = await Promise.all([add, identityRead]);
+  if (added.status !== 0) return { kind: 'failed', step: 'add', message: firstLine(added) };
 
+  const values = lastValues(configured.stdout);
   const identity: string[] = [];
-  const configured = (key: string) => git(root, ['config', '--get', key]).stdout.trim() !== '';
-  if (!configured('user.name')) identity.push('-c', `user.name=${FALLBACK_IDENTITY.name}`);
-  if (!configured('user.email')) identity.push('-c', `user.email=${FALLBACK_IDENTITY.email}`);
+  if ((values.get('user.name') ?? '').trim() === '') identity.push('-c', `user.name=${FALLBACK_IDENTITY.name}`);
+  if ((values.get('user.email') ?? '').trim() === '') identity.push('-c', `user.email=${FALLBACK_IDENTITY.email}`);
   const commit = git(root, [...identity, 'commit', '--quiet', '--no-verify', '-m', opts.message]);
   if (commit.status !== 0) return { kind: 'failed', step: 'commit', message: firstLine(commit) };
   const head = git(root, ['rev-parse', '--short', 'HEAD']).stdout.trim();
@@ -88,8 +141,8 @@ export function describeProjectGit(r: ProjectGitResult): string | undefined {
 }
 
 /** The one call after a fresh `new`: init and commit, then say what happened. */
-export function initProjectGitAndSay(root: string, opts: { enabled?: boolean; message: string; log: (line: string) => void }): ProjectGitResult {
-  const result = initProjectGit(root, opts);
+export async function initProjectGitAndSay(root: string, opts: { enabled?: boolean; message: string; log: (line: string) => void; probe?: Promise<GitProbe> }): Promise<ProjectGitResult> {
+  const result = await initProjectGit(root, opts);
   const line = describeProjectGit(result);
   if (line) opts.log(line);
   return result;

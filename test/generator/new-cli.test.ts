@@ -152,6 +152,42 @@ describe('c7-app new (black box)', () => {
       assert.equal(git(dir, 'log', '-1', '--format=%an <%ae>').stdout.trim(), 'Ada Lovelace <ada@example.test>');
     });
 
+    it('the first commit is on main unless git names another default branch; the id said is HEAD\u2019s; the repository is sound', () => {
+      const dir = path.join(fresh(), 'branch');
+      const r = runCli(['new', dir, '--answers', EXAMPLE_MANIFESTS[1]!, '--skip-install'], { env: noIdentity() });
+      assert.equal(r.status, 0, r.stdout + r.stderr);
+      assert.equal(git(dir, 'symbolic-ref', 'HEAD').stdout.trim(), 'refs/heads/main');
+      const said = /first commit \(([0-9a-f]+)\)/.exec(r.stdout + r.stderr)?.[1];
+      assert.equal(said, git(dir, 'rev-parse', '--short', 'HEAD').stdout.trim());
+      assert.equal(git(dir, 'fsck', '--strict', '--no-dangling').status, 0, 'git fsck');
+
+      const env = noIdentity();
+      writeFileSync(path.join(env.HOME, '.gitconfig'), '[init]\n\tdefaultBranch = trunk\n');
+      const other = path.join(fresh(), 'trunk');
+      assert.equal(runCli(['new', other, '--answers', EXAMPLE_MANIFESTS[1]!, '--skip-install'], { env }).status, 0);
+      assert.equal(git(other, 'symbolic-ref', 'HEAD').stdout.trim(), 'refs/heads/trunk');
+    });
+
+    it('an identity git gives only inside a repository (includeIf gitdir) is used; a missing half alone falls back', () => {
+      const env = noIdentity();
+      const parent = fresh();
+      writeFileSync(path.join(env.HOME, 'work.gitconfig'), '[user]\n\tname = Grace Hopper\n\temail = grace@example.test\n');
+      writeFileSync(path.join(env.HOME, '.gitconfig'), `[includeIf "gitdir:${parent}/"]\n\tpath = ${path.join(env.HOME, 'work.gitconfig')}\n`);
+      const dir = path.join(parent, 'work');
+      const r = runCli(['new', dir, '--answers', EXAMPLE_MANIFESTS[1]!, '--skip-install'], { env });
+      assert.equal(r.status, 0, r.stdout + r.stderr);
+      assert.equal(git(dir, 'log', '-1', '--format=%an <%ae>|%cn <%ce>').stdout.trim(), 'Grace Hopper <grace@example.test>|Grace Hopper <grace@example.test>');
+      assert.doesNotMatch(r.stdout + r.stderr, /because git has no user/);
+
+      const half = noIdentity();
+      writeFileSync(path.join(half.HOME, '.gitconfig'), '[user]\n\tname = Ada Lovelace\n');
+      const other = path.join(fresh(), 'half');
+      const h = runCli(['new', other, '--answers', EXAMPLE_MANIFESTS[1]!, '--skip-install'], { env: half });
+      assert.equal(h.status, 0, h.stdout + h.stderr);
+      assert.equal(git(other, 'log', '-1', '--format=%an <%ae>').stdout.trim(), 'Ada Lovelace <generator-c7-app@localhost>');
+      assert.match(h.stdout + h.stderr, /because git has no user\.name\/user\.email here/);
+    });
+
     it('inside an existing repository: no repository of its own, said once', () => {
       const outer = fresh();
       assert.equal(git(outer, 'init', '-q').status, 0);

@@ -3,7 +3,7 @@ import {
   ALLOWED_TENANTS_REQUIRED_FOR, APP_TYPES, appTypeLabel, EXTENSIONS_ALLOWED_FOR, isTenantId, MAX_TITLE_WORDS,
   TENANT_ID_HELP, WEBHOOK_DISABLED_AFTER_HOURS,
 } from '../../catalog/index.js';
-import { GENERATION_JOURNAL } from '../../generation-journal.js';
+import { GENERATION_JOURNAL } from '../../generation-journal-file.js';
 import { ADVICE, commerce7, EMAIL, fail, isBlank, list, pass, plural, quote, type Rule } from '../rule.js';
 
 const privateLabel = () => appTypeLabel('private');

@@ -1,0 +1,126 @@
+// lib/atomic-write: what every command's writes rely on. A temporary file `<file>.<number>` in the target's folder,
+// flushed, then renamed over the target: an existing file keeps its mode and owner, a symlink's target is written
+// (the link stays), a failed write leaves neither a temporary file nor a changed target, a caught signal removes the
+// temporary files of the writes under way, and writes of one file from one process happen one after the other.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { isTempFileOf, writeFileAtomic, writeFileAtomicSync } from '../../generators/lib/atomic-write.js';
+
+const fresh = () => mkdtempSync(path.join(tmpdir(), 'c7-atomic-'));
+
+for (const [name, write] of [
+  ['writeFileAtomic', writeFileAtomic],
+  ['writeFileAtomicSync', async (f: string, d: string | Uint8Array, o?: { mode?: number }) => writeFileAtomicSync(f, d, o)],
+] as const) {
+  describe(`atomic-write: ${name}`, () => {
+    it('creates the file and its folders, with the umask applied to a new file', async () => {
+      const dir = fresh();
+      const file = path.join(dir, 'a', 'b', 'c.txt');
+      await write(file, 'hello');
+      assert.equal(readFileSync(file, 'utf8'), 'hello');
+      assert.equal(statSync(file).mode & 0o777, 0o666 & ~process.umask());
+      assert.deepEqual(readdirSync(path.dirname(file)), ['c.txt']);
+    });
+
+    it('writes bytes as given (a Buffer, a Uint8Array view into a larger buffer)', async () => {
+      const dir = fresh();
+      const big = Buffer.alloc(3 << 20, 7);
+      await write(path.join(dir, 'big.bin'), big);
+      assert.ok(readFileSync(path.join(dir, 'big.bin')).equals(big));
+      const backing = new Uint8Array([1, 2, 3, 4, 5, 6]);
+      await write(path.join(dir, 'view.bin'), backing.subarray(2, 5));
+      assert.deepEqual([...readFileSync(path.join(dir, 'view.bin'))], [3, 4, 5]);
+    });
+
+    it('keeps an existing file\u2019s mode; an explicit mode wins, past the umask', async () => {
+      const dir = fresh();
+      const file = path.join(dir, 'run.sh');
+      writeFileSync(file, 'old');
+      chmodSync(file, 0o750);
+      await write(file, 'new');
+      assert.equal(readFileSync(file, 'utf8'), 'new');
+      assert.equal(statSync(file).mode & 0o7777, 0o750);
+      await write(path.join(dir, 'exec'), 'x', { mode: 0o100777 });
+      assert.equal(statSync(path.join(dir, 'exec')).mode & 0o7777, 0o777);
+    });
+
+    it('keeps an existing file\u2019s owner (as root: chowned back)', async function () {
+      if (process.getuid?.() !== 0) this.skip();
+      const dir = fresh();
+      const file = path.join(dir, 'owned');
+      writeFileSync(file, 'old');
+      const { chownSync } = await import('node:fs');
+      chownSync(file, 12345, 23456);
+      await write(file, 'new');
+      assert.deepEqual([statSync(file).uid, statSync(file).gid], [12345, 23456]);
+    });
+
+    it('writes through a symlink to its target: the link stays a link', async () => {
+      const dir = fresh();
+      mkdirSync(path.join(dir, 'real'));
+      writeFileSync(path.join(dir, 'real', 'target.txt'), 'old');
+      symlinkSync(path.join('real', 'target.txt'), path.join(dir, 'link.txt'));
+      await write(path.join(dir, 'link.txt'), 'new');
+      assert.ok(lstatSync(path.join(dir, 'link.txt')).isSymbolicLink());
+      assert.equal(readlinkSync(path.join(dir, 'link.txt')), path.join('real', 'target.txt'));
+      assert.equal(readFileSync(path.join(dir, 'real', 'target.txt'), 'utf8'), 'new');
+      assert.deepEqual(readdirSync(path.join(dir, 'real')), ['target.txt']);
+    });
+
+    it('a failed write leaves the target as it was and no temporary file', async () => {
+      const dir = fresh();
+      // The target is a folder: the rename fails after the temporary file was written.
+      mkdirSync(path.join(dir, 'taken'));
+      writeFileSync(path.join(dir, 'taken', 'inside'), 'x');
+      await assert.rejects(async () => write(path.join(dir, 'taken'), 'data'));
+      assert.deepEqual(readdirSync(dir), ['taken']);
+      assert.ok(statSync(path.join(dir, 'taken')).isDirectory());
+    });
+  });
+}
+
+describe('atomic-write: temporary files and concurrency', () => {
+  it('names temporary files <file>.<number> in the target\u2019s folder (what removeTempFiles recognises)', async () => {
+    const dir = fresh();
+    const file = path.join(dir, 'watched.json');
+    const seen = new Set<string>();
+    const { watch } = await import('node:fs');
+    const watcher = watch(dir, (_e, name) => { if (name) seen.add(name.toString()); });
+    for (let i = 0; i < 20; i++) await writeFileAtomic(file, `${i}`);
+    await new Promise((r) => setTimeout(r, 50));
+    watcher.close();
+    const temps = [...seen].filter((n) => n !== 'watched.json');
+    assert.ok(temps.length > 0, 'temporary files were seen');
+    for (const t of temps) assert.ok(isTempFileOf(file, path.join(dir, t)), t);
+    assert.deepEqual(readdirSync(dir), ['watched.json']);
+  });
+
+  it('writes of one file from one process land in call order', async () => {
+    const dir = fresh();
+    const file = path.join(dir, 'same.txt');
+    await Promise.all(Array.from({ length: 30 }, (_v, i) => writeFileAtomic(file, `${i}`.repeat(1000))));
+    assert.equal(readFileSync(file, 'utf8'), '29'.repeat(1000));
+    assert.deepEqual(readdirSync(dir), ['same.txt']);
+  });
+
+  it('SIGTERM during writes removes their temporary files', async function () {
+    this.timeout(30_000);
+    const dir = fresh();
+    // A child writing large files in a loop, killed with a catchable signal while writes are under way.
+    const script = `import { writeFileAtomic } from ${JSON.stringify(pathToFileURL(path.resolve('generators/lib/atomic-write.ts')).href)};
+      const data = Buffer.alloc(8 << 20, 1); process.stdout.write('go\\n');
+      for (let i = 0; ; i++) await Promise.all([0, 1, 2, 3].map((k) => writeFileAtomic(${JSON.stringify(dir)} + '/f' + k, data)));`;
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+    await new Promise((r) => setTimeout(r, 300));
+    const signal = await new Promise<NodeJS.Signals | null>((resolve) => { child.on('close', (_c, s) => resolve(s)); child.kill('SIGTERM'); });
+    assert.equal(signal, 'SIGTERM', 'the process still dies of the signal');
+    const left = readdirSync(dir).filter((n) => !/^f\d$/.test(n));
+    assert.deepEqual(left, []);
+    assert.ok(existsSync(path.join(dir, 'f0')) || readdirSync(dir).length === 0);
+  });
+});
