@@ -11,7 +11,12 @@ import type { Arg, CallSite, Expr, FileFacts, FnDef } from './extract.js';
 /** A parameter; with `table`, the entry of a const table it selects (`VERB[action]`), chosen once it is bound. */
 export type Part = string | { hole: string; base?: boolean } | { param: string; table?: Map<string, Val[]> };
 export interface Evidence { file: string; line: number; text: string }
-export interface Val { parts: Part[]; ev: Evidence[] }
+/**
+ * `tags`: the element of a container each piece was taken from (loop -> index): values combine only when their
+ * elements agree, so `for (m, p) in STEPS` pairs each element's method with its own path, not every method with
+ * every path.
+ */
+export interface Val { parts: Part[]; ev: Evidence[]; tags?: Record<string, number> }
 
 export interface SinkResult {
   url: Val;
@@ -55,7 +60,11 @@ export interface Project {
 const MAX_ALTS = 12;
 const MAX_DEPTH = 14;
 const METHOD_TOKEN = /^(get|post|put|patch|delete)$/i;
+// A request library's method constant, whatever the library: http.MethodPut, HttpMethod.Post, Requests::PUT,
+// HTTPMethod.DELETE, Verb.Patch (a qualified name whose last part is the verb, capitalised or upper-case).
 const METHOD_CONST = /(?:^|[.:>\\])(?:http\.)?Method(Get|Post|Put|Patch|Delete)$|(?:Method|HttpMethod|HTTP|Verb|Methods|RequestMethod)(?:\.|::|->)(Get|Post|Put|Patch|Delete)$/i;
+const LIB_METHOD_CONST = /^[A-Z][\w\\]*(?:\.|::|->)(GET|POST|PUT|PATCH|DELETE|Get|Post|Put|Patch|Delete)$/;
+const methodConst = (text: string): string | null => { const m = METHOD_CONST.exec(text) ?? LIB_METHOD_CONST.exec(text); return m ? (m[1] ?? m[2])!.toUpperCase() : null; };
 const ENV_READ = /(?:^|\.)(?:env|environ|ENV)(?:\.|\[|$)|getenv|GetEnvironmentVariable|Deno\.env/;
 /** A name that holds a Commerce7 base URL even when its value comes from the environment or elsewhere. */
 export const BASE_NAME = /(?:c7|commerce7)[\w]*(?:url|uri|base|host|api|endpoint|root|origin)|(?:url|uri|base|host|api|endpoint|root|origin)[\w]*(?:c7|commerce7)/i;
@@ -83,7 +92,7 @@ function withSep(v: Val, sep: string): Val {
     if (typeof q === 'string' && typeof last === 'string') parts[parts.length - 1] = last + q;
     else parts.push(q);
   }
-  return { parts: parts.map((p) => (typeof p === 'string' ? p.replace(/([^:])\/{2,}/g, '$1/') : p)), ev: v.ev };
+  return derive(v, parts.map((p) => (typeof p === 'string' ? p.replace(/([^:])\/{2,}/g, '$1/') : p)), v.ev);
 }
 /** Does a value start with a Commerce7 base (the URL, or a name that holds it)? */
 export function isC7Based(v: Val): boolean {
@@ -103,15 +112,32 @@ const FLUENT = /^(With[A-Z]\w*|SetQueryParams?|SetQueryParam|AppendQueryParam|Re
 export const ABSENT = '\u0000absent';
 const hole = (name: string, base = false): Val => ({ parts: [{ hole: name, base }], ev: [] });
 
+/** Do two values come from the same element of every container they both took a piece of? */
+export function compatible(a: Val | null | undefined, b: Val | null | undefined): boolean {
+  if (!a?.tags || !b?.tags) return true;
+  for (const k in a.tags) if (k in b.tags && b.tags[k] !== a.tags[k]) return false;
+  return true;
+}
+function mergeTags(a: Val | undefined, b: Val | undefined): Record<string, number> | undefined {
+  if (!a?.tags) return b?.tags;
+  if (!b?.tags) return a.tags;
+  return { ...a.tags, ...b.tags };
+}
+/** A value with new parts and evidence, keeping the elements it was taken from. */
+function derive(from: Val | undefined, parts: Part[], ev: Evidence[], also?: Val): Val {
+  const tags = mergeTags(from, also);
+  return tags ? { parts, ev, tags } : { parts, ev };
+}
+
 function cat(a: Val, b: Val): Val {
-  return { parts: [...a.parts, ...b.parts], ev: [...a.ev, ...b.ev] };
+  return derive(a, [...a.parts, ...b.parts], [...a.ev, ...b.ev], b);
 }
 
 function product(lists: Val[][]): Val[] {
   let acc: Val[] = [{ parts: [], ev: [] }];
   for (const list of lists) {
     const next: Val[] = [];
-    for (const a of acc) for (const b of list.length ? list : [hole('?')]) if (next.length < MAX_ALTS) next.push(cat(a, b));
+    for (const a of acc) for (const b of list.length ? list : [hole('?')]) if (next.length < MAX_ALTS && compatible(a, b)) next.push(cat(a, b));
     acc = next;
   }
   return acc;
@@ -120,6 +146,7 @@ function product(lists: Val[][]): Val[] {
 function keyOf(v: Val): string {
   let k = '';
   for (const p of v.parts) k += typeof p === 'string' ? p : 'param' in p ? `\u0001${p.param}${p.table ? `[${[...p.table.keys()].join(',')}]` : ''}\u0001` : `\u0002${p.hole}${p.base ? '+' : ''}\u0002`;
+  if (v.tags) for (const t in v.tags) k += `\u0004${t}=${v.tags[t]}`;
   return k;
 }
 
@@ -234,14 +261,112 @@ export class Flow {
       }
       case 'index':
         return this.evalIndex(e, env);
+      case 'elem':
+        return this.evalElem(e, env);
       default:
         return [hole(e.text.length > 30 ? 'expr' : e.text)];
     }
   }
 
+  /**
+   * A loop variable: each element's value (its position or key), tagged with the element so that the variables of
+   * one loop combine element by element. Over a parameter: bound at each call site (bind: `steps[].path`).
+   */
+  private evalElem(e: Extract<Expr, { k: 'elem' }>, env: Env): Val[] {
+    const els = this.elementsOf(e.iter, env, 0);
+    if (!els) {
+      const it = e.iter;
+      if (it.k === 'ref' && it.simple && env.fn.params.includes(it.name)) {
+        const key = `${it.name}[]${e.at !== undefined ? `.${e.at}` : ''}`;
+        if (env.bindings) return env.bindings.get(key) ?? [hole(key)];
+        return [{ parts: [{ param: key }], ev: [] }];
+      }
+      return [hole('elem')];
+    }
+    const out: Val[] = [];
+    els.slice(0, MAX_ALTS).forEach((el, i) => {
+      const part = componentOf(el.expr, e.at);
+      if (!part) return;
+      for (const v of this.eval(part, { ...el.env, depth: env.depth + 1 })) {
+        if (v.tags && e.loop in v.tags && v.tags[e.loop] !== i) continue;
+        out.push({ ...v, tags: { ...v.tags, [e.loop]: i } });
+      }
+    });
+    return out.length ? uniq(out) : [hole('elem')];
+  }
+
+  /** The elements of a container expression (a list literal, a name defined as one, a function returning one), each with the place to evaluate it. */
+  private elementsOf(e: Expr, env: Env, depth: number): Array<{ expr: Expr; env: Env }> | null {
+    if (depth > 4 || env.depth > MAX_DEPTH) return null;
+    if (e.k === 'list') {
+      const out: Array<{ expr: Expr; env: Env }> = [];
+      for (const it of e.items) {
+        if (!it.spread) out.push({ expr: it.value, env });
+        else out.push(...(this.elementsOf(it.value, env, depth + 1) ?? []));
+      }
+      return out;
+    }
+    if (e.k === 'ref') {
+      if (e.simple && env.fn.params.includes(e.name)) return null;
+      const local = e.simple ? env.fn.locals.get(e.name) : undefined;
+      const defs: Array<{ expr: Expr; env: Env }> = local?.length ? local.map((expr) => ({ expr, env }))
+        : [...(env.facts.defs.get(e.name) ?? []).map((expr) => ({ facts: env.facts, expr })), ...(env.facts.defs.has(e.name) ? [] : this.nearest(this.project.defs, e.name, env.facts.file).slice(0, 4))]
+          .map((d) => ({ expr: d.expr, env: { facts: d.facts, fn: d.facts.top, depth: env.depth + 1, stack: env.stack } }));
+      for (const d of defs) {
+        if (d.expr === e) continue;
+        const r = this.elementsOf(d.expr, d.env, depth + 1);
+        if (r) return r;
+      }
+      return null;
+    }
+    if (e.k === 'call') {
+      // Wrappers that keep the elements: tuple(x), list(x), Object.freeze(x), x.freeze, x.ToList(), new List<T> { … }.
+      if (/^(freeze|tuple|list|Array|from|of|to_a|ToList|ToArray|AsReadOnly|ImmutableArray|new|List|frozenset|set|sorted|reversed|array_values)$/.test(e.fn)) {
+        for (const x of [...e.args.map((a) => a.value), ...(e.recvExpr ? [e.recvExpr] : [])]) {
+          const r = this.elementsOf(x, env, depth + 1);
+          if (r) return r;
+        }
+        return null;
+      }
+      const target = this.resolveFn(e.fn, e.recv, env.facts, (f) => f.returns.length > 0);
+      if (!target || env.stack.has(`fn:${target.name}`)) return null;
+      const bindings = this.bind(target, e.args, e.recv, { ...env, depth: env.depth + 1 });
+      const facts = this.factsOf(target.file) ?? env.facts;
+      const inner: Env = { facts, fn: target, bindings, depth: env.depth + 1, stack: new Set([...env.stack].filter((k) => k.startsWith('fn:'))).add(`fn:${target.name}`) };
+      for (const r of target.returns) {
+        const els = this.elementsOf(r, inner, depth + 1);
+        if (els) return els;
+      }
+    }
+    return null;
+  }
+
+  /** `step.path`, `$s->path`, `s['path']`, `s[0]` on a loop variable: that field of each element. */
+  private loopField(e: Extract<Expr, { k: 'ref' }>, env: Env): Val[] | null {
+    let base: string | undefined, key: string | number | undefined;
+    if (e.of?.k === 'ref' && e.of.simple && e.keyExpr?.k === 'str' && typeof e.keyExpr.parts[0] === 'string') {
+      base = e.of.name;
+      const k = e.keyExpr.parts[0];
+      key = /^\d+$/.test(k) ? Number(k) : k;
+    } else {
+      const m = /^\$?([A-Za-z_]\w*)(?:\.|->|\?\.)([A-Za-z_]\w*)$/.exec(e.text);
+      if (!m) return null;
+      base = m[1]!;
+      key = m[2]!;
+    }
+    const defs = env.fn.locals.get(base) ?? (env.fn === env.facts.top ? env.facts.defs.get(base) : undefined);
+    const elem = defs?.find((d): d is Extract<Expr, { k: 'elem' }> => d.k === 'elem' && d.at === undefined);
+    if (!elem) return null;
+    return this.evalElem({ ...elem, at: key }, { ...env, depth: env.depth + 1 });
+  }
+
   private evalRef(e: Extract<Expr, { k: 'ref' }>, env: Env): Val[] {
-    const m = METHOD_CONST.exec(e.text);
-    if (m) return [{ parts: [(m[1] ?? m[2])!.toUpperCase()], ev: [{ file: env.facts.file, line: e.line, text: e.text }] }];
+    const m = methodConst(e.text);
+    if (m) return [{ parts: [m], ev: [{ file: env.facts.file, line: e.line, text: e.text }] }];
+    if (!e.simple) {
+      const field = this.loopField(e, env);
+      if (field) return field;
+    }
     // A sub-resource of a client with a Commerce7 base: RestClient's resource['order'], resource["customer/#{id}"].
     if (e.of && e.keyExpr && env.depth < MAX_DEPTH) {
       const deeper: Env = { ...env, depth: env.depth + 1 };
@@ -381,7 +506,7 @@ export class Flow {
         at = m.index! + m[0].length;
       }
       pieces.push([text(s.slice(at))]);
-      for (const v of product(pieces)) out.push({ parts: v.parts, ev: [...f.ev, ...v.ev] });
+      for (const v of product(pieces)) if (compatible(f, v)) out.push(derive(f, v.parts, [...f.ev, ...v.ev], v));
     }
     return uniq(out);
   }
@@ -416,7 +541,7 @@ export class Flow {
           if (typeof p !== 'string' || !p.includes(lit)) { lists.push([{ parts: [p], ev: [] }]); continue; }
           p.split(lit).forEach((piece, i) => { if (i > 0) lists.push(by.slice(0, 4)); lists.push([text(piece)]); });
         }
-        return product(lists).map((x) => ({ parts: x.parts, ev: [...v.ev, ...x.ev] }));
+        return product(lists).filter((x) => compatible(v, x)).map((x) => derive(v, x.parts, [...v.ev, ...x.ev], x));
       }));
     }
     // PHP's vsprintf($format, $args): the arguments are an array (each placeholder a value the audit need not know).
@@ -443,7 +568,7 @@ export class Flow {
         const cuts = [...Array(w.length + 1).keys()];
         const order = op === '%%' || op === '#' ? cuts : cuts.reverse();
         for (const i of order) {
-          if (op.startsWith('%') ? whole.test(w.slice(i)) : whole.test(w.slice(0, i))) return { parts: [op.startsWith('%') ? w.slice(0, i) : w.slice(i)], ev: v.ev };
+          if (op.startsWith('%') ? whole.test(w.slice(i)) : whole.test(w.slice(0, i))) return derive(v, [op.startsWith('%') ? w.slice(0, i) : w.slice(i)], v.ev);
         }
         return v;
       });
@@ -491,7 +616,7 @@ export class Flow {
     if (FLUENT.test(fn) && e.recvExpr) return recv();
     if (/^(encodeURIComponent|encodeURI|quote|quote_plus|urlencode|rawurlencode|escape|EscapeDataString|QueryEscape|PathEscape|encode_www_form_component)$/.test(fn)) return [hole('id')];
     if (/^(RestRequest|HttpRequestMessage)$/.test(fn)) {
-      const urlArg = args.find((a) => a.value.k !== 'ref' || !METHOD_CONST.test(a.value.text));
+      const urlArg = args.find((a) => a.value.k !== 'ref' || !methodConst(a.value.text));
       return urlArg ? this.eval(urlArg.value, deeper) : [hole(fn)];
     }
     // A builder called on a parameter (route.path(...args) with route a table entry the caller passes): bound in bind.
@@ -619,6 +744,24 @@ export class Flow {
           break;
         } else if (p) {
           map.set(p, this.eval(a.value, env));
+          // A parameter a loop iterates over: each element's fields, tagged with the element (see evalElem).
+          if (target.iterParams?.has(p)) {
+            const els = this.elementsOf(a.value, env, 0);
+            if (els) {
+              const tag = `${target.file}:${target.line}:${p}@${env.facts.file}:${a.value.line}`;
+              const put = (key: string, vals: Val[], i: number) => {
+                const list = map.get(key) ?? [];
+                for (const v of vals) if (list.length < MAX_ALTS && (!v.tags || !(tag in v.tags) || v.tags[tag] === i)) list.push({ ...v, tags: { ...v.tags, [tag]: i } });
+                map.set(key, list);
+              };
+              els.slice(0, MAX_ALTS).forEach((el, i) => {
+                const elEnv = { ...el.env, depth: env.depth + 1 };
+                put(`${p}[]`, this.eval(el.expr, elEnv), i);
+                if (el.expr.k === 'obj') for (const en of el.expr.entries.slice(0, 16)) put(`${p}[].${en.key}`, this.eval(en.value, elEnv), i);
+                if (el.expr.k === 'list') el.expr.items.slice(0, 8).forEach((it, j) => put(`${p}[].${j}`, this.eval(it.value, elEnv), i));
+              });
+            }
+          }
           // An options object literal: its method (or its absence: the library's default) for `p.method`.
           let obj: Expr | undefined = a.value;
           let objFacts = env.facts;
@@ -690,7 +833,8 @@ export class Flow {
           for (const url of this.subst(r.url, bindings)) {
             if (r.needsBase && !hasParam(url) && !isC7Based(url)) continue;
             const methods = r.method ? this.subst(r.method, bindings) : [null];
-            for (const method of methods.slice(0, 4)) {
+            for (const method of methods.filter((m, i) => i < 4 || m?.tags)) {
+              if (!compatible(url, method)) continue;
               out.push({ ...r, url, method, file: facts.file, line: c.line, via: [`${helper.name} (${helper.file}:${r.line})`, ...r.via] });
             }
           }
@@ -732,7 +876,8 @@ export class Flow {
       urls ??= candidates.find((vals) => vals.some(hasParam)) ?? candidates[0] ?? [];
       const built = sink.method ? null : this.optionsMethod(c, env);
       const methods = sink.method ? uniq(this.eval(sink.method, env)) : built ?? [null];
-      for (const url of urls) for (const method of methods.slice(0, 4)) {
+      for (const url of urls) for (const method of methods.filter((m, i) => i < 4 || m?.tags)) {
+        if (!compatible(url, method)) continue;
         out.push({ url, method, defaultMethod: sink.defaultMethod, file: facts.file, line: c.line, via: [], relative: relativeOk, sink: sink.name, sinkFile: facts.file, sinkLine: c.line, ...(needsBase ? { needsBase } : {}) });
       }
     }
@@ -859,8 +1004,20 @@ export class Flow {
       }));
     };
     const lists = v.parts.map((p) => (typeof p !== 'string' && 'param' in p ? pick(p) : [{ parts: [p], ev: [] }]));
-    return product(lists).map((x) => ({ parts: x.parts, ev: [...v.ev, ...x.ev] }));
+    return product(lists).filter((x) => compatible(v, x)).map((x) => derive(v, x.parts, [...v.ev, ...x.ev], x));
   }
+}
+
+/** A position (a tuple's) or a key (an object's) of one element; the element itself when none is asked. */
+function componentOf(el: Expr, at: number | string | undefined): Expr | null {
+  if (at === undefined) return el;
+  if (el.k === 'list') return typeof at === 'number' ? el.items[at]?.value ?? null : null;
+  if (el.k === 'obj') {
+    if (typeof at === 'number') return el.entries[at]?.value ?? null;
+    const lower = at.toLowerCase();
+    return (el.entries.find((en) => en.key === at) ?? el.entries.find((en) => en.key.toLowerCase() === lower))?.value ?? null;
+  }
+  return null;
 }
 
 /** The key a value names in a table: a literal string, or a Ruby symbol (a hole named `:name`). */
@@ -922,7 +1079,7 @@ const URL_KEY = /^(url|uri|path|endpoint|RequestUri|requestUri|CURLOPT_URL|resou
 function isMethodExpr(e: Expr): boolean {
   if (e.k === 'str') return e.parts.length === 1 && typeof e.parts[0] === 'string' && METHOD_TOKEN.test(e.parts[0]);
   if (e.k === 'sym') return METHOD_TOKEN.test(e.name);
-  if (e.k === 'ref') return METHOD_CONST.test(e.text) || /^(method|verb|http_?method|httpMethod|m)$/i.test(e.name);
+  if (e.k === 'ref') return !!methodConst(e.text) || /^(method|verb|http_?method|httpMethod|m)$/i.test(e.name);
   return false;
 }
 
@@ -1051,6 +1208,7 @@ function shellSink(c: CallSite): Sink | null {
   let data = false;
   const urls: Expr[] = [];
   let items = false;
+  let upload = false;
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     const lit = w.k === 'str' && w.parts.length === 1 && typeof w.parts[0] === 'string' ? w.parts[0] : null;
@@ -1073,6 +1231,8 @@ function shellSink(c: CallSite): Sink | null {
     if (lit !== null && /^(-X|--request)$/.test(lit)) { method = words[i + 1] ?? null; i++; continue; }
     if (lit !== null && /^-X[A-Z]+$/.test(lit)) { method = { k: 'str', parts: [lit.slice(2)], line: w.line }; continue; }
     if (lit !== null && /^(-d|--data|--data-raw|--data-binary|--json|-F|--form)$/.test(lit)) { data = true; i++; continue; }
+    // curl -T / --upload-file sends the file with PUT (unless -X names another method).
+    if (c.fn === 'curl' && lit !== null && /^(-T|--upload-file)$/.test(lit)) { upload = true; i++; continue; }
     if (lit !== null && /^-/.test(lit)) { if (/^(-H|--header|-u|--user|-o|--output|-A|-e|-b|-c|--url-query|--retry|--retry-delay|--retry-max-time|-m|--max-time|--connect-timeout|-w|--write-out|-x|--proxy|--cacert|--cert|--key|-T|--upload-file|-K|--config|--resolve)$/.test(lit)) i++; continue; }
     // --header="tenant: $T", -H"…": an option glued to its value is not a URL.
     const lead = w.k === 'str' && typeof w.parts[0] === 'string' ? w.parts[0] : w.k === 'cat' && w.items[0]?.k === 'str' && typeof w.items[0].parts[0] === 'string' ? w.items[0].parts[0] : null;
@@ -1082,7 +1242,7 @@ function shellSink(c: CallSite): Sink | null {
     if (urls.length < 4) urls.push(w);
   }
   if (!urls.length) return null;
-  return { name: c.fn, url: urls, method: method ?? (data || items ? { k: 'str', parts: ['POST'], line: c.line } : null), defaultMethod: 'GET', relativeOk: false };
+  return { name: c.fn, url: urls, method: method ?? (upload ? { k: 'str', parts: ['PUT'], line: c.line } : data || items ? { k: 'str', parts: ['POST'], line: c.line } : null), defaultMethod: 'GET', relativeOk: false };
 }
 
 // ---- from a value to an API path ----
