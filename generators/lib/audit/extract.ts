@@ -38,6 +38,8 @@ export interface CallSite {
   line: number;
   /** A function literal or block is passed: a route declaration or an event handler, not an HTTP call. */
   fnArg: boolean;
+  /** The call is the receiver of another call (`a.path('x')` in `a.path('x').send()`): the chain's last call decides. */
+  chained?: boolean;
 }
 
 export interface FnDef {
@@ -585,6 +587,18 @@ function refitCall(n: SyntaxNode, def: FnDef): void {
   }
 }
 
+/** Is this call the receiver of a further call (`x.a()` in `x.a().b()`, Ruby `x.a.b`, PHP `$x->a()->b()`)? */
+function isReceiver(n: SyntaxNode): boolean {
+  const p = n.parent;
+  if (!p) return false;
+  if (MEMBER.has(p.type)) {
+    const obj = field(p, 'object') ?? field(p, 'operand') ?? field(p, 'expression') ?? namedChildren(p)[0];
+    return same(obj, n) && !!p.parent && CALL.has(p.parent.type);
+  }
+  if (CALL.has(p.type)) return same(field(p, 'receiver') ?? field(p, 'object') ?? field(p, 'scope'), n);
+  return false;
+}
+
 /** Walks one parsed file into facts. */
 export function extractFacts(file: string, grammar: string, root: SyntaxNode): FileFacts {
   const top: FnDef = { name: '', params: [], pattern: [], defaults: new Map(), calls: [], locals: new Map(), returns: [], line: 1, file, method: false };
@@ -735,7 +749,7 @@ export function extractFacts(file: string, grammar: string, root: SyntaxNode): F
         // A Ruby block on a receiver's verb (Faraday's conn.put(path) do |req| … end) configures the request; a block
         // without a receiver (Sinatra's get '/x' do) declares a route.
         const fnArg = block && !(grammar === 'ruby' && recv && !/^(?:self|app|router|routes|namespace)$/.test(recv)) || argsNode.some((a) => FN_LITERAL.has(a.type) || a.type === 'argument' && namedChildren(a).some((c) => FN_LITERAL.has(c.type)));
-        fn.calls.push({ fn: name, recv, recvExpr, args, line: lineOf(n), fnArg });
+        fn.calls.push({ fn: name, recv, recvExpr, args, line: lineOf(n), fnArg, ...(isReceiver(n) ? { chained: true } : {}) });
         // steps.forEach((s) => …), STEPS.each do |m, p| … end: the callback's parameters are the receiver's elements.
         if (ITERATE.test(name) && recvExpr) {
           const cb = argsNode.map((a) => (a.type === 'argument' ? namedChildren(a)[0] ?? a : a)).find((a) => FN_LITERAL.has(a.type))

@@ -103,6 +103,12 @@ export function isC7Based(v: Val): boolean {
 }
 /** Constructors of in-memory collections: `new Map()`, `dict()`, `Hash.new`, `defaultdict(list)`, `make(map[string]int)`. */
 const DATA_MAKER = /^(Map|WeakMap|Set|dict|defaultdict|OrderedDict|Counter|Dictionary|ConcurrentDictionary|HashMap|Hash|URLSearchParams|Headers|FormData|make|array|ArrayObject|SplObjectStorage|Collection|collect)$/;
+/** Steps of a request builder that add to the URL's path (Path, Pathf, segment, resource, AppendPath…). */
+const PATH_STEP = /^(?:path|pathf|segment|segments|resource|endpoint|route|child|sub|at|appendpath|addpath|withpath|setpath|join|url|uri)$/i;
+/** A builder's terminal call that may take the path: send('order'), request('tag'), call, execute, run, fetch. */
+const SEND_STEP = /^(?:send|request|fetch|call|execute|invoke|run|perform|exec|do)(?:async|json|request)?$/i;
+/** Methods of a string or a response, never a builder's step: they do not carry the URL on. */
+const NOT_BUILDER = /^(split|toUpperCase|toLowerCase|upper|lower|capitalize|includes|contains|Contains|startsWith|endsWith|StartsWith|EndsWith|indexOf|IndexOf|match|matches|test|search|length|size|count|substring|substr|Substring|slice|charAt|concat|encode|decode|strip|json|text|body|read|close|then|catch|finally|map|filter|forEach|each|keys|values|items|get_json|raise_for_status|log|print|puts|printf|write|Println|Printf|Sprintf|Errorf|New|Error)$/;
 /** Calls that make a client or a resource object: their base URL argument is the client's value. */
 const CLIENT_MAKER = /^(new|create\w*|extend|New\w*|Client|Session|Resource|connect|build|defaults|wretch|instance|for|For|make\w*Client)$/;
 const BASE_KEY = /^(baseURL|baseUrl|base_url|base_uri|baseUri|BaseAddress|BaseUrl|prefixUrl|prefix_url|url|uri|host|endpoint|base|root|api_base|api_root)$/;
@@ -642,13 +648,34 @@ export class Flow {
     // Faraday.new(url:), a Session subclass built with the base): its value is that base URL.
     const base = this.clientBase(e, env);
     if (base) return base;
+    // A builder of any library on a Commerce7 base: requests.URL(base).Path("club"), chain(base).segment('tag').
+    // A path step appends its argument; any other step (headers, auth, a verb) keeps the URL built so far.
+    // A verb or a send is the request itself: its value is a response, not the URL.
+    if (e.recvExpr && e.recvExpr.k !== 'str' && !NOT_BUILDER.test(fn) && !VERB.test(fn) && !SEND_STEP.test(fn) && !REQUEST_FN.test(fn)) {
+      const owner = this.eval(e.recvExpr, deeper).filter(isC7Based);
+      if (owner.length) {
+        this.noteBase(owner);
+        if (PATH_STEP.test(fn) && args.length) {
+          const piece = /f$/.test(fn) && args.length > 1 ? this.format(arg(0), args.slice(1).map((a) => this.eval(a.value, deeper))) : arg(0);
+          return this.join([owner, piece]);
+        }
+        return owner;
+      }
+    }
     return [hole(fn || 'call', BASE_NAME.test(fn))];
   }
 
   /** The base URL a client-making call is given, when it is a Commerce7 one (else null). */
   clientBase(e: Extract<Expr, { k: 'call' }>, env: Env): Val[] | null {
-    if (!CLIENT_MAKER.test(e.fn) && !/^[A-Z]/.test(e.fn)) return null;
     const deeper: Env = { ...env, depth: env.depth + 1 };
+    if (!CLIENT_MAKER.test(e.fn) && !/^[A-Z]/.test(e.fn)) {
+      // A library's factory of any name given the base itself (chain(BASE), from(BASE)): a client on that base.
+      const first = e.args.find((a) => !a.key)?.value;
+      if (!first || first.k === 'obj' || e.recvExpr || NOT_BUILDER.test(e.fn)) return null;
+      const c7 = this.eval(first, deeper).filter((v) => isC7Based(v) && !classify(v, { relativeOk: false }));
+      if (c7.length) { this.noteBase(c7); return c7; }
+      return null;
+    }
     const byKey = keyedIn(e.args, BASE_KEY);
     const first = e.args.find((a) => !a.key)?.value;
     for (const x of [byKey, first]) {
@@ -843,7 +870,7 @@ export class Flow {
       }
       // A dict, hash or map literal's get/delete is not HTTP: CACHE.get("customer"), {"a": 1}.get("order").
       if (VERB.test(c.fn) && this.isDataReceiver(c, env)) continue;
-      let sink = detectSink(c, fn) ?? this.clientCall(c, env);
+      let sink = detectSink(c, fn) ?? this.clientCall(c, env) ?? this.builderCall(c, env);
       if (!sink && facts.grammar === 'bash') {
         // A shell function that runs curl with "$@": the call's words are curl's.
         const target = this.resolveFn(c.fn, '', facts, (f) => f.calls.some((x) => /^(curl|wget|http)$/.test(x.fn) && x.args.some((a) => a.value.k === 'ref' && /\$[@*]/.test(a.value.text) || a.value.k === 'str' && a.value.parts.some((p) => typeof p !== 'string' && p.k === 'ref' && /\$[@*]/.test(p.text)))));
@@ -900,6 +927,38 @@ export class Flow {
     const outer = made.args.filter((a) => !a.key).slice(0, target.curry);
     while (outer.length < target.curry) outer.push({ value: { k: 'other', text: '?', line: c.line } });
     return { ...c, fn: made.fn, args: [...outer, ...c.args] };
+  }
+
+  /**
+   * The last call of a chain (or a call on a name made by one) whose receiver is a builder on a Commerce7 base, of
+   * any library: the request, with its path built by the chain (or given as the call's argument) and the method
+   * named by the call, a verb step in the chain, or a `method` argument; else GET, reported as not seen.
+   */
+  private builderCall(c: CallSite, env: Env): Sink | null {
+    const r = c.recvExpr;
+    if (!r || c.chained || c.fnArg || r.k === 'str' || NOT_BUILDER.test(c.fn) || ROUTE_RECV.test(c.recv) || NOT_CLIENT.test(c.recv)) return null;
+    // After a verb or a send the chain holds a response (the request was counted there): (await c.SendAsync(r)).EnsureSuccess().
+    if (r.k === 'call' && (VERB.test(r.fn) || SEND_STEP.test(r.fn) || REQUEST_FN.test(r.fn))) return null;
+    const madeByCall = r.k === 'call' || r.k === 'ref' && r.simple && [...(env.fn.locals.get(r.name) ?? []), ...(env.facts.defs.get(r.name) ?? [])].some((d) => d.k === 'call');
+    if (!madeByCall || this.isDataReceiver(c, env)) return null;
+    const owner = this.eval(r, { ...env, depth: env.depth + 2 }).filter(isC7Based);
+    if (!owner.length) return null;
+    const methodOfChain = (): Expr | null => {
+      const verb = VERB.exec(c.fn);
+      if (verb) return { k: 'str', parts: [verb[1]!.toLowerCase() === 'del' ? 'DELETE' : verb[1]!.toUpperCase()], line: c.line };
+      const own = keyed(c, METHOD_KEY) ?? c.args.map((a) => a.value).find(isMethodExpr);
+      if (own) return own;
+      for (let x: Expr | undefined = r; x?.k === 'call'; x = x.recvExpr) {
+        const v = VERB.exec(x.fn);
+        if (v && !/^request_/.test(x.fn)) return { k: 'str', parts: [v[1]!.toLowerCase() === 'del' ? 'DELETE' : v[1]!.toUpperCase()], line: x.line };
+        if (/^(method|Method|verb|Verb|setMethod|SetMethod|withMethod|WithMethod|http_method)$/.test(x.fn) && x.args[0]) return x.args[0].value;
+      }
+      return null;
+    };
+    // A path argument (a literal or built from one) joins the receiver; else the URL is the one the chain built.
+    const pathArg = (VERB.test(c.fn) || SEND_STEP.test(c.fn)) ? c.args.find((a) => !a.key && (a.value.k === 'str' || a.value.k === 'cat' || a.value.k === 'fmt') && startsLiteral(a.value))?.value : undefined;
+    const url: Expr = pathArg ? { k: 'call', fn: 'join', recv: 'path', args: [{ value: r }, { value: pathArg }], line: c.line } : r;
+    return { name: `${c.fn} (a request builder)`, url: [url], method: methodOfChain(), defaultMethod: null, relativeOk: false };
   }
 
   /**
@@ -1080,6 +1139,14 @@ function isMethodExpr(e: Expr): boolean {
   if (e.k === 'str') return e.parts.length === 1 && typeof e.parts[0] === 'string' && METHOD_TOKEN.test(e.parts[0]);
   if (e.k === 'sym') return METHOD_TOKEN.test(e.name);
   if (e.k === 'ref') return !!methodConst(e.text) || /^(method|verb|http_?method|httpMethod|m)$/i.test(e.name);
+  return false;
+}
+
+/** Does an expression start with literal text (`'tag'`, `"club/" + id`, `` `x/${id}` ``)? */
+function startsLiteral(e: Expr): boolean {
+  if (e.k === 'str') return typeof e.parts[0] === 'string' && e.parts[0] !== '';
+  if (e.k === 'cat') return !!e.items[0] && startsLiteral(e.items[0]);
+  if (e.k === 'fmt') return startsLiteral(e.format);
   return false;
 }
 

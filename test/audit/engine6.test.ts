@@ -1,0 +1,280 @@
+// General mechanisms from heldout4's misses (issue 12), each tested in several languages on snippets unlike the
+// fixtures: values through containers and loop variables (each element pairing its own method with its own path),
+// multi-value assignments, builder chains on a Commerce7 base (unknown libraries), the method as data (library
+// constants, upload flags), a base named only in a config file, legacy include files, empty Postman variables.
+import assert from 'node:assert/strict';
+import { auditSources, type AuditReport } from '../../generators/lib/audit/index.js';
+import { isAuditedFile } from '../../generators/lib/audit/files.js';
+
+const audit = (files: Record<string, string>) => auditSources(Object.entries(files).map(([file, text]) => ({ file, text })));
+const calls = (r: AuditReport) => [...new Set(r.references.map((x) => `${x.method} ${x.path}`))].sort();
+
+describe('audit engine: values through containers and loop variables', () => {
+  it('Python: a list of [method, path] lists destructured in a for loop pairs each method with its own path', async () => {
+    const r = await audit({ 'job.py': [
+      `import httpx`,
+      `BASE = "https://api.commerce7.com/v1"`,
+      `PLAN = [["DELETE", "/club-package/1"], ["GET", "/coupon"]]`,
+      `def run():`,
+      `    for verb, endpoint in PLAN:`,
+      `        httpx.request(verb, BASE + endpoint)`,
+    ].join('\n') });
+    assert.deepEqual(calls(r), ['DELETE /club-package/{id}', 'GET /coupon']);
+  });
+
+  it('Ruby: a for loop over pairs, and .each with block parameters', async () => {
+    const r = await audit({ 'sync.rb': [
+      `require 'net/http'`,
+      `ROOT = 'https://api.commerce7.com/v1'`,
+      `JOBS = [[:post, '/vendor'], [:get, '/department']]`,
+      `JOBS.each do |verb, route|`,
+      `  HTTParty.send(verb, ROOT + route)`,
+      `end`,
+      `for m, p in [['put', '/tag/1'], ['get', '/collection']]`,
+      `  HTTParty.public_send(m, "#{ROOT}#{p}")`,
+      `end`,
+    ].join('\n') });
+    assert.deepEqual(calls(r), ['GET /collection', 'GET /department', 'POST /vendor', 'PUT /tag/{id}']);
+  });
+
+  it('TypeScript: objects with method and path keys, looped with for…of (the loop variable\'s fields)', async () => {
+    const r = await audit({ 'seed.ts': [
+      `const API = 'https://api.commerce7.com/v1';`,
+      `const tasks = [{ verb: 'PUT', url: '/vendor/1' }, { verb: 'GET', url: '/club' }];`,
+      `export async function seed() {`,
+      `  for (const t of tasks) await fetch(API + t.url, { method: t.verb });`,
+      `}`,
+    ].join('\n') });
+    assert.deepEqual(calls(r), ['GET /club', 'PUT /vendor/{id}']);
+  });
+
+  it('JavaScript: a list returned by a function, passed to a helper that loops over its parameter', async () => {
+    const r = await audit({ 'run.js': [
+      `const C7 = 'https://api.commerce7.com/v1';`,
+      `function plan(id) { return [{ method: 'DELETE', path: \`/coupon/\${id}\` }, { method: 'GET', path: '/vendor' }]; }`,
+      `async function apply(list) {`,
+      `  for (const item of list) await fetch(C7 + item.path, { method: item.method });`,
+      `}`,
+      `apply(plan(7));`,
+    ].join('\n') });
+    assert.deepEqual(calls(r), ['DELETE /coupon/{id}', 'GET /vendor']);
+  });
+
+  it('C#: a collection of tuples deconstructed in foreach; Go: a slice of positional struct literals ranged over', async () => {
+    const r = await audit({
+      'Sync.cs': [
+        `public class Sync {`,
+        `  const string Api = "https://api.commerce7.com/v1";`,
+        `  static readonly List<(HttpMethod, string)> Steps = new() { (HttpMethod.Delete, "/coupon/1"), (HttpMethod.Get, "/vendor") };`,
+        `  public async Task Run(HttpClient http) {`,
+        `    foreach (var (verb, url) in Steps) await http.SendAsync(new HttpRequestMessage(verb, Api + url));`,
+        `  }`,
+        `}`,
+      ].join('\n'),
+      'sync.go': [
+        `package main`,
+        `import "net/http"`,
+        `const api = "https://api.commerce7.com/v1"`,
+        `type job struct { Verb string; Route string }`,
+        `var jobs = []job{ {"PUT", "/tag/1"}, {Verb: "GET", Route: "/club"} }`,
+        `func main() {`,
+        `  for _, j := range jobs {`,
+        `    req, _ := http.NewRequest(j.Verb, api+j.Route, nil)`,
+        `    http.DefaultClient.Do(req)`,
+        `  }`,
+        `}`,
+      ].join('\n'),
+    });
+    assert.deepEqual(calls(r), ['DELETE /coupon/{id}', 'GET /club', 'GET /vendor', 'PUT /tag/{id}']);
+  });
+
+  it('PHP: foreach over an array of [method, path] pairs; shell: while read over a here-document (comment lines skipped)', async () => {
+    const r = await audit({
+      'sync.php': [
+        `<?php`,
+        `const API = 'https://api.commerce7.com/v1';`,
+        `$steps = [['PATCH', '/product/1'], ['GET', '/club']];`,
+        `foreach ($steps as [$verb, $p]) {`,
+        `  $ch = curl_init(API . $p);`,
+        `  curl_setopt($ch, CURLOPT_CUSTOMREQUEST, $verb);`,
+        `  curl_exec($ch);`,
+        `}`,
+      ].join('\n'),
+      'plan.sh': [
+        `#!/bin/bash`,
+        `BASE=https://api.commerce7.com/v1`,
+        `while read -r verb route; do`,
+        `  curl -X "$verb" "$BASE$route"`,
+        `done <<EOF`,
+        `# GET /customer (not run)`,
+        `DELETE /vendor/2`,
+        `GET /coupon`,
+        `EOF`,
+      ].join('\n'),
+    });
+    assert.deepEqual(calls(r), ['DELETE /vendor/{id}', 'GET /club', 'GET /coupon', 'PATCH /product/{id}']);
+  });
+
+  it('precision: a loop over a list of app routes or a Map lookup in the loop is not a call', async () => {
+    const r = await audit({ 'app.js': [
+      `const routes = [{ method: 'GET', path: '/customer' }, { method: 'POST', path: '/order' }];`,
+      `for (const r of routes) app[r.method.toLowerCase()](r.path, handler);`,
+      `const cache = new Map();`,
+      `for (const r of routes) cache.get(r.path);`,
+    ].join('\n') });
+    assert.deepEqual(calls(r), []);
+  });
+});
+
+describe('audit engine: multi-value assignments', () => {
+  it('Go: u, err := url.JoinPath(base, ...) keeps the URL (a call\'s first result is the value)', async () => {
+    const r = await audit({
+      'main.go': [
+        `package main`,
+        `import ("net/http"; "net/url")`,
+        `const base = "https://api.commerce7.com/v1"`,
+        `func f(id string) {`,
+        `  u, err := url.JoinPath(base, "coupon", id)`,
+        `  if err != nil { return }`,
+        `  req, _ := http.NewRequest(http.MethodDelete, u, nil)`,
+        `  http.DefaultClient.Do(req)`,
+        `}`,
+      ].join('\n'),
+    });
+    assert.deepEqual(calls(r), ['DELETE /coupon/{id}']);
+  });
+});
+
+describe('audit engine: builder chains on a Commerce7 base (an unknown library)', () => {
+  it('Go: a builder from a base, a Path() step, a verb step in the chain, a terminal call', async () => {
+    const r = await audit({ 'c.go': [
+      `package main`,
+      `import "example.com/reqbuilder"`,
+      `func root() *reqbuilder.B { return reqbuilder.From("https://api.commerce7.com/v1/").Header("tenant", "t") }`,
+      `func a(ctx context.Context) error { return root().Path("vendor").Send(ctx) }`,
+      `func b(ctx context.Context, id string) error { return root().Pathf("coupon/%s", id).Delete().Send(ctx) }`,
+    ].join('\n') });
+    assert.deepEqual(calls(r), ['DELETE /coupon/{id}', 'GET /vendor']);
+  });
+
+  it('TypeScript: a fluent client of an unknown library made with the base, segment() then a terminal', async () => {
+    const r = await audit({ 'c.ts': [
+      `import { chain } from 'some-http-lib';`,
+      `const c7 = chain('https://api.commerce7.com/v1').auth('x');`,
+      `export const tags = () => c7.segment('tag').run();`,
+      `export const drop = (id: string) => c7.segment(\`club/\${id}\`).method('DELETE').run();`,
+    ].join('\n') });
+    assert.deepEqual(calls(r), ['DELETE /club/{id}', 'GET /tag']);
+  });
+
+  it('precision: a chain on another host, and string methods of the base, are not calls', async () => {
+    const r = await audit({ 'c.ts': [
+      `import { chain } from 'some-http-lib';`,
+      `const slack = chain('https://hooks.slack.com').segment('order').run();`,
+      `const host = 'https://api.commerce7.com/v1'.split('/')[2];`,
+      `console.log('https://api.commerce7.com/v1/order'.toUpperCase());`,
+    ].join('\n') });
+    assert.deepEqual(calls(r), []);
+  });
+
+  it('precision: a response is not a builder (a verb\'s or a send\'s result, then used)', async () => {
+    const r = await audit({
+      'a.rb': [
+        `module Shop`,
+        `  ROOT = 'https://api.commerce7.com/v1'`,
+        `  def self.res`,
+        `    @res ||= RestClient::Resource.new(ROOT, user: 'x')`,
+        `  end`,
+        `  def self.vendors`,
+        `    JSON.parse(res['vendor'].get)['vendors']`,
+        `  end`,
+        `end`,
+        `abort 'none' if Shop.vendors.none? { |v| v['title'] == 'x' }`,
+      ].join('\n'),
+      'B.cs': [
+        `const string Api = "https://api.commerce7.com/v1";`,
+        `app.MapPost("/hook", async (IHttpClientFactory factory) =>`,
+        `{`,
+        `    var http = factory.CreateClient("c7");`,
+        `    using var req = new HttpRequestMessage(HttpMethod.Delete, $"{Api}/coupon/1");`,
+        `    (await http.SendAsync(req)).EnsureSuccessStatusCode();`,
+        `    return Results.NoContent();`,
+        `});`,
+      ].join('\n'),
+    });
+    assert.deepEqual(calls(r), ['DELETE /coupon/{id}', 'GET /vendor']);
+    assert.deepEqual(r.unknown.map((u) => u.path), []);
+  });
+});
+
+describe('audit engine: the method as data', () => {
+  it('a request library\'s method constant (PHP Requests::PATCH, Python HTTPMethod.DELETE) at any argument', async () => {
+    const r = await audit({
+      'a.php': [
+        `<?php`,
+        `$s = new WpOrg\\Requests\\Session('https://api.commerce7.com/v1/');`,
+        `$s->request('club/' . $id, [], '{}', Requests::PATCH);`,
+      ].join('\n'),
+      'b.py': [
+        `import requests`,
+        `from http import HTTPMethod`,
+        `API = "https://api.commerce7.com/v1"`,
+        `requests.request(HTTPMethod.DELETE, f"{API}/coupon/{cid}")`,
+      ].join('\n'),
+    });
+    assert.deepEqual(calls(r), ['DELETE /coupon/{id}', 'PATCH /club/{id}']);
+  });
+
+  it('shell: curl -T / --upload-file is a PUT unless -X says otherwise', async () => {
+    const r = await audit({ 'up.sh': [
+      `API=https://api.commerce7.com/v1`,
+      `curl --upload-file body.json "$API/coupon/$ID"`,
+      `curl -T body.json -X POST "$API/vendor"`,
+    ].join('\n') });
+    assert.deepEqual(calls(r), ['POST /vendor', 'PUT /coupon/{id}']);
+  });
+});
+
+describe('audit engine: input the code depends on', () => {
+  it('a base URL named only in a JSON config file lets client-like receivers\' relative paths count', async () => {
+    const r = await audit({
+      'config/settings.json': JSON.stringify({ Commerce: { Api: 'https://api.commerce7.com/v1/' } }, null, 2),
+      'src/Jobs.cs': [
+        `public class Jobs(HttpClient client) {`,
+        `  public Task A() => client.DeleteAsync("coupon/1");`,
+        `  public Task B() => client.GetStringAsync("vendor");`,
+        `}`,
+      ].join('\n'),
+    });
+    assert.deepEqual(calls(r), ['DELETE /coupon/{id}', 'GET /vendor']);
+  });
+
+  it('without such a config, the same relative paths do not count', async () => {
+    const r = await audit({
+      'config/settings.json': JSON.stringify({ Other: { Api: 'https://api.example.com/' } }, null, 2),
+      'src/Jobs.cs': `public class Jobs(HttpClient client) { public Task A() => client.DeleteAsync("coupon/1"); }`,
+    });
+    assert.deepEqual(calls(r), []);
+  });
+
+  it('PHP include files (.inc, .phtml) are read as PHP, and listed by the walker', async () => {
+    assert.ok(isAuditedFile('lib/helpers.inc'));
+    assert.ok(isAuditedFile('views/page.phtml'));
+    const r = await audit({
+      'lib/helpers.inc': `<?php\nfunction c7_del($p) { return file_get_contents('https://api.commerce7.com/v1' . $p, false, stream_context_create(['http' => ['method' => 'DELETE']])); }`,
+      'run.php': `<?php\nrequire 'lib/helpers.inc';\nc7_del('/coupon/1');`,
+    });
+    assert.deepEqual(calls(r), ['DELETE /coupon/{id}']);
+    assert.ok(r.read.some((x) => x.file === 'lib/helpers.inc' && x.engine === 'tree-sitter (php)'));
+  });
+
+  it('Postman: a collection variable with an empty value in a path segment is an id', async () => {
+    const coll = {
+      info: { name: 'x', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' },
+      variable: [{ key: 'api', value: 'https://api.commerce7.com/v1' }, { key: 'couponId', value: '' }],
+      item: [{ name: 'd', request: { method: 'DELETE', url: '{{api}}/coupon/{{couponId}}' } }],
+    };
+    const r = await audit({ 'x.postman_collection.json': JSON.stringify(coll, null, 2) });
+    assert.deepEqual(calls(r), ['DELETE /coupon/{id}']);
+  });
+});
