@@ -278,3 +278,39 @@ describe('audit engine: input the code depends on', () => {
     assert.deepEqual(calls(r), ['DELETE /coupon/{id}']);
   });
 });
+
+describe('audit engine: maps and comprehensions as containers', () => {
+  it('Python .items() and a comprehension; JavaScript Object.entries(); Go range over a map; Ruby each |k, v| on a hash', async () => {
+    const r = await audit({
+      'a.py': [
+        `import requests`,
+        `API = "https://api.commerce7.com/v1"`,
+        `PAGES = {"vendors": "/vendor", "clubs": "/club"}`,
+        `for name, path in PAGES.items():`,
+        `    requests.get(API + path)`,
+        `DELETES = ["/coupon/1", "/tag/2"]`,
+        `[requests.delete(API + p) for p in DELETES]`,
+      ].join('\n'),
+      'b.js': [
+        `const API = 'https://api.commerce7.com/v1';`,
+        `const WRITE = { drop: '/product/1', note: '/note/2' };`,
+        `for (const [what, p] of Object.entries(WRITE)) fetch(API + p, { method: 'PUT' });`,
+      ].join('\n'),
+      'c.go': [
+        `package main`,
+        `import "net/http"`,
+        `const api = "https://api.commerce7.com/v1"`,
+        `var feeds = map[string]string{"orders": "/order", "carts": "/cart"}`,
+        `func main() { for _, p := range feeds { http.Get(api + p) } }`,
+      ].join('\n'),
+      'd.rb': [
+        `API = 'https://api.commerce7.com/v1'`,
+        `FEEDS = { customers: '/customer', departments: '/department' }`,
+        `FEEDS.each do |name, path|`,
+        `  HTTParty.get(API + path)`,
+        `end`,
+      ].join('\n'),
+    });
+    assert.deepEqual(calls(r), ['DELETE /coupon/{id}', 'DELETE /tag/{id}', 'GET /cart', 'GET /club', 'GET /customer', 'GET /department', 'GET /order', 'GET /vendor', 'PUT /note/{id}', 'PUT /product/{id}']);
+  });
+});

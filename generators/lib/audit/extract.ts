@@ -407,6 +407,11 @@ function loopVars(n: SyntaxNode): { iter: SyntaxNode; vars: Array<[string, numbe
       const left = field(n, 'left'), right = field(n, 'right');
       return left && right ? { iter: right, vars: pattern(left) } : null; // Python
     }
+    case 'for_in_clause': {
+      // Python comprehensions: [requests.get(B + p) for p in PATHS]
+      const left = field(n, 'left'), right = field(n, 'right');
+      return left && right ? { iter: right, vars: pattern(left) } : null;
+    }
     case 'for_in_statement': {
       // JavaScript for…of (for…in gives keys).
       const left = field(n, 'left'), right = field(n, 'right');
@@ -762,7 +767,9 @@ export function extractFacts(file: string, grammar: string, root: SyntaxNode): F
             const vars: Array<[string, number | string | undefined]> = ruby && namedChildren(params).length > 1 && !/with/.test(name)
               ? namedChildren(params).flatMap((c, i): Array<[string, number]> => (IDENT.has(c.type) ? [[c.text, i]] : []))
               : loopVarsOfPattern(first);
-            const list = elems(recvExpr, vars, n);
+            // |k, v| over a hash takes its pairs (each_pair); over a list of pairs, each pair.
+            const iter: Expr = ruby && vars.length > 1 && typeof vars[0]![1] === 'number' ? { k: 'call', fn: 'each_pair', recv, recvExpr, args: [], line: lineOf(n) } : recvExpr;
+            const list = elems(iter, vars, n);
             if (ruby) bindElems(fn, list);
             else pending.set(cb.startIndex, list);
           }

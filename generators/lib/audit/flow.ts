@@ -325,6 +325,21 @@ export class Flow {
       }
       return null;
     }
+    // A map: its values (Go's range, PHP's $k => $v); .items() / Object.entries() / each_pair: [key, value] pairs.
+    if (e.k === 'obj') return e.entries.filter((en) => en.key !== '...').map((en) => ({ expr: en.value, env }));
+    if (e.k === 'call' && /^(items|iteritems|entries|each_pair|values|keys)$/.test(e.fn)) {
+      const of = e.recvExpr && !/^Object$/.test(e.recv) ? e.recvExpr : e.args[0]?.value;
+      const table = of?.k === 'obj' ? { expr: of, env } : of?.k === 'ref' ? this.objectDef(of, env) : null;
+      // Ruby's each |k, v| is each_pair on a hash, and the elements themselves on a list of pairs.
+      if (!table || table.expr.k !== 'obj') return e.fn === 'each_pair' && of ? this.elementsOf(of, env, depth + 1) : null;
+      const line = e.line;
+      const key = (k: string): Expr => ({ k: 'str', parts: [k], line });
+      return table.expr.entries.filter((en) => en.key !== '...').map((en) => ({
+        expr: e.fn === 'values' ? en.value : e.fn === 'keys' ? key(en.key)
+          : { k: 'list', items: [{ value: key(en.key), spread: false }, { value: en.value, spread: false }], line },
+        env: table.env,
+      }));
+    }
     if (e.k === 'call') {
       // Wrappers that keep the elements: tuple(x), list(x), Object.freeze(x), x.freeze, x.ToList(), new List<T> { … }.
       if (/^(freeze|tuple|list|Array|from|of|to_a|ToList|ToArray|AsReadOnly|ImmutableArray|new|List|frozenset|set|sorted|reversed|array_values)$/.test(e.fn)) {
@@ -465,6 +480,17 @@ export class Flow {
       out.push(...(hit ?? [hole('index')]));
     }
     return uniq(out);
+  }
+
+  /** The object literal a name is defined as (through freeze), with the place to evaluate its entries. */
+  private objectDef(obj: Extract<Expr, { k: 'ref' }>, env: Env): { expr: Expr; env: Env } | null {
+    const local = obj.simple ? env.fn.locals.get(obj.name)?.find((x) => x.k === 'obj') : undefined;
+    if (local) return { expr: local, env };
+    let defs: Array<{ facts: FileFacts; expr: Expr }> = (env.facts.defs.get(obj.name) ?? []).map((expr) => ({ facts: env.facts, expr }));
+    if (!defs.length) defs = this.nearest(this.project.defs, obj.name, env.facts.file).slice(0, 4);
+    const unwrap = (x: Expr): Expr => (x.k === 'call' && /^(freeze|dup|clone|to_h|frozen)$/.test(x.fn) && x.recvExpr ? unwrap(x.recvExpr) : x.k === 'call' && x.fn === 'freeze' && x.args[0] ? unwrap(x.args[0].value) : x);
+    const found = defs.map((d) => ({ facts: d.facts, expr: unwrap(d.expr) })).find((d) => d.expr.k === 'obj');
+    return found ? { expr: found.expr, env: { facts: found.facts, fn: found.facts.top, depth: env.depth + 1, stack: env.stack } } : null;
   }
 
   private tableOf(obj: Expr, env: Env): Map<string, Val[]> | null {
