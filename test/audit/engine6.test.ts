@@ -314,3 +314,54 @@ describe('audit engine: maps and comprehensions as containers', () => {
     assert.deepEqual(calls(r), ['DELETE /coupon/{id}', 'DELETE /tag/{id}', 'GET /cart', 'GET /club', 'GET /customer', 'GET /department', 'GET /order', 'GET /vendor', 'PUT /note/{id}', 'PUT /product/{id}']);
   });
 });
+
+describe('audit engine: more containers (word lists, keys, elements made by constructors)', () => {
+  it('Ruby %w[] and a shell array "${A[@]}" are lists of words; JavaScript for…in takes the keys', async () => {
+    const r = await audit({
+      'a.rb': `API = 'https://api.commerce7.com/v1'\n%w[customer vendor].each { |r| HTTParty.get("#{API}/#{r}") }`,
+      'b.sh': `API=https://api.commerce7.com/v1\nRESOURCES=(club coupon)\nfor r in "\${RESOURCES[@]}"; do curl "$API/$r"; done`,
+      'c.js': `const BASE = 'https://api.commerce7.com/v1';\nconst endpoints = { a: '/department', b: '/inventory' };\nfor (const key in endpoints) fetch(BASE + endpoints[key]);`,
+    });
+    assert.deepEqual(calls(r), ['GET /club', 'GET /coupon', 'GET /customer', 'GET /department', 'GET /inventory', 'GET /vendor']);
+  });
+
+  it('elements made by a constructor: a JavaScript class, a Python dataclass (keywords or positions), a C# record', async () => {
+    const r = await audit({
+      'c.js': [
+        `const BASE = 'https://api.commerce7.com/v1';`,
+        `class Step { constructor(method, path) { this.method = method; this.path = path; } }`,
+        `const steps = [new Step('DELETE', '/product/1'), new Step('GET', '/inventory')];`,
+        `for (const s of steps) fetch(BASE + s.path, { method: s.method });`,
+      ].join('\n'),
+      'e.py': [
+        `import requests`,
+        `from dataclasses import dataclass`,
+        `API = "https://api.commerce7.com/v1"`,
+        `@dataclass`,
+        `class Call:`,
+        `    method: str`,
+        `    path: str`,
+        `CALLS = [Call(method="PUT", path="/club/1"), Call("GET", "/collection")]`,
+        `for c in CALLS:`,
+        `    requests.request(c.method, API + c.path)`,
+      ].join('\n'),
+      'R.cs': [
+        `record Hit(HttpMethod Verb, string Url);`,
+        `class R { const string Api = "https://api.commerce7.com/v1";`,
+        `  static readonly Hit[] Hits = { new Hit(HttpMethod.Patch, "/vendor/1"), new Hit(HttpMethod.Get, "/tag/order") };`,
+        `  async Task Go(HttpClient http) { foreach (var h in Hits) await http.SendAsync(new HttpRequestMessage(h.Verb, Api + h.Url)); } }`,
+      ].join('\n'),
+    });
+    assert.deepEqual(calls(r), ['DELETE /product/{id}', 'GET /collection', 'GET /inventory', 'GET /tag/order', 'PATCH /vendor/{id}', 'PUT /club/{id}']);
+  });
+});
+
+describe('audit engine: a URL built is not a request', () => {
+  it('new URL(base + path).toString() (JavaScript) and URI(base + path).to_s (Ruby) are values, not calls', async () => {
+    const r = await audit({
+      'a.js': `const BASE = 'https://api.commerce7.com/v1';\nconsole.log(new URL(BASE + '/order').toString());`,
+      'b.rb': `BASE = 'https://api.commerce7.com/v1'\nputs URI(BASE + '/customer').to_s`,
+    });
+    assert.deepEqual(calls(r), []);
+  });
+});

@@ -284,6 +284,10 @@ export function toExpr(n: SyntaxNode): Expr {
     const { fn, recv, recvExpr, argsNode } = callParts(n);
     return { k: 'call', fn, recv, recvExpr, args: toArgs(argsNode), line };
   }
+  // Ruby's %w[customer order] / %i[a b].
+  if (t === 'string_array' || t === 'symbol_array') {
+    return { k: 'list', items: namedChildren(n).map((c) => ({ value: (t === 'symbol_array' ? { k: 'sym', name: c.text, line: lineOf(c) } : { k: 'str', parts: [c.text], line: lineOf(c) }) as Expr, spread: false })), line };
+  }
   // C#'s (HttpMethod.Get, "/order"), a collection initializer of such ({ (a, b), (c, d) }), new[] { … }.
   if (t === 'tuple_expression' || t === 'initializer_expression' && !namedChildren(n).some((c) => c.type === 'assignment_expression')) {
     return { k: 'list', items: namedChildren(n).map((c) => ({ value: toExpr(c), spread: false })), line };
@@ -364,6 +368,12 @@ function structFields(type: SyntaxNode | null): string[] | null {
   return out.length ? out : null;
 }
 
+/** `"${RESOURCES[@]}"` / `${RESOURCES[*]}`: the expansion node of a whole shell array. */
+function arrayExpansion(v: SyntaxNode): SyntaxNode | null {
+  const inner = v.type === 'string' && namedChildren(v).length === 1 ? namedChildren(v)[0]! : v;
+  return inner.type === 'expansion' && /^\$\{[A-Za-z_]\w*\[[@*]\]\}$/.test(inner.text) ? inner : null;
+}
+
 /** The variables a callback's first parameter binds: a name (the whole element), or a destructuring pattern. */
 function loopVarsOfPattern(p: SyntaxNode): Array<[string, number | string | undefined]> {
   if (IDENT.has(p.type)) return [[lastIdent(p.text), undefined]];
@@ -384,7 +394,7 @@ const ITERATE = /^(forEach|map|flatMap|each|each_with_index|each_with_object|fil
  * A loop's variables as the elements they take: [name, position or key] (undefined: the whole element); null when
  * the node is not a loop over elements.
  */
-function loopVars(n: SyntaxNode): { iter: SyntaxNode; vars: Array<[string, number | string | undefined]> } | null {
+function loopVars(n: SyntaxNode): { iter: SyntaxNode; vars: Array<[string, number | string | undefined]>; keys?: boolean } | null {
   const pattern = (p: SyntaxNode | null | undefined): Array<[string, number | string | undefined]> => {
     if (!p) return [];
     if (IDENT.has(p.type)) return [[lastIdent(p.text), undefined]];
@@ -397,6 +407,13 @@ function loopVars(n: SyntaxNode): { iter: SyntaxNode; vars: Array<[string, numbe
   };
   switch (n.type) {
     case 'for_statement': {
+      // Shell: for r in "${RESOURCES[@]}" — the array's elements.
+      const variable = field(n, 'variable');
+      if (variable) {
+        const values = [...Array(n.childCount).keys()].filter((i) => n.fieldNameForChild(i) === 'value').map((i) => n.child(i)!);
+        const arr = values.length === 1 ? arrayExpansion(values[0]!) : null;
+        return arr ? { iter: arr, vars: [[variable.text, undefined]] } : null;
+      }
       const range = namedChildren(n).find((c) => c.type === 'range_clause');
       if (range) {
         // Go: for _, s := range steps (the second name is the element; a lone name is the index).
@@ -413,10 +430,10 @@ function loopVars(n: SyntaxNode): { iter: SyntaxNode; vars: Array<[string, numbe
       return left && right ? { iter: right, vars: pattern(left) } : null;
     }
     case 'for_in_statement': {
-      // JavaScript for…of (for…in gives keys).
+      // JavaScript for…of; for…in takes the keys (iterKeys: evaluated as the object's keys).
       const left = field(n, 'left'), right = field(n, 'right');
       const of = [...Array(n.childCount).keys()].some((i) => n.child(i)!.type === 'of');
-      return of && left && right ? { iter: right, vars: pattern(left) } : null;
+      return left && right ? { iter: right, vars: pattern(left), ...(of ? {} : { keys: true }) } : null;
     }
     case 'foreach_statement': {
       const left = field(n, 'left'), right = field(n, 'right');
@@ -551,7 +568,8 @@ function definitions(n: SyntaxNode): Array<[SyntaxNode, SyntaxNode]> {
       const out: Array<[SyntaxNode, SyntaxNode]> = [];
       for (let i = 0; i < n.childCount && out.length < 32; i++) {
         const c = n.child(i);
-        if (c && n.fieldNameForChild(i) === 'value') out.push([name, c]);
+        // An array's elements are the loop's (loopVars), not the array joined.
+        if (c && n.fieldNameForChild(i) === 'value' && !arrayExpansion(c)) out.push([name, c]);
       }
       return out;
     }
@@ -637,11 +655,20 @@ export function extractFacts(file: string, grammar: string, root: SyntaxNode): F
   const visit = (n: SyntaxNode, fn: FnDef) => {
     const t = n.type;
     if (t === 'comment' || t === 'line_comment' || t === 'block_comment') return;
-    if (CLASS.has(t)) {
+    if (CLASS.has(t) || t === 'record_declaration') {
       const name = field(n, 'name');
       const saved = currentClass;
       currentClass = name ? lastIdent(name.text) : '';
+      const before = facts.fns.length;
       for (let i = 0; i < n.childCount; i++) { const c = n.child(i)!; if (c.isNamed) visit(c, fn); }
+      // A data class's fields in order (Python dataclass / NamedTuple annotations, a C# record's parameters): a
+      // constructor, so that Step("GET", "/x").path is known (flow.ts componentOf).
+      if (currentClass && !facts.fns.slice(before).some((f) => f.cls === currentClass && f.fields)) {
+        const body = field(n, 'body');
+        const names = t === 'record_declaration' ? namedChildren(namedChildren(n).find((c) => c.type === 'parameter_list') ?? n).filter((c) => c.type === 'parameter').map((c) => field(c, 'name')?.text ?? '').filter(Boolean)
+          : grammar === 'python' && body ? namedChildren(body).map((st) => namedChildren(st)[0]).filter((a): a is SyntaxNode => a?.type === 'assignment' && !!field(a, 'type') && field(a, 'left')?.type === 'identifier').map((a) => field(a, 'left')!.text) : [];
+        if (names.length) facts.fns.push({ name: '__init__', params: names, pattern: [], defaults: new Map(), calls: [], locals: new Map(), returns: [], line: lineOf(n), file, method: false, cls: currentClass, fields: new Map(names.map((x) => [x, x])) });
+      }
       currentClass = saved;
       return;
     }
@@ -709,7 +736,10 @@ export function extractFacts(file: string, grammar: string, root: SyntaxNode): F
       return;
     }
     const loop = loopVars(n);
-    if (loop) bindElems(fn, elems(toExpr(loop.iter), loop.vars, n));
+    if (loop) {
+      const iter = toExpr(loop.iter);
+      bindElems(fn, elems(loop.keys ? { k: 'call', fn: 'keys', recv: loop.iter.text, recvExpr: iter, args: [], line: lineOf(n) } : iter, loop.vars, n));
+    }
     // Shell: while read -r method path body; do … done <<'PLAN' … PLAN: each line of the here-document is an element
     // (its words; the last variable takes the rest of the line). Comment and blank lines are not steps.
     if (t === 'redirected_statement') {

@@ -291,7 +291,7 @@ export class Flow {
     }
     const out: Val[] = [];
     els.slice(0, MAX_ALTS).forEach((el, i) => {
-      const part = componentOf(el.expr, e.at);
+      const part = this.componentOf(el.expr, e.at, el.env);
       if (!part) return;
       for (const v of this.eval(part, { ...el.env, depth: env.depth + 1 })) {
         if (v.tags && e.loop in v.tags && v.tags[e.loop] !== i) continue;
@@ -358,6 +358,27 @@ export class Flow {
         const els = this.elementsOf(r, inner, depth + 1);
         if (els) return els;
       }
+    }
+    return null;
+  }
+
+  /** componentOf, and an element made by a constructor: Step(method="PUT", path="/x"), new Step('GET', '/x').path. */
+  private componentOf(el: Expr, at: number | string | undefined, env: Env): Expr | null {
+    const plain = componentOf(el, at);
+    if (plain || el.k !== 'call' || at === undefined) return plain;
+    const positional = el.args.filter((a) => !a.key);
+    if (typeof at === 'number') return positional[at]?.value ?? null;
+    const key = at.toLowerCase();
+    const kw = el.args.find((a) => a.key?.toLowerCase() === key);
+    if (kw) return kw.value;
+    const cls = el.fn === 'new' && el.recv ? el.recv.split(/::|\./).pop()! : el.fn;
+    for (const name of ['constructor', '__init__', 'initialize', '__construct', cls]) {
+      const ctor = this.nearest(this.project.fns, name, env.facts.file, (f) => f.cls === cls && !!f.fields)[0];
+      if (!ctor) continue;
+      const param = [...ctor.fields!].find(([f]) => f.toLowerCase() === key)?.[1];
+      const params = ctor.params.filter((p) => !/^(self|cls)$/.test(p));
+      const i = param ? params.indexOf(param) : -1;
+      return i >= 0 ? positional[i]?.value ?? null : null;
     }
     return null;
   }
@@ -962,7 +983,8 @@ export class Flow {
    */
   private builderCall(c: CallSite, env: Env): Sink | null {
     const r = c.recvExpr;
-    if (!r || c.chained || c.fnArg || r.k === 'str' || NOT_BUILDER.test(c.fn) || ROUTE_RECV.test(c.recv) || NOT_CLIENT.test(c.recv)) return null;
+    // A conversion of the URL built (new URL(…).toString()) is not a request: where it goes decides.
+    if (!r || c.chained || c.fnArg || r.k === 'str' || NOT_BUILDER.test(c.fn) || /^(toString|to_s|ToString|String|toJSON|href|freeze|encode|escape|strip|rstrip|trim|Trim|TrimEnd|build|Build|toURL|toUri|ToUri|parse|Parse)$/.test(c.fn) || ROUTE_RECV.test(c.recv) || NOT_CLIENT.test(c.recv)) return null;
     // After a verb or a send the chain holds a response (the request was counted there): (await c.SendAsync(r)).EnsureSuccess().
     if (r.k === 'call' && (VERB.test(r.fn) || SEND_STEP.test(r.fn) || REQUEST_FN.test(r.fn))) return null;
     const madeByCall = r.k === 'call' || r.k === 'ref' && r.simple && [...(env.fn.locals.get(r.name) ?? []), ...(env.facts.defs.get(r.name) ?? [])].some((d) => d.k === 'call');
