@@ -365,3 +365,38 @@ describe('audit engine: a URL built is not a request', () => {
     assert.deepEqual(calls(r), []);
   });
 });
+
+describe('audit engine: a list read by a counter', () => {
+  it('JavaScript STEPS[i] in a for (;;) loop, Go paths[i]: the same element wherever it is read', async () => {
+    const r = await audit({
+      'a.js': [
+        `const BASE = 'https://api.commerce7.com/v1';`,
+        `const STEPS = [{ method: 'PUT', path: '/vendor/1' }, { method: 'GET', path: '/club' }];`,
+        `async function run() {`,
+        `  for (let i = 0; i < STEPS.length; i++) {`,
+        `    const s = STEPS[i];`,
+        `    await fetch(BASE + s.path, { method: s.method });`,
+        `  }`,
+        `}`,
+      ].join('\n'),
+      'b.go': [
+        `package main`,
+        `import "net/http"`,
+        `const base = "https://api.commerce7.com/v1"`,
+        `var paths = []string{"/customer", "/order"}`,
+        `func main() { for i := 0; i < len(paths); i++ { http.Get(base + paths[i]) } }`,
+      ].join('\n'),
+    });
+    assert.deepEqual(calls(r), ['GET /club', 'GET /customer', 'GET /order', 'PUT /vendor/{id}']);
+  });
+});
+
+describe('audit engine: enumerated containers and nested patterns', () => {
+  it('Python for i, (m, p) in enumerate(STEPS); JavaScript for (const [i, [m, p]] of S.entries())', async () => {
+    const r = await audit({
+      'a.py': `import requests\nAPI = "https://api.commerce7.com/v1"\nSTEPS = [("DELETE", "/coupon/1"), ("GET", "/vendor")]\nfor i, (m, p) in enumerate(STEPS):\n    requests.request(m, API + p)\n`,
+      'b.js': `const API = 'https://api.commerce7.com/v1';\nconst S = [['PATCH', '/product/1'], ['GET', '/club']];\nfor (const [i, [m, p]] of S.entries()) fetch(API + p, { method: m });\n`,
+    });
+    assert.deepEqual(calls(r), ['DELETE /coupon/{id}', 'GET /club', 'GET /vendor', 'PATCH /product/{id}']);
+  });
+});

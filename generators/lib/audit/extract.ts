@@ -403,7 +403,10 @@ function loopVars(n: SyntaxNode): { iter: SyntaxNode; vars: Array<[string, numbe
         : c.type === 'pair_pattern' && field(c, 'key') && field(c, 'value') && IDENT.has(field(c, 'value')!.type) ? [[field(c, 'value')!.text, unquoteKey(field(c, 'key')!)]] : []);
     }
     const kids = p.type === 'tuple_expression' ? namedChildren(p).map((c) => c.type === 'argument' ? namedChildren(c)[0] ?? c : c).map((c) => c.type === 'declaration_expression' ? field(c, 'name') ?? c : c) : namedChildren(p);
-    return kids.flatMap((c, i): Array<[string, number]> => (IDENT.has(c.type) && c.text !== '_' ? [[lastIdent(c.text), i]] : []));
+    // A nested pattern (`for i, (m, p) in enumerate(STEPS)`): its names take a path of positions, "1.0".
+    return kids.flatMap((c, i): Array<[string, number | string]> => (IDENT.has(c.type) && c.text !== '_' ? [[lastIdent(c.text), i]]
+      : /^(tuple_pattern|pattern_list|list_pattern|array_pattern|list_literal|left_assignment_list|destructured_left_assignment|parenthesized_expression)$/.test(c.type)
+        ? pattern(c).filter(([, j]) => j !== undefined).map(([nm, j]) => [nm, `${i}.${j}`]) : []));
   };
   switch (n.type) {
     case 'for_statement': {

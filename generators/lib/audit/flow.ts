@@ -327,6 +327,12 @@ export class Flow {
     }
     // A map: its values (Go's range, PHP's $k => $v); .items() / Object.entries() / each_pair: [key, value] pairs.
     if (e.k === 'obj') return e.entries.filter((en) => en.key !== '...').map((en) => ({ expr: en.value, env }));
+    // enumerate(STEPS), STEPS.each_with_index / .entries() on a list: [index, element] pairs.
+    if (e.k === 'call' && (e.fn === 'enumerate' && !e.recv && e.args[0] || e.fn === 'entries' && e.recvExpr)) {
+      const of = e.fn === 'enumerate' ? e.args[0]!.value : e.recvExpr!;
+      const els = of.k === 'obj' || of.k === 'ref' && this.objectDef(of, env) ? null : this.elementsOf(of, env, depth + 1);
+      if (els) return els.map((el) => ({ expr: { k: 'list', items: [{ value: { k: 'other', text: 'index', line: e.line } as Expr, spread: false }, { value: el.expr, spread: false }], line: e.line }, env: el.env }));
+    }
     if (e.k === 'call' && /^(items|iteritems|entries|each_pair|values|keys)$/.test(e.fn)) {
       const of = e.recvExpr && !/^Object$/.test(e.recv) ? e.recvExpr : e.args[0]?.value;
       const table = of?.k === 'obj' ? { expr: of, env } : of?.k === 'ref' ? this.objectDef(of, env) : null;
@@ -383,6 +389,12 @@ export class Flow {
     return null;
   }
 
+  /** `LIST[i]` as a loop element over LIST (keyed by the list and the counter's names, within the function). */
+  private indexElem(e: Extract<Expr, { k: 'index' }>, env: Env): Extract<Expr, { k: 'elem' }> | null {
+    if (e.obj.k !== 'ref' || e.key.k !== 'ref' || !this.elementsOf(e.obj, env, 0)) return null;
+    return { k: 'elem', iter: e.obj, loop: `${env.facts.file}:${env.fn.line}:${e.obj.text}[${e.key.text}]`, line: e.line };
+  }
+
   /** `step.path`, `$s->path`, `s['path']`, `s[0]` on a loop variable: that field of each element. */
   private loopField(e: Extract<Expr, { k: 'ref' }>, env: Env): Val[] | null {
     let base: string | undefined, key: string | number | undefined;
@@ -397,7 +409,11 @@ export class Flow {
       key = m[2]!;
     }
     const defs = env.fn.locals.get(base) ?? (env.fn === env.facts.top ? env.facts.defs.get(base) : undefined);
-    const elem = defs?.find((d): d is Extract<Expr, { k: 'elem' }> => d.k === 'elem' && d.at === undefined);
+    let elem = defs?.find((d): d is Extract<Expr, { k: 'elem' }> => d.k === 'elem' && d.at === undefined);
+    if (!elem) {
+      const idx = defs?.find((d): d is Extract<Expr, { k: 'index' }> => d.k === 'index');
+      elem = idx ? this.indexElem(idx, env) ?? undefined : undefined;
+    }
     if (!elem) return null;
     return this.evalElem({ ...elem, at: key }, { ...env, depth: env.depth + 1 });
   }
@@ -488,7 +504,13 @@ export class Flow {
   private evalIndex(e: Extract<Expr, { k: 'index' }>, env: Env): Val[] {
     const deeper: Env = { ...env, depth: env.depth + 1 };
     const table = this.tableOf(e.obj, env);
-    if (!table) return [hole(e.obj.k === 'ref' ? `${e.obj.name}[]` : 'index')];
+    if (!table) {
+      // STEPS[i] with a counter (for (let i = 0; i < STEPS.length; i++)): an element of the list, the same one
+      // wherever STEPS[i] is read in this function.
+      const el = this.indexElem(e, env);
+      if (el) return this.evalElem(el, env);
+      return [hole(e.obj.k === 'ref' ? `${e.obj.name}[]` : 'index')];
+    }
     const out: Val[] = [];
     for (const k of this.eval(e.key, deeper).slice(0, 8)) {
       const p0 = k.parts.length === 1 ? k.parts[0] : undefined;
@@ -1000,6 +1022,9 @@ export class Flow {
         const v = VERB.exec(x.fn);
         if (v && !/^request_/.test(x.fn)) return { k: 'str', parts: [v[1]!.toLowerCase() === 'del' ? 'DELETE' : v[1]!.toUpperCase()], line: x.line };
         if (/^(method|Method|verb|Verb|setMethod|SetMethod|withMethod|WithMethod|http_method)$/.test(x.fn) && x.args[0]) return x.args[0].value;
+        // The request object the chain started from names it: Typhoeus::Request.new(url, method: :put).run.
+        const named = x.args.find((a) => a.key && METHOD_KEY.test(a.key))?.value ?? x.args.find((a) => !a.key && isMethodExpr(a.value))?.value;
+        if (named) return named;
       }
       return null;
     };
@@ -1118,6 +1143,12 @@ export class Flow {
 /** A position (a tuple's) or a key (an object's) of one element; the element itself when none is asked. */
 function componentOf(el: Expr, at: number | string | undefined): Expr | null {
   if (at === undefined) return el;
+  // A path of positions from a nested pattern: "1.0" is the first item of the second.
+  if (typeof at === 'string' && /^\d+(?:\.\d+)+$/.test(at)) {
+    let x: Expr | null = el;
+    for (const i of at.split('.')) x = x ? componentOf(x, Number(i)) : null;
+    return x;
+  }
   if (el.k === 'list') return typeof at === 'number' ? el.items[at]?.value ?? null : null;
   if (el.k === 'obj') {
     if (typeof at === 'number') return el.entries[at]?.value ?? null;
