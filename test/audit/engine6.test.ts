@@ -400,3 +400,14 @@ describe('audit engine: enumerated containers and nested patterns', () => {
     assert.deepEqual(calls(r), ['DELETE /coupon/{id}', 'GET /club', 'GET /vendor', 'PATCH /product/{id}']);
   });
 });
+
+describe('audit engine: the method assigned after the request is made', () => {
+  it('TypeScript init.method = …; C# req.Method = …; PHP $args[\'method\'] = …', async () => {
+    const r = await audit({
+      'd.ts': `const API = 'https://api.commerce7.com/v1';\nexport async function f(id: string) {\n  const init: RequestInit = { headers: {} };\n  init.method = 'DELETE';\n  await fetch(\`\${API}/coupon/\${id}\`, init);\n}`,
+      'b.cs': `class W { const string Api = "https://api.commerce7.com/v1";\n  void F(string id) {\n    var req = WebRequest.Create($"{Api}/product/{id}");\n    req.Method = "PATCH";\n    using var res = req.GetResponse();\n  } }`,
+      'c.php': `<?php\nfunction drop($id) {\n  $args = ['headers' => []];\n  $args['method'] = 'PUT';\n  return wp_remote_request('https://api.commerce7.com/v1/club/' . $id, $args);\n}`,
+    });
+    assert.deepEqual(calls(r), ['DELETE /coupon/{id}', 'PATCH /product/{id}', 'PUT /club/{id}']);
+  });
+});

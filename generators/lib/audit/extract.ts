@@ -779,6 +779,10 @@ export function extractFacts(file: string, grammar: string, root: SyntaxNode): F
       if (self && fn.fields && value.k === 'ref' && value.simple && fn.params.includes(value.name)) fn.fields.set(self[1]!, value.name);
       if (fn === top || !simple || t === 'pair' || t === 'keyed_element') add(facts.defs, name, value);
       else add(fn.locals, name, value);
+      // The method set on a request or options object after it is made (init.method = 'DELETE', req.Method =
+      // "PATCH", $opts['method'] = 'PUT'): kept as "<object>.method" for the call that sends it (flow.ts keyed).
+      const setsMethod = t !== 'pair' && t !== 'keyed_element' ? /^\$?([A-Za-z_]\w*)(?:\.|->|\[['"])(?:method|Method|verb|http_method)['"\]]*$/.exec(nameNode.text) : null;
+      if (setsMethod) add(fn.locals, `${setsMethod[1]}.method`, value);
     }
     if (CALL.has(t)) {
       const { fn: name, recv, recvExpr, argsNode, block } = callParts(n);

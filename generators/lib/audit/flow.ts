@@ -1018,6 +1018,10 @@ export class Flow {
       if (verb) return { k: 'str', parts: [verb[1]!.toLowerCase() === 'del' ? 'DELETE' : verb[1]!.toUpperCase()], line: c.line };
       const own = keyed(c, METHOD_KEY) ?? c.args.map((a) => a.value).find(isMethodExpr);
       if (own) return own;
+      // req.Method = "PATCH" on the request the chain's root names: var req = WebRequest.Create(url); req.GetResponse().
+      const root = ((x: Expr): Expr => { while (x.k === 'call' && x.recvExpr) x = x.recvExpr; return x; })(r);
+      const assigned = root.k === 'ref' && root.simple ? env.fn.locals.get(`${root.name}.method`)?.[0] : undefined;
+      if (assigned) return assigned;
       for (let x: Expr | undefined = r; x?.k === 'call'; x = x.recvExpr) {
         const v = VERB.exec(x.fn);
         if (v && !/^request_/.test(x.fn)) return { k: 'str', parts: [v[1]!.toLowerCase() === 'del' ? 'DELETE' : v[1]!.toUpperCase()], line: x.line };
@@ -1203,6 +1207,8 @@ const keyed = (c: CallSite, re: RegExp): Expr | undefined => {
   for (const a of c.args) {
     if (a.key && re.test(a.key)) return a.value;
     let v = a.value;
+    // A method assigned to the options object after it was made: init.method = 'DELETE'; fetch(url, init).
+    if (re === METHOD_KEY && v.k === 'ref' && v.simple && currentFn) { const set = currentFn.locals.get(`${v.name}.method`)?.[0]; if (set) return set; }
     // An options object built just before the call: const opts = { method: 'POST' }; fetch(url, opts).
     if (v.k === 'ref' && v.simple && currentFn) v = currentFn.locals.get(v.name)?.find((x) => x.k === 'obj') ?? v;
     if (v.k === 'obj') for (const en of v.entries) if (re.test(en.key)) return en.value;
