@@ -411,3 +411,13 @@ describe('audit engine: the method assigned after the request is made', () => {
     assert.deepEqual(calls(r), ['DELETE /coupon/{id}', 'PATCH /product/{id}', 'PUT /club/{id}']);
   });
 });
+
+describe('audit engine: the URL assigned after the request is made', () => {
+  it('JavaScript opts.url = …; axios(opts); C# req.RequestUri = …; http.SendAsync(req)', async () => {
+    const r = await audit({
+      'b.js': `const axios = require('axios');\nconst BASE = 'https://api.commerce7.com/v1';\nasync function f(id) {\n  const opts = { method: 'put', headers: {} };\n  opts.url = \`\${BASE}/vendor/\${id}\`;\n  return axios(opts);\n}`,
+      'S.cs': `class S { const string Api = "https://api.commerce7.com/v1";\n  async Task F(HttpClient http) {\n    var req = new HttpRequestMessage();\n    req.Method = HttpMethod.Delete;\n    req.RequestUri = new Uri($"{Api}/tag/1");\n    await http.SendAsync(req);\n  } }`,
+    });
+    assert.deepEqual(calls(r), ['DELETE /tag/{id}', 'PUT /vendor/{id}']);
+  });
+});

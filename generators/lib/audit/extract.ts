@@ -783,6 +783,9 @@ export function extractFacts(file: string, grammar: string, root: SyntaxNode): F
       // "PATCH", $opts['method'] = 'PUT'): kept as "<object>.method" for the call that sends it (flow.ts keyed).
       const setsMethod = t !== 'pair' && t !== 'keyed_element' ? /^\$?([A-Za-z_]\w*)(?:\.|->|\[['"])(?:method|Method|verb|http_method)['"\]]*$/.exec(nameNode.text) : null;
       if (setsMethod) add(fn.locals, `${setsMethod[1]}.method`, value);
+      // Likewise its URL: opts.url = `${BASE}/x`; axios(opts) — req.RequestUri = new Uri(…).
+      const setsUrl = t !== 'pair' && t !== 'keyed_element' ? /^\$?([A-Za-z_]\w*)(?:\.|->|\[['"])(?:url|uri|Url|Uri|URL|RequestUri|requestUri)['"\]]*$/.exec(nameNode.text) : null;
+      if (setsUrl) add(fn.locals, `${setsUrl[1]}.url`, value);
     }
     if (CALL.has(t)) {
       const { fn: name, recv, recvExpr, argsNode, block } = callParts(n);

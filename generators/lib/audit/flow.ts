@@ -1208,7 +1208,7 @@ const keyed = (c: CallSite, re: RegExp): Expr | undefined => {
     if (a.key && re.test(a.key)) return a.value;
     let v = a.value;
     // A method assigned to the options object after it was made: init.method = 'DELETE'; fetch(url, init).
-    if (re === METHOD_KEY && v.k === 'ref' && v.simple && currentFn) { const set = currentFn.locals.get(`${v.name}.method`)?.[0]; if (set) return set; }
+    if ((re === METHOD_KEY || re === URL_KEY) && v.k === 'ref' && v.simple && currentFn) { const set = currentFn.locals.get(`${v.name}.${re === URL_KEY ? 'url' : 'method'}`)?.[0]; if (set) return set; }
     // An options object built just before the call: const opts = { method: 'POST' }; fetch(url, opts).
     if (v.k === 'ref' && v.simple && currentFn) v = currentFn.locals.get(v.name)?.find((x) => x.k === 'obj') ?? v;
     if (v.k === 'obj') for (const en of v.entries) if (re.test(en.key)) return en.value;
@@ -1290,6 +1290,11 @@ export function detectSink(c0: CallSite, fn: FnDef): Sink | null {
   if (c.fn === 'curl_setopt_array') {
     const url = keyed(c, /^CURLOPT_URL$/);
     return url ? { name: c.fn, url: [url], method: keyed(c, /^CURLOPT_CUSTOMREQUEST$/) ?? curlMethod(fn), defaultMethod: 'GET', relativeOk: false } : null;
+  }
+  // A request object filled in after it is made (req.RequestUri = …; req.Method = …), then sent: http.SendAsync(req).
+  if (!isRequest && !c.fnArg && /^(send|Send|SendAsync|sendAsync|execute|Execute|ExecuteAsync|request|Request|dispatch|do|Do|perform)$/.test(c.fn)) {
+    const req = positional.find((p): p is Extract<Expr, { k: 'ref' }> => p.k === 'ref' && p.simple && !!fn.locals.get(`${p.name}.url`));
+    if (req) return { name: c.fn, url: [fn.locals.get(`${req.name}.url`)![0]!], method: fn.locals.get(`${req.name}.method`)?.[0] ?? null, defaultMethod: 'GET', relativeOk: !!c.recv };
   }
   if (!isRequest || c.fnArg && c.fn !== 'request') return null;
   if (c.fn === 'open' && !/xhr|request|XMLHttpRequest|req$/i.test(c.recv)) return null;
