@@ -421,3 +421,68 @@ describe('audit engine: the URL assigned after the request is made', () => {
     assert.deepEqual(calls(r), ['DELETE /tag/{id}', 'PUT /vendor/{id}']);
   });
 });
+
+describe('audit engine: destructuring a table entry picked by a key', () => {
+  it('TypeScript const { verb, route } = ops[op]; Python method, path = ACTIONS[a]; PHP [$v, $p] = $ops[$k] (a static table)', async () => {
+    const r = await audit({
+      'a.ts': [
+        `import { request } from 'undici';`,
+        `const ORIGIN = 'https://api.commerce7.com';`,
+        `const ops = { createNote: { verb: 'POST', route: '/v1/note' }, listTags: { verb: 'GET', route: '/v1/tag' } } as const;`,
+        `export async function call(op: keyof typeof ops) {`,
+        `  const { verb, route } = ops[op];`,
+        `  return request(ORIGIN + route, { method: verb });`,
+        `}`,
+        `call('createNote');`,
+      ].join('\n'),
+      'b.py': [
+        `import requests`,
+        `API = "https://api.commerce7.com/v1"`,
+        `ACTIONS = {"archive": ("PUT", "/product/{id}"), "lookup": ("GET", "/inventory")}`,
+        `def run(action, **kw):`,
+        `    method, path = ACTIONS[action]`,
+        `    return requests.request(method, API + path.format(**kw))`,
+        `run("archive", id=3)`,
+      ].join('\n'),
+      'c.php': [
+        `<?php`,
+        `const BASE = 'https://api.commerce7.com/v1';`,
+        `function c7(string $op, array $args = []) {`,
+        `    static $ops = ['tags' => ['GET', '/tag'], 'drop' => ['DELETE', '/club/%s']];`,
+        `    [$verb, $path] = $ops[$op];`,
+        `    $ch = curl_init(BASE . vsprintf($path, $args));`,
+        `    curl_setopt($ch, CURLOPT_CUSTOMREQUEST, $verb);`,
+        `    return curl_exec($ch);`,
+        `}`,
+        `c7('drop', ['abc']);`,
+      ].join('\n'),
+    });
+    assert.deepEqual(calls(r), ['DELETE /club/{id}', 'POST /note', 'PUT /product/{id}']);
+  });
+  it('Go r := routes[name] (a map of positional structs) and JavaScript const r = ROUTES[name]: only the entries called', async () => {
+    const r = await audit({
+      'a.go': [
+        `package main`,
+        `import "net/http"`,
+        `const base = "https://api.commerce7.com/v1"`,
+        `type route struct{ method, path string }`,
+        `var routes = map[string]route{"hold": {"PUT", "/club-membership/1"}, "list": {"GET", "/club"}}`,
+        `func call(name string) { r := routes[name]; req, _ := http.NewRequest(r.method, base+r.path, nil); http.DefaultClient.Do(req) }`,
+        `func main() { call("hold") }`,
+      ].join('\n'),
+      'b.js': [
+        `const BASE = 'https://api.commerce7.com/v1';`,
+        `const ROUTES = { drop: { method: 'DELETE', path: '/vendor/1' }, list: { method: 'GET', path: '/inventory' } };`,
+        `function call(name) { const r = ROUTES[name]; return fetch(BASE + r.path, { method: r.method }); }`,
+        `call('drop');`,
+      ].join('\n'),
+    });
+    assert.deepEqual(calls(r), ['DELETE /vendor/{id}', 'PUT /club-membership/{id}']);
+  });
+
+  it('precision: parts of a value computed at run time (id, x = line.split(",")) are not its arguments', async () => {
+    const r = await audit({ 'a.rb': `BASE = 'https://api.commerce7.com/v1'\nFile.readlines('ids.txt').each do |line|\n  id, promo = line.split(',')\n  HTTParty.delete(URI.join(BASE + '/', "coupon/#{id}"))\nend` });
+    assert.deepEqual(calls(r), ['DELETE /coupon/{id}']);
+    assert.deepEqual(r.unknown.map((u) => u.path), []);
+  });
+});

@@ -24,7 +24,7 @@ export type Expr =
    * over a here-document, `steps.forEach((s) => …)`); `at` picks a position (a tuple's) or a key (an object's, a
    * struct's field); `loop` names the loop, so the variables of one element go together.
    */
-  | { k: 'elem'; iter: Expr; at?: number | string; loop: string; line: number }
+  | { k: 'elem'; iter: Expr; at?: number | string; loop: string; line: number; one?: boolean }
   | { k: 'other'; text: string; line: number };
 
 export interface Arg { key?: string; value: Expr }
@@ -316,6 +316,22 @@ export function toExpr(n: SyntaxNode): Expr {
   }
   if (t === 'composite_literal') {
     const body = field(n, 'body');
+    // Go: map[string]route{"a": {"GET", "/x"}} — positional struct values take the fields' names.
+    const type = field(n, 'type');
+    const fields = type?.type === 'map_type' ? structFields(field(type, 'value')) : null;
+    if (body && fields) {
+      const entries: Array<{ key: string; value: Expr }> = [];
+      for (const c of namedChildren(body)) {
+        if (c.type !== 'keyed_element') continue;
+        const [k, v] = namedChildren(c);
+        const lit = v?.type === 'literal_element' ? namedChildren(v)[0] : v;
+        if (!k || !lit) continue;
+        const value: Expr = lit.type === 'literal_value' && !namedChildren(lit).some((x) => x.type === 'keyed_element')
+          ? { k: 'obj', entries: namedChildren(lit).slice(0, fields.length).map((x, i) => ({ key: fields[i]!, value: toExpr(x) })), line: lineOf(lit) } : toExpr(lit);
+        entries.push({ key: unquoteKey(k), value });
+      }
+      return { k: 'obj', entries, line };
+    }
     return body ? toExpr(body) : { k: 'other', text: n.text.slice(0, 80), line };
   }
   if (t === 'operator_assignment' || t === 'augmented_assignment') {
@@ -576,7 +592,8 @@ function definitions(n: SyntaxNode): Array<[SyntaxNode, SyntaxNode]> {
       }
       return out;
     }
-    case 'variable_assignment': {
+    case 'variable_assignment': case 'static_variable_declaration': {
+      // Shell's NAME=value; PHP's `static $ops = [...]` in a function.
       const name = field(n, 'name');
       const value = field(n, 'value');
       return name && value ? [[name, value]] : [];
@@ -771,6 +788,15 @@ export function extractFacts(file: string, grammar: string, root: SyntaxNode): F
     }
     for (const [nameNode, valueNode] of definitions(n)) {
       if (FUNCTION.has(valueNode.type)) continue;
+      // A destructuring assignment (const { verb, route } = OPS[op]; method, path = ACTIONS[a]; [$m, $p] = $ops[$k]):
+      // each name is a part of the one value (an `elem` of it, `one`), so its parts stay together.
+      if (/^(object_pattern|array_pattern|pattern_list|tuple_pattern|list_literal|left_assignment_list|list_pattern)$/.test(nameNode.type)) {
+        const vars = nameNode.type === 'object_pattern' || nameNode.type === 'array_pattern' ? loopVarsOfPattern(nameNode)
+          : namedChildren(nameNode).flatMap((c, i): Array<[string, number]> => (IDENT.has(c.type) && c.text !== '_' ? [[lastIdent(c.text), i]] : []));
+        const list = elems(toExpr(valueNode), vars, n).map(([nm, x]) => [nm, { ...x, one: true }] as [string, Expr]);
+        for (const [nm, x] of list) add(fn === top ? facts.defs : fn.locals, nm, x);
+        continue;
+      }
       const name = nameNode.type === 'string' || nameNode.type === 'hash_key_symbol' ? unquoteKey(nameNode) : lastIdent(nameNode.text);
       if (!name) continue;
       const value = toExpr(valueNode);

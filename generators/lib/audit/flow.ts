@@ -279,6 +279,7 @@ export class Flow {
    * one loop combine element by element. Over a parameter: bound at each call site (bind: `steps[].path`).
    */
   private evalElem(e: Extract<Expr, { k: 'elem' }>, env: Env): Val[] {
+    if (e.one) return this.evalPart(e, env);
     const els = this.elementsOf(e.iter, env, 0);
     if (!els) {
       const it = e.iter;
@@ -299,6 +300,41 @@ export class Flow {
       }
     });
     return out.length ? uniq(out) : [hole('elem')];
+  }
+
+  /**
+   * A part of one destructured value: of a table's entry picked by a key (OPS[op]: per key, that entry's part, the
+   * key bound at the call site when it is a parameter), of a literal, or of what a name is defined as.
+   */
+  private evalPart(e: Extract<Expr, { k: 'elem' }>, env: Env): Val[] {
+    const deeper: Env = { ...env, depth: env.depth + 1 };
+    const x = e.iter;
+    if (x.k === 'index' && x.obj.k === 'ref') {
+      const def = this.objectDef(x.obj, env);
+      if (def && def.expr.k === 'obj') {
+        const parts = new Map<string, Val[]>();
+        for (const en of def.expr.entries.slice(0, 64)) {
+          const part = this.componentOf(en.value, e.at, def.env);
+          if (part) parts.set(en.key.replace(/^[:"'`]+|["'`]+$/g, ''), this.eval(part, { ...def.env, depth: env.depth + 1 }));
+        }
+        const out: Val[] = [];
+        for (const k of this.eval(x.key, deeper).slice(0, 8)) {
+          const p0 = k.parts.length === 1 ? k.parts[0] : undefined;
+          if (p0 !== undefined && typeof p0 !== 'string' && 'param' in p0 && !p0.table) { out.push({ parts: [{ param: p0.param, table: parts }], ev: [...k.ev] }); continue; }
+          const name = tableKey(k);
+          out.push(...((name !== null ? parts.get(name) : undefined) ?? [hole('index')]));
+        }
+        return out.length ? uniq(out) : [hole('index')];
+      }
+    }
+    let value: { expr: Expr; env: Env } | null = { expr: x, env };
+    if (x.k === 'ref') {
+      const defs = (x.simple ? env.fn.locals.get(x.name) : undefined) ?? env.facts.defs.get(x.name);
+      const d = defs?.find((y) => y.k === 'obj' || y.k === 'list' || y.k === 'call');
+      value = d ? { expr: d, env } : null;
+    }
+    const part = value ? this.componentOf(value.expr, e.at, value.env) : null;
+    return part ? this.eval(part, deeper) : [hole('part')];
   }
 
   /** The elements of a container expression (a list literal, a name defined as one, a function returning one), each with the place to evaluate it. */
@@ -371,7 +407,8 @@ export class Flow {
   /** componentOf, and an element made by a constructor: Step(method="PUT", path="/x"), new Step('GET', '/x').path. */
   private componentOf(el: Expr, at: number | string | undefined, env: Env): Expr | null {
     const plain = componentOf(el, at);
-    if (plain || el.k !== 'call' || at === undefined) return plain;
+    // Only a constructor's arguments are the element's parts (Step("GET", "/x")); line.split(',')[0] is not ','.
+    if (plain || el.k !== 'call' || at === undefined || !(el.fn === 'new' || /^[A-Z]/.test(el.fn))) return plain;
     const positional = el.args.filter((a) => !a.key);
     if (typeof at === 'number') return positional[at]?.value ?? null;
     const key = at.toLowerCase();
@@ -412,6 +449,8 @@ export class Flow {
     let elem = defs?.find((d): d is Extract<Expr, { k: 'elem' }> => d.k === 'elem' && d.at === undefined);
     if (!elem) {
       const idx = defs?.find((d): d is Extract<Expr, { k: 'index' }> => d.k === 'index');
+      // r := routes[name]; r.path — a map's entry picked by a key: that entry's part (per key, as destructuring).
+      if (idx && idx.obj.k === 'ref' && this.objectDef(idx.obj, env)?.expr.k === 'obj') return this.evalPart({ k: 'elem', iter: idx, at: key, loop: '', line: e.line, one: true }, env);
       elem = idx ? this.indexElem(idx, env) ?? undefined : undefined;
     }
     if (!elem) return null;
