@@ -486,3 +486,22 @@ describe('audit engine: destructuring a table entry picked by a key', () => {
     assert.deepEqual(r.unknown.map((u) => u.path), []);
   });
 });
+
+describe('audit engine: a list built up over several assignments', () => {
+  it('JavaScript steps = [...steps, x]; Python steps += [(m, p)]: every definition\'s elements', async () => {
+    const r = await audit({
+      'a.js': `const BASE = 'https://api.commerce7.com/v1';\nlet steps = [];\nsteps = [...steps, { method: 'PUT', path: '/vendor/1' }];\nfor (const s of steps) fetch(BASE + s.path, { method: s.method });`,
+      'b.py': `import requests\nB = "https://api.commerce7.com/v1"\nsteps = []\nsteps += [("GET", "/club")]\nfor m, p in steps:\n    requests.request(m, B + p)\n`,
+    });
+    assert.deepEqual(calls(r), ['GET /club', 'PUT /vendor/{id}']);
+  });
+
+  it('elements pushed or appended (JavaScript push, Python append, C# Add) are the list\'s', async () => {
+    const r = await audit({
+      'a.js': `const BASE = 'https://api.commerce7.com/v1';\nconst jobs = [];\njobs.push({ method: 'DELETE', path: '/coupon/1' });\nfor (const j of jobs) fetch(BASE + j.path, { method: j.method });`,
+      'b.py': `import requests\nB = "https://api.commerce7.com/v1"\ndef go():\n    todo = []\n    todo.append(("PATCH", "/product/2"))\n    for m, p in todo:\n        requests.request(m, B + p)\n`,
+      'C.cs': `class C { const string Api = "https://api.commerce7.com/v1";\n  async Task F(HttpClient http) {\n    var paths = new List<string>();\n    paths.Add("/inventory");\n    foreach (var p in paths) await http.GetAsync(Api + p);\n  } }`,
+    });
+    assert.deepEqual(calls(r), ['DELETE /coupon/{id}', 'GET /inventory', 'PATCH /product/{id}']);
+  });
+});

@@ -592,6 +592,11 @@ function definitions(n: SyntaxNode): Array<[SyntaxNode, SyntaxNode]> {
       }
       return out;
     }
+    case 'augmented_assignment': {
+      // steps += [("GET", "/club")]: a list extended (a string's += is not a definition of its whole value).
+      const name = field(n, 'left'), value = field(n, 'right');
+      return name && value && /^(list|tuple)$/.test(value.type) ? [[name, value]] : [];
+    }
     case 'variable_assignment': case 'static_variable_declaration': {
       // Shell's NAME=value; PHP's `static $ops = [...]` in a function.
       const name = field(n, 'name');
@@ -821,6 +826,11 @@ export function extractFacts(file: string, grammar: string, root: SyntaxNode): F
         // without a receiver (Sinatra's get '/x' do) declares a route.
         const fnArg = block && !(grammar === 'ruby' && recv && !/^(?:self|app|router|routes|namespace)$/.test(recv)) || argsNode.some((a) => FN_LITERAL.has(a.type) || a.type === 'argument' && namedChildren(a).some((c) => FN_LITERAL.has(c.type)));
         fn.calls.push({ fn: name, recv, recvExpr, args, line: lineOf(n), fnArg, ...(isReceiver(n) ? { chained: true } : {}) });
+        // steps.push(x) / .append(x) / .Add(x): the list gains the element (a loop over it takes it).
+        if (/^(push|append|Add|add|unshift|extend)$/.test(name) && recvExpr?.k === 'ref' && recvExpr.simple && args.length && !args.some((a) => a.key)) {
+          const items = name === 'extend' && args[0]!.value.k === 'list' ? args[0]!.value.items : args.map((a) => ({ value: a.value, spread: false }));
+          add(fn === top ? facts.defs : fn.locals, recvExpr.name, { k: 'list', items, line: lineOf(n) });
+        }
         // steps.forEach((s) => …), STEPS.each do |m, p| … end: the callback's parameters are the receiver's elements.
         if (ITERATE.test(name) && recvExpr) {
           const cb = argsNode.map((a) => (a.type === 'argument' ? namedChildren(a)[0] ?? a : a)).find((a) => FN_LITERAL.has(a.type))

@@ -354,12 +354,14 @@ export class Flow {
       const defs: Array<{ expr: Expr; env: Env }> = local?.length ? local.map((expr) => ({ expr, env }))
         : [...(env.facts.defs.get(e.name) ?? []).map((expr) => ({ facts: env.facts, expr })), ...(env.facts.defs.has(e.name) ? [] : this.nearest(this.project.defs, e.name, env.facts.file).slice(0, 4))]
           .map((d) => ({ expr: d.expr, env: { facts: d.facts, fn: d.facts.top, depth: env.depth + 1, stack: env.stack } }));
+      // Every definition's elements (steps = []; steps = [...steps, x]: the second holds them).
+      let all: Array<{ expr: Expr; env: Env }> | null = null;
       for (const d of defs) {
         if (d.expr === e) continue;
         const r = this.elementsOf(d.expr, d.env, depth + 1);
-        if (r) return r;
+        if (r) (all ??= []).push(...r.slice(0, MAX_ALTS - all.length));
       }
-      return null;
+      return all;
     }
     // A map: its values (Go's range, PHP's $k => $v); .items() / Object.entries() / each_pair: [key, value] pairs.
     if (e.k === 'obj') return e.entries.filter((en) => en.key !== '...').map((en) => ({ expr: en.value, env }));
