@@ -19,6 +19,12 @@ export type Expr =
   | { k: 'sym'; name: string; line: number }
   /** `TABLE[key]` with a key computed at run time (a parameter, a variable): looked up once the key is known. */
   | { k: 'index'; obj: Expr; key: Expr; line: number }
+  /**
+   * A loop variable: an element of `iter` (`for (m, p) in STEPS`, `foreach ($steps as [$m, $p])`, `while read m p`
+   * over a here-document, `steps.forEach((s) => …)`); `at` picks a position (a tuple's) or a key (an object's, a
+   * struct's field); `loop` names the loop, so the variables of one element go together.
+   */
+  | { k: 'elem'; iter: Expr; at?: number | string; loop: string; line: number; one?: boolean }
   | { k: 'other'; text: string; line: number };
 
 export interface Arg { key?: string; value: Expr }
@@ -32,10 +38,14 @@ export interface CallSite {
   line: number;
   /** A function literal or block is passed: a route declaration or an event handler, not an HTTP call. */
   fnArg: boolean;
+  /** The call is the receiver of another call (`a.path('x')` in `a.path('x').send()`): the chain's last call decides. */
+  chained?: boolean;
 }
 
 export interface FnDef {
   name: string;
+  /** Parameters a loop iterates over (`for (const s of steps)`): bound element by element at each call site. */
+  iterParams?: Set<string>;
   /** Positional parameters; a destructured one (`{ method, query } = {}`) is named `{}` and listed in `pattern`. */
   params: string[];
   /** Names bound from a destructured parameter: `{ method }` at position 2 -> { index: 2, key: 'method' }. */
@@ -185,8 +195,8 @@ function callParts(n: SyntaxNode): { fn: string; recv: string; recvExpr?: Expr; 
     return { fn, recv: '', argsNode: args, block: false };
   }
   const argsNode = argsHolder ? namedChildren(argsHolder) : [];
-  if (n.type === 'object_creation_expression') {
-    const init = field(n, 'initializer');
+  if (n.type === 'object_creation_expression' || n.type === 'implicit_object_creation_expression') {
+    const init = field(n, 'initializer') ?? namedChildren(n).find((c) => c.type === 'initializer_expression') ?? null;
     if (init) argsNode.push(init);
   }
   const block = field(n, 'block') !== null || namedChildren(n).some((c) => c.type === 'do_block' || c.type === 'block' && n.type === 'call');
@@ -238,6 +248,8 @@ export function toExpr(n: SyntaxNode): Expr {
     const idx = field(n, 'index') ?? field(n, 'subscript') ?? namedChildren(n)[1] ?? null;
     const key = idx ? (STRING.has(idx.type) ? idx.text.replace(/^["'`]|["'`]$/g, '') : idx.type === 'simple_symbol' ? idx.text.slice(1) : null) : null;
     const obj = field(n, 'object') ?? field(n, 'value') ?? field(n, 'operand') ?? namedChildren(n)[0] ?? null;
+    // s[0] on a loop variable over tuples: that position (flow.ts loopField).
+    if (obj && idx && NUMBER.has(idx.type) && /^\d+$/.test(idx.text) && IDENT.has(obj.type)) return { k: 'ref', name: `[${idx.text}]`, text: n.text, line, simple: false, of: toExpr(obj), keyExpr: { k: 'str', parts: [idx.text], line } };
     if (key && /^\w[\w-]*$/.test(key)) return { k: 'ref', name: key, text: n.text, line, simple: false, ...(obj ? { of: toExpr(obj), keyExpr: { k: 'str', parts: [key], line } as Expr } : {}) };
     // A sub-resource by a computed string (`api["order/#{id}"]`): kept with its object, for clients indexed by path.
     if (obj && idx && STRING.has(idx.type)) return { k: 'ref', name: 'index', text: n.text, line, simple: false, of: toExpr(obj), keyExpr: toExpr(idx) };
@@ -272,17 +284,54 @@ export function toExpr(n: SyntaxNode): Expr {
     const { fn, recv, recvExpr, argsNode } = callParts(n);
     return { k: 'call', fn, recv, recvExpr, args: toArgs(argsNode), line };
   }
+  // Ruby's %w[customer order] / %i[a b].
+  if (t === 'string_array' || t === 'symbol_array') {
+    return { k: 'list', items: namedChildren(n).map((c) => ({ value: (t === 'symbol_array' ? { k: 'sym', name: c.text, line: lineOf(c) } : { k: 'str', parts: [c.text], line: lineOf(c) }) as Expr, spread: false })), line };
+  }
+  // C#'s (HttpMethod.Get, "/order"), a collection initializer of such ({ (a, b), (c, d) }), new[] { … }.
+  if (t === 'tuple_expression' || t === 'initializer_expression' && !namedChildren(n).some((c) => c.type === 'assignment_expression')) {
+    return { k: 'list', items: namedChildren(n).map((c) => ({ value: toExpr(c), spread: false })), line };
+  }
+  if (t === 'implicit_array_creation_expression' || t === 'array_creation_expression') {
+    // C#'s new[] { … } (PHP's [...] is an array_creation_expression too, without an initializer: an object below).
+    const init = namedChildren(n).find((c) => c.type === 'initializer_expression');
+    if (init) return toExpr(init);
+    if (t === 'implicit_array_creation_expression') return { k: 'other', text: n.text.slice(0, 80), line };
+  }
   if (t === 'array' || t === 'list' || t === 'tuple' || t === 'expression_list_no' || (t === 'composite_literal' && /^(slice_type|array_type|implicit_length_array_type)$/.test(field(n, 'type')?.type ?? ''))) {
     const holder = t === 'composite_literal' ? field(n, 'body') : n;
+    // Go: []struct{ name, path string }{{"a", "/b"}} or []Step{{"GET", "/x"}}: positional elements take the fields' names.
+    const fields = t === 'composite_literal' ? structFields(field(field(n, 'type')!, 'element')) : null;
     const items = holder ? namedChildren(holder).map((c) => {
       const spread = c.type === 'spread_element' || c.type === 'list_splat' || c.type === 'splat_argument' || c.type === 'variadic_argument';
       const inner = spread ? namedChildren(c)[0] ?? c : c;
+      const lit = fields && inner.type === 'literal_element' ? namedChildren(inner)[0] : undefined;
+      if (fields && lit?.type === 'literal_value' && !namedChildren(lit).some((x) => x.type === 'keyed_element')) {
+        const entries = namedChildren(lit).slice(0, fields.length).map((x, i) => ({ key: fields[i]!, value: toExpr(x) }));
+        return { value: { k: 'obj', entries, line: lineOf(lit) } as Expr, spread };
+      }
       return { value: toExpr(inner), spread };
     }) : [];
     return { k: 'list', items, line };
   }
   if (t === 'composite_literal') {
     const body = field(n, 'body');
+    // Go: map[string]route{"a": {"GET", "/x"}} — positional struct values take the fields' names.
+    const type = field(n, 'type');
+    const fields = type?.type === 'map_type' ? structFields(field(type, 'value')) : null;
+    if (body && fields) {
+      const entries: Array<{ key: string; value: Expr }> = [];
+      for (const c of namedChildren(body)) {
+        if (c.type !== 'keyed_element') continue;
+        const [k, v] = namedChildren(c);
+        const lit = v?.type === 'literal_element' ? namedChildren(v)[0] : v;
+        if (!k || !lit) continue;
+        const value: Expr = lit.type === 'literal_value' && !namedChildren(lit).some((x) => x.type === 'keyed_element')
+          ? { k: 'obj', entries: namedChildren(lit).slice(0, fields.length).map((x, i) => ({ key: fields[i]!, value: toExpr(x) })), line: lineOf(lit) } : toExpr(lit);
+        entries.push({ key: unquoteKey(k), value });
+      }
+      return { k: 'obj', entries, line };
+    }
     return body ? toExpr(body) : { k: 'other', text: n.text.slice(0, 80), line };
   }
   if (t === 'operator_assignment' || t === 'augmented_assignment') {
@@ -292,6 +341,13 @@ export function toExpr(n: SyntaxNode): Expr {
   if (t === 'variadic_argument' || t === 'splat_argument' || t === 'list_splat' || t === 'spread_element') {
     const inner = namedChildren(n)[0];
     if (inner) return { k: 'list', items: [{ value: toExpr(inner), spread: true }], line };
+  }
+  // PHP's [$a, $b] (no keys): a list, as JavaScript's and Python's are.
+  if (t === 'array_creation_expression' && namedChildren(n).length && namedChildren(n).every((c) => c.type === 'array_element_initializer' && namedChildren(c).length === 1)) {
+    return { k: 'list', items: namedChildren(n).map((c) => {
+      const v = namedChildren(c)[0]!;
+      return v.type === 'variadic_unpacking' ? { value: toExpr(namedChildren(v)[0] ?? v), spread: true } : { value: toExpr(v), spread: false };
+    }), line };
   }
   if (OBJECT.has(t)) {
     const entries: Array<{ key: string; value: Expr }> = [];
@@ -311,6 +367,111 @@ export function toExpr(n: SyntaxNode): Expr {
     return { k: 'obj', entries, line };
   }
   return { k: 'other', text: n.text.length > 80 ? n.text.slice(0, 80) : n.text, line };
+}
+
+/** Go struct types of the file being read, by name (their fields in order): positional literals name their fields. */
+let goStructs = new Map<string, string[]>();
+function structFields(type: SyntaxNode | null): string[] | null {
+  if (!type) return null;
+  if (type.type === 'type_identifier') return goStructs.get(type.text) ?? null;
+  if (type.type === 'pointer_type') return structFields(namedChildren(type)[0] ?? null);
+  if (type.type !== 'struct_type') return null;
+  const out: string[] = [];
+  for (const list of namedChildren(type)) for (const d of namedChildren(list)) {
+    if (d.type !== 'field_declaration') continue;
+    for (let i = 0; i < d.childCount; i++) if (d.fieldNameForChild(i) === 'name') out.push(d.child(i)!.text);
+  }
+  return out.length ? out : null;
+}
+
+/** `"${RESOURCES[@]}"` / `${RESOURCES[*]}`: the expansion node of a whole shell array. */
+function arrayExpansion(v: SyntaxNode): SyntaxNode | null {
+  const inner = v.type === 'string' && namedChildren(v).length === 1 ? namedChildren(v)[0]! : v;
+  return inner.type === 'expansion' && /^\$\{[A-Za-z_]\w*\[[@*]\]\}$/.test(inner.text) ? inner : null;
+}
+
+/** The variables a callback's first parameter binds: a name (the whole element), or a destructuring pattern. */
+function loopVarsOfPattern(p: SyntaxNode): Array<[string, number | string | undefined]> {
+  if (IDENT.has(p.type)) return [[lastIdent(p.text), undefined]];
+  const inner = p.type === 'required_parameter' || p.type === 'optional_parameter' ? field(p, 'pattern') ?? p : p;
+  if (IDENT.has(inner.type)) return [[lastIdent(inner.text), undefined]];
+  if (inner.type === 'object_pattern') {
+    return namedChildren(inner).flatMap((c): Array<[string, string]> => c.type === 'shorthand_property_identifier_pattern' ? [[c.text, c.text]]
+      : c.type === 'pair_pattern' && field(c, 'key') && field(c, 'value') && IDENT.has(field(c, 'value')!.type) ? [[field(c, 'value')!.text, unquoteKey(field(c, 'key')!)]] : []);
+  }
+  if (inner.type === 'array_pattern') return namedChildren(inner).flatMap((c, i): Array<[string, number]> => (IDENT.has(c.type) ? [[c.text, i]] : []));
+  return [];
+}
+
+/** Array-like iteration through a callback: the callback's parameters are the receiver's elements. */
+const ITERATE = /^(forEach|map|flatMap|each|each_with_index|each_with_object|filter_map|flat_map|collect|for_each|ForEach|Select|SelectMany|array_map|array_walk)$/;
+
+/**
+ * A loop's variables as the elements they take: [name, position or key] (undefined: the whole element); null when
+ * the node is not a loop over elements.
+ */
+function loopVars(n: SyntaxNode): { iter: SyntaxNode; vars: Array<[string, number | string | undefined]>; keys?: boolean } | null {
+  const pattern = (p: SyntaxNode | null | undefined): Array<[string, number | string | undefined]> => {
+    if (!p) return [];
+    if (IDENT.has(p.type)) return [[lastIdent(p.text), undefined]];
+    if (p.type === 'object_pattern') {
+      return namedChildren(p).flatMap((c): Array<[string, string]> => c.type === 'shorthand_property_identifier_pattern' ? [[c.text, c.text]]
+        : c.type === 'pair_pattern' && field(c, 'key') && field(c, 'value') && IDENT.has(field(c, 'value')!.type) ? [[field(c, 'value')!.text, unquoteKey(field(c, 'key')!)]] : []);
+    }
+    const kids = p.type === 'tuple_expression' ? namedChildren(p).map((c) => c.type === 'argument' ? namedChildren(c)[0] ?? c : c).map((c) => c.type === 'declaration_expression' ? field(c, 'name') ?? c : c) : namedChildren(p);
+    // A nested pattern (`for i, (m, p) in enumerate(STEPS)`): its names take a path of positions, "1.0".
+    return kids.flatMap((c, i): Array<[string, number | string]> => (IDENT.has(c.type) && c.text !== '_' ? [[lastIdent(c.text), i]]
+      : /^(tuple_pattern|pattern_list|list_pattern|array_pattern|list_literal|left_assignment_list|destructured_left_assignment|parenthesized_expression)$/.test(c.type)
+        ? pattern(c).filter(([, j]) => j !== undefined).map(([nm, j]) => [nm, `${i}.${j}`]) : []));
+  };
+  switch (n.type) {
+    case 'for_statement': {
+      // Shell: for r in "${RESOURCES[@]}" — the array's elements.
+      const variable = field(n, 'variable');
+      if (variable) {
+        const values = [...Array(n.childCount).keys()].filter((i) => n.fieldNameForChild(i) === 'value').map((i) => n.child(i)!);
+        const arr = values.length === 1 ? arrayExpansion(values[0]!) : null;
+        return arr ? { iter: arr, vars: [[variable.text, undefined]] } : null;
+      }
+      const range = namedChildren(n).find((c) => c.type === 'range_clause');
+      if (range) {
+        // Go: for _, s := range steps (the second name is the element; a lone name is the index).
+        const names = field(range, 'left') ? namedChildren(field(range, 'left')!) : [];
+        const right = field(range, 'right');
+        return names.length === 2 && right && names[1]!.text !== '_' ? { iter: right, vars: [[names[1]!.text, undefined]] } : null;
+      }
+      const left = field(n, 'left'), right = field(n, 'right');
+      return left && right ? { iter: right, vars: pattern(left) } : null; // Python
+    }
+    case 'for_in_clause': {
+      // Python comprehensions: [requests.get(B + p) for p in PATHS]
+      const left = field(n, 'left'), right = field(n, 'right');
+      return left && right ? { iter: right, vars: pattern(left) } : null;
+    }
+    case 'for_in_statement': {
+      // JavaScript for…of; for…in takes the keys (iterKeys: evaluated as the object's keys).
+      const left = field(n, 'left'), right = field(n, 'right');
+      const of = [...Array(n.childCount).keys()].some((i) => n.child(i)!.type === 'of');
+      return left && right ? { iter: right, vars: pattern(left), ...(of ? {} : { keys: true }) } : null;
+    }
+    case 'foreach_statement': {
+      const left = field(n, 'left'), right = field(n, 'right');
+      if (left && right) return { iter: right, vars: pattern(left) }; // C#
+      const kids = namedChildren(n).filter((c) => c.type !== 'compound_statement' && c.type !== 'colon_block');
+      if (kids.length < 2) return null; // PHP: foreach ($iter as $v) / as [$a, $b] / as $k => $v
+      let v = kids[1]!;
+      if (v.type === 'pair') v = namedChildren(v)[1] ?? v;
+      return { iter: kids[0]!, vars: v.type === 'list_literal' ? pattern(v).map(([nm, i]) => [nm.replace(/^\$/, ''), i]) : pattern(v) };
+    }
+    case 'for': {
+      // Ruby: for m, p in STEPS
+      const pat = field(n, 'pattern'), value = field(n, 'value');
+      const iter = value ? namedChildren(value)[0] : undefined;
+      return pat && iter ? { iter, vars: pat.type === 'left_assignment_list' ? pattern(pat) : pattern(pat) } : null;
+    }
+    default:
+      return null;
+  }
 }
 
 interface Params { params: string[]; pattern: FnDef['pattern']; defaults: Map<string, Expr>; rest?: string }
@@ -415,6 +576,8 @@ function definitions(n: SyntaxNode): Array<[SyntaxNode, SyntaxNode]> {
       const names = n.type.endsWith('spec') ? namedChildren(n).filter((_, i) => false || namedChildren(n)[i]!.type === 'identifier') : namedChildren(field(n, 'left') ?? n);
       const valueList = field(n, 'value') ?? field(n, 'right');
       const values = valueList ? (valueList.type === 'expression_list' ? namedChildren(valueList) : [valueList]) : [];
+      // `u, err := url.JoinPath(...)`: a call's first result is the value (the others: an error, an ok flag).
+      if (values.length === 1 && names.length > 1 && values[0]!.type === 'call_expression' && names[0]!.text !== '_') return [[names[0]!, values[0]!]];
       return names.map((nm, i) => [nm, values[Math.min(i, values.length - 1)]] as [SyntaxNode, SyntaxNode | undefined]).filter((x): x is [SyntaxNode, SyntaxNode] => !!x[1] && values.length === names.length);
     }
     case 'for_statement': {
@@ -424,11 +587,18 @@ function definitions(n: SyntaxNode): Array<[SyntaxNode, SyntaxNode]> {
       const out: Array<[SyntaxNode, SyntaxNode]> = [];
       for (let i = 0; i < n.childCount && out.length < 32; i++) {
         const c = n.child(i);
-        if (c && n.fieldNameForChild(i) === 'value') out.push([name, c]);
+        // An array's elements are the loop's (loopVars), not the array joined.
+        if (c && n.fieldNameForChild(i) === 'value' && !arrayExpansion(c)) out.push([name, c]);
       }
       return out;
     }
-    case 'variable_assignment': {
+    case 'augmented_assignment': {
+      // steps += [("GET", "/club")]: a list extended (a string's += is not a definition of its whole value).
+      const name = field(n, 'left'), value = field(n, 'right');
+      return name && value && /^(list|tuple)$/.test(value.type) ? [[name, value]] : [];
+    }
+    case 'variable_assignment': case 'static_variable_declaration': {
+      // Shell's NAME=value; PHP's `static $ops = [...]` in a function.
       const name = field(n, 'name');
       const value = field(n, 'value');
       return name && value ? [[name, value]] : [];
@@ -465,6 +635,18 @@ function refitCall(n: SyntaxNode, def: FnDef): void {
   }
 }
 
+/** Is this call the receiver of a further call (`x.a()` in `x.a().b()`, Ruby `x.a.b`, PHP `$x->a()->b()`)? */
+function isReceiver(n: SyntaxNode): boolean {
+  const p = n.parent;
+  if (!p) return false;
+  if (MEMBER.has(p.type)) {
+    const obj = field(p, 'object') ?? field(p, 'operand') ?? field(p, 'expression') ?? namedChildren(p)[0];
+    return same(obj, n) && !!p.parent && CALL.has(p.parent.type);
+  }
+  if (CALL.has(p.type)) return same(field(p, 'receiver') ?? field(p, 'object') ?? field(p, 'scope'), n);
+  return false;
+}
+
 /** Walks one parsed file into facts. */
 export function extractFacts(file: string, grammar: string, root: SyntaxNode): FileFacts {
   const top: FnDef = { name: '', params: [], pattern: [], defaults: new Map(), calls: [], locals: new Map(), returns: [], line: 1, file, method: false };
@@ -474,14 +656,44 @@ export function extractFacts(file: string, grammar: string, root: SyntaxNode): F
     if (list) { if (list.length < 8) list.push(value); } else map.set(name, [value]);
   };
   let currentClass = '';
+  goStructs = new Map();
+  if (grammar === 'go') {
+    for (const d of namedChildren(root)) if (d.type === 'type_declaration') for (const spec of namedChildren(d)) {
+      const name = field(spec, 'name'), type = field(spec, 'type');
+      const fields = name && type?.type === 'struct_type' ? structFields(type) : null;
+      if (name && fields) goStructs.set(name.text, fields);
+    }
+  }
+  /** Callbacks of an iteration (`steps.forEach((s) => …)`) by position: their parameters are the receiver's elements. */
+  const pending = new Map<number, Array<[string, Expr]>>();
+  const elems = (iter: Expr, vars: Array<[string, number | string | undefined]>, at: SyntaxNode): Array<[string, Expr]> => {
+    const loop = `${file}:${lineOf(at)}:${at.startPosition.column}`;
+    return vars.map(([name, pos]) => [name, { k: 'elem', iter, ...(pos !== undefined ? { at: pos } : {}), loop, line: lineOf(at) } as Expr]);
+  };
+  const bindElems = (fn: FnDef, list: Array<[string, Expr]>) => {
+    for (const [name, value] of list) {
+      add(fn === top ? facts.defs : fn.locals, name, value);
+      const iter = (value as Extract<Expr, { k: 'elem' }>).iter;
+      if (iter.k === 'ref' && iter.simple && fn.params.includes(iter.name)) (fn.iterParams ??= new Set()).add(iter.name);
+    }
+  };
   const visit = (n: SyntaxNode, fn: FnDef) => {
     const t = n.type;
     if (t === 'comment' || t === 'line_comment' || t === 'block_comment') return;
-    if (CLASS.has(t)) {
+    if (CLASS.has(t) || t === 'record_declaration') {
       const name = field(n, 'name');
       const saved = currentClass;
       currentClass = name ? lastIdent(name.text) : '';
+      const before = facts.fns.length;
       for (let i = 0; i < n.childCount; i++) { const c = n.child(i)!; if (c.isNamed) visit(c, fn); }
+      // A data class's fields in order (Python dataclass / NamedTuple annotations, a C# record's parameters): a
+      // constructor, so that Step("GET", "/x").path is known (flow.ts componentOf).
+      if (currentClass && !facts.fns.slice(before).some((f) => f.cls === currentClass && f.fields)) {
+        const body = field(n, 'body');
+        const names = t === 'record_declaration' ? namedChildren(namedChildren(n).find((c) => c.type === 'parameter_list') ?? n).filter((c) => c.type === 'parameter').map((c) => field(c, 'name')?.text ?? '').filter(Boolean)
+          : grammar === 'python' && body ? namedChildren(body).map((st) => namedChildren(st)[0]).filter((a): a is SyntaxNode => a?.type === 'assignment' && !!field(a, 'type') && field(a, 'left')?.type === 'identifier').map((a) => field(a, 'left')!.text) : [];
+        if (names.length) facts.fns.push({ name: '__init__', params: names, pattern: [], defaults: new Map(), calls: [], locals: new Map(), returns: [], line: lineOf(n), file, method: false, cls: currentClass, fields: new Map(names.map((x) => [x, x])) });
+      }
       currentClass = saved;
       return;
     }
@@ -489,6 +701,8 @@ export function extractFacts(file: string, grammar: string, root: SyntaxNode): F
     // are that function's, and the names it uses are that function's parameters and locals.
     if (FUNCTION.has(t) && fn !== top && !fnName(n) && FN_LITERAL.has(t)) {
       const body = field(n, 'body') ?? namedChildren(n)[namedChildren(n).length - 1] ?? null;
+      const pend = pending.get(n.startIndex);
+      if (pend) bindElems(fn, pend);
       if (body) visit(body, { ...fn, returns: [] , calls: fn.calls, locals: fn.locals });
       return;
     }
@@ -515,6 +729,13 @@ export function extractFacts(file: string, grammar: string, root: SyntaxNode): F
         }
       }
       if (grammar === 'bash') def.params = Array.from({ length: 9 }, (_, i) => String(i + 1));
+      const pend = pending.get(n.startIndex);
+      if (pend) {
+        const names = new Set(pend.map(([nm]) => nm));
+        def.params = def.params.filter((p) => !names.has(p) && p !== '{}');
+        def.pattern = [];
+        for (const [name, value] of pend) add(def.locals, name, value);
+      }
       facts.fns.push(def);
       // A function whose body is a function literal returns that function: its parameters follow the outer ones.
       if (body && FN_LITERAL.has(body.type) && !fnName(body) && !def.rest) {
@@ -539,12 +760,48 @@ export function extractFacts(file: string, grammar: string, root: SyntaxNode): F
       } else if (t === 'method_declaration' && grammar === 'c-sharp') refitCall(n, def);
       return;
     }
+    const loop = loopVars(n);
+    if (loop) {
+      const iter = toExpr(loop.iter);
+      bindElems(fn, elems(loop.keys ? { k: 'call', fn: 'keys', recv: loop.iter.text, recvExpr: iter, args: [], line: lineOf(n) } : iter, loop.vars, n));
+    }
+    // Shell: while read -r method path body; do … done <<'PLAN' … PLAN: each line of the here-document is an element
+    // (its words; the last variable takes the rest of the line). Comment and blank lines are not steps.
+    if (t === 'redirected_statement') {
+      const body = field(n, 'body');
+      const doc = namedChildren(n).find((c) => c.type === 'heredoc_redirect');
+      const cond = body?.type === 'while_statement' ? field(body, 'condition') : null;
+      const words = cond?.type === 'command' && field(cond, 'name')?.text === 'read' ? namedChildren(cond).filter((c) => c.type !== 'command_name').map((c) => c.text) : null;
+      const text = doc ? namedChildren(doc).find((c) => c.type === 'heredoc_body')?.text : undefined;
+      if (words && text !== undefined) {
+        const vars: string[] = [];
+        for (let i = 0; i < words.length; i++) {
+          if (/^-[dpuntN]$/.test(words[i]!)) { i++; continue; }
+          if (!words[i]!.startsWith('-') && /^[A-Za-z_]\w*$/.test(words[i]!)) vars.push(words[i]!);
+        }
+        const rows = text.split(/\r?\n/).filter((l) => l.trim() && !/^\s*#/.test(l)).slice(0, 32).map((l) => {
+          const w = l.trim().split(/\s+/);
+          const cells = vars.map((_, i) => (i === vars.length - 1 ? w.slice(i).join(' ') : w[i] ?? ''));
+          return { value: { k: 'list', items: cells.map((c) => ({ value: { k: 'str', parts: [c], line: lineOf(doc!) } as Expr, spread: false })), line: lineOf(doc!) } as Expr, spread: false };
+        });
+        if (vars.length && rows.length) bindElems(fn, elems({ k: 'list', items: rows, line: lineOf(doc!) }, vars.map((v, i) => [v, i]), n));
+      }
+    }
     if (t === 'return_statement' || t === 'return') {
       const v = namedChildren(n)[0];
       if (v) fn.returns.push(toExpr(v.type === 'argument_list' ? namedChildren(v)[0] ?? v : v));
     }
     for (const [nameNode, valueNode] of definitions(n)) {
       if (FUNCTION.has(valueNode.type)) continue;
+      // A destructuring assignment (const { verb, route } = OPS[op]; method, path = ACTIONS[a]; [$m, $p] = $ops[$k]):
+      // each name is a part of the one value (an `elem` of it, `one`), so its parts stay together.
+      if (/^(object_pattern|array_pattern|pattern_list|tuple_pattern|list_literal|left_assignment_list|list_pattern)$/.test(nameNode.type)) {
+        const vars = nameNode.type === 'object_pattern' || nameNode.type === 'array_pattern' ? loopVarsOfPattern(nameNode)
+          : namedChildren(nameNode).flatMap((c, i): Array<[string, number]> => (IDENT.has(c.type) && c.text !== '_' ? [[lastIdent(c.text), i]] : []));
+        const list = elems(toExpr(valueNode), vars, n).map(([nm, x]) => [nm, { ...x, one: true }] as [string, Expr]);
+        for (const [nm, x] of list) add(fn === top ? facts.defs : fn.locals, nm, x);
+        continue;
+      }
       const name = nameNode.type === 'string' || nameNode.type === 'hash_key_symbol' ? unquoteKey(nameNode) : lastIdent(nameNode.text);
       if (!name) continue;
       const value = toExpr(valueNode);
@@ -553,6 +810,13 @@ export function extractFacts(file: string, grammar: string, root: SyntaxNode): F
       if (self && fn.fields && value.k === 'ref' && value.simple && fn.params.includes(value.name)) fn.fields.set(self[1]!, value.name);
       if (fn === top || !simple || t === 'pair' || t === 'keyed_element') add(facts.defs, name, value);
       else add(fn.locals, name, value);
+      // The method set on a request or options object after it is made (init.method = 'DELETE', req.Method =
+      // "PATCH", $opts['method'] = 'PUT'): kept as "<object>.method" for the call that sends it (flow.ts keyed).
+      const setsMethod = t !== 'pair' && t !== 'keyed_element' ? /^\$?([A-Za-z_]\w*)(?:\.|->|\[['"])(?:method|Method|verb|http_method)['"\]]*$/.exec(nameNode.text) : null;
+      if (setsMethod) add(fn.locals, `${setsMethod[1]}.method`, value);
+      // Likewise its URL: opts.url = `${BASE}/x`; axios(opts) — req.RequestUri = new Uri(…).
+      const setsUrl = t !== 'pair' && t !== 'keyed_element' ? /^\$?([A-Za-z_]\w*)(?:\.|->|\[['"])(?:url|uri|Url|Uri|URL|RequestUri|requestUri)['"\]]*$/.exec(nameNode.text) : null;
+      if (setsUrl) add(fn.locals, `${setsUrl[1]}.url`, value);
     }
     if (CALL.has(t)) {
       const { fn: name, recv, recvExpr, argsNode, block } = callParts(n);
@@ -561,7 +825,31 @@ export function extractFacts(file: string, grammar: string, root: SyntaxNode): F
         // A Ruby block on a receiver's verb (Faraday's conn.put(path) do |req| … end) configures the request; a block
         // without a receiver (Sinatra's get '/x' do) declares a route.
         const fnArg = block && !(grammar === 'ruby' && recv && !/^(?:self|app|router|routes|namespace)$/.test(recv)) || argsNode.some((a) => FN_LITERAL.has(a.type) || a.type === 'argument' && namedChildren(a).some((c) => FN_LITERAL.has(c.type)));
-        fn.calls.push({ fn: name, recv, recvExpr, args, line: lineOf(n), fnArg });
+        fn.calls.push({ fn: name, recv, recvExpr, args, line: lineOf(n), fnArg, ...(isReceiver(n) ? { chained: true } : {}) });
+        // steps.push(x) / .append(x) / .Add(x): the list gains the element (a loop over it takes it).
+        if (/^(push|append|Add|add|unshift|extend)$/.test(name) && recvExpr?.k === 'ref' && recvExpr.simple && args.length && !args.some((a) => a.key)) {
+          const items = name === 'extend' && args[0]!.value.k === 'list' ? args[0]!.value.items : args.map((a) => ({ value: a.value, spread: false }));
+          add(fn === top ? facts.defs : fn.locals, recvExpr.name, { k: 'list', items, line: lineOf(n) });
+        }
+        // steps.forEach((s) => …), STEPS.each do |m, p| … end: the callback's parameters are the receiver's elements.
+        if (ITERATE.test(name) && recvExpr) {
+          const cb = argsNode.map((a) => (a.type === 'argument' ? namedChildren(a)[0] ?? a : a)).find((a) => FN_LITERAL.has(a.type))
+            ?? namedChildren(n).find((c) => c.type === 'do_block' || c.type === 'block');
+          const params = cb ? field(cb, 'parameters') ?? field(cb, 'parameter') ?? namedChildren(cb).find((c) => c.type === 'block_parameters') ?? null : null;
+          const first = params ? (IDENT.has(params.type) ? params : namedChildren(params)[0]) : undefined;
+          if (cb && params && first) {
+            const ruby = params.type === 'block_parameters';
+            // Ruby splats an element over several block parameters (|m, p|); each_with_index's second is the index.
+            const vars: Array<[string, number | string | undefined]> = ruby && namedChildren(params).length > 1 && !/with/.test(name)
+              ? namedChildren(params).flatMap((c, i): Array<[string, number]> => (IDENT.has(c.type) ? [[c.text, i]] : []))
+              : loopVarsOfPattern(first);
+            // |k, v| over a hash takes its pairs (each_pair); over a list of pairs, each pair.
+            const iter: Expr = ruby && vars.length > 1 && typeof vars[0]![1] === 'number' ? { k: 'call', fn: 'each_pair', recv, recvExpr, args: [], line: lineOf(n) } : recvExpr;
+            const list = elems(iter, vars, n);
+            if (ruby) bindElems(fn, list);
+            else pending.set(cb.startIndex, list);
+          }
+        }
         // PHP define('BASE', '...').
         if (name === 'define' && args.length === 2 && args[0]!.value.k === 'str') add(facts.defs, String(args[0]!.value.parts[0] ?? ''), args[1]!.value);
       }

@@ -11,7 +11,12 @@ import type { Arg, CallSite, Expr, FileFacts, FnDef } from './extract.js';
 /** A parameter; with `table`, the entry of a const table it selects (`VERB[action]`), chosen once it is bound. */
 export type Part = string | { hole: string; base?: boolean } | { param: string; table?: Map<string, Val[]> };
 export interface Evidence { file: string; line: number; text: string }
-export interface Val { parts: Part[]; ev: Evidence[] }
+/**
+ * `tags`: the element of a container each piece was taken from (loop -> index): values combine only when their
+ * elements agree, so `for (m, p) in STEPS` pairs each element's method with its own path, not every method with
+ * every path.
+ */
+export interface Val { parts: Part[]; ev: Evidence[]; tags?: Record<string, number> }
 
 export interface SinkResult {
   url: Val;
@@ -55,7 +60,11 @@ export interface Project {
 const MAX_ALTS = 12;
 const MAX_DEPTH = 14;
 const METHOD_TOKEN = /^(get|post|put|patch|delete)$/i;
+// A request library's method constant, whatever the library: http.MethodPut, HttpMethod.Post, Requests::PUT,
+// HTTPMethod.DELETE, Verb.Patch (a qualified name whose last part is the verb, capitalised or upper-case).
 const METHOD_CONST = /(?:^|[.:>\\])(?:http\.)?Method(Get|Post|Put|Patch|Delete)$|(?:Method|HttpMethod|HTTP|Verb|Methods|RequestMethod)(?:\.|::|->)(Get|Post|Put|Patch|Delete)$/i;
+const LIB_METHOD_CONST = /^[A-Z][\w\\]*(?:\.|::|->)(GET|POST|PUT|PATCH|DELETE|Get|Post|Put|Patch|Delete)$/;
+const methodConst = (text: string): string | null => { const m = METHOD_CONST.exec(text) ?? LIB_METHOD_CONST.exec(text); return m ? (m[1] ?? m[2])!.toUpperCase() : null; };
 const ENV_READ = /(?:^|\.)(?:env|environ|ENV)(?:\.|\[|$)|getenv|GetEnvironmentVariable|Deno\.env/;
 /** A name that holds a Commerce7 base URL even when its value comes from the environment or elsewhere. */
 export const BASE_NAME = /(?:c7|commerce7)[\w]*(?:url|uri|base|host|api|endpoint|root|origin)|(?:url|uri|base|host|api|endpoint|root|origin)[\w]*(?:c7|commerce7)/i;
@@ -83,7 +92,7 @@ function withSep(v: Val, sep: string): Val {
     if (typeof q === 'string' && typeof last === 'string') parts[parts.length - 1] = last + q;
     else parts.push(q);
   }
-  return { parts: parts.map((p) => (typeof p === 'string' ? p.replace(/([^:])\/{2,}/g, '$1/') : p)), ev: v.ev };
+  return derive(v, parts.map((p) => (typeof p === 'string' ? p.replace(/([^:])\/{2,}/g, '$1/') : p)), v.ev);
 }
 /** Does a value start with a Commerce7 base (the URL, or a name that holds it)? */
 export function isC7Based(v: Val): boolean {
@@ -94,6 +103,12 @@ export function isC7Based(v: Val): boolean {
 }
 /** Constructors of in-memory collections: `new Map()`, `dict()`, `Hash.new`, `defaultdict(list)`, `make(map[string]int)`. */
 const DATA_MAKER = /^(Map|WeakMap|Set|dict|defaultdict|OrderedDict|Counter|Dictionary|ConcurrentDictionary|HashMap|Hash|URLSearchParams|Headers|FormData|make|array|ArrayObject|SplObjectStorage|Collection|collect)$/;
+/** Steps of a request builder that add to the URL's path (Path, Pathf, segment, resource, AppendPath…). */
+const PATH_STEP = /^(?:path|pathf|segment|segments|resource|endpoint|route|child|sub|at|appendpath|addpath|withpath|setpath|join|url|uri)$/i;
+/** A builder's terminal call that may take the path: send('order'), request('tag'), call, execute, run, fetch. */
+const SEND_STEP = /^(?:send|request|fetch|call|execute|invoke|run|perform|exec|do)(?:async|json|request)?$/i;
+/** Methods of a string or a response, never a builder's step: they do not carry the URL on. */
+const NOT_BUILDER = /^(split|toUpperCase|toLowerCase|upper|lower|capitalize|includes|contains|Contains|startsWith|endsWith|StartsWith|EndsWith|indexOf|IndexOf|match|matches|test|search|length|size|count|substring|substr|Substring|slice|charAt|concat|encode|decode|strip|json|text|body|read|close|then|catch|finally|map|filter|forEach|each|keys|values|items|get_json|raise_for_status|log|print|puts|printf|write|Println|Printf|Sprintf|Errorf|New|Error)$/;
 /** Calls that make a client or a resource object: their base URL argument is the client's value. */
 const CLIENT_MAKER = /^(new|create\w*|extend|New\w*|Client|Session|Resource|connect|build|defaults|wretch|instance|for|For|make\w*Client)$/;
 const BASE_KEY = /^(baseURL|baseUrl|base_url|base_uri|baseUri|BaseAddress|BaseUrl|prefixUrl|prefix_url|url|uri|host|endpoint|base|root|api_base|api_root)$/;
@@ -103,15 +118,32 @@ const FLUENT = /^(With[A-Z]\w*|SetQueryParams?|SetQueryParam|AppendQueryParam|Re
 export const ABSENT = '\u0000absent';
 const hole = (name: string, base = false): Val => ({ parts: [{ hole: name, base }], ev: [] });
 
+/** Do two values come from the same element of every container they both took a piece of? */
+export function compatible(a: Val | null | undefined, b: Val | null | undefined): boolean {
+  if (!a?.tags || !b?.tags) return true;
+  for (const k in a.tags) if (k in b.tags && b.tags[k] !== a.tags[k]) return false;
+  return true;
+}
+function mergeTags(a: Val | undefined, b: Val | undefined): Record<string, number> | undefined {
+  if (!a?.tags) return b?.tags;
+  if (!b?.tags) return a.tags;
+  return { ...a.tags, ...b.tags };
+}
+/** A value with new parts and evidence, keeping the elements it was taken from. */
+function derive(from: Val | undefined, parts: Part[], ev: Evidence[], also?: Val): Val {
+  const tags = mergeTags(from, also);
+  return tags ? { parts, ev, tags } : { parts, ev };
+}
+
 function cat(a: Val, b: Val): Val {
-  return { parts: [...a.parts, ...b.parts], ev: [...a.ev, ...b.ev] };
+  return derive(a, [...a.parts, ...b.parts], [...a.ev, ...b.ev], b);
 }
 
 function product(lists: Val[][]): Val[] {
   let acc: Val[] = [{ parts: [], ev: [] }];
   for (const list of lists) {
     const next: Val[] = [];
-    for (const a of acc) for (const b of list.length ? list : [hole('?')]) if (next.length < MAX_ALTS) next.push(cat(a, b));
+    for (const a of acc) for (const b of list.length ? list : [hole('?')]) if (next.length < MAX_ALTS && compatible(a, b)) next.push(cat(a, b));
     acc = next;
   }
   return acc;
@@ -120,6 +152,7 @@ function product(lists: Val[][]): Val[] {
 function keyOf(v: Val): string {
   let k = '';
   for (const p of v.parts) k += typeof p === 'string' ? p : 'param' in p ? `\u0001${p.param}${p.table ? `[${[...p.table.keys()].join(',')}]` : ''}\u0001` : `\u0002${p.hole}${p.base ? '+' : ''}\u0002`;
+  if (v.tags) for (const t in v.tags) k += `\u0004${t}=${v.tags[t]}`;
   return k;
 }
 
@@ -234,14 +267,205 @@ export class Flow {
       }
       case 'index':
         return this.evalIndex(e, env);
+      case 'elem':
+        return this.evalElem(e, env);
       default:
         return [hole(e.text.length > 30 ? 'expr' : e.text)];
     }
   }
 
+  /**
+   * A loop variable: each element's value (its position or key), tagged with the element so that the variables of
+   * one loop combine element by element. Over a parameter: bound at each call site (bind: `steps[].path`).
+   */
+  private evalElem(e: Extract<Expr, { k: 'elem' }>, env: Env): Val[] {
+    if (e.one) return this.evalPart(e, env);
+    const els = this.elementsOf(e.iter, env, 0);
+    if (!els) {
+      const it = e.iter;
+      if (it.k === 'ref' && it.simple && env.fn.params.includes(it.name)) {
+        const key = `${it.name}[]${e.at !== undefined ? `.${e.at}` : ''}`;
+        if (env.bindings) return env.bindings.get(key) ?? [hole(key)];
+        return [{ parts: [{ param: key }], ev: [] }];
+      }
+      return [hole('elem')];
+    }
+    const out: Val[] = [];
+    els.slice(0, MAX_ALTS).forEach((el, i) => {
+      const part = this.componentOf(el.expr, e.at, el.env);
+      if (!part) return;
+      for (const v of this.eval(part, { ...el.env, depth: env.depth + 1 })) {
+        if (v.tags && e.loop in v.tags && v.tags[e.loop] !== i) continue;
+        out.push({ ...v, tags: { ...v.tags, [e.loop]: i } });
+      }
+    });
+    return out.length ? uniq(out) : [hole('elem')];
+  }
+
+  /**
+   * A part of one destructured value: of a table's entry picked by a key (OPS[op]: per key, that entry's part, the
+   * key bound at the call site when it is a parameter), of a literal, or of what a name is defined as.
+   */
+  private evalPart(e: Extract<Expr, { k: 'elem' }>, env: Env): Val[] {
+    const deeper: Env = { ...env, depth: env.depth + 1 };
+    const x = e.iter;
+    if (x.k === 'index' && x.obj.k === 'ref') {
+      const def = this.objectDef(x.obj, env);
+      if (def && def.expr.k === 'obj') {
+        const parts = new Map<string, Val[]>();
+        for (const en of def.expr.entries.slice(0, 64)) {
+          const part = this.componentOf(en.value, e.at, def.env);
+          if (part) parts.set(en.key.replace(/^[:"'`]+|["'`]+$/g, ''), this.eval(part, { ...def.env, depth: env.depth + 1 }));
+        }
+        const out: Val[] = [];
+        for (const k of this.eval(x.key, deeper).slice(0, 8)) {
+          const p0 = k.parts.length === 1 ? k.parts[0] : undefined;
+          if (p0 !== undefined && typeof p0 !== 'string' && 'param' in p0 && !p0.table) { out.push({ parts: [{ param: p0.param, table: parts }], ev: [...k.ev] }); continue; }
+          const name = tableKey(k);
+          out.push(...((name !== null ? parts.get(name) : undefined) ?? [hole('index')]));
+        }
+        return out.length ? uniq(out) : [hole('index')];
+      }
+    }
+    let value: { expr: Expr; env: Env } | null = { expr: x, env };
+    if (x.k === 'ref') {
+      const defs = (x.simple ? env.fn.locals.get(x.name) : undefined) ?? env.facts.defs.get(x.name);
+      const d = defs?.find((y) => y.k === 'obj' || y.k === 'list' || y.k === 'call');
+      value = d ? { expr: d, env } : null;
+    }
+    const part = value ? this.componentOf(value.expr, e.at, value.env) : null;
+    return part ? this.eval(part, deeper) : [hole('part')];
+  }
+
+  /** The elements of a container expression (a list literal, a name defined as one, a function returning one), each with the place to evaluate it. */
+  private elementsOf(e: Expr, env: Env, depth: number): Array<{ expr: Expr; env: Env }> | null {
+    if (depth > 4 || env.depth > MAX_DEPTH) return null;
+    if (e.k === 'list') {
+      const out: Array<{ expr: Expr; env: Env }> = [];
+      for (const it of e.items) {
+        if (!it.spread) out.push({ expr: it.value, env });
+        else out.push(...(this.elementsOf(it.value, env, depth + 1) ?? []));
+      }
+      return out;
+    }
+    if (e.k === 'ref') {
+      if (e.simple && env.fn.params.includes(e.name)) return null;
+      const local = e.simple ? env.fn.locals.get(e.name) : undefined;
+      const defs: Array<{ expr: Expr; env: Env }> = local?.length ? local.map((expr) => ({ expr, env }))
+        : [...(env.facts.defs.get(e.name) ?? []).map((expr) => ({ facts: env.facts, expr })), ...(env.facts.defs.has(e.name) ? [] : this.nearest(this.project.defs, e.name, env.facts.file).slice(0, 4))]
+          .map((d) => ({ expr: d.expr, env: { facts: d.facts, fn: d.facts.top, depth: env.depth + 1, stack: env.stack } }));
+      // Every definition's elements (steps = []; steps = [...steps, x]: the second holds them).
+      let all: Array<{ expr: Expr; env: Env }> | null = null;
+      for (const d of defs) {
+        if (d.expr === e) continue;
+        const r = this.elementsOf(d.expr, d.env, depth + 1);
+        if (r) (all ??= []).push(...r.slice(0, MAX_ALTS - all.length));
+      }
+      return all;
+    }
+    // A map: its values (Go's range, PHP's $k => $v); .items() / Object.entries() / each_pair: [key, value] pairs.
+    if (e.k === 'obj') return e.entries.filter((en) => en.key !== '...').map((en) => ({ expr: en.value, env }));
+    // enumerate(STEPS), STEPS.each_with_index / .entries() on a list: [index, element] pairs.
+    if (e.k === 'call' && (e.fn === 'enumerate' && !e.recv && e.args[0] || e.fn === 'entries' && e.recvExpr)) {
+      const of = e.fn === 'enumerate' ? e.args[0]!.value : e.recvExpr!;
+      const els = of.k === 'obj' || of.k === 'ref' && this.objectDef(of, env) ? null : this.elementsOf(of, env, depth + 1);
+      if (els) return els.map((el) => ({ expr: { k: 'list', items: [{ value: { k: 'other', text: 'index', line: e.line } as Expr, spread: false }, { value: el.expr, spread: false }], line: e.line }, env: el.env }));
+    }
+    if (e.k === 'call' && /^(items|iteritems|entries|each_pair|values|keys)$/.test(e.fn)) {
+      const of = e.recvExpr && !/^Object$/.test(e.recv) ? e.recvExpr : e.args[0]?.value;
+      const table = of?.k === 'obj' ? { expr: of, env } : of?.k === 'ref' ? this.objectDef(of, env) : null;
+      // Ruby's each |k, v| is each_pair on a hash, and the elements themselves on a list of pairs.
+      if (!table || table.expr.k !== 'obj') return e.fn === 'each_pair' && of ? this.elementsOf(of, env, depth + 1) : null;
+      const line = e.line;
+      const key = (k: string): Expr => ({ k: 'str', parts: [k], line });
+      return table.expr.entries.filter((en) => en.key !== '...').map((en) => ({
+        expr: e.fn === 'values' ? en.value : e.fn === 'keys' ? key(en.key)
+          : { k: 'list', items: [{ value: key(en.key), spread: false }, { value: en.value, spread: false }], line },
+        env: table.env,
+      }));
+    }
+    if (e.k === 'call') {
+      // Wrappers that keep the elements: tuple(x), list(x), Object.freeze(x), x.freeze, x.ToList(), new List<T> { … }.
+      if (/^(freeze|tuple|list|Array|from|of|to_a|ToList|ToArray|AsReadOnly|ImmutableArray|new|List|frozenset|set|sorted|reversed|array_values)$/.test(e.fn)) {
+        for (const x of [...e.args.map((a) => a.value), ...(e.recvExpr ? [e.recvExpr] : [])]) {
+          const r = this.elementsOf(x, env, depth + 1);
+          if (r) return r;
+        }
+        return null;
+      }
+      const target = this.resolveFn(e.fn, e.recv, env.facts, (f) => f.returns.length > 0);
+      if (!target || env.stack.has(`fn:${target.name}`)) return null;
+      const bindings = this.bind(target, e.args, e.recv, { ...env, depth: env.depth + 1 });
+      const facts = this.factsOf(target.file) ?? env.facts;
+      const inner: Env = { facts, fn: target, bindings, depth: env.depth + 1, stack: new Set([...env.stack].filter((k) => k.startsWith('fn:'))).add(`fn:${target.name}`) };
+      for (const r of target.returns) {
+        const els = this.elementsOf(r, inner, depth + 1);
+        if (els) return els;
+      }
+    }
+    return null;
+  }
+
+  /** componentOf, and an element made by a constructor: Step(method="PUT", path="/x"), new Step('GET', '/x').path. */
+  private componentOf(el: Expr, at: number | string | undefined, env: Env): Expr | null {
+    const plain = componentOf(el, at);
+    // Only a constructor's arguments are the element's parts (Step("GET", "/x")); line.split(',')[0] is not ','.
+    if (plain || el.k !== 'call' || at === undefined || !(el.fn === 'new' || /^[A-Z]/.test(el.fn))) return plain;
+    const positional = el.args.filter((a) => !a.key);
+    if (typeof at === 'number') return positional[at]?.value ?? null;
+    const key = at.toLowerCase();
+    const kw = el.args.find((a) => a.key?.toLowerCase() === key);
+    if (kw) return kw.value;
+    const cls = el.fn === 'new' && el.recv ? el.recv.split(/::|\./).pop()! : el.fn;
+    for (const name of ['constructor', '__init__', 'initialize', '__construct', cls]) {
+      const ctor = this.nearest(this.project.fns, name, env.facts.file, (f) => f.cls === cls && !!f.fields)[0];
+      if (!ctor) continue;
+      const param = [...ctor.fields!].find(([f]) => f.toLowerCase() === key)?.[1];
+      const params = ctor.params.filter((p) => !/^(self|cls)$/.test(p));
+      const i = param ? params.indexOf(param) : -1;
+      return i >= 0 ? positional[i]?.value ?? null : null;
+    }
+    return null;
+  }
+
+  /** `LIST[i]` as a loop element over LIST (keyed by the list and the counter's names, within the function). */
+  private indexElem(e: Extract<Expr, { k: 'index' }>, env: Env): Extract<Expr, { k: 'elem' }> | null {
+    if (e.obj.k !== 'ref' || e.key.k !== 'ref' || !this.elementsOf(e.obj, env, 0)) return null;
+    return { k: 'elem', iter: e.obj, loop: `${env.facts.file}:${env.fn.line}:${e.obj.text}[${e.key.text}]`, line: e.line };
+  }
+
+  /** `step.path`, `$s->path`, `s['path']`, `s[0]` on a loop variable: that field of each element. */
+  private loopField(e: Extract<Expr, { k: 'ref' }>, env: Env): Val[] | null {
+    let base: string | undefined, key: string | number | undefined;
+    if (e.of?.k === 'ref' && e.of.simple && e.keyExpr?.k === 'str' && typeof e.keyExpr.parts[0] === 'string') {
+      base = e.of.name;
+      const k = e.keyExpr.parts[0];
+      key = /^\d+$/.test(k) ? Number(k) : k;
+    } else {
+      const m = /^\$?([A-Za-z_]\w*)(?:\.|->|\?\.)([A-Za-z_]\w*)$/.exec(e.text);
+      if (!m) return null;
+      base = m[1]!;
+      key = m[2]!;
+    }
+    const defs = env.fn.locals.get(base) ?? (env.fn === env.facts.top ? env.facts.defs.get(base) : undefined);
+    let elem = defs?.find((d): d is Extract<Expr, { k: 'elem' }> => d.k === 'elem' && d.at === undefined);
+    if (!elem) {
+      const idx = defs?.find((d): d is Extract<Expr, { k: 'index' }> => d.k === 'index');
+      // r := routes[name]; r.path — a map's entry picked by a key: that entry's part (per key, as destructuring).
+      if (idx && idx.obj.k === 'ref' && this.objectDef(idx.obj, env)?.expr.k === 'obj') return this.evalPart({ k: 'elem', iter: idx, at: key, loop: '', line: e.line, one: true }, env);
+      elem = idx ? this.indexElem(idx, env) ?? undefined : undefined;
+    }
+    if (!elem) return null;
+    return this.evalElem({ ...elem, at: key }, { ...env, depth: env.depth + 1 });
+  }
+
   private evalRef(e: Extract<Expr, { k: 'ref' }>, env: Env): Val[] {
-    const m = METHOD_CONST.exec(e.text);
-    if (m) return [{ parts: [(m[1] ?? m[2])!.toUpperCase()], ev: [{ file: env.facts.file, line: e.line, text: e.text }] }];
+    const m = methodConst(e.text);
+    if (m) return [{ parts: [m], ev: [{ file: env.facts.file, line: e.line, text: e.text }] }];
+    if (!e.simple) {
+      const field = this.loopField(e, env);
+      if (field) return field;
+    }
     // A sub-resource of a client with a Commerce7 base: RestClient's resource['order'], resource["customer/#{id}"].
     if (e.of && e.keyExpr && env.depth < MAX_DEPTH) {
       const deeper: Env = { ...env, depth: env.depth + 1 };
@@ -321,7 +545,13 @@ export class Flow {
   private evalIndex(e: Extract<Expr, { k: 'index' }>, env: Env): Val[] {
     const deeper: Env = { ...env, depth: env.depth + 1 };
     const table = this.tableOf(e.obj, env);
-    if (!table) return [hole(e.obj.k === 'ref' ? `${e.obj.name}[]` : 'index')];
+    if (!table) {
+      // STEPS[i] with a counter (for (let i = 0; i < STEPS.length; i++)): an element of the list, the same one
+      // wherever STEPS[i] is read in this function.
+      const el = this.indexElem(e, env);
+      if (el) return this.evalElem(el, env);
+      return [hole(e.obj.k === 'ref' ? `${e.obj.name}[]` : 'index')];
+    }
     const out: Val[] = [];
     for (const k of this.eval(e.key, deeper).slice(0, 8)) {
       const p0 = k.parts.length === 1 ? k.parts[0] : undefined;
@@ -334,6 +564,17 @@ export class Flow {
       out.push(...(hit ?? [hole('index')]));
     }
     return uniq(out);
+  }
+
+  /** The object literal a name is defined as (through freeze), with the place to evaluate its entries. */
+  private objectDef(obj: Extract<Expr, { k: 'ref' }>, env: Env): { expr: Expr; env: Env } | null {
+    const local = obj.simple ? env.fn.locals.get(obj.name)?.find((x) => x.k === 'obj') : undefined;
+    if (local) return { expr: local, env };
+    let defs: Array<{ facts: FileFacts; expr: Expr }> = (env.facts.defs.get(obj.name) ?? []).map((expr) => ({ facts: env.facts, expr }));
+    if (!defs.length) defs = this.nearest(this.project.defs, obj.name, env.facts.file).slice(0, 4);
+    const unwrap = (x: Expr): Expr => (x.k === 'call' && /^(freeze|dup|clone|to_h|frozen)$/.test(x.fn) && x.recvExpr ? unwrap(x.recvExpr) : x.k === 'call' && x.fn === 'freeze' && x.args[0] ? unwrap(x.args[0].value) : x);
+    const found = defs.map((d) => ({ facts: d.facts, expr: unwrap(d.expr) })).find((d) => d.expr.k === 'obj');
+    return found ? { expr: found.expr, env: { facts: found.facts, fn: found.facts.top, depth: env.depth + 1, stack: env.stack } } : null;
   }
 
   private tableOf(obj: Expr, env: Env): Map<string, Val[]> | null {
@@ -381,7 +622,7 @@ export class Flow {
         at = m.index! + m[0].length;
       }
       pieces.push([text(s.slice(at))]);
-      for (const v of product(pieces)) out.push({ parts: v.parts, ev: [...f.ev, ...v.ev] });
+      for (const v of product(pieces)) if (compatible(f, v)) out.push(derive(f, v.parts, [...f.ev, ...v.ev], v));
     }
     return uniq(out);
   }
@@ -416,7 +657,7 @@ export class Flow {
           if (typeof p !== 'string' || !p.includes(lit)) { lists.push([{ parts: [p], ev: [] }]); continue; }
           p.split(lit).forEach((piece, i) => { if (i > 0) lists.push(by.slice(0, 4)); lists.push([text(piece)]); });
         }
-        return product(lists).map((x) => ({ parts: x.parts, ev: [...v.ev, ...x.ev] }));
+        return product(lists).filter((x) => compatible(v, x)).map((x) => derive(v, x.parts, [...v.ev, ...x.ev], x));
       }));
     }
     // PHP's vsprintf($format, $args): the arguments are an array (each placeholder a value the audit need not know).
@@ -443,7 +684,7 @@ export class Flow {
         const cuts = [...Array(w.length + 1).keys()];
         const order = op === '%%' || op === '#' ? cuts : cuts.reverse();
         for (const i of order) {
-          if (op.startsWith('%') ? whole.test(w.slice(i)) : whole.test(w.slice(0, i))) return { parts: [op.startsWith('%') ? w.slice(0, i) : w.slice(i)], ev: v.ev };
+          if (op.startsWith('%') ? whole.test(w.slice(i)) : whole.test(w.slice(0, i))) return derive(v, [op.startsWith('%') ? w.slice(0, i) : w.slice(i)], v.ev);
         }
         return v;
       });
@@ -491,7 +732,7 @@ export class Flow {
     if (FLUENT.test(fn) && e.recvExpr) return recv();
     if (/^(encodeURIComponent|encodeURI|quote|quote_plus|urlencode|rawurlencode|escape|EscapeDataString|QueryEscape|PathEscape|encode_www_form_component)$/.test(fn)) return [hole('id')];
     if (/^(RestRequest|HttpRequestMessage)$/.test(fn)) {
-      const urlArg = args.find((a) => a.value.k !== 'ref' || !METHOD_CONST.test(a.value.text));
+      const urlArg = args.find((a) => a.value.k !== 'ref' || !methodConst(a.value.text));
       return urlArg ? this.eval(urlArg.value, deeper) : [hole(fn)];
     }
     // A builder called on a parameter (route.path(...args) with route a table entry the caller passes): bound in bind.
@@ -517,13 +758,34 @@ export class Flow {
     // Faraday.new(url:), a Session subclass built with the base): its value is that base URL.
     const base = this.clientBase(e, env);
     if (base) return base;
+    // A builder of any library on a Commerce7 base: requests.URL(base).Path("club"), chain(base).segment('tag').
+    // A path step appends its argument; any other step (headers, auth, a verb) keeps the URL built so far.
+    // A verb or a send is the request itself: its value is a response, not the URL.
+    if (e.recvExpr && e.recvExpr.k !== 'str' && !NOT_BUILDER.test(fn) && !VERB.test(fn) && !SEND_STEP.test(fn) && !REQUEST_FN.test(fn)) {
+      const owner = this.eval(e.recvExpr, deeper).filter(isC7Based);
+      if (owner.length) {
+        this.noteBase(owner);
+        if (PATH_STEP.test(fn) && args.length) {
+          const piece = /f$/.test(fn) && args.length > 1 ? this.format(arg(0), args.slice(1).map((a) => this.eval(a.value, deeper))) : arg(0);
+          return this.join([owner, piece]);
+        }
+        return owner;
+      }
+    }
     return [hole(fn || 'call', BASE_NAME.test(fn))];
   }
 
   /** The base URL a client-making call is given, when it is a Commerce7 one (else null). */
   clientBase(e: Extract<Expr, { k: 'call' }>, env: Env): Val[] | null {
-    if (!CLIENT_MAKER.test(e.fn) && !/^[A-Z]/.test(e.fn)) return null;
     const deeper: Env = { ...env, depth: env.depth + 1 };
+    if (!CLIENT_MAKER.test(e.fn) && !/^[A-Z]/.test(e.fn)) {
+      // A library's factory of any name given the base itself (chain(BASE), from(BASE)): a client on that base.
+      const first = e.args.find((a) => !a.key)?.value;
+      if (!first || first.k === 'obj' || e.recvExpr || NOT_BUILDER.test(e.fn)) return null;
+      const c7 = this.eval(first, deeper).filter((v) => isC7Based(v) && !classify(v, { relativeOk: false }));
+      if (c7.length) { this.noteBase(c7); return c7; }
+      return null;
+    }
     const byKey = keyedIn(e.args, BASE_KEY);
     const first = e.args.find((a) => !a.key)?.value;
     for (const x of [byKey, first]) {
@@ -619,6 +881,24 @@ export class Flow {
           break;
         } else if (p) {
           map.set(p, this.eval(a.value, env));
+          // A parameter a loop iterates over: each element's fields, tagged with the element (see evalElem).
+          if (target.iterParams?.has(p)) {
+            const els = this.elementsOf(a.value, env, 0);
+            if (els) {
+              const tag = `${target.file}:${target.line}:${p}@${env.facts.file}:${a.value.line}`;
+              const put = (key: string, vals: Val[], i: number) => {
+                const list = map.get(key) ?? [];
+                for (const v of vals) if (list.length < MAX_ALTS && (!v.tags || !(tag in v.tags) || v.tags[tag] === i)) list.push({ ...v, tags: { ...v.tags, [tag]: i } });
+                map.set(key, list);
+              };
+              els.slice(0, MAX_ALTS).forEach((el, i) => {
+                const elEnv = { ...el.env, depth: env.depth + 1 };
+                put(`${p}[]`, this.eval(el.expr, elEnv), i);
+                if (el.expr.k === 'obj') for (const en of el.expr.entries.slice(0, 16)) put(`${p}[].${en.key}`, this.eval(en.value, elEnv), i);
+                if (el.expr.k === 'list') el.expr.items.slice(0, 8).forEach((it, j) => put(`${p}[].${j}`, this.eval(it.value, elEnv), i));
+              });
+            }
+          }
           // An options object literal: its method (or its absence: the library's default) for `p.method`.
           let obj: Expr | undefined = a.value;
           let objFacts = env.facts;
@@ -690,7 +970,8 @@ export class Flow {
           for (const url of this.subst(r.url, bindings)) {
             if (r.needsBase && !hasParam(url) && !isC7Based(url)) continue;
             const methods = r.method ? this.subst(r.method, bindings) : [null];
-            for (const method of methods.slice(0, 4)) {
+            for (const method of methods.filter((m, i) => i < 4 || m?.tags)) {
+              if (!compatible(url, method)) continue;
               out.push({ ...r, url, method, file: facts.file, line: c.line, via: [`${helper.name} (${helper.file}:${r.line})`, ...r.via] });
             }
           }
@@ -699,7 +980,7 @@ export class Flow {
       }
       // A dict, hash or map literal's get/delete is not HTTP: CACHE.get("customer"), {"a": 1}.get("order").
       if (VERB.test(c.fn) && this.isDataReceiver(c, env)) continue;
-      let sink = detectSink(c, fn) ?? this.clientCall(c, env);
+      let sink = detectSink(c, fn) ?? this.clientCall(c, env) ?? this.builderCall(c, env);
       if (!sink && facts.grammar === 'bash') {
         // A shell function that runs curl with "$@": the call's words are curl's.
         const target = this.resolveFn(c.fn, '', facts, (f) => f.calls.some((x) => /^(curl|wget|http)$/.test(x.fn) && x.args.some((a) => a.value.k === 'ref' && /\$[@*]/.test(a.value.text) || a.value.k === 'str' && a.value.parts.some((p) => typeof p !== 'string' && p.k === 'ref' && /\$[@*]/.test(p.text)))));
@@ -732,7 +1013,8 @@ export class Flow {
       urls ??= candidates.find((vals) => vals.some(hasParam)) ?? candidates[0] ?? [];
       const built = sink.method ? null : this.optionsMethod(c, env);
       const methods = sink.method ? uniq(this.eval(sink.method, env)) : built ?? [null];
-      for (const url of urls) for (const method of methods.slice(0, 4)) {
+      for (const url of urls) for (const method of methods.filter((m, i) => i < 4 || m?.tags)) {
+        if (!compatible(url, method)) continue;
         out.push({ url, method, defaultMethod: sink.defaultMethod, file: facts.file, line: c.line, via: [], relative: relativeOk, sink: sink.name, sinkFile: facts.file, sinkLine: c.line, ...(needsBase ? { needsBase } : {}) });
       }
     }
@@ -755,6 +1037,46 @@ export class Flow {
     const outer = made.args.filter((a) => !a.key).slice(0, target.curry);
     while (outer.length < target.curry) outer.push({ value: { k: 'other', text: '?', line: c.line } });
     return { ...c, fn: made.fn, args: [...outer, ...c.args] };
+  }
+
+  /**
+   * The last call of a chain (or a call on a name made by one) whose receiver is a builder on a Commerce7 base, of
+   * any library: the request, with its path built by the chain (or given as the call's argument) and the method
+   * named by the call, a verb step in the chain, or a `method` argument; else GET, reported as not seen.
+   */
+  private builderCall(c: CallSite, env: Env): Sink | null {
+    const r = c.recvExpr;
+    // A conversion of the URL built (new URL(…).toString()) is not a request: where it goes decides.
+    if (!r || c.chained || c.fnArg || r.k === 'str' || NOT_BUILDER.test(c.fn) || /^(toString|to_s|ToString|String|toJSON|href|freeze|encode|escape|strip|rstrip|trim|Trim|TrimEnd|build|Build|toURL|toUri|ToUri|parse|Parse)$/.test(c.fn) || ROUTE_RECV.test(c.recv) || NOT_CLIENT.test(c.recv)) return null;
+    // After a verb or a send the chain holds a response (the request was counted there): (await c.SendAsync(r)).EnsureSuccess().
+    if (r.k === 'call' && (VERB.test(r.fn) || SEND_STEP.test(r.fn) || REQUEST_FN.test(r.fn))) return null;
+    const madeByCall = r.k === 'call' || r.k === 'ref' && r.simple && [...(env.fn.locals.get(r.name) ?? []), ...(env.facts.defs.get(r.name) ?? [])].some((d) => d.k === 'call');
+    if (!madeByCall || this.isDataReceiver(c, env)) return null;
+    const owner = this.eval(r, { ...env, depth: env.depth + 2 }).filter(isC7Based);
+    if (!owner.length) return null;
+    const methodOfChain = (): Expr | null => {
+      const verb = VERB.exec(c.fn);
+      if (verb) return { k: 'str', parts: [verb[1]!.toLowerCase() === 'del' ? 'DELETE' : verb[1]!.toUpperCase()], line: c.line };
+      const own = keyed(c, METHOD_KEY) ?? c.args.map((a) => a.value).find(isMethodExpr);
+      if (own) return own;
+      // req.Method = "PATCH" on the request the chain's root names: var req = WebRequest.Create(url); req.GetResponse().
+      const root = ((x: Expr): Expr => { while (x.k === 'call' && x.recvExpr) x = x.recvExpr; return x; })(r);
+      const assigned = root.k === 'ref' && root.simple ? env.fn.locals.get(`${root.name}.method`)?.[0] : undefined;
+      if (assigned) return assigned;
+      for (let x: Expr | undefined = r; x?.k === 'call'; x = x.recvExpr) {
+        const v = VERB.exec(x.fn);
+        if (v && !/^request_/.test(x.fn)) return { k: 'str', parts: [v[1]!.toLowerCase() === 'del' ? 'DELETE' : v[1]!.toUpperCase()], line: x.line };
+        if (/^(method|Method|verb|Verb|setMethod|SetMethod|withMethod|WithMethod|http_method)$/.test(x.fn) && x.args[0]) return x.args[0].value;
+        // The request object the chain started from names it: Typhoeus::Request.new(url, method: :put).run.
+        const named = x.args.find((a) => a.key && METHOD_KEY.test(a.key))?.value ?? x.args.find((a) => !a.key && isMethodExpr(a.value))?.value;
+        if (named) return named;
+      }
+      return null;
+    };
+    // A path argument (a literal or built from one) joins the receiver; else the URL is the one the chain built.
+    const pathArg = (VERB.test(c.fn) || SEND_STEP.test(c.fn)) ? c.args.find((a) => !a.key && (a.value.k === 'str' || a.value.k === 'cat' || a.value.k === 'fmt') && startsLiteral(a.value))?.value : undefined;
+    const url: Expr = pathArg ? { k: 'call', fn: 'join', recv: 'path', args: [{ value: r }, { value: pathArg }], line: c.line } : r;
+    return { name: `${c.fn} (a request builder)`, url: [url], method: methodOfChain(), defaultMethod: null, relativeOk: false };
   }
 
   /**
@@ -859,8 +1181,26 @@ export class Flow {
       }));
     };
     const lists = v.parts.map((p) => (typeof p !== 'string' && 'param' in p ? pick(p) : [{ parts: [p], ev: [] }]));
-    return product(lists).map((x) => ({ parts: x.parts, ev: [...v.ev, ...x.ev] }));
+    return product(lists).filter((x) => compatible(v, x)).map((x) => derive(v, x.parts, [...v.ev, ...x.ev], x));
   }
+}
+
+/** A position (a tuple's) or a key (an object's) of one element; the element itself when none is asked. */
+function componentOf(el: Expr, at: number | string | undefined): Expr | null {
+  if (at === undefined) return el;
+  // A path of positions from a nested pattern: "1.0" is the first item of the second.
+  if (typeof at === 'string' && /^\d+(?:\.\d+)+$/.test(at)) {
+    let x: Expr | null = el;
+    for (const i of at.split('.')) x = x ? componentOf(x, Number(i)) : null;
+    return x;
+  }
+  if (el.k === 'list') return typeof at === 'number' ? el.items[at]?.value ?? null : null;
+  if (el.k === 'obj') {
+    if (typeof at === 'number') return el.entries[at]?.value ?? null;
+    const lower = at.toLowerCase();
+    return (el.entries.find((en) => en.key === at) ?? el.entries.find((en) => en.key.toLowerCase() === lower))?.value ?? null;
+  }
+  return null;
 }
 
 /** The key a value names in a table: a literal string, or a Ruby symbol (a hole named `:name`). */
@@ -908,6 +1248,8 @@ const keyed = (c: CallSite, re: RegExp): Expr | undefined => {
   for (const a of c.args) {
     if (a.key && re.test(a.key)) return a.value;
     let v = a.value;
+    // A method assigned to the options object after it was made: init.method = 'DELETE'; fetch(url, init).
+    if ((re === METHOD_KEY || re === URL_KEY) && v.k === 'ref' && v.simple && currentFn) { const set = currentFn.locals.get(`${v.name}.${re === URL_KEY ? 'url' : 'method'}`)?.[0]; if (set) return set; }
     // An options object built just before the call: const opts = { method: 'POST' }; fetch(url, opts).
     if (v.k === 'ref' && v.simple && currentFn) v = currentFn.locals.get(v.name)?.find((x) => x.k === 'obj') ?? v;
     if (v.k === 'obj') for (const en of v.entries) if (re.test(en.key)) return en.value;
@@ -922,7 +1264,15 @@ const URL_KEY = /^(url|uri|path|endpoint|RequestUri|requestUri|CURLOPT_URL|resou
 function isMethodExpr(e: Expr): boolean {
   if (e.k === 'str') return e.parts.length === 1 && typeof e.parts[0] === 'string' && METHOD_TOKEN.test(e.parts[0]);
   if (e.k === 'sym') return METHOD_TOKEN.test(e.name);
-  if (e.k === 'ref') return METHOD_CONST.test(e.text) || /^(method|verb|http_?method|httpMethod|m)$/i.test(e.name);
+  if (e.k === 'ref') return !!methodConst(e.text) || /^(method|verb|http_?method|httpMethod|m)$/i.test(e.name);
+  return false;
+}
+
+/** Does an expression start with literal text (`'tag'`, `"club/" + id`, `` `x/${id}` ``)? */
+function startsLiteral(e: Expr): boolean {
+  if (e.k === 'str') return typeof e.parts[0] === 'string' && e.parts[0] !== '';
+  if (e.k === 'cat') return !!e.items[0] && startsLiteral(e.items[0]);
+  if (e.k === 'fmt') return startsLiteral(e.format);
   return false;
 }
 
@@ -981,6 +1331,11 @@ export function detectSink(c0: CallSite, fn: FnDef): Sink | null {
   if (c.fn === 'curl_setopt_array') {
     const url = keyed(c, /^CURLOPT_URL$/);
     return url ? { name: c.fn, url: [url], method: keyed(c, /^CURLOPT_CUSTOMREQUEST$/) ?? curlMethod(fn), defaultMethod: 'GET', relativeOk: false } : null;
+  }
+  // A request object filled in after it is made (req.RequestUri = …; req.Method = …), then sent: http.SendAsync(req).
+  if (!isRequest && !c.fnArg && /^(send|Send|SendAsync|sendAsync|execute|Execute|ExecuteAsync|request|Request|dispatch|do|Do|perform)$/.test(c.fn)) {
+    const req = positional.find((p): p is Extract<Expr, { k: 'ref' }> => p.k === 'ref' && p.simple && !!fn.locals.get(`${p.name}.url`));
+    if (req) return { name: c.fn, url: [fn.locals.get(`${req.name}.url`)![0]!], method: fn.locals.get(`${req.name}.method`)?.[0] ?? null, defaultMethod: 'GET', relativeOk: !!c.recv };
   }
   if (!isRequest || c.fnArg && c.fn !== 'request') return null;
   if (c.fn === 'open' && !/xhr|request|XMLHttpRequest|req$/i.test(c.recv)) return null;
@@ -1051,6 +1406,7 @@ function shellSink(c: CallSite): Sink | null {
   let data = false;
   const urls: Expr[] = [];
   let items = false;
+  let upload = false;
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     const lit = w.k === 'str' && w.parts.length === 1 && typeof w.parts[0] === 'string' ? w.parts[0] : null;
@@ -1073,6 +1429,8 @@ function shellSink(c: CallSite): Sink | null {
     if (lit !== null && /^(-X|--request)$/.test(lit)) { method = words[i + 1] ?? null; i++; continue; }
     if (lit !== null && /^-X[A-Z]+$/.test(lit)) { method = { k: 'str', parts: [lit.slice(2)], line: w.line }; continue; }
     if (lit !== null && /^(-d|--data|--data-raw|--data-binary|--json|-F|--form)$/.test(lit)) { data = true; i++; continue; }
+    // curl -T / --upload-file sends the file with PUT (unless -X names another method).
+    if (c.fn === 'curl' && lit !== null && /^(-T|--upload-file)$/.test(lit)) { upload = true; i++; continue; }
     if (lit !== null && /^-/.test(lit)) { if (/^(-H|--header|-u|--user|-o|--output|-A|-e|-b|-c|--url-query|--retry|--retry-delay|--retry-max-time|-m|--max-time|--connect-timeout|-w|--write-out|-x|--proxy|--cacert|--cert|--key|-T|--upload-file|-K|--config|--resolve)$/.test(lit)) i++; continue; }
     // --header="tenant: $T", -H"…": an option glued to its value is not a URL.
     const lead = w.k === 'str' && typeof w.parts[0] === 'string' ? w.parts[0] : w.k === 'cat' && w.items[0]?.k === 'str' && typeof w.items[0].parts[0] === 'string' ? w.items[0].parts[0] : null;
@@ -1082,7 +1440,7 @@ function shellSink(c: CallSite): Sink | null {
     if (urls.length < 4) urls.push(w);
   }
   if (!urls.length) return null;
-  return { name: c.fn, url: urls, method: method ?? (data || items ? { k: 'str', parts: ['POST'], line: c.line } : null), defaultMethod: 'GET', relativeOk: false };
+  return { name: c.fn, url: urls, method: method ?? (upload ? { k: 'str', parts: ['PUT'], line: c.line } : data || items ? { k: 'str', parts: ['POST'], line: c.line } : null), defaultMethod: 'GET', relativeOk: false };
 }
 
 // ---- from a value to an API path ----

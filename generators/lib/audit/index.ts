@@ -88,6 +88,8 @@ export interface AuditExtra {
 export const PREFILTER = new RegExp(`commerce7|c7|["'\`/](?:${[...RESOURCES].map((r) => r.replace(/-/g, '\\-')).join('|')})\\b`, 'i');
 const C7_LITERAL = /https?:\/\/api\.commerce7\.com/i;
 const WHOLE_LINE_COMMENT = /^\s*(?:\/\/|#|\*|\/\*|<!--|--|;|')/;
+/** A JSON key named for a base URL whose value is Commerce7's API: "BaseUrl": "https://api.commerce7.com/v1/". */
+const CONFIG_BASE = /"[\w.:-]*(?:url|uri|base|host|endpoint|api|root|origin)[\w.:-]*"\s*:\s*"https?:\/\/api\.commerce7\.com/i;
 const BASE_HINT = new RegExp(`api\\.commerce7\\.com|${BASE_NAME.source}`, 'i');
 
 /** Files with the same content are parsed once (vendored copies, generated clients). */
@@ -252,7 +254,13 @@ export function auditSourcesSync(sources: AuditSource[], extra: AuditExtra = {})
           });
         }
         read.push({ file: src.file, engine: 'json (Postman collection)', calls: n });
-      } else read.push({ file: src.file, engine: 'json (not an API collection: not read)', calls: 0 });
+      } else {
+        // A config file (appsettings.json, config/default.json) whose base-URL key holds Commerce7's: the project
+        // names its base there, so a client-like receiver's relative path may count (as a base named in code does).
+        const base = CONFIG_BASE.test(src.text);
+        if (base) baseFiles.add(src.file);
+        read.push({ file: src.file, engine: base ? 'json (config: names the Commerce7 base URL)' : 'json (not an API collection: not read)', calls: 0 });
+      }
       continue;
     }
     let look = looks.get(src.text);

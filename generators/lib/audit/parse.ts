@@ -55,7 +55,9 @@ export function grammarFor(file: string, text?: string): Grammar | null {
     case '.ts': case '.mts': case '.cts': return 'typescript';
     case '.tsx': return 'tsx';
     case '.vue': case '.svelte': return 'typescript';
-    case '.php': return 'php';
+    case '.php': case '.phtml': return 'php';
+    // A legacy PHP include (lib/c7.inc, required by the pages): PHP when it opens a PHP block (C and Pascal use .inc too).
+    case '.inc': return text === undefined || /<\?php/.test(text.slice(0, 1000)) ? 'php' : null;
     case '.py': return 'python';
     case '.rb': case '.rake': return 'ruby';
     case '.cs': return 'c-sharp';

@@ -46,7 +46,8 @@ export function readPostman(text: string): CollectionCall[] | null {
           }
         }
       }
-      url = url.replace(/\{\{\s*([\w.-]+)\s*\}\}/g, (m, name: string) => vars.get(name) ?? (/url|base|host/i.test(name) ? '' : '{id}'));
+      // A variable with an empty value is filled at run time: in a path it is an id, not an empty segment.
+      url = url.replace(/\{\{\s*([\w.-]+)\s*\}\}/g, (m, name: string) => vars.get(name) || (/url|base|host/i.test(name) ? '' : '{id}'));
       url = url.replace(/\/:(\w+)/g, '/{id}');
       cursor = lineOf(typeof item.name === 'string' ? JSON.stringify(item.name).slice(1, -1) : '"request"', cursor);
       out.push({ method, url, line: cursor + 1, name: item.name ?? '' });
@@ -78,7 +79,7 @@ function sendRequests(script: string, vars: Map<string, string>): Array<{ method
     for (const piece of expr.split('+').map((x) => x.trim())) {
       const lit = /^(['"`])(.*)\1$/s.exec(piece);
       const v = /^pm\.(?:collectionVariables|variables|environment|globals)\.get\(\s*['"]([\w.-]+)['"]\s*\)$/.exec(piece);
-      if (lit) url += lit[2]!.replace(/\{\{\s*([\w.-]+)\s*\}\}/g, (_m, n: string) => vars.get(n) ?? '{id}');
+      if (lit) url += lit[2]!.replace(/\{\{\s*([\w.-]+)\s*\}\}/g, (_m, n: string) => vars.get(n) || '{id}');
       else if (v) url += vars.get(v[1]!) ?? '';
       else url += '{id}';
     }
