@@ -12,9 +12,10 @@ import {
 } from '../catalog/index.js';
 import { MANIFEST_FILE } from '../manifest/types.js';
 import type { RenderContext, WebhookContext, ExtensionContext } from './context.js';
-import { commentText, jsonLiteral, renderTemplate } from './handlebars.js';
+import { commentText, jsLiteral, jsonLiteral, renderTemplate } from './handlebars.js';
 import { renderObjectsModule } from './objects-module.js';
 import { derivedHeader, type PlannedFile, type PlanPart } from './plan.js';
+import { tsUnion, tsValue } from './ts-print.js';
 
 import { TEMPLATES_DIR as TEMPLATE_ROOT } from './templates-dir.js';
 
@@ -75,14 +76,17 @@ export function renderPermissionsModule(ctx: RenderContext): string {
 // where it grants read) does not compile, and the message says which permission to add. guard.ts checks the same
 // table at run time, before anything is sent.
 
-export type HttpMethod = ${HTTP_METHODS.map((m) => j(m)).join(' | ')};
+${tsUnion('export type HttpMethod =', HTTP_METHODS.map((m) => jsLiteral(m)))}
 export type Access = 'read' | 'full';
 
 /** What this app may call, endpoint by endpoint (Commerce7's "API access" of the app version). */
-export const GRANTED = ${jsonLiteral(grantedObj, 2).replace(/\n/g, '\n')} as const satisfies Readonly<Record<string, Access>>;
+export const GRANTED = ${tsValue(grantedObj)} as const satisfies Readonly<Record<string, Access>>;
 export type GrantedEndpoint = keyof typeof GRANTED;
 
-export interface PermissionNeed { permission: string; access: Access }
+export interface PermissionNeed {
+  permission: string;
+  access: Access;
+}
 export interface PathRule {
   /** Segments; \`{x}\` matches one segment, a trailing \`**\` matches zero or more. */
   pattern: string;
@@ -97,17 +101,24 @@ export interface PathRule {
 }
 
 /** Commerce7's path map, in order: the first rule whose methods and pattern match decides. */
+// One rule a line, in the catalog's order, as the table reads (Prettier would spread each over several).
+// prettier-ignore
 export const PATH_RULES: readonly PathRule[] = [
 ${runtimeRows.join('\n')}
 ];
 
 /** The same map as types: [paths, methods, "ok" or why not]. */
+// prettier-ignore
 type Rules = [
 ${typeRows.join('\n')}
 ];
 
 type Verdict<M, P, R> = R extends [[infer Paths, infer Methods, infer V], ...infer Rest]
-  ? M extends Methods ? (P extends Paths ? V : Verdict<M, P, Rest>) : Verdict<M, P, Rest>
+  ? M extends Methods
+    ? P extends Paths
+      ? V
+      : Verdict<M, P, Rest>
+    : Verdict<M, P, Rest>
   : 'has no documented Commerce7 permission, so the client does not send it';
 
 type PathOnly<P extends string> = P extends \`\${infer Path}?\${string}\` ? Path : P;
@@ -118,7 +129,9 @@ type PathOnly<P extends string> = P extends \`\${infer Path}?\${string}\` ? Path
  */
 export type Allowed<M extends HttpMethod, P extends string> = string extends P
   ? \`\${M} \${P}: write the path as a literal or a template literal (\\\`/order/\\\${id}\\\`) so its permission can be checked\`
-  : Verdict<M, PathOnly<P>, Rules> extends 'ok' ? P : \`\${M} \${P} \${Verdict<M, PathOnly<P>, Rules> & string}\`;
+  : Verdict<M, PathOnly<P>, Rules> extends 'ok'
+    ? P
+    : \`\${M} \${P} \${Verdict<M, PathOnly<P>, Rules> & string}\`;
 `;
 }
 
