@@ -29,8 +29,7 @@ export function tsValue(value: unknown, indent = 0, column = indent, suffix = 1)
     if (entries.length === 0) return '{}';
     const pad = ' '.repeat(indent + 2);
     const rows = entries.map(([k, v]) => {
-      // Prettier unquotes a key that is an identifier (a number stays quoted in TypeScript).
-      const key = IDENTIFIER.test(k) ? k : jsLiteral(k);
+      const key = tsKey(k);
       return `${pad}${key}: ${tsValue(v, indent + 2, indent + 2 + key.length + 2, 1)},`;
     });
     return `{\n${rows.join('\n')}\n${' '.repeat(indent)}}`;
@@ -38,13 +37,25 @@ export function tsValue(value: unknown, indent = 0, column = indent, suffix = 1)
   return jsLiteral(value);
 }
 
+/** A property name: Prettier unquotes one that is an identifier (a number stays quoted in TypeScript). */
+export function tsKey(name: string): string {
+  return IDENTIFIER.test(name) ? name : jsLiteral(name);
+}
+
+/** `head` + value + `tail` on the line(s) of one declaration, e.g. `export const X = ` … `;`. */
+export function tsConst(head: string, value: unknown, tail = ';'): string {
+  return `${head}${tsValue(value, 0, head.length, tail.length)}${tail}`;
+}
+
 /**
- * A union of types after `head` (e.g. `export type X =` or `  name:`), ending with `end` (`;`): on one line if it
- * fits, else one member a line led by `|`, as Prettier breaks a long union.
+ * A union of types after `head` (e.g. `export type X =`, or `  name:` for a property), ending with `end` (`;`), as
+ * Prettier breaks it: on one line if it fits; a property's union next on its own line if it fits there; else one
+ * member a line led by `|`.
  */
-export function tsUnion(head: string, members: string[], end = ';', indent = 0): string {
-  const one = `${head} ${members.join(' | ')}${end}`;
-  if (one.length <= PRINT_WIDTH || members.length < 2) return one;
+export function tsUnion(head: string, members: string[], end = ';', indent = 0, property = head.endsWith(':')): string {
+  const joined = members.join(' | ');
+  if (`${head} ${joined}${end}`.length <= PRINT_WIDTH || members.length < 2) return `${head} ${joined}${end}`;
   const pad = ' '.repeat(indent + 2);
+  if (property && `${pad}${joined}${end}`.length <= PRINT_WIDTH) return `${head}\n${pad}${joined}${end}`;
   return `${head}\n${members.map((m) => `${pad}| ${m}`).join('\n')}${end}`;
 }
