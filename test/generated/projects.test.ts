@@ -165,6 +165,20 @@ describe('[slow] generated projects install, type-check, pass their tests and ru
         assert.equal(res.code, 0, `npm run lint failed in ${dir}:\n${tail(res.out, 80)}`);
       });
 
+      it('npm run format:check is clean (Prettier); npm run format then leaves every derived file in step', async () => {
+        const { dir, files } = rendered.get(p.name)!;
+        const check = await run('npm', ['run', 'format:check'], dir, { CI: 'true' });
+        timings.push(`${p.name}: npm run format:check ${secs(check.ms)}`);
+        assert.equal(check.code, 0, `npm run format:check failed in ${dir}:\n${tail(check.out, 80)}`);
+        const derived = files.filter((f) => f.owner === 'derived').map((f) => f.path).filter((f) => existsSync(path.join(dir, f)));
+        const before = new Map(derived.map((f) => [f, readFileSync(path.join(dir, f), 'utf8')]));
+        const format = await run('npm', ['run', 'format'], dir, { CI: 'true' });
+        assert.equal(format.code, 0, tail(format.out));
+        for (const [f, text] of before) assert.equal(readFileSync(path.join(dir, f), 'utf8'), text, `${f}: npm run format left it as the generator wrote it`);
+        const inStep = runCli(['scopes', '--check'], { cwd: dir });
+        assert.equal(inStep.status, 0, `c7-app scopes --check after npm run format:\n${inStep.stdout}${inStep.stderr}`);
+      });
+
       if (!p.serve) return;
 
       it('runs for real: an install, a webhook and API calls through the emulator', async () => {
@@ -303,6 +317,9 @@ describe('[slow] generated projects install, type-check, pass their tests and ru
         assert.match(readFileSync(path.join(dir, 'src/commerce7/permissions.generated.ts'), 'utf8'), /Note/);
         const res = await run('npm', ['test'], dir, { CI: 'true' });
         assert.equal(res.code, 0, `npm test failed after scopes --add:\n${tail(res.out, 80)}`);
+        // The re-rendered derived files come out formatted too.
+        const formatted = await run('npm', ['run', 'format:check'], dir, { CI: 'true' });
+        assert.equal(formatted.code, 0, `npm run format:check failed after scopes --add:\n${tail(formatted.out, 40)}`);
 
         // The project's own test calls the permitted example: removing its permission must be caught before writing.
         const used = ctx.apiExamples.permitted!.permission;

@@ -320,6 +320,8 @@ export const appFiles: PlanPart = (ctx) => {
     { path: '.env.example', owner: 'user', source: t('env.example'), purpose: 'Every environment variable the app reads, explained; copy to .env' },
     { path: 'eslint.config.js', owner: 'user', source: t('eslint.config.js'), purpose: 'npm run lint: ESLint with typescript-eslint (flat config)' },
     { path: '.editorconfig', owner: 'user', source: t('editorconfig'), purpose: 'The same whitespace in every editor' },
+    { path: '.prettierrc.json', owner: 'user', source: t('prettierrc.json'), purpose: 'npm run format: Prettier\u2019s options (single quotes, 120 columns)' },
+    { path: '.prettierignore', owner: 'user', source: t('prettierignore'), purpose: 'What Prettier leaves alone: build output, local data, the derived Markdown' },
     { path: '.nvmrc', owner: 'user', source: t('nvmrc'), purpose: 'The Node version to develop on (nvm, fnm, CI), inside the engines range' },
     { path: '.github/workflows/ci.yml', owner: 'user', source: t('github/workflows/ci.yml'), purpose: 'CI: npm test on Node 22 and 24, derived files in step, the submission checklist' },
     { path: 'Dockerfile', owner: 'user', source: t('Dockerfile'), purpose: 'The production image: multi-stage, production dependencies only, non-root, health check on /health' },
