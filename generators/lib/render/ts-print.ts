@@ -30,7 +30,11 @@ export function tsValue(value: unknown, indent = 0, column = indent, suffix = 1)
     const pad = ' '.repeat(indent + 2);
     const rows = entries.map(([k, v]) => {
       const key = tsKey(k);
-      return `${pad}${key}: ${tsValue(v, indent + 2, indent + 2 + key.length + 2, 1)},`;
+      const row = `${pad}${key}: ${tsValue(v, indent + 2, indent + 2 + key.length + 2, 1)},`;
+      // A string too long for its line moves to the next one, indented (Prettier's break after the colon), unless
+      // the key is shorter than 5 columns (tabWidth + 3: Prettier's "short key").
+      if (typeof v === 'string' && row.length > PRINT_WIDTH && key.length >= 5) return `${pad}${key}:\n${pad}  ${jsLiteral(v)},`;
+      return row;
     });
     return `{\n${rows.join('\n')}\n${' '.repeat(indent)}}`;
   }
@@ -44,18 +48,20 @@ export function tsKey(name: string): string {
 
 /** `head` + value + `tail` on the line(s) of one declaration, e.g. `export const X = ` … `;`. */
 export function tsConst(head: string, value: unknown, tail = ';'): string {
-  return `${head}${tsValue(value, 0, head.length, tail.length)}${tail}`;
+  const line = `${head}${tsValue(value, 0, head.length, tail.length)}${tail}`;
+  if (typeof value === 'string' && line.length > PRINT_WIDTH) return `${head.trimEnd()}\n  ${jsLiteral(value)}${tail}`;
+  return line;
 }
 
 /**
  * A union of types after `head` (e.g. `export type X =`, or `  name:` for a property), ending with `end` (`;`), as
- * Prettier breaks it: on one line if it fits; a property's union next on its own line if it fits there; else one
- * member a line led by `|`.
+ * Prettier breaks it: on one line if it fits; else on the next line, indented, if it fits there; else one member a
+ * line led by `|`.
  */
-export function tsUnion(head: string, members: string[], end = ';', indent = 0, property = head.endsWith(':')): string {
+export function tsUnion(head: string, members: string[], end = ';', indent = 0): string {
   const joined = members.join(' | ');
   if (`${head} ${joined}${end}`.length <= PRINT_WIDTH || members.length < 2) return `${head} ${joined}${end}`;
   const pad = ' '.repeat(indent + 2);
-  if (property && `${pad}${joined}${end}`.length <= PRINT_WIDTH) return `${head}\n${pad}${joined}${end}`;
+  if (`${pad}${joined}${end}`.length <= PRINT_WIDTH) return `${head}\n${pad}${joined}${end}`;
   return `${head}\n${members.map((m) => `${pad}| ${m}`).join('\n')}${end}`;
 }
