@@ -5,7 +5,7 @@
 // the local Commerce7 emulator. Slow: minutes, mostly compiling better-sqlite3.
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { callAppInstall, callAppWebhook, startEmulator, type Emulator } from '../../generators/lib/emulator/index.js';
@@ -100,7 +100,11 @@ describe('[slow] generated projects install, type-check, pass their tests and ru
     const shared = await sharedProjectRoot(loadExample(EXAMPLE_MANIFESTS[0]!));
     root = shared.root;
     timings.push(...shared.timings);
-    for (const p of PROJECTS) rendered.set(p.name, generateProject(p.manifest(), path.join(root, p.name), { teach: p.teach }));
+    for (const p of PROJECTS) {
+      // Emptied first: a kept root (C7_GENERATED_ROOT) holds the last run's, scopes --add and npm run format included.
+      rmSync(path.join(root, p.name), { recursive: true, force: true });
+      rendered.set(p.name, generateProject(p.manifest(), path.join(root, p.name), { teach: p.teach }));
+    }
     const want = dependencySignature(root);
     for (const r of rendered.values()) assert.equal(dependencySignature(r.dir), want, `${r.dir} shares the installed dependencies`);
   });
