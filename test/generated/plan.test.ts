@@ -1,5 +1,7 @@
 // The generated app's file plan (appFiles), fast: which files each app type gets, who owns them, and what the
 // derived modules say. The slow suite (projects.test.ts) installs, type-checks and runs the same projects.
+import { jsLiteral } from '../../generators/lib/render/handlebars.js';
+import { tsKey } from '../../generators/lib/render/ts-print.js';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { COMMERCE7_JS_URL, ENV_VARS, resolveApiCall } from '../../generators/lib/catalog/index.js';
@@ -50,12 +52,12 @@ describe('generated app: file plan', () => {
         const handlers = plain.files.filter((f) => f.path.startsWith('src/webhooks/handlers/'));
         assert.equal(handlers.length, keys.size);
         const registry = plain.text.get('src/webhooks/registry.generated.ts')!;
-        for (const w of manifest.webhooks ?? []) assert.ok(registry.includes(JSON.stringify(`${w.object}/${w.action}`)), `${w.object}/${w.action}`);
+        for (const w of manifest.webhooks ?? []) assert.ok(registry.includes(`${tsKey(`${w.object}/${w.action}`)}: `), `${w.object}/${w.action}`);
       });
 
       it('grants in the types exactly the manifest\u2019s permissions', () => {
         const mod = plain.text.get('src/commerce7/permissions.generated.ts')!;
-        for (const p of manifest.permissions) assert.ok(mod.includes(`${JSON.stringify(p.endpoint)}: ${JSON.stringify(p.access)}`), p.endpoint);
+        for (const p of manifest.permissions) assert.ok(mod.includes(`${tsKey(p.endpoint)}: ${jsLiteral(p.access)},`), p.endpoint);
         const forbidden = plain.ctx.apiExamples.forbidden!;
         const needs = resolveApiCall(forbidden.method, forbidden.path);
         assert.equal(needs.kind, 'permission');

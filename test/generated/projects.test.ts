@@ -5,7 +5,7 @@
 // the local Commerce7 emulator. Slow: minutes, mostly compiling better-sqlite3.
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { callAppInstall, callAppWebhook, startEmulator, type Emulator } from '../../generators/lib/emulator/index.js';
@@ -100,7 +100,11 @@ describe('[slow] generated projects install, type-check, pass their tests and ru
     const shared = await sharedProjectRoot(loadExample(EXAMPLE_MANIFESTS[0]!));
     root = shared.root;
     timings.push(...shared.timings);
-    for (const p of PROJECTS) rendered.set(p.name, generateProject(p.manifest(), path.join(root, p.name), { teach: p.teach }));
+    for (const p of PROJECTS) {
+      // Emptied first: a kept root (C7_GENERATED_ROOT) holds the last run's, scopes --add and npm run format included.
+      rmSync(path.join(root, p.name), { recursive: true, force: true });
+      rendered.set(p.name, generateProject(p.manifest(), path.join(root, p.name), { teach: p.teach }));
+    }
     const want = dependencySignature(root);
     for (const r of rendered.values()) assert.equal(dependencySignature(r.dir), want, `${r.dir} shares the installed dependencies`);
   });
@@ -163,6 +167,20 @@ describe('[slow] generated projects install, type-check, pass their tests and ru
         const res = await run('npm', ['run', 'lint'], dir, { CI: 'true' });
         timings.push(`${p.name}: npm run lint ${secs(res.ms)}`);
         assert.equal(res.code, 0, `npm run lint failed in ${dir}:\n${tail(res.out, 80)}`);
+      });
+
+      it('npm run format:check is clean (Prettier); npm run format then leaves every derived file in step', async () => {
+        const { dir, files } = rendered.get(p.name)!;
+        const check = await run('npm', ['run', 'format:check'], dir, { CI: 'true' });
+        timings.push(`${p.name}: npm run format:check ${secs(check.ms)}`);
+        assert.equal(check.code, 0, `npm run format:check failed in ${dir}:\n${tail(check.out, 80)}`);
+        const derived = files.filter((f) => f.owner === 'derived').map((f) => f.path).filter((f) => existsSync(path.join(dir, f)));
+        const before = new Map(derived.map((f) => [f, readFileSync(path.join(dir, f), 'utf8')]));
+        const format = await run('npm', ['run', 'format'], dir, { CI: 'true' });
+        assert.equal(format.code, 0, tail(format.out));
+        for (const [f, text] of before) assert.equal(readFileSync(path.join(dir, f), 'utf8'), text, `${f}: npm run format left it as the generator wrote it`);
+        const inStep = runCli(['scopes', '--check'], { cwd: dir });
+        assert.equal(inStep.status, 0, `c7-app scopes --check after npm run format:\n${inStep.stdout}${inStep.stderr}`);
       });
 
       if (!p.serve) return;
@@ -303,6 +321,9 @@ describe('[slow] generated projects install, type-check, pass their tests and ru
         assert.match(readFileSync(path.join(dir, 'src/commerce7/permissions.generated.ts'), 'utf8'), /Note/);
         const res = await run('npm', ['test'], dir, { CI: 'true' });
         assert.equal(res.code, 0, `npm test failed after scopes --add:\n${tail(res.out, 80)}`);
+        // The re-rendered derived files come out formatted too.
+        const formatted = await run('npm', ['run', 'format:check'], dir, { CI: 'true' });
+        assert.equal(formatted.code, 0, `npm run format:check failed after scopes --add:\n${tail(formatted.out, 40)}`);
 
         // The project's own test calls the permitted example: removing its permission must be caught before writing.
         const used = ctx.apiExamples.permitted!.permission;

@@ -11,6 +11,8 @@ import { isCheckout, packedFiles, packGenerator, VENDOR_TARBALL } from '../../ge
 import type { Manifest } from '../../generators/lib/manifest/types.js';
 import { appFiles } from '../../generators/lib/render/app-files.js';
 import { renderPlannedFile } from '../../generators/lib/render/files.js';
+import { projectFiles } from '../../generators/lib/render/project-files.js';
+import { PRINT_WIDTH } from '../../generators/lib/render/ts-print.js';
 import { EXAMPLE_MANIFESTS, ROOT } from '../support/paths.js';
 import { runCli } from '../support/cli.js';
 import { run, tail } from '../support/generated-deps.js';
@@ -78,6 +80,43 @@ for (const [i, label] of [[0, 'Integration'], [1, 'Private'], [2, 'Full Applicat
       const config = text('eslint.config.js');
       assert.match(config, /from 'typescript-eslint'/);
       assert.match(config, /ignores: \[[^\]]*'dist\/'/, 'build output is not linted');
+    });
+
+    it('npm run format / format:check: Prettier, pinned, with a config, an ignore file and a CI step', () => {
+      assert.equal(pkg.scripts.format, 'prettier --write .');
+      assert.equal(pkg.scripts['format:check'], 'prettier --check .');
+      const dev = (pkg as { devDependencies?: Record<string, string> }).devDependencies ?? {};
+      // Exact: Prettier's output changes between minor versions, and the derived files are printed as this one prints.
+      assert.match(dev.prettier ?? '', /^3\.\d+\.\d+$/, 'prettier 3, an exact version');
+      const rc = JSON.parse(text('.prettierrc.json')) as { singleQuote?: boolean; printWidth?: number; overrides?: Array<{ files: string; options: { parser?: string } }> };
+      assert.equal(rc.singleQuote, true);
+      assert.equal(rc.printWidth, PRINT_WIDTH, 'the width the derived modules are printed for (render/ts-print.ts)');
+      assert.equal(rc.overrides?.find((o) => o.files === 'c7-app.json')?.options.parser, 'json-stringify', 'c7-app.json as the generator writes it');
+      // .editorconfig agrees with it: the same width and whitespace in an editor that does not run Prettier.
+      assert.match(text('.editorconfig'), new RegExp(`^max_line_length = ${rc.printWidth}$`, 'm'));
+      assert.match(text('.editorconfig'), /^indent_size = 2$/m);
+      const ignore = text('.prettierignore').split('\n').filter((l) => l && !l.startsWith('#'));
+      for (const p of ['dist/', 'coverage/', 'data/', 'vendor/', 'package-lock.json', '.c7-app/']) assert.ok(ignore.includes(p), `.prettierignore lists ${p}`);
+      // The derived Markdown is the generator's (scopes --check compares it byte for byte): listed, every one of it.
+      const derivedMd = [...files, ...projectFiles(ctx)].filter((f) => f.owner === 'derived' && f.path.endsWith('.md')).map((f) => f.path);
+      assert.ok(derivedMd.includes('PERMISSIONS.md'), derivedMd.join());
+      for (const md of [...derivedMd, 'SUBMISSION_CHECKLIST.md', 'TOUR.md']) assert.ok(ignore.includes(md), `.prettierignore lists ${md}`);
+      assert.ok(!ignore.some((l) => /README|\.ts$|generated/.test(l)), 'the user\u2019s files and the derived modules are checked');
+      const wf = parse(text('.github/workflows/ci.yml')) as { jobs: Record<string, { steps: Array<{ run?: string }> }> };
+      const steps = Object.values(wf.jobs).flatMap((j) => j.steps.map((s) => s.run ?? ''));
+      assert.ok(steps.includes('npm run format:check'), 'CI checks the formatting');
+      assert.ok(steps.indexOf('npm run format:check') > steps.indexOf('npm ci'), 'after npm ci');
+      const readme = projectFiles(ctx).find((f) => f.path === 'README.md')!;
+      assert.match(String(renderPlannedFile(readme, ctx)), /^npm run format +# Prettier/m, 'the README says it where it lists the tools');
+    });
+
+    it('every dev tool declares the Node range the project claims (no EBADENGINE on Node 22.12)', () => {
+      const dev = (pkg as { devDependencies?: Record<string, string> }).devDependencies ?? {};
+      // ESLint 10 needs ^22.13 on Node 22: ESLint 9 (and its @eslint/js) keep ^20.9 || >=21.1, inside ^20.19 || >=22.12.
+      assert.match(dev.eslint ?? '', /^\^9\./);
+      assert.match(dev['@eslint/js'] ?? '', /^\^9\./);
+      // typescript-eslint 8.56 and later pull eslint-visitor-keys 5, which needs ^22.13 too.
+      assert.equal(dev['typescript-eslint'], '~8.55.0');
     });
 
     it('npm run dev pretty-prints its logs (pino-pretty, a dev dependency); npm start keeps JSON lines', () => {

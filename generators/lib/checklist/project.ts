@@ -8,8 +8,11 @@ import { describeSpecial, errorReason, readRegularFile, regularFileSize } from '
 import { gitignoreMatcher } from './gitignore.js';
 import type { ProjectView, SkippedPath } from './types.js';
 
-/** Folders never walked when there is no git to ask: dependencies, build output, git's own. */
-export const WALK_SKIP_DIRS = ['node_modules', 'dist', '.git'] as const;
+/**
+ * Folders never walked when there is no git to ask: dependencies, build output, git's own, and .c7-app/ (the
+ * generator's state: npm run dev's session, upgrade backups — an old project's .gitignore does not list it).
+ */
+export const WALK_SKIP_DIRS = ['node_modules', 'dist', '.git', '.c7-app'] as const;
 const WALK_MAX_FILES = 20_000;
 
 /** "./a//b/../c.ts" -> "a/c.ts": the form every view uses for a path relative to the project root. */

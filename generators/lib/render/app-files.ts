@@ -12,9 +12,10 @@ import {
 } from '../catalog/index.js';
 import { MANIFEST_FILE } from '../manifest/types.js';
 import type { RenderContext, WebhookContext, ExtensionContext } from './context.js';
-import { commentText, jsonLiteral, renderTemplate } from './handlebars.js';
+import { commentText, jsLiteral, jsonLiteral, renderTemplate } from './handlebars.js';
 import { renderObjectsModule } from './objects-module.js';
 import { derivedHeader, type PlannedFile, type PlanPart } from './plan.js';
+import { tsConst, tsKey, tsUnion, tsValue } from './ts-print.js';
 
 import { TEMPLATES_DIR as TEMPLATE_ROOT } from './templates-dir.js';
 
@@ -75,14 +76,17 @@ export function renderPermissionsModule(ctx: RenderContext): string {
 // where it grants read) does not compile, and the message says which permission to add. guard.ts checks the same
 // table at run time, before anything is sent.
 
-export type HttpMethod = ${HTTP_METHODS.map((m) => j(m)).join(' | ')};
+${tsUnion('export type HttpMethod =', HTTP_METHODS.map((m) => jsLiteral(m)))}
 export type Access = 'read' | 'full';
 
 /** What this app may call, endpoint by endpoint (Commerce7's "API access" of the app version). */
-export const GRANTED = ${jsonLiteral(grantedObj, 2).replace(/\n/g, '\n')} as const satisfies Readonly<Record<string, Access>>;
+export const GRANTED = ${tsValue(grantedObj)} as const satisfies Readonly<Record<string, Access>>;
 export type GrantedEndpoint = keyof typeof GRANTED;
 
-export interface PermissionNeed { permission: string; access: Access }
+export interface PermissionNeed {
+  permission: string;
+  access: Access;
+}
 export interface PathRule {
   /** Segments; \`{x}\` matches one segment, a trailing \`**\` matches zero or more. */
   pattern: string;
@@ -97,17 +101,24 @@ export interface PathRule {
 }
 
 /** Commerce7's path map, in order: the first rule whose methods and pattern match decides. */
+// One rule a line, in the catalog's order, as the table reads (Prettier would spread each over several).
+// prettier-ignore
 export const PATH_RULES: readonly PathRule[] = [
 ${runtimeRows.join('\n')}
 ];
 
 /** The same map as types: [paths, methods, "ok" or why not]. */
+// prettier-ignore
 type Rules = [
 ${typeRows.join('\n')}
 ];
 
 type Verdict<M, P, R> = R extends [[infer Paths, infer Methods, infer V], ...infer Rest]
-  ? M extends Methods ? (P extends Paths ? V : Verdict<M, P, Rest>) : Verdict<M, P, Rest>
+  ? M extends Methods
+    ? P extends Paths
+      ? V
+      : Verdict<M, P, Rest>
+    : Verdict<M, P, Rest>
   : 'has no documented Commerce7 permission, so the client does not send it';
 
 type PathOnly<P extends string> = P extends \`\${infer Path}?\${string}\` ? Path : P;
@@ -118,7 +129,9 @@ type PathOnly<P extends string> = P extends \`\${infer Path}?\${string}\` ? Path
  */
 export type Allowed<M extends HttpMethod, P extends string> = string extends P
   ? \`\${M} \${P}: write the path as a literal or a template literal (\\\`/order/\\\${id}\\\`) so its permission can be checked\`
-  : Verdict<M, PathOnly<P>, Rules> extends 'ok' ? P : \`\${M} \${P} \${Verdict<M, PathOnly<P>, Rules> & string}\`;
+  : Verdict<M, PathOnly<P>, Rules> extends 'ok'
+    ? P
+    : \`\${M} \${P} \${Verdict<M, PathOnly<P>, Rules> & string}\`;
 `;
 }
 
@@ -131,53 +144,54 @@ export function renderPlatformModule(): string {
 // Commerce7 platform facts (from generator-c7-app's catalog): one place, so the app holds no magic strings.
 
 /** The Commerce7 REST API; C7_API_BASE_URL points the app elsewhere (the local emulator in development and tests). */
-export const API_BASE_URL = ${j(API_BASE_URL)};
+${tsConst('export const API_BASE_URL = ', API_BASE_URL, ';')}
 /** Every API call names the tenant (the client's account) in this header. */
-export const TENANT_HEADER = ${j(TENANT_HEADER)};
+${tsConst('export const TENANT_HEADER = ', TENANT_HEADER, ';')}
 /** Lists answer at most this many items a page. */
 export const PAGE_LIMIT_MAX = ${PAGE_LIMIT_MAX};
 /** Requests a minute per tenant before Commerce7 answers 429. */
 export const RATE_LIMIT_PER_MINUTE = ${RATE_LIMIT_PER_MINUTE};
-export const CURSOR_START = ${j(CURSOR_START)};
+${tsConst('export const CURSOR_START = ', CURSOR_START, ';')}
 /** List endpoints with cursor pagination (not rate limited; the recommended way to sync). */
-export const CURSOR_ENDPOINTS: readonly string[] = ${j(CURSOR_ENDPOINTS)};
+${tsConst('export const CURSOR_ENDPOINTS: readonly string[] = ', CURSOR_ENDPOINTS, ';')}
 /** The key of the array in each list envelope: { "<key>": [...], "total": n }. */
-export const LIST_KEYS: Readonly<Record<string, string>> = ${j(LIST_KEYS)};
+${tsConst('export const LIST_KEYS: Readonly<Record<string, string>> = ', LIST_KEYS, ';')}
 /** Error types of Commerce7's envelope { statusCode, type, message, errors }, by status. */
-export const ERROR_TYPES: Readonly<Record<number, string>> = ${j(ERROR_TYPES)};
+${tsConst('export const ERROR_TYPES: Readonly<Record<number, string>> = ', ERROR_TYPES, ';')}
 /** Staff tokens from extension URLs are checked here: the raw token in Authorization, and the tenant header. */
-export const ACCOUNT_USER_PATH = ${j(ACCOUNT_USER_PATH)};
+${tsConst('export const ACCOUNT_USER_PATH = ', ACCOUNT_USER_PATH, ';')}
 /** Query parameters Commerce7 adds to extension URLs. */
-export const EXTENSION_QUERY = ${j(EXTENSION_QUERY)} as const;
-export const ADMIN_UI_THEMES = ${j(ADMIN_UI_THEMES)} as const;
+${tsConst('export const EXTENSION_QUERY = ', EXTENSION_QUERY, ' as const;')}
+${tsConst('export const ADMIN_UI_THEMES = ', ADMIN_UI_THEMES, ' as const;')}
 export type AdminUITheme = (typeof ADMIN_UI_THEMES)[number];
 /** A Context Menu Action answers { id, type, message } with one of these types. */
-export const CONTEXT_MENU_ACTION_RESULT_TYPES = ${j(CONTEXT_MENU_ACTION_RESULT_TYPES)} as const;
+${tsConst('export const CONTEXT_MENU_ACTION_RESULT_TYPES = ', CONTEXT_MENU_ACTION_RESULT_TYPES, ' as const;')}
 /** A Card answers { icon, title, subTitle, footer, variant } with one of these variants, or null. */
-export const CARD_VARIANTS = ${j(CARD_VARIANTS)} as const;
+${tsConst('export const CARD_VARIANTS = ', CARD_VARIANTS, ' as const;')}
 /** Who may frame the admin extension pages (CSP frame-ancestors). */
-export const FRAME_ANCESTORS: readonly string[] = ${j(COMMERCE7_FRAME_ANCESTORS)};
-export const TENANT_ID_PATTERN = ${j(TENANT_ID_PATTERN)};
-export const WEBHOOK_OBJECTS = ${j(WEBHOOK_OBJECTS)} as const;
-export const WEBHOOK_ACTIONS = ${j(WEBHOOK_ACTION_NAMES)} as const;
+${tsConst('export const FRAME_ANCESTORS: readonly string[] = ', COMMERCE7_FRAME_ANCESTORS, ';')}
+${tsConst('export const TENANT_ID_PATTERN = ', TENANT_ID_PATTERN, ';')}
+${tsConst('export const WEBHOOK_OBJECTS = ', WEBHOOK_OBJECTS, ' as const;')}
+${tsConst('export const WEBHOOK_ACTIONS = ', WEBHOOK_ACTION_NAMES, ' as const;')}
 /** An uninstalled tenant's data is purged this many days after the uninstall (PURGE_AFTER_DAYS overrides it). */
 export const UNINSTALLED_PURGE_AFTER_DAYS = ${UNINSTALLED_PURGE_AFTER_DAYS};
 /** Environment variables the app reads. */
-export const ENV = ${j(env)} as const;
+${tsConst('export const ENV = ', env, ' as const;')}
 `;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // src/app.generated.ts: the manifest's facts the server needs (paths, settings, webhooks, extensions).
 
-function settingType(valueType: string, options: string[] | null): string {
-  if (options && options.length && valueType === 'string') return options.map((o) => j(o)).join(' | ');
-  if (options && options.length && valueType === 'string[]') return `Array<${options.map((o) => j(o)).join(' | ')}>`;
+/** The members of a client setting's value type (a union when it has options). */
+function settingType(valueType: string, options: string[] | null): string[] {
+  if (options && options.length && valueType === 'string') return options.map((o) => jsLiteral(o));
+  if (options && options.length && valueType === 'string[]') return [`Array<${options.map((o) => jsLiteral(o)).join(' | ')}>`];
   switch (valueType) {
-    case 'integer': case 'number': return 'number';
-    case 'boolean': return 'boolean';
-    case 'string[]': return 'string[]';
-    default: return 'string';
+    case 'integer': case 'number': return ['number'];
+    case 'boolean': return ['boolean'];
+    case 'string[]': return ['string[]'];
+    default: return ['string'];
   }
 }
 
@@ -185,7 +199,8 @@ export function renderAppModule(ctx: RenderContext): string {
   const settings = ctx.clientSettings.map((s) => ({
     code: s.code, title: s.title, dataType: s.dataType, valueType: s.valueType, required: s.required, options: s.options,
   }));
-  const settingFields = ctx.clientSettings.map((s) => `  /** ${commentText(s.title)} (${s.dataType}) */\n  ${j(s.code)}${s.required ? '' : '?'}: ${settingType(s.valueType, s.options)}${s.required ? '' : ' | null'};`);
+  const settingFields = ctx.clientSettings.map((s) => `  /** ${commentText(s.title)} (${s.dataType}) */\n${tsUnion(
+    `  ${tsKey(s.code)}${s.required ? '' : '?'}:`, [...settingType(s.valueType, s.options), ...(s.required ? [] : ['null'])], ';', 2)}`);
   const webhooks = ctx.webhooks.map((w) => ({ object: w.object, action: w.action, path: w.path, basicAuth: w.basicAuth, key: w.key }));
   const extensions = ctx.extensions.map((x) => ({
     slug: x.slug, type: x.type, location: x.location, label: x.title ?? x.label ?? x.slug, icon: x.icon, format: x.format,
@@ -195,33 +210,53 @@ export function renderAppModule(ctx: RenderContext): string {
   return `${derivedHeader('ts')}
 // The facts of ${MANIFEST_FILE} that the server needs, as typed constants: routes, client settings, webhooks, extensions.
 
-export const APP = ${j({ id: ctx.app.id, title: ctx.app.title, type: ctx.app.type, typeLabel: ctx.app.typeLabel })} as const;
+${tsConst('export const APP = ', { id: ctx.app.id, title: ctx.app.title, type: ctx.app.type, typeLabel: ctx.app.typeLabel }, ' as const;')}
 
+export interface InstallationSpec {
+  installPath: string | null;
+  uninstallPath: string | null;
+  basicAuthUsername: string | null;
+}
 /** Where Commerce7 POSTs installs and uninstalls (null: the manifest sets no URL), and the Basic-auth username it sends. */
-export const INSTALLATION: { installPath: string | null; uninstallPath: string | null; basicAuthUsername: string | null } = ${j({
+${tsConst('export const INSTALLATION: InstallationSpec = ', {
     installPath: inst.installPath, uninstallPath: inst.uninstallPath, basicAuthUsername: inst.basicAuthUsername,
-  })};
+  })}
 
 /** Commerce7 sends Basic auth to the install/uninstall URLs or to a webhook: C7_BASIC_AUTH_PASSWORD is then required. */
 export const USES_BASIC_AUTH = ${ctx.basicAuth.any};
 
 export interface ClientSettingSpec {
-  code: string; title: string; dataType: string; valueType: 'string' | 'integer' | 'number' | 'boolean' | 'date' | 'string[]';
-  required: boolean; options: readonly string[] | null;
+  code: string;
+  title: string;
+  dataType: string;
+  valueType: 'string' | 'integer' | 'number' | 'boolean' | 'date' | 'string[]';
+  required: boolean;
+  options: readonly string[] | null;
 }
 /** The client settings a client fills in at install; their values arrive as top-level keys of the install body. */
-export const CLIENT_SETTINGS: readonly ClientSettingSpec[] = ${jsonLiteral(settings, 2)};
+${tsConst('export const CLIENT_SETTINGS: readonly ClientSettingSpec[] = ', settings)}
 
 /** The client settings of one install, typed. */
 ${settingFields.length ? `export interface ClientSettings {\n${settingFields.join('\n')}\n}` : '// The manifest has no client settings.\nexport type ClientSettings = Record<string, never>;'}
 
-export interface WebhookSpec { object: string; action: string; path: string; basicAuth: boolean; key: string }
+export interface WebhookSpec {
+  object: string;
+  action: string;
+  path: string;
+  basicAuth: boolean;
+  key: string;
+}
 /** The webhooks this app subscribes to (object + action), and the local path each is delivered to. */
-export const WEBHOOKS: readonly WebhookSpec[] = ${jsonLiteral(webhooks, 2)};
-export type WebhookKey = ${ctx.webhooks.length ? [...new Set(ctx.webhooks.map((w) => j(`${w.object}/${w.action}`)))].join(' | ') : 'never'};
+${tsConst('export const WEBHOOKS: readonly WebhookSpec[] = ', webhooks)}
+${tsUnion('export type WebhookKey =', ctx.webhooks.length ? [...new Set(ctx.webhooks.map((w) => jsLiteral(`${w.object}/${w.action}`)))] : ['never'])}
 
 export interface ExtensionSpec {
-  slug: string; type: string; location: string; label: string; icon: string | null; format: string | null;
+  slug: string;
+  type: string;
+  location: string;
+  label: string;
+  icon: string | null;
+  format: string | null;
   /** The app's route Commerce7 calls or frames. */
   path: string;
   /** An HTML page (framed), a Context Menu Action (JSON) or a Card (JSON). */
@@ -232,10 +267,10 @@ export interface ExtensionSpec {
   contextParam: string | null;
 }
 /** The extensions (Full Application only) and the routes that serve them. */
-export const EXTENSIONS: readonly ExtensionSpec[] = ${jsonLiteral(extensions, 2)};
+${tsConst('export const EXTENSIONS: readonly ExtensionSpec[] = ', extensions)}
 
 /** Where a user who hits a problem is sent (the listing's documentation URL or support email). */
-export const SUPPORT = ${j({ email: ctx.support.email, url: ctx.support.url })} as const;
+${tsConst('export const SUPPORT = ', { email: ctx.support.email, url: ctx.support.url }, ' as const;')}
 `;
 }
 
@@ -247,22 +282,19 @@ const uniqueWebhooks = (ctx: RenderContext) => ctx.webhooks.filter((w, i, all) =
 export function renderWebhookRegistry(ctx: RenderContext): string {
   const hooks = uniqueWebhooks(ctx);
   const imports = hooks.map((w) => `import ${w.name} from './handlers/${w.key}.js';`);
-  const rows = hooks.map((w) => `  ${j(`${w.object}/${w.action}`)}: ${w.name},`);
+  const rows = hooks.map((w) => `  ${tsKey(`${w.object}/${w.action}`)}: ${w.name},`);
   return `${derivedHeader('ts')}
 // One handler per webhook of ${MANIFEST_FILE} (object/action): the receiver dispatches here. The handlers are yours.
 import type { WebhookKey } from '../app.generated.js';
 import type { AnyWebhookHandler } from './types.js';
-${imports.join('\n')}
-
-export const WEBHOOK_HANDLERS: Readonly<Record<WebhookKey, AnyWebhookHandler>> = {
-${rows.join('\n')}
-};
+${imports.map((line) => `${line}\n`).join('')}
+export const WEBHOOK_HANDLERS: Readonly<Record<WebhookKey, AnyWebhookHandler>> = ${rows.length ? `{\n${rows.join('\n')}\n}` : '{}'};
 `;
 }
 
 export function renderExtensionRegistry(ctx: RenderContext): string {
   const imports = ctx.extensions.map((x) => `import ${x.name} from './${x.slug}.js';`);
-  const rows = ctx.extensions.map((x) => `  ${j(x.slug)}: ${x.name},`);
+  const rows = ctx.extensions.map((x) => `  ${tsKey(x.slug)}: ${x.name},`);
   return `${derivedHeader('ts')}
 // One module per extension of ${MANIFEST_FILE}: the server routes each extension's URL to it. The modules are yours.
 import type { AnyExtension } from './layout.js';
@@ -288,6 +320,8 @@ export const appFiles: PlanPart = (ctx) => {
     { path: '.env.example', owner: 'user', source: t('env.example'), purpose: 'Every environment variable the app reads, explained; copy to .env' },
     { path: 'eslint.config.js', owner: 'user', source: t('eslint.config.js'), purpose: 'npm run lint: ESLint with typescript-eslint (flat config)' },
     { path: '.editorconfig', owner: 'user', source: t('editorconfig'), purpose: 'The same whitespace in every editor' },
+    { path: '.prettierrc.json', owner: 'user', source: t('prettierrc.json'), purpose: 'npm run format: Prettier\u2019s options (single quotes, 120 columns)' },
+    { path: '.prettierignore', owner: 'user', source: t('prettierignore'), purpose: 'What Prettier leaves alone: build output, local data, the derived Markdown' },
     { path: '.nvmrc', owner: 'user', source: t('nvmrc'), purpose: 'The Node version to develop on (nvm, fnm, CI), inside the engines range' },
     { path: '.github/workflows/ci.yml', owner: 'user', source: t('github/workflows/ci.yml'), purpose: 'CI: npm test on Node 22 and 24, derived files in step, the submission checklist' },
     { path: 'Dockerfile', owner: 'user', source: t('Dockerfile'), purpose: 'The production image: multi-stage, production dependencies only, non-root, health check on /health' },

@@ -14,6 +14,18 @@ export function jsonLiteral(value: unknown, indent?: number): string {
     .replace(/\u2029/g, '\\u2029');
 }
 
+/**
+ * A JS/TS string literal quoted as Prettier prints it (single quotes unless the text holds more of them than double
+ * quotes), so a generated project is `prettier --check` clean; as safe as jsonLiteral. Other values: jsonLiteral.
+ */
+export function jsLiteral(value: unknown): string {
+  const json = jsonLiteral(value);
+  if (typeof value !== 'string') return json;
+  const raw = json.slice(1, -1);
+  if ((raw.match(/'/g) ?? []).length > (raw.match(/"/g) ?? []).length) return json;
+  return `'${raw.replace(/\\(.)|'/g, (m, c: string | undefined) => (c === undefined ? "\\'" : c === '"' ? '"' : m))}'`;
+}
+
 /** Text inside Markdown (also a table cell): special characters backslash-escaped, one line. */
 export function markdownText(value: unknown): string {
   return String(value ?? '')
@@ -45,6 +57,7 @@ export function markdownCode(value: unknown): string {
 export function createHandlebars(): typeof Handlebars {
   const hb = Handlebars.create();
   hb.registerHelper('json', (value: unknown, options: { hash?: { indent?: number } }) => jsonLiteral(value, options?.hash?.indent));
+  hb.registerHelper('js', (value: unknown) => jsLiteral(value));
   hb.registerHelper('md', (value: unknown) => markdownText(value));
   hb.registerHelper('mdBlock', (value: unknown) => markdownBlock(value));
   hb.registerHelper('code', (value: unknown) => markdownCode(value));

@@ -8,7 +8,8 @@ import { resolveApiCall } from '../catalog/paths.js';
 import { WEBHOOK_OBJECTS } from '../catalog/webhooks.js';
 import { MANIFEST_FILE } from '../manifest/types.js';
 import type { RenderContext } from './context.js';
-import { commentText, jsonLiteral } from './handlebars.js';
+import { commentText, jsLiteral } from './handlebars.js';
+import { tsKey, tsUnion } from './ts-print.js';
 import { derivedHeader } from './plan.js';
 
 /** "/club-membership" -> "ClubMembership". */
@@ -37,12 +38,10 @@ export function readableObjects(permissions: ReadonlyArray<{ endpoint: string; a
   });
 }
 
-const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-const key = (k: string) => (IDENT.test(k) ? k : jsonLiteral(k));
 
 /** The TypeScript type of a schema (the subset catalog/objects.ts uses). */
 export function schemaType(schema: JsonSchema, indent = ''): string {
-  if (Array.isArray(schema.enum)) return (schema.enum as unknown[]).map((v) => (v === null ? 'null' : jsonLiteral(v))).join(' | ');
+  if (Array.isArray(schema.enum)) return (schema.enum as unknown[]).map((v) => (v === null ? 'null' : jsLiteral(v))).join(' | ');
   const types = Array.isArray(schema.type) ? (schema.type as string[]) : [schema.type as string];
   const nullable = types.includes('null');
   const base = types.find((t) => t !== 'null');
@@ -68,7 +67,10 @@ function objectType(schema: JsonSchema, indent: string): string {
   const inner = `${indent}  `;
   const lines = Object.entries(props).map(([k, sub]) => {
     const note = typeof sub.$comment === 'string' ? `${inner}/** ${commentText(sub.$comment)}${sub.format === 'date-time' ? ' (ISO 8601 date-time)' : ''} */\n` : '';
-    return `${note}${inner}${key(k)}${required.has(k) ? '' : '?'}: ${schemaType(sub, inner)};`;
+    const head = `${inner}${tsKey(k)}${required.has(k) ? '' : '?'}:`;
+    // An enum too long for a line breaks one member a line, as Prettier prints it.
+    if (Array.isArray(sub.enum)) return `${note}${tsUnion(head, schemaType(sub, inner).split(' | '), ';', inner.length)}`;
+    return `${note}${head} ${schemaType(sub, inner)};`;
   });
   return `{\n${lines.join('\n')}\n${indent}}`;
 }
@@ -85,9 +87,9 @@ export function renderObjectsModule(ctx: RenderContext): string {
   // typescript-eslint's no-empty-object-type refuses in the project's own lint).
   const table = (name: string, rows: string[]) => (rows.length ? `export interface ${name} {\n${rows.join('\n')}\n}` : `export type ${name} = Record<never, never>;`);
   const types = defs.map((d) => `/** ${commentText(`A ${d.listPath} object as Commerce7 returns it (list key "${d.listKey}").`)} */\nexport interface ${typeNameOf(d.listPath)} ${schemaType(d.schema)}`);
-  const byPath = defs.map((d) => `  ${jsonLiteral(d.listPath)}: ${typeNameOf(d.listPath)};`);
+  const byPath = defs.map((d) => `  ${tsKey(d.listPath)}: ${typeNameOf(d.listPath)};`);
   const hooks = WEBHOOK_OBJECTS.map((o) => [o, webhookListPath(o)] as const).filter(([, p]) => p && defs.some((d) => d.listPath === p));
-  const byHook = hooks.map(([o, p]) => `  ${jsonLiteral(o)}: ${typeNameOf(p!)};`);
+  const byHook = hooks.map(([o, p]) => `  ${tsKey(o)}: ${typeNameOf(p!)};`);
   const notes = defs.flatMap((d) => fieldsOf(d.schema).map((f) => f.note ?? ''));
   const cited = Object.entries(SOURCES).filter(([k]) => notes.some((n) => new RegExp(`(documented|observed): (?:[a-z0-9-]+, )*${k}\\b`).test(n)));
   const sources = cited.map(([k, v]) => `//   ${k}: ${commentText(v.where)}`).join('\n');
@@ -108,23 +110,38 @@ ${table('WebhookObjects', byHook)}
 export type UntypedObject = { id: string } & Record<string, unknown>;
 
 /** The list path a path reads ("/customer/\${id}/address" -> "/customer-address", "/order?channel=Web" -> "/order"). */
-export type ListPathOf<P extends string> =
-  P extends \`/customer/\${string}/address\${string}\` ? '/customer-address'
-  : P extends \`/customer/\${string}/credit-card\${string}\` ? '/customer-credit-card'
-  : P extends \`/tag/\${string}\` ? '/tag'
-  : P extends \`\${infer Base}?\${string}\` ? Base
-  : P;
+export type ListPathOf<P extends string> = P extends \`/customer/\${string}/address\${string}\`
+  ? '/customer-address'
+  : P extends \`/customer/\${string}/credit-card\${string}\`
+    ? '/customer-credit-card'
+    : P extends \`/tag/\${string}\`
+      ? '/tag'
+      : P extends \`\${infer Base}?\${string}\`
+        ? Base
+        : P;
 
 /** The type of the items a list path yields. */
-export type ListItemOf<P extends string> = ListPathOf<P> extends keyof Commerce7Objects ? Commerce7Objects[ListPathOf<P>] : UntypedObject;
+export type ListItemOf<P extends string> =
+  ListPathOf<P> extends keyof Commerce7Objects ? Commerce7Objects[ListPathOf<P>] : UntypedObject;
 
 /** What GET of one object answers (\`/order/\${id}\` -> Order); other paths answer untyped JSON. */
-export type ObjectAt<P extends string> =
-  P extends \`/customer/\${string}/address/\${infer Id}\` ? (Id extends \`\${string}/\${string}\` ? Record<string, unknown> : ItemOf<'/customer-address'>)
-  : P extends \`/customer/\${string}/credit-card/\${infer Id}\` ? (Id extends \`\${string}/\${string}\` ? Record<string, unknown> : ItemOf<'/customer-credit-card'>)
-  : P extends \`/tag/\${string}/\${infer Id}\` ? (Id extends \`\${string}/\${string}\` ? Record<string, unknown> : ItemOf<'/tag'>)
-  : P extends \`/\${infer Base}/\${infer Id}\` ? (Id extends \`\${string}/\${string}\` | \`\${string}?\${string}\` | '' ? Record<string, unknown> : ItemOf<\`/\${Base}\`>)
-  : Record<string, unknown>;
+export type ObjectAt<P extends string> = P extends \`/customer/\${string}/address/\${infer Id}\`
+  ? Id extends \`\${string}/\${string}\`
+    ? Record<string, unknown>
+    : ItemOf<'/customer-address'>
+  : P extends \`/customer/\${string}/credit-card/\${infer Id}\`
+    ? Id extends \`\${string}/\${string}\`
+      ? Record<string, unknown>
+      : ItemOf<'/customer-credit-card'>
+    : P extends \`/tag/\${string}/\${infer Id}\`
+      ? Id extends \`\${string}/\${string}\`
+        ? Record<string, unknown>
+        : ItemOf<'/tag'>
+      : P extends \`/\${infer Base}/\${infer Id}\`
+        ? Id extends \`\${string}/\${string}\` | \`\${string}?\${string}\` | ''
+          ? Record<string, unknown>
+          : ItemOf<\`/\${Base}\`>
+        : Record<string, unknown>;
 
 type ItemOf<L extends string> = L extends keyof Commerce7Objects ? Commerce7Objects[L] : Record<string, unknown>;
 
