@@ -26,13 +26,15 @@ const seed = `${process.pid}:${Math.random()}`;
 /** `<file>.<uint32>`: distinct per process, thread and call (write-file-atomic's scheme, with a random seed). */
 const tempName = (file: string) => `${file}.${createHash('sha1').update(`${seed}:${++invocations}`).digest().readUInt32BE(0)}`;
 
-// The temporary files of the writes under way, removed if a caught signal ends the process; the handler is there
-// only while some are.
+// The temporary files of the writes under way, removed if a caught signal ends the process. The handler stays once
+// installed: removing it when no write was under way dropped a signal caught just before (the process lived on).
 const inFlight = new Set<string>();
-let removeExitHandler: (() => void) | undefined;
+let exitHandlerInstalled = false;
 function track(tmp: string): void {
   inFlight.add(tmp);
-  removeExitHandler ??= onExit(() => {
+  if (exitHandlerInstalled) return;
+  exitHandlerInstalled = true;
+  onExit(() => {
     for (const t of inFlight) {
       try { unlinkSync(t); } catch { /* renamed already, or never created */ }
     }
@@ -40,10 +42,6 @@ function track(tmp: string): void {
 }
 function untrack(tmp: string): void {
   inFlight.delete(tmp);
-  if (inFlight.size === 0 && removeExitHandler) {
-    removeExitHandler();
-    removeExitHandler = undefined;
-  }
 }
 
 /** chown/chmod refusals that do not matter (graceful-fs's rule, as write-file-atomic): no such call, or not root. */

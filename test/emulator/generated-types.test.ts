@@ -72,7 +72,7 @@ describe('generated app: Commerce7 objects typed from the catalog', () => {
     assert.match(text, /export interface Order \{/);
     assert.doesNotMatch(text, /export interface Customer \{/, 'Customer is not readable with Order alone');
     assert.match(text, /orderPaidDate: string \| null;/);
-    assert.match(text, /shippingStatus\?: "Not Tracked" \| "Pending" \| "In Transit" \| "Delivered";/);
+    assert.match(text, /shippingStatus\?: 'Not Tracked' \| 'Pending' \| 'In Transit' \| 'Delivered';/);
     assert.equal(readableObjects(allPermissionsManifest().permissions).length, OBJECTS.filter((o) => o.listPath !== '/trash').length, 'all but /trash (no documented permission)');
     assert.equal(typeNameOf('/club-membership'), 'ClubMembership');
   });
