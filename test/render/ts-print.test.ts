@@ -4,10 +4,15 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import fc from 'fast-check';
 import * as prettier from 'prettier';
+import type { Manifest } from '../../generators/lib/manifest/types.js';
+import { appFiles } from '../../generators/lib/render/app-files.js';
+import { renderPlannedFile } from '../../generators/lib/render/files.js';
 import { jsLiteral } from '../../generators/lib/render/handlebars.js';
 import { PRINT_WIDTH, tsConst, tsKey, tsUnion } from '../../generators/lib/render/ts-print.js';
 import { ROOT } from '../support/paths.js';
+import { projectContext } from '../support/render-project.js';
 
 const template = (name: string) => readFileSync(path.join(ROOT, 'templates/app', name), 'utf8');
 const options = JSON.parse(template('prettierrc.json.hbs')) as prettier.Options & { overrides?: unknown };
@@ -62,5 +67,26 @@ describe('derived TypeScript printed as Prettier prints it', () => {
       await assertPrettierClean(`export interface S {\n${tsUnion(`  ${tsKey('a-b')}?:`, [...members(n, w), 'null'], ';', 2)}\n}\n`);
       await assertPrettierClean(`export interface S {\n  o: {\n${tsUnion('    status:', members(n, w), ';', 4)}\n  };\n}\n`);
     }
+  });
+});
+
+// User-owned files that carry a manifest value (an extension's label, the app's title) must be Prettier-clean as
+// generated, whatever the value's length or characters: `npm run format:check` runs in the project's CI.
+describe('user-owned TypeScript with manifest values, as Prettier prints it', () => {
+  const example = JSON.parse(readFileSync(path.join(ROOT, 'examples/tasting-room-full-app/c7-app.json'), 'utf8')) as Manifest;
+  const files = (m: Manifest) => {
+    const ctx = projectContext(m);
+    return appFiles(ctx).filter((f) => f.path.startsWith('src/extensions/') && f.path !== 'src/extensions/layout.ts').map((f) => ({ path: f.path, text: String(renderPlannedFile(f, ctx)) }));
+  };
+
+  it('extension labels and the app title of any length stay Prettier-clean', async function () {
+    this.timeout(60_000);
+    const text = fc.string({ unit: fc.constantFrom('a', 'b', ' ', "'", '"', '`', '$', '{', '\\', '<', '/', 'é'), minLength: 1, maxLength: 160 }).filter((s) => s.trim() === s && s.length > 0);
+    await fc.assert(fc.asyncProperty(text, text, async (label, title) => {
+      const m = structuredClone(example);
+      m.app.title = title;
+      for (const x of m.extensions ?? []) { if ('label' in x) x.label = label; if ('title' in x) x.title = label; }
+      for (const f of files(m)) assert.equal(f.text, await format(f.text), `${f.path} with label ${JSON.stringify(label)}, title ${JSON.stringify(title)}`);
+    }), { numRuns: 40, examples: [['x'.repeat(100), 'y'.repeat(110)], ['x'.repeat(160), 'y'.repeat(160)]] });
   });
 });

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import Handlebars from 'handlebars';
 import { loadPrecompiledTemplates, type PrecompiledTemplates } from './precompiled.js';
+import { tsConst, tsProperty } from './ts-print.js';
 
 /** A JSON literal that is also a safe JS/TS expression and safe inside HTML <script>: reads back unchanged. */
 export function jsonLiteral(value: unknown, indent?: number): string {
@@ -58,6 +59,9 @@ export function createHandlebars(): typeof Handlebars {
   const hb = Handlebars.create();
   hb.registerHelper('json', (value: unknown, options: { hash?: { indent?: number } }) => jsonLiteral(value, options?.hash?.indent));
   hb.registerHelper('js', (value: unknown) => jsLiteral(value));
+  // A declaration or an object row holding a user's value, broken where Prettier breaks it (render/ts-print.ts).
+  hb.registerHelper('tsConst', (head: string, value: unknown) => tsConst(head, value));
+  hb.registerHelper('tsProperty', (key: string, value: unknown, options: { hash?: { indent?: number } }) => tsProperty(key, value, options?.hash?.indent ?? 2));
   hb.registerHelper('md', (value: unknown) => markdownText(value));
   hb.registerHelper('mdBlock', (value: unknown) => markdownBlock(value));
   hb.registerHelper('code', (value: unknown) => markdownCode(value));

@@ -28,14 +28,7 @@ export function tsValue(value: unknown, indent = 0, column = indent, suffix = 1)
     const entries = Object.entries(value as Record<string, unknown>);
     if (entries.length === 0) return '{}';
     const pad = ' '.repeat(indent + 2);
-    const rows = entries.map(([k, v]) => {
-      const key = tsKey(k);
-      const row = `${pad}${key}: ${tsValue(v, indent + 2, indent + 2 + key.length + 2, 1)},`;
-      // A string too long for its line moves to the next one, indented (Prettier's break after the colon), unless
-      // the key is shorter than 5 columns (tabWidth + 3: Prettier's "short key").
-      if (typeof v === 'string' && row.length > PRINT_WIDTH && key.length >= 5) return `${pad}${key}:\n${pad}  ${jsLiteral(v)},`;
-      return row;
-    });
+    const rows = entries.map(([k, v]) => tsProperty(k, v, indent + 2));
     return `{\n${rows.join('\n')}\n${' '.repeat(indent)}}`;
   }
   return jsLiteral(value);
@@ -44,6 +37,17 @@ export function tsValue(value: unknown, indent = 0, column = indent, suffix = 1)
 /** A property name: Prettier unquotes one that is an identifier (a number stays quoted in TypeScript). */
 export function tsKey(name: string): string {
   return IDENTIFIER.test(name) ? name : jsLiteral(name);
+}
+
+/** One `key: value,` row of an object literal whose rows are indented by `indent` columns. */
+export function tsProperty(name: string, value: unknown, indent: number): string {
+  const key = tsKey(name);
+  const pad = ' '.repeat(indent);
+  const row = `${pad}${key}: ${tsValue(value, indent, indent + key.length + 2, 1)},`;
+  // A string too long for its line moves to the next one, indented (Prettier's break after the colon), unless the
+  // key is shorter than 5 columns (tabWidth + 3: Prettier's "short key").
+  if (typeof value === 'string' && row.length > PRINT_WIDTH && key.length >= 5) return `${pad}${key}:\n${pad}  ${jsLiteral(value)},`;
+  return row;
 }
 
 /** `head` + value + `tail` on the line(s) of one declaration, e.g. `export const X = ` … `;`. */
