@@ -8,6 +8,7 @@ import type { Manifest } from '../manifest/types.js';
 import { extractFacts, type FileFacts, type FnDef } from './extract.js';
 import { ABSENT, BASE_NAME, classify, Flow, hasParam, isC7Based, methodOf, RESOURCES, show, type Project, type SinkResult } from './flow.js';
 import { grammarFor, grammarState, prepareGrammars, withTree, type Grammar } from './parse.js';
+import { hostedShell } from './hosted.js';
 import { readPostman } from './postman.js';
 import { encodeFacts, loadPrecomputedFacts } from './precomputed.js';
 import { scanSignIn, scanSource, stripTrailingComment, type ApiReference as TextReference } from './scan.js';
@@ -127,7 +128,7 @@ function precomputedFacts(grammar: Grammar, source: string): FileFacts | undefin
 
 /** The build's key of a source: its length, then the SHA-1 of the grammar and the text. */
 const factsKey = (grammar: Grammar, source: string) => `${source.length}:${createHash('sha1').update(grammar).update('\0').update(source).digest('hex')}`;
-const sourceOf = (file: string, text: string) => (/\.(vue|svelte)$/i.test(file) ? scriptOnly(text) : text);
+const sourceOf = (file: string, text: string) => (/\.(vue|svelte)$/i.test(file) ? scriptOnly(text) : hostedShell(file, text) ?? text);
 
 /** Facts already known for this file's text (parsed earlier in this process, or by the build). */
 function knownFacts(grammar: Grammar, file: string, text: string): FileFacts | undefined {
@@ -150,7 +151,7 @@ function factsFor(file: string, text: string): { facts: FileFacts | null; engine
   if (known) return { facts: known, engine: `tree-sitter (${grammar})` };
   const state = grammarState(grammar);
   if (state !== 'ready') return { facts: null, engine: state === 'failed' ? `text (the ${grammar} grammar could not be loaded)` : `text (the ${grammar} grammar was not loaded)` };
-  const source = /\.(vue|svelte)$/i.test(file) ? scriptOnly(text) : text;
+  const source = sourceOf(file, text);
   // Keyed by the text itself: a Map hashes a string once, no digest to compute for each of thousands of copies.
   let byText = factsCache.get(grammar);
   if (!byText) factsCache.set(grammar, (byText = new Map()));

@@ -106,7 +106,9 @@ export function collectSources(targets: string[], opts: { includeTests?: boolean
         if (!isSkippedDir(entry.name, opts, path.basename(dir))) walk(full);
         continue;
       }
-      if (!isAuditedFile(entry.name, opts)) {
+      // A workflow is known by its folder (.github/workflows/x.yml): shell in its steps.
+      const inWorkflows = path.basename(dir) === 'workflows' && path.basename(path.dirname(dir)) === '.github';
+      if (!isAuditedFile(inWorkflows ? `.github/workflows/${entry.name}` : entry.name, opts)) {
         // A script without an extension (bin/departments, scripts/backup): read when its `#!` names a language.
         if (entry.isFile() && !entry.name.includes('.') && isScript(full)) readRegular(full);
         continue;

@@ -1,0 +1,63 @@
+// General mechanisms from heldout5/heldout6's misses (issue 12), on snippets of our own: shell held by other formats
+// (Makefiles, CI workflows), commands run by another command (xargs, env, timeout), and the rest below.
+import assert from 'node:assert/strict';
+import { auditSources, type AuditReport } from '../../generators/lib/audit/index.js';
+import { isAuditedFile } from '../../generators/lib/audit/files.js';
+
+const audit = (files: Record<string, string>) => auditSources(Object.entries(files).map(([file, text]) => ({ file, text })));
+const calls = (r: AuditReport) => [...new Set(r.references.map((x) => `${x.method} ${x.path}`))].sort();
+
+describe('audit engine: shell inside other formats', () => {
+  it('a Makefile: recipes are shell, Make variables expand (a command variable in place, a URL variable kept)', async () => {
+    const r = await audit({ 'tools/Makefile': [
+      `API := https://api.commerce7.com/v1`,
+      `HTTP = curl -s -H "tenant: $(TENANT)"`,
+      `sync: ## pull vendors`,
+      `\t@$(HTTP) "$(API)/vendor" > vendors.json`,
+      `drop:`,
+      `\t-$(HTTP) -X DELETE "$(API)/coupon/$(CODE)"`,
+      `local:`,
+      `\tcurl -s http://127.0.0.1:3000/coupon`,
+    ].join('\n') });
+    assert.deepEqual(calls(r), ['DELETE /coupon/{id}', 'GET /vendor']);
+    assert.equal(r.references.find((x) => x.path === '/vendor')?.line, 4);
+  });
+
+  it('a GitHub Actions workflow: env entries are variables, run blocks are shell, ${{ secrets.X }} is $X', async () => {
+    const r = await audit({ '.github/workflows/nightly.yml': [
+      `on: { schedule: [{ cron: "0 3 * * *" }] }`,
+      `env:`,
+      `  BASE: https://api.commerce7.com/v1`,
+      `jobs:`,
+      `  go:`,
+      `    runs-on: ubuntu-latest`,
+      `    steps:`,
+      `      - run: curl -fsS "$BASE/tag" -o tags.json`,
+      `      - name: make one`,
+      `        run: |`,
+      `          curl -fsS -d '{"title":"x"}' \\`,
+      `            -u "\${{ secrets.ID }}:\${{ secrets.KEY }}" "\${{ env.BASE }}/vendor"`,
+    ].join('\n') });
+    assert.deepEqual(calls(r), ['GET /tag', 'POST /vendor']);
+  });
+
+  it('Makefiles and workflow files are audited; a YAML elsewhere and the .c7-app backups are not', () => {
+    assert.ok(isAuditedFile('Makefile'));
+    assert.ok(isAuditedFile('ops/deploy.mk'));
+    assert.ok(isAuditedFile('.github/workflows/ci.yaml'));
+    assert.ok(!isAuditedFile('config/settings.yml'));
+    assert.ok(!isAuditedFile('.c7-app/backup-1/src/client.ts'));
+  });
+});
+
+describe('audit engine: a command run by another command', () => {
+  it('xargs -I{}, env, timeout: the inner curl/wget is the call, {} an id', async () => {
+    const r = await audit({ 'run.sh': [
+      `C7=https://api.commerce7.com/v1`,
+      `cut -f1 ids.txt | xargs -n1 -I{} curl -s -X PUT "$C7/club-membership/{}"`,
+      `env LC_ALL=C curl -s "$C7/department"`,
+      `timeout 20 wget -q -O - "$C7/vendor"`,
+    ].join('\n') });
+    assert.deepEqual(calls(r), ['GET /department', 'GET /vendor', 'PUT /club-membership/{id}']);
+  });
+});
