@@ -2,7 +2,11 @@
 // (Makefiles, CI workflows), commands run by another command (xargs, env, timeout), and the rest below.
 import assert from 'node:assert/strict';
 import { auditSources, type AuditReport } from '../../generators/lib/audit/index.js';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { isAuditedFile } from '../../generators/lib/audit/files.js';
+import { collectSources } from '../../generators/lib/audit/read.js';
 
 const audit = (files: Record<string, string>) => auditSources(Object.entries(files).map(([file, text]) => ({ file, text })));
 const calls = (r: AuditReport) => [...new Set(r.references.map((x) => `${x.method} ${x.path}`))].sort();
@@ -59,5 +63,23 @@ describe('audit engine: a command run by another command', () => {
       `timeout 20 wget -q -O - "$C7/vendor"`,
     ].join('\n') });
     assert.deepEqual(calls(r), ['GET /department', 'GET /vendor', 'PUT /club-membership/{id}']);
+  });
+});
+
+describe('audit engine: which files are read', () => {
+  it('a minified bundle with no source beside it is read; one next to its source is not; workflows by their folder', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'c7-audit7-'));
+    try {
+      const put = (f: string, t: string) => { mkdirSync(path.dirname(path.join(dir, f)), { recursive: true }); writeFileSync(path.join(dir, f), t); };
+      put('deploy/worker.min.js', 'fetch("https://api.commerce7.com/v1/tag")');
+      put('web/app.js', 'fetch("https://api.commerce7.com/v1/tag")');
+      put('web/app.min.js', 'fetch("https://api.commerce7.com/v1/tag")');
+      put('.github/workflows/sync.yml', 'jobs: {}');
+      put('.c7-app/backup/x.js', 'fetch("https://api.commerce7.com/v1/tag")');
+      const c = collectSources([dir], { shown: (abs) => path.relative(dir, abs).split(path.sep).join('/') });
+      assert.deepEqual(c.sources.map((s) => s.file).sort(), ['.github/workflows/sync.yml', 'deploy/worker.min.js', 'web/app.js']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
