@@ -83,3 +83,18 @@ describe('audit engine: which files are read', () => {
     }
   });
 });
+
+describe('audit engine: request builders of unknown libraries', () => {
+  it('a body step given its body (.json({…}), .body(x)) keeps the URL built; the verb after it is the request', async () => {
+    const r = await audit({ 'svc.mjs': [
+      `import make from 'tiny-http';`,
+      `const c7 = (t) => make('https://api.commerce7.com/v1').headers({ tenant: t });`,
+      `export async function touch(t, id) {`,
+      `  const v = await c7(t).url(\`/vendor/\${id}\`).get().json();`,
+      `  await c7(t).url(\`/vendor/\${id}\`).json({ ...v, seen: true }).patch().json();`,
+      `  await c7(t).url('/department').body(JSON.stringify({ title: 'x' })).post().text();`,
+      `}`,
+    ].join('\n') });
+    assert.deepEqual(calls(r), ['GET /vendor/{id}', 'PATCH /vendor/{id}', 'POST /department']);
+  });
+});

@@ -113,6 +113,7 @@ const NOT_BUILDER = /^(split|toUpperCase|toLowerCase|upper|lower|capitalize|incl
 const CLIENT_MAKER = /^(new|create\w*|extend|New\w*|Client|Session|Resource|connect|build|defaults|wretch|instance|for|For|make\w*Client)$/;
 const BASE_KEY = /^(baseURL|baseUrl|base_url|base_uri|baseUri|BaseAddress|BaseUrl|prefixUrl|prefix_url|url|uri|host|endpoint|base|root|api_base|api_root)$/;
 /** Methods of fluent request builders that keep the receiver's URL (Flurl, superagent-like chains). */
+const BODY_STEP = /^(?:json|body|text|form|formData|formUrl)$/;
 const FLUENT = /^(With[A-Z]\w*|SetQueryParams?|SetQueryParam|AppendQueryParam|RemoveQueryParams?|SetFragment|RemoveFragment|AllowHttpStatus|AllowAnyHttpStatus|ConfigureRequest|WithTimeout|withHeaders?|withToken|withBasicAuth|withOptions|acceptJson|asJson|asForm|timeout|retry|withQueryParameters|withUrlParameters|basic_auth|auth|headers|accept|addon|query|options|content|catcher|errorType|middlewares|resolve|signal|json_no)$/;
 /** A method option the caller's object literal does not set: the HTTP library's default applies. */
 export const ABSENT = '\u0000absent';
@@ -761,7 +762,8 @@ export class Flow {
     // A builder of any library on a Commerce7 base: requests.URL(base).Path("club"), chain(base).segment('tag').
     // A path step appends its argument; any other step (headers, auth, a verb) keeps the URL built so far.
     // A verb or a send is the request itself: its value is a response, not the URL.
-    if (e.recvExpr && e.recvExpr.k !== 'str' && !NOT_BUILDER.test(fn) && !VERB.test(fn) && !SEND_STEP.test(fn) && !REQUEST_FN.test(fn)) {
+    // A body step given its body (wretch's .json({…}), .body(x), .form(x)) is a step: read with no argument, a response.
+    if (e.recvExpr && e.recvExpr.k !== 'str' && (!NOT_BUILDER.test(fn) || BODY_STEP.test(fn) && args.length > 0) && !VERB.test(fn) && !SEND_STEP.test(fn) && !REQUEST_FN.test(fn)) {
       const owner = this.eval(e.recvExpr, deeper).filter(isC7Based);
       if (owner.length) {
         this.noteBase(owner);
