@@ -98,3 +98,28 @@ describe('audit engine: request builders of unknown libraries', () => {
     assert.deepEqual(calls(r), ['GET /vendor/{id}', 'PATCH /vendor/{id}', 'POST /department']);
   });
 });
+
+describe('audit engine: clients returned by project functions', () => {
+  it('a callable client kept by a getter function (let cached; getApi() returns it) is called with path and method', async () => {
+    const r = await audit({
+      'lib/api.ts': [
+        `import { ofetch } from 'ofetch';`,
+        `const ROOT = 'https://api.commerce7.com/v1';`,
+        `let cached: ReturnType<typeof ofetch.create> | null = null;`,
+        `export function getApi() {`,
+        `  if (!cached) cached = ofetch.create({ baseURL: ROOT, retry: 2 });`,
+        `  return cached;`,
+        `}`,
+      ].join('\n'),
+      'jobs/sweep.ts': [
+        `import { getApi } from '../lib/api';`,
+        `export async function sweep(id: string) {`,
+        `  const call = getApi();`,
+        `  await call('/vendor', { query: { q: 'x' } });`,
+        `  await call(\`/coupon/\${id}\`, { method: 'DELETE' });`,
+        `}`,
+      ].join('\n'),
+    });
+    assert.deepEqual(calls(r), ['DELETE /coupon/{id}', 'GET /vendor']);
+  });
+});

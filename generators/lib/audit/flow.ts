@@ -1133,8 +1133,12 @@ export class Flow {
     const defs = [...(env.fn.locals.get(c.fn) ?? []), ...(env.facts.defs.get(c.fn) ?? [])];
     if (!defs.length) defs.push(...this.nearest(this.project.defs, c.fn, env.facts.file).slice(0, 4).map((d) => d.expr));
     const maker = defs.find((d): d is Extract<Expr, { k: 'call' }> => d.k === 'call' && /^(create|extend|defaults|wretch)$/.test(d.fn));
-    if (!maker) return null;
-    const base = keyedIn(maker.args, BASE_KEY) ?? (maker.fn === 'wretch' ? maker.args[0]?.value : undefined);
+    // Else a name bound to what a project function returns (const c7 = useCommerce7()): a client when that value
+    // is a Commerce7 base (the function returns a client made with one, kept in a variable or not).
+    const made = maker ? undefined : defs.find((d): d is Extract<Expr, { k: 'call' }> => d.k === 'call' && !REQUEST_FN.test(d.fn) && !VERB.test(d.fn)
+      && !!this.resolveFn(d.fn, d.recv, env.facts, (f) => f.returns.length > 0) && this.eval(d, { ...env, depth: env.depth + 2 }).some(isC7Based));
+    if (!maker && !made) return null;
+    const base = made ?? keyedIn(maker!.args, BASE_KEY) ?? (maker!.fn === 'wretch' ? maker!.args[0]?.value : undefined);
     if (!base) return null;
     const first = c.args.find((a) => !a.key)?.value;
     const urlKey = first?.k === 'obj' ? first.entries.find((en) => URL_KEY.test(en.key))?.value : undefined;
