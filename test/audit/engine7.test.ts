@@ -123,3 +123,27 @@ describe('audit engine: clients returned by project functions', () => {
     assert.deepEqual(calls(r), ['DELETE /coupon/{id}', 'GET /vendor']);
   });
 });
+
+describe('audit engine: delegation to a same-named function', () => {
+  it('TypeScript: a handler method removeVendor(id) calling the injected client\'s removeVendor(id) is not its own caller', async () => {
+    const r = await audit({
+      'src/tags.client.ts': [
+        `import axios from 'axios';`,
+        `export class TagsClient {`,
+        `  private http = axios.create({ baseURL: 'https://api.commerce7.com/v1' });`,
+        `  removeVendor(id: string) { return this.http.delete(\`/vendor/\${id}\`); }`,
+        `}`,
+      ].join('\n'),
+      'src/tags.handler.ts': [
+        `import { TagsClient } from './tags.client';`,
+        `export class TagsHandler {`,
+        `  constructor(private readonly tags: TagsClient) {}`,
+        `  // the admin screen's 'remove' button (its '/vendor' page)`,
+        `  removeVendor(id: string) { return this.tags.removeVendor(id); }`,
+        `}`,
+      ].join('\n'),
+    });
+    assert.deepEqual(calls(r), ['DELETE /vendor/{id}']);
+    assert.ok(r.references.some((x) => x.file === 'src/tags.handler.ts'));
+  });
+});

@@ -300,6 +300,7 @@ export function auditSourcesSync(sources: AuditSource[], extra: AuditExtra = {})
   // The project: every definition and function by name, for lookups across files.
   const project: Project = { files: parsed, defs: new Map(), fns: new Map(), baseFiles };
   const called = new Set<string>();
+  const selfCalled = new Map<string, Set<FnDef>>();
   const put = <T>(index: Map<string, T[]>, file: string, name: string, items: T[]) => {
     // Under every folder above the file: a lookup walks up from the caller's folder (Flow.nearest).
     let dir = file;
@@ -316,7 +317,12 @@ export function auditSourcesSync(sources: AuditSource[], extra: AuditExtra = {})
   for (const f of parsed) {
     for (const [name, exprs] of f.defs) put(project.defs, f.file, name, exprs.map((expr) => ({ facts: f, expr })));
     for (const fn of f.fns) if (fn.name) put(project.fns, f.file, fn.name, [fn]);
-    for (const fn of [f.top, ...f.fns]) for (const c of fn.calls) called.add(c.fn);
+    for (const fn of [f.top, ...f.fns]) for (const c of fn.calls) {
+      // A call of its own name from inside a function (a controller's checkIn delegating to the service's checkIn)
+      // is not a caller of that function: by itself it leaves the function uncalled (its sinks are reported there).
+      if (c.fn !== fn.name) called.add(c.fn);
+      else (selfCalled.get(c.fn) ?? selfCalled.set(c.fn, new Set()).get(c.fn)!).add(fn);
+    }
   }
   const flow = new Flow(project);
   const seen = new Set<string>();
@@ -328,7 +334,7 @@ export function auditSourcesSync(sources: AuditSource[], extra: AuditExtra = {})
       for (const r of flow.sinks(fn, f)) {
         for (const ev of r.url.ev) usedLines.add(`${ev.file}:${ev.line}`);
         const open = hasParam(r.url) || (r.method !== null && hasParam(r.method));
-        if (open && fn.name && called.has(fn.name)) continue; // applied at its call sites
+        if (open && fn.name && (called.has(fn.name) || [...(selfCalled.get(fn.name) ?? [])].some((g) => g !== fn))) continue; // applied at its call sites
         if (r.needsBase && !isC7Based(r.url)) continue; // a receiver never bound to a Commerce7 client
         const relativeOk = r.relative;
         const c = classify(r.url, { relativeOk });
