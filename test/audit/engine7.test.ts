@@ -147,3 +147,26 @@ describe('audit engine: delegation to a same-named function', () => {
     assert.ok(r.references.some((x) => x.file === 'src/tags.handler.ts'));
   });
 });
+
+describe('audit engine: options and URLs made by helpers', () => {
+  it('PHP: the options array comes from the object\'s own method ($this->opts(\'DELETE\')), its method a parameter', async () => {
+    const r = await audit({ 'src/Sync.php': [
+      `<?php`,
+      `class Sync {`,
+      `  const ROOT = 'https://api.commerce7.com/v1';`,
+      `  private function opts(string $verb): array { $o = ['method' => $verb, 'timeout' => 9]; return $o; }`,
+      `  public function drop(string $id): void { wp_remote_request(self::ROOT . '/vendor/' . $id, $this->opts('DELETE')); }`,
+      `}`,
+    ].join('\n') });
+    assert.deepEqual(calls(r), ['DELETE /vendor/{id}']);
+  });
+
+  it('a URL helper of any library given a Commerce7 URL and a query gives that URL', async () => {
+    const r = await audit({ 'q.js': [
+      `import { withQuery } from 'ufo';`,
+      `const C7 = 'https://api.commerce7.com/v1';`,
+      `export const find = (q) => fetch(withQuery(C7 + '/department', { q }), { headers: {} });`,
+    ].join('\n') });
+    assert.deepEqual(calls(r), ['GET /department']);
+  });
+});

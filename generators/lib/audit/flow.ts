@@ -113,6 +113,7 @@ const NOT_BUILDER = /^(split|toUpperCase|toLowerCase|upper|lower|capitalize|incl
 const CLIENT_MAKER = /^(new|create\w*|extend|New\w*|Client|Session|Resource|connect|build|defaults|wretch|instance|for|For|make\w*Client)$/;
 const BASE_KEY = /^(baseURL|baseUrl|base_url|base_uri|baseUri|BaseAddress|BaseUrl|prefixUrl|prefix_url|url|uri|host|endpoint|base|root|api_base|api_root)$/;
 /** Methods of fluent request builders that keep the receiver's URL (Flurl, superagent-like chains). */
+const URL_HELPER = /query|param|ur[li]/i;
 const BODY_STEP = /^(?:json|body|text|form|formData|formUrl)$/;
 const FLUENT = /^(With[A-Z]\w*|SetQueryParams?|SetQueryParam|AppendQueryParam|RemoveQueryParams?|SetFragment|RemoveFragment|AllowHttpStatus|AllowAnyHttpStatus|ConfigureRequest|WithTimeout|withHeaders?|withToken|withBasicAuth|withOptions|acceptJson|asJson|asForm|timeout|retry|withQueryParameters|withUrlParameters|basic_auth|auth|headers|accept|addon|query|options|content|catcher|errorType|middlewares|resolve|signal|json_no)$/;
 /** A method option the caller's object literal does not set: the HTTP library's default applies. */
@@ -774,6 +775,15 @@ export class Flow {
         return owner;
       }
     }
+    // A URL helper of any library given a Commerce7 URL (add_query_arg('q', $v, $url), withQuery(url, q),
+    // buildUrl(base + '/x', params)) gives that URL, its query added.
+    if (!e.recvExpr && URL_HELPER.test(fn) && !BASE_NAME.test(fn) && e.args.length > 1) {
+      for (const a of e.args) {
+        if (a.value.k === 'obj' || a.value.k === 'list') continue;
+        const c7 = this.eval(a.value, deeper).filter((v) => isC7Based(v) && !!classify(v, { relativeOk: false }));
+        if (c7.length) return c7;
+      }
+    }
     return [hole(fn || 'call', BASE_NAME.test(fn))];
   }
 
@@ -1088,8 +1098,9 @@ export class Flow {
   private optionsMethod(c: CallSite, env: Env): Val[] | null {
     for (const a of c.args) {
       const v = a.value;
-      if (v.k !== 'call' || v.recv) continue;
-      const target = this.resolveFn(v.fn, '', env.facts, (f) => f.returns.length > 0);
+      // A function or the object's own method ($this->args('PUT', $body), self._opts('DELETE')).
+      if (v.k !== 'call' || v.recv && !/^(?:\$this|this|self|static|cls|@)$/.test(v.recv)) continue;
+      const target = this.resolveFn(v.fn, v.recv, env.facts, (f) => f.returns.length > 0);
       if (!target) continue;
       for (const r of target.returns) {
         const obj = r.k === 'obj' ? r : r.k === 'ref' && r.simple ? target.locals.get(r.name)?.find((x) => x.k === 'obj') : undefined;
