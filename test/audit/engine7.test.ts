@@ -170,3 +170,28 @@ describe('audit engine: options and URLs made by helpers', () => {
     assert.deepEqual(calls(r), ['GET /department']);
   });
 });
+
+describe('audit engine: clients configured by steps and settings', () => {
+  it('PHP: a base step (->baseUrl($x)) given a setting read by a key naming Commerce7; send($verb, $path) on it', async () => {
+    const r = await audit({ 'src/Api.php': [
+      `<?php`,
+      `class Api {`,
+      `  private function http() { $s = settings('integrations.commerce7'); return Client::make()->baseUrl($s['endpoint'])->timeout(5); }`,
+      `  private function call(string $verb, string $path) { return $this->http()->send($verb, $path); }`,
+      `  public function drop(string $id) { return $this->call('DELETE', "vendor/{$id}"); }`,
+      `  public function list() { return $this->call('GET', 'department'); }`,
+      `}`,
+    ].join('\n') });
+    assert.deepEqual(calls(r), ['DELETE /vendor/{id}', 'GET /department']);
+  });
+
+  it('Go-like fluent: SetBaseURL(cfg) from a config read naming commerce7, then a verb with a path', async () => {
+    const r = await audit({ 'sync.js': [
+      `import lib from 'resty-ish';`,
+      `const c = lib.client().setBaseUrl(config.get('commerce7.apiUrl'));`,
+      `export const tags = () => c.get('/tag/product');`,
+      `export const put = (id) => c.put(\`/vendor/\${id}\`, {});`,
+    ].join('\n') });
+    assert.deepEqual(calls(r), ['GET /tag/product', 'PUT /vendor/{id}']);
+  });
+});
