@@ -192,6 +192,11 @@ function callParts(n: SyntaxNode): { fn: string; recv: string; recvExpr?: Expr; 
   } else if (n.type === 'implicit_object_creation_expression') fn = 'new';
   if (n.type === 'command') {
     const args = namedChildren(n).filter((c) => !same(c, fnNode) && c.type !== 'command_name' && c.type !== 'variable_assignment' && c.type !== 'file_redirect' && c.type !== 'herestring_redirect');
+    // A command run by another (`xargs -I{} curl …`, `env A=b curl …`, `timeout 30 wget …`): the inner command's.
+    if (RUNNER.test(fn)) {
+      const at = args.findIndex((c) => /^(?:curl|wget|http|https|xh|xhs)$/.test(c.text));
+      if (at >= 0) return { fn: args[at]!.text, recv: '', argsNode: args.slice(at + 1), block: false };
+    }
     return { fn, recv: '', argsNode: args, block: false };
   }
   const argsNode = argsHolder ? namedChildren(argsHolder) : [];
@@ -202,6 +207,8 @@ function callParts(n: SyntaxNode): { fn: string; recv: string; recvExpr?: Expr; 
   const block = field(n, 'block') !== null || namedChildren(n).some((c) => c.type === 'do_block' || c.type === 'block' && n.type === 'call');
   return { fn, recv: recvNode?.text ?? '', recvExpr: recvNode ? toExpr(recvNode) : undefined, argsNode, block };
 }
+
+const RUNNER = /^(?:xargs|env|sudo|doas|time|nohup|nice|ionice|timeout|exec|command|builtin|parallel|watch|stdbuf|retry|flock|chronic)$/;
 
 function toArgs(nodes: SyntaxNode[]): Arg[] {
   const out: Arg[] = [];

@@ -1,6 +1,8 @@
+import { isShellHost } from './hosted.js';
+
 // Which files are code to audit: source of the languages integrations are written in, and JSON (API collections);
 // not dependencies, build output, lockfiles, minified or derived files, nor (unless asked) tests.
-export const AUDIT_SKIP_DIRS: ReadonlySet<string> = new Set(['node_modules', '.git', 'dist', 'build', 'out', 'coverage', 'vendor', '.next', '.nuxt', '__pycache__', 'venv', '.venv', 'obj', 'target']);
+export const AUDIT_SKIP_DIRS: ReadonlySet<string> = new Set(['node_modules', '.git', 'dist', 'build', 'out', 'coverage', 'vendor', '.next', '.nuxt', '__pycache__', 'venv', '.venv', 'obj', 'target', '.c7-app']);
 /** Under bin/, only .NET's build output is skipped: bin/ of a Ruby, shell or Node project holds its scripts. */
 const BUILD_UNDER_BIN = /^(?:Debug|Release|x64|x86|net\d[\w.]*|netcoreapp[\d.]*|netstandard[\d.]*)$/;
 const TEST_DIRS = new Set(['test', 'tests', '__tests__', 'spec', 'specs']);
@@ -17,5 +19,6 @@ export function isSkippedDir(name: string, opts: { includeTests?: boolean } = {}
 export function isAuditedFile(file: string, opts: { includeTests?: boolean } = {}): boolean {
   const parts = file.split('/');
   if (parts.slice(0, -1).some((d, i) => isSkippedDir(d, opts, parts[i - 1]))) return false;
+  if (isShellHost(file)) return true;
   return SOURCE.test(file) && !SKIP_FILES.test(file) && (opts.includeTests === true || !TEST_FILE.test(file));
 }

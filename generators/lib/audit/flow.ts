@@ -113,6 +113,11 @@ const NOT_BUILDER = /^(split|toUpperCase|toLowerCase|upper|lower|capitalize|incl
 const CLIENT_MAKER = /^(new|create\w*|extend|New\w*|Client|Session|Resource|connect|build|defaults|wretch|instance|for|For|make\w*Client)$/;
 const BASE_KEY = /^(baseURL|baseUrl|base_url|base_uri|baseUri|BaseAddress|BaseUrl|prefixUrl|prefix_url|url|uri|host|endpoint|base|root|api_base|api_root)$/;
 /** Methods of fluent request builders that keep the receiver's URL (Flurl, superagent-like chains). */
+const URL_HELPER = /query|param|ur[li]/i;
+const CONFIG_READ = /^(?:config|config_for|setting|settings|get_option|option|GetSection|getSection|GetValue|getValue|get|getOrThrow|Get)$/;
+const PATH_NAME = /^\$?(?:path|url|uri|endpoint|route|resource|relative\w*|\w*_?path|\w*Path|\w*_?url|\w*Url)$/i;
+const BASE_STEP = /^(?:with|set|use)?_?base_?(?:url|uri|address)$/i;
+const BODY_STEP = /^(?:json|body|text|form|formData|formUrl)$/;
 const FLUENT = /^(With[A-Z]\w*|SetQueryParams?|SetQueryParam|AppendQueryParam|RemoveQueryParams?|SetFragment|RemoveFragment|AllowHttpStatus|AllowAnyHttpStatus|ConfigureRequest|WithTimeout|withHeaders?|withToken|withBasicAuth|withOptions|acceptJson|asJson|asForm|timeout|retry|withQueryParameters|withUrlParameters|basic_auth|auth|headers|accept|addon|query|options|content|catcher|errorType|middlewares|resolve|signal|json_no)$/;
 /** A method option the caller's object literal does not set: the HTTP library's default applies. */
 export const ABSENT = '\u0000absent';
@@ -477,6 +482,8 @@ export class Flow {
       const hit = table?.get(e.name);
       if (hit) return hit;
     }
+    const configured = this.configKey(e, env);
+    if (configured && BASE_NAME.test(configured)) return [hole(configured, true)];
     // An object's field set from its constructor's parameter (this.path in a method of Resource): bound from the
     // receiver's `new Resource(auth, '/vendor')` at the call site, a parameter until then.
     const fieldOf = env.fn.cls ? /^(?:this\.|self\.|@|\$this->)(\w+)$/.exec(e.text) : null;
@@ -538,6 +545,24 @@ export class Flow {
     for (const v of out) for (const p of v.parts) if (typeof p !== 'string' && 'hole' in p && BASE_NAME.test(e.name)) p.base = true;
     if (!out.some(hasParam)) this.defCache.set(cacheKey, out);
     return out;
+  }
+
+  /**
+   * A setting read from the framework's configuration by a key that names Commerce7, directly or through the
+   * section it was read from: `$cfg['url']` after `$cfg = config('services.commerce7')`; its name joins the keys
+   * (`services_commerce7_url`: a base name). Null when the value is not such a read.
+   */
+  private configKey(e: Extract<Expr, { k: 'ref' }>, env: Env): string | null {
+    if (e.simple) return null;
+    const root = /^[$@]?[A-Za-z_]\w*/.exec(e.text)?.[0];
+    if (!root) return null;
+    const name = root.replace(/^[$@]/, '');
+    const defs = env.fn.locals.get(name) ?? env.fn.locals.get(root) ?? env.facts.defs.get(name) ?? env.facts.defs.get(root);
+    const read = defs?.find((d): d is Extract<Expr, { k: 'call' }> => d.k === 'call' && CONFIG_READ.test(d.fn));
+    const key = read?.args[0]?.value;
+    if (!key || key.k !== 'str' || typeof key.parts[0] !== 'string') return null;
+    const keys = e.text.slice(root.length).match(/\w+/g) ?? [];
+    return [key.parts[0], ...keys].join('_').replace(/\W+/g, '_');
   }
 
   /** `TABLE[key]`: the table is a constant object literal; a literal key picks its entry, a parameter picks it at
@@ -667,6 +692,11 @@ export class Flow {
       const name = args[0]?.value.k === 'str' ? String(args[0].value.parts[0] ?? '') : fn;
       return [hole(name, BASE_NAME.test(name))];
     }
+    // config('services.commerce7.url'), Configuration.GetValue("Commerce7:BaseUrl"): a setting named for the base.
+    if (CONFIG_READ.test(fn) && args[0]?.value.k === 'str' && typeof args[0].value.parts[0] === 'string' && /[.:_]/.test(args[0].value.parts[0])) {
+      const name = args[0].value.parts[0].replace(/\W+/g, '_');
+      if (BASE_NAME.test(name)) return [hole(name, true)];
+    }
     if (/^(getenv|GetEnvironmentVariable)$/.test(fn)) {
       const name = args[0]?.value.k === 'str' ? String(args[0].value.parts[0] ?? '') : fn;
       return [hole(name, BASE_NAME.test(name))];
@@ -761,7 +791,8 @@ export class Flow {
     // A builder of any library on a Commerce7 base: requests.URL(base).Path("club"), chain(base).segment('tag').
     // A path step appends its argument; any other step (headers, auth, a verb) keeps the URL built so far.
     // A verb or a send is the request itself: its value is a response, not the URL.
-    if (e.recvExpr && e.recvExpr.k !== 'str' && !NOT_BUILDER.test(fn) && !VERB.test(fn) && !SEND_STEP.test(fn) && !REQUEST_FN.test(fn)) {
+    // A body step given its body (wretch's .json({…}), .body(x), .form(x)) is a step: read with no argument, a response.
+    if (e.recvExpr && e.recvExpr.k !== 'str' && (!NOT_BUILDER.test(fn) || BODY_STEP.test(fn) && args.length > 0) && !VERB.test(fn) && !SEND_STEP.test(fn) && !REQUEST_FN.test(fn)) {
       const owner = this.eval(e.recvExpr, deeper).filter(isC7Based);
       if (owner.length) {
         this.noteBase(owner);
@@ -772,12 +803,28 @@ export class Flow {
         return owner;
       }
     }
+    // A URL helper of any library given a Commerce7 URL (add_query_arg('q', $v, $url), withQuery(url, q),
+    // buildUrl(base + '/x', params)) gives that URL, its query added.
+    if (!e.recvExpr && URL_HELPER.test(fn) && !BASE_NAME.test(fn) && e.args.length > 1) {
+      for (const a of e.args) {
+        if (a.value.k === 'obj' || a.value.k === 'list') continue;
+        const c7 = this.eval(a.value, deeper).filter((v) => isC7Based(v) && !!classify(v, { relativeOk: false }));
+        if (c7.length) return c7;
+      }
+    }
     return [hole(fn || 'call', BASE_NAME.test(fn))];
   }
 
   /** The base URL a client-making call is given, when it is a Commerce7 one (else null). */
   clientBase(e: Extract<Expr, { k: 'call' }>, env: Env): Val[] | null {
     const deeper: Env = { ...env, depth: env.depth + 1 };
+    // A configuration step named for the base (Laravel's Http::baseUrl($u), resty's SetBaseURL(u), withBaseUrl(u)):
+    // a client on the base it is given, whatever the library.
+    if (BASE_STEP.test(e.fn)) {
+      const first = e.args.find((a) => !a.key)?.value;
+      const c7 = first ? this.eval(first, deeper).filter(isC7Based) : [];
+      if (c7.length) { this.noteBase(c7); return c7; }
+    }
     if (!CLIENT_MAKER.test(e.fn) && !/^[A-Z]/.test(e.fn)) {
       // A library's factory of any name given the base itself (chain(BASE), from(BASE)): a client on that base.
       const first = e.args.find((a) => !a.key)?.value;
@@ -1074,7 +1121,9 @@ export class Flow {
       return null;
     };
     // A path argument (a literal or built from one) joins the receiver; else the URL is the one the chain built.
-    const pathArg = (VERB.test(c.fn) || SEND_STEP.test(c.fn)) ? c.args.find((a) => !a.key && (a.value.k === 'str' || a.value.k === 'cat' || a.value.k === 'fmt') && startsLiteral(a.value))?.value : undefined;
+    // A send of (method, path, options) names its path by a variable too: $client->send($method, $path, $opts).
+    const pathArg = (VERB.test(c.fn) || SEND_STEP.test(c.fn)) ? c.args.find((a) => !a.key && ((a.value.k === 'str' || a.value.k === 'cat' || a.value.k === 'fmt') && startsLiteral(a.value)
+      || a.value.k === 'ref' && a.value.simple && PATH_NAME.test(a.value.name)))?.value : undefined;
     const url: Expr = pathArg ? { k: 'call', fn: 'join', recv: 'path', args: [{ value: r }, { value: pathArg }], line: c.line } : r;
     return { name: `${c.fn} (a request builder)`, url: [url], method: methodOfChain(), defaultMethod: null, relativeOk: false };
   }
@@ -1086,8 +1135,9 @@ export class Flow {
   private optionsMethod(c: CallSite, env: Env): Val[] | null {
     for (const a of c.args) {
       const v = a.value;
-      if (v.k !== 'call' || v.recv) continue;
-      const target = this.resolveFn(v.fn, '', env.facts, (f) => f.returns.length > 0);
+      // A function or the object's own method ($this->args('PUT', $body), self._opts('DELETE')).
+      if (v.k !== 'call' || v.recv && !/^(?:\$this|this|self|static|cls|@)$/.test(v.recv)) continue;
+      const target = this.resolveFn(v.fn, v.recv, env.facts, (f) => f.returns.length > 0);
       if (!target) continue;
       for (const r of target.returns) {
         const obj = r.k === 'obj' ? r : r.k === 'ref' && r.simple ? target.locals.get(r.name)?.find((x) => x.k === 'obj') : undefined;
@@ -1131,8 +1181,12 @@ export class Flow {
     const defs = [...(env.fn.locals.get(c.fn) ?? []), ...(env.facts.defs.get(c.fn) ?? [])];
     if (!defs.length) defs.push(...this.nearest(this.project.defs, c.fn, env.facts.file).slice(0, 4).map((d) => d.expr));
     const maker = defs.find((d): d is Extract<Expr, { k: 'call' }> => d.k === 'call' && /^(create|extend|defaults|wretch)$/.test(d.fn));
-    if (!maker) return null;
-    const base = keyedIn(maker.args, BASE_KEY) ?? (maker.fn === 'wretch' ? maker.args[0]?.value : undefined);
+    // Else a name bound to what a project function returns (const c7 = useCommerce7()): a client when that value
+    // is a Commerce7 base (the function returns a client made with one, kept in a variable or not).
+    const made = maker ? undefined : defs.find((d): d is Extract<Expr, { k: 'call' }> => d.k === 'call' && !REQUEST_FN.test(d.fn) && !VERB.test(d.fn)
+      && !!this.resolveFn(d.fn, d.recv, env.facts, (f) => f.returns.length > 0) && this.eval(d, { ...env, depth: env.depth + 2 }).some(isC7Based));
+    if (!maker && !made) return null;
+    const base = made ?? keyedIn(maker!.args, BASE_KEY) ?? (maker!.fn === 'wretch' ? maker!.args[0]?.value : undefined);
     if (!base) return null;
     const first = c.args.find((a) => !a.key)?.value;
     const urlKey = first?.k === 'obj' ? first.entries.find((en) => URL_KEY.test(en.key))?.value : undefined;

@@ -8,6 +8,7 @@ import type { Manifest } from '../manifest/types.js';
 import { extractFacts, type FileFacts, type FnDef } from './extract.js';
 import { ABSENT, BASE_NAME, classify, Flow, hasParam, isC7Based, methodOf, RESOURCES, show, type Project, type SinkResult } from './flow.js';
 import { grammarFor, grammarState, prepareGrammars, withTree, type Grammar } from './parse.js';
+import { hostedShell } from './hosted.js';
 import { readPostman } from './postman.js';
 import { encodeFacts, loadPrecomputedFacts } from './precomputed.js';
 import { scanSignIn, scanSource, stripTrailingComment, type ApiReference as TextReference } from './scan.js';
@@ -127,7 +128,7 @@ function precomputedFacts(grammar: Grammar, source: string): FileFacts | undefin
 
 /** The build's key of a source: its length, then the SHA-1 of the grammar and the text. */
 const factsKey = (grammar: Grammar, source: string) => `${source.length}:${createHash('sha1').update(grammar).update('\0').update(source).digest('hex')}`;
-const sourceOf = (file: string, text: string) => (/\.(vue|svelte)$/i.test(file) ? scriptOnly(text) : text);
+const sourceOf = (file: string, text: string) => (/\.(vue|svelte)$/i.test(file) ? scriptOnly(text) : hostedShell(file, text) ?? text);
 
 /** Facts already known for this file's text (parsed earlier in this process, or by the build). */
 function knownFacts(grammar: Grammar, file: string, text: string): FileFacts | undefined {
@@ -150,7 +151,7 @@ function factsFor(file: string, text: string): { facts: FileFacts | null; engine
   if (known) return { facts: known, engine: `tree-sitter (${grammar})` };
   const state = grammarState(grammar);
   if (state !== 'ready') return { facts: null, engine: state === 'failed' ? `text (the ${grammar} grammar could not be loaded)` : `text (the ${grammar} grammar was not loaded)` };
-  const source = /\.(vue|svelte)$/i.test(file) ? scriptOnly(text) : text;
+  const source = sourceOf(file, text);
   // Keyed by the text itself: a Map hashes a string once, no digest to compute for each of thousands of copies.
   let byText = factsCache.get(grammar);
   if (!byText) factsCache.set(grammar, (byText = new Map()));
@@ -299,6 +300,7 @@ export function auditSourcesSync(sources: AuditSource[], extra: AuditExtra = {})
   // The project: every definition and function by name, for lookups across files.
   const project: Project = { files: parsed, defs: new Map(), fns: new Map(), baseFiles };
   const called = new Set<string>();
+  const selfCalled = new Map<string, Set<FnDef>>();
   const put = <T>(index: Map<string, T[]>, file: string, name: string, items: T[]) => {
     // Under every folder above the file: a lookup walks up from the caller's folder (Flow.nearest).
     let dir = file;
@@ -315,7 +317,12 @@ export function auditSourcesSync(sources: AuditSource[], extra: AuditExtra = {})
   for (const f of parsed) {
     for (const [name, exprs] of f.defs) put(project.defs, f.file, name, exprs.map((expr) => ({ facts: f, expr })));
     for (const fn of f.fns) if (fn.name) put(project.fns, f.file, fn.name, [fn]);
-    for (const fn of [f.top, ...f.fns]) for (const c of fn.calls) called.add(c.fn);
+    for (const fn of [f.top, ...f.fns]) for (const c of fn.calls) {
+      // A call of its own name from inside a function (a controller's checkIn delegating to the service's checkIn)
+      // is not a caller of that function: by itself it leaves the function uncalled (its sinks are reported there).
+      if (c.fn !== fn.name) called.add(c.fn);
+      else (selfCalled.get(c.fn) ?? selfCalled.set(c.fn, new Set()).get(c.fn)!).add(fn);
+    }
   }
   const flow = new Flow(project);
   const seen = new Set<string>();
@@ -327,7 +334,7 @@ export function auditSourcesSync(sources: AuditSource[], extra: AuditExtra = {})
       for (const r of flow.sinks(fn, f)) {
         for (const ev of r.url.ev) usedLines.add(`${ev.file}:${ev.line}`);
         const open = hasParam(r.url) || (r.method !== null && hasParam(r.method));
-        if (open && fn.name && called.has(fn.name)) continue; // applied at its call sites
+        if (open && fn.name && (called.has(fn.name) || [...(selfCalled.get(fn.name) ?? [])].some((g) => g !== fn))) continue; // applied at its call sites
         if (r.needsBase && !isC7Based(r.url)) continue; // a receiver never bound to a Commerce7 client
         const relativeOk = r.relative;
         const c = classify(r.url, { relativeOk });

@@ -4,6 +4,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import v8 from 'node:v8';
+import { isShellHost } from './hosted.js';
 
 /** The part of web-tree-sitter's Node the audit reads. */
 export interface SyntaxNode {
@@ -48,6 +49,8 @@ export function shebangGrammar(head: string): Grammar | null {
  * text is given); null: no grammar (the text scanner reads it).
  */
 export function grammarFor(file: string, text?: string): Grammar | null {
+  // A Makefile's recipes, a CI workflow's steps: shell, rewritten by ./hosted.ts before parsing.
+  if (isShellHost(file)) return 'bash';
   const ext = path.extname(file).toLowerCase();
   if (!ext && text !== undefined) return shebangGrammar(text.slice(0, 200));
   switch (ext) {

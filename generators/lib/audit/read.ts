@@ -40,6 +40,14 @@ function special(stat: Stats): string | null {
   return null;
 }
 
+/** `x.min.js` whose source (`x.js`, `x.mjs`, `x.ts`…) is not in its folder. */
+function isLoneBundle(name: string, entries: Array<{ name: string }>): boolean {
+  const m = /^(.+)\.min\.[cm]?js$/i.exec(name);
+  if (!m) return false;
+  const stem = m[1]!.toLowerCase();
+  return !entries.some((e) => /\.(?:[cm]?[jt]sx?)$/i.test(e.name) && e.name.toLowerCase().replace(/\.[^.]+$/, '') === stem);
+}
+
 /**
  * Collects the files under the targets. `shown` maps an absolute path to what the report prints.
  * A target that does not exist at all is an error for the caller (thrown as the fs error).
@@ -106,9 +114,13 @@ export function collectSources(targets: string[], opts: { includeTests?: boolean
         if (!isSkippedDir(entry.name, opts, path.basename(dir))) walk(full);
         continue;
       }
-      if (!isAuditedFile(entry.name, opts)) {
+      // A workflow is known by its folder (.github/workflows/x.yml): shell in its steps.
+      const inWorkflows = path.basename(dir) === 'workflows' && path.basename(path.dirname(dir)) === '.github';
+      if (!isAuditedFile(inWorkflows ? `.github/workflows/${entry.name}` : entry.name, opts)) {
         // A script without an extension (bin/departments, scripts/backup): read when its `#!` names a language.
         if (entry.isFile() && !entry.name.includes('.') && isScript(full)) readRegular(full);
+        // A minified bundle with no source beside it (a deploy repo's worker): the only code there is, so read.
+        else if (entry.isFile() && isLoneBundle(entry.name, entries)) readRegular(full);
         continue;
       }
       if (entry.isFile()) {

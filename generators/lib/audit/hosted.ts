@@ -1,0 +1,113 @@
+// Shell held by another format: a Makefile's recipes, a CI workflow's `run:` steps. Each is rewritten into a bash
+// script of the same lines (line numbers stay the file's), the host's variables made shell variables, so the bash
+// grammar and the shell sinks read it like any script.
+
+const MAKEFILE = /(?:^|\/)(?:GNUmakefile|[Mm]akefile)$|\.mk$/;
+const WORKFLOW = /(?:^|\/)\.github\/workflows\/[^/]+\.ya?ml$|(?:^|\/)\.gitlab-ci\.ya?ml$/;
+
+/** Is this file shell inside another format (read as bash after hostedShell)? */
+export function isShellHost(file: string): boolean {
+  return MAKEFILE.test(file) || WORKFLOW.test(file);
+}
+
+/** The file as a bash script of the same lines, or null when it is not a shell host. */
+export function hostedShell(file: string, text: string): string | null {
+  if (MAKEFILE.test(file)) return makefileShell(text);
+  if (WORKFLOW.test(file)) return workflowShell(text);
+  return null;
+}
+
+const quoted = (v: string) => `"${v.replace(/(["\\`])/g, '\\$1')}"`;
+
+/**
+ * Make expands variables as text when a recipe runs: a variable holding a command or options (`CURL = curl -fsS
+ * $(AUTH)`) is put in place; one holding a URL stays a shell variable (`${C7}`), assigned where Make assigns it, so
+ * the evidence points at its definition. A variable Make does not define is the environment's (`${C7_TENANT}`).
+ */
+function makefileShell(text: string): string {
+  const lines = text.split('\n');
+  const vars = new Map<string, string>();
+  const ASSIGN = /^(?:(?:export|override)\s+)*([A-Za-z_][\w.-]*)\s*(?:\?=|:::?=|::=|:=|\+=|!=|=)\s*(.*?)\s*$/;
+  // Logical lines: a trailing backslash continues a variable's value.
+  for (let i = 0; i < lines.length; i++) {
+    if (/^\t/.test(lines[i]!)) continue;
+    const m = ASSIGN.exec(lines[i]!);
+    if (!m) continue;
+    let value = m[2]!;
+    while (value.endsWith('\\') && i + 1 < lines.length) value = value.slice(0, -1) + ' ' + lines[++i]!.trim();
+    const prev = /\+=/.test(lines[i]!) ? vars.get(m[1]!) : undefined;
+    vars.set(m[1]!, prev ? `${prev} ${value}` : value);
+  }
+  const holdsUrl = (v: string) => /:\/\//.test(v);
+  const expand = (s: string, depth = 0): string =>
+    s.replace(/\$\$|\$[({]([A-Za-z_][\w.-]*)[)}]/g, (all, name: string | undefined) => {
+      if (all === '$$') return '$';
+      const v = name === undefined ? undefined : vars.get(name);
+      if (v === undefined || holdsUrl(v) || depth > 8) return `\${${name!.replace(/[.-]/g, '_')}}`;
+      return expand(v, depth + 1);
+    });
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (/^\t/.test(line)) {
+      // A recipe line: Make's prefixes (@ silent, - ignore errors, + always) are not shell.
+      out.push(expand(line.replace(/^\t[ \t]*[@+-]*/, '')));
+      continue;
+    }
+    const m = ASSIGN.exec(line);
+    if (m && holdsUrl(vars.get(m[1]!) ?? '')) {
+      out.push(`${m[1]!.replace(/[.-]/g, '_')}=${quoted(expand(m[2]!.replace(/\\$/, '')))}`);
+      continue;
+    }
+    out.push(/^\s*#/.test(line) ? line : '');
+  }
+  return out.join('\n');
+}
+
+/**
+ * A CI workflow: `env:` entries are shell variables, `run:`/`script:` blocks are the shell, `${{ secrets.X }}` /
+ * `${{ env.X }}` are the variable X (what the runner puts there). Everything else is blank.
+ */
+function workflowShell(text: string): string {
+  const lines = text.split('\n');
+  const out: string[] = [];
+  const expr = (s: string) => s.replace(/\$\{\{\s*(?:[\w.]*\.)?([A-Za-z_]\w*)\s*\}\}/g, '${$1}').replace(/\$\{\{[^}]*\}\}/g, '${CI_EXPR}');
+  const unquote = (v: string) => (/^(["']).*\1$/.test(v) ? v.slice(1, -1) : v);
+  let block: { indent: number } | null = null; // inside a `run: |` block scalar
+  let envIndent = -1; // inside an `env:` mapping (its key's indentation)
+  for (const line of lines) {
+    const indent = /^ */.exec(line)![0].length;
+    const blank = line.trim() === '';
+    if (block) {
+      if (blank || indent > block.indent) { out.push(blank ? '' : expr(line.trimStart())); continue; }
+      block = null;
+    }
+    if (envIndent >= 0 && !blank && indent <= envIndent) envIndent = -1;
+    const item = /^(\s*)(?:-\s+)?([\w-]+):\s*(.*?)\s*$/.exec(line);
+    if (!item) {
+      // A `script:` list item (GitLab): `- curl …`.
+      const li = /^\s*-\s+(.*)$/.exec(line);
+      out.push(li && inScript(out) ? expr(unquote(li[1]!)) : '');
+      continue;
+    }
+    const [, , key, value] = item as unknown as [string, string, string, string];
+    if (envIndent >= 0 && indent > envIndent && /^[A-Za-z_]\w*$/.test(key)) { out.push(`${key}=${quoted(expr(unquote(value)))}`); continue; }
+    if (key === 'env' || key === 'variables') { if (value === '') envIndent = indent; out.push(''); continue; }
+    if (key === 'run' || key === 'script' || key === 'before_script' || key === 'after_script') {
+      if (/^[|>][-+]?\d*$/.test(value)) block = { indent };
+      else if (value) out.push(expr(unquote(value)));
+      else out.push('#script');
+      continue;
+    }
+    out.push('');
+  }
+  return out.join('\n');
+
+  function inScript(done: string[]): boolean {
+    for (let i = done.length - 1; i >= 0; i--) {
+      if (done[i] === '#script') return true;
+      if (done[i] === '') return false;
+    }
+    return false;
+  }
+}
