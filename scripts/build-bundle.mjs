@@ -16,7 +16,7 @@
 import { createHash } from 'node:crypto';
 import { build } from 'esbuild';
 import Handlebars from 'handlebars';
-import { chmodSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -43,7 +43,8 @@ const walk = (rel) => {
     else if (r.endsWith('.hbs')) {
       const source = readFileSync(path.join(templatesDir, r), 'utf8');
       const sha1 = createHash('sha1').update(source).digest('hex');
-      entries.push(`${JSON.stringify(r)}: { sha1: ${JSON.stringify(sha1)}, spec: ${Handlebars.precompile(source, COMPILE_OPTIONS)} }`);
+      const { size, mtimeMs } = statSync(path.join(templatesDir, r));
+      entries.push(`${JSON.stringify(r)}: { sha1: ${JSON.stringify(sha1)}, size: ${size}, mtimeMs: ${JSON.stringify(mtimeMs)}, spec: ${Handlebars.precompile(source, COMPILE_OPTIONS)} }`);
     }
   }
 };
