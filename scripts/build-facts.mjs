@@ -1,5 +1,5 @@
 // After tsc: the audit's facts of the TypeScript the generator's templates render, for the bundled examples with and
-// without teaching comments, written to dist/generators/lib/audit/facts-precomputed.json (read by
+// without teaching comments, written to dist/generators/lib/audit/facts-precomputed.idx (read by
 // lib/audit/precomputed.ts). A file of a user's project is found there only when it is byte for byte one of these
 // (most of a new project's code does not depend on the manifest); any other is parsed as always.
 process.env.C7_APP_PARSE_ALL = '1'; // parse everything here: never carry facts over from an earlier build
@@ -12,7 +12,7 @@ const { buildContext } = await dist('render/context.js');
 const { filePlan, renderPlannedFile } = await dist('render/files.js');
 const { validateManifestText } = await dist('manifest/index.js');
 const { isAuditedFile, precomputeFacts } = await dist('audit/index.js');
-const { PRECOMPUTED_FACTS, decodeFacts, encodeFacts } = await dist('audit/precomputed.js');
+const { PRECOMPUTED_FACTS, decodeFacts, encodeFacts, indexFacts, openPrecomputedFacts } = await dist('audit/precomputed.js');
 const { generatorDependency, PACKAGE_NAME, PACKAGE_VERSION } = await dist('package-info.js');
 
 const sources = [];
@@ -41,5 +41,8 @@ const leftover = (v, at) => {
   }
 };
 leftover(decodeFacts(json), 'facts');
-writeFileSync(path.join(root, PRECOMPUTED_FACTS), json);
+// Written indexed (a run decodes only the entries it looks up): read back through the loader, the same entries.
+const indexed = indexFacts(json);
+if (encodeFacts([...openPrecomputedFacts(Buffer.from(indexed))]) !== json) throw new Error('the indexed facts do not read back as encoded');
+writeFileSync(path.join(root, PRECOMPUTED_FACTS), indexed);
 console.log(`audit facts: ${JSON.parse(json).length} files (${(json.length / 1024).toFixed(0)} KiB) in ${PRECOMPUTED_FACTS}`);

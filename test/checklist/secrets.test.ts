@@ -1,6 +1,9 @@
 // The secret scanner: what it flags, what it leaves alone, and that it never repeats a value.
 import assert from 'node:assert/strict';
 import { isSecretName, memoryProject, scanProjectForSecrets, scanTextForSecrets } from '../../generators/lib/checklist/index.js';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { EXAMPLE_MANIFESTS, ROOT } from '../support/paths.js';
 
 const basic = (pair: string) => Buffer.from(pair).toString('base64');
 
@@ -65,5 +68,28 @@ describe('secret scanner', () => {
     const found = scanProjectForSecrets(p);
     assert.deepEqual(found.map((f) => `${f.file}:${f.line}`), ['src/a.ts:1']);
     assert.ok(!JSON.stringify(found).includes(value));
+  });
+});
+
+describe('secret scanner: the build\u2019s known-clean files (dist)', () => {
+  const lib = (p: string) => import(path.join(ROOT, 'dist/generators/lib', p));
+  it('skips a generated file only as the build rendered it: an edit (one secret line) is scanned and found', async () => {
+    const { buildContext } = await lib('render/context.js');
+    const { filePlan, renderPlannedFile } = await lib('render/files.js');
+    const { generatorDependency, PACKAGE_NAME, PACKAGE_VERSION } = await lib('package-info.js');
+    const { isKnownClean } = await lib('checklist/secrets-clean.js');
+    const dist = await lib('checklist/index.js');
+    const manifest = JSON.parse(readFileSync(EXAMPLE_MANIFESTS[2]!, 'utf8'));
+    const ctx = buildContext(manifest, { teach: true, generator: { name: PACKAGE_NAME, version: PACKAGE_VERSION, dependency: generatorDependency() } });
+    const file = filePlan(ctx).find((f: { path: string }) => f.path === 'src/config.ts');
+    const text = renderPlannedFile(file, ctx) as string;
+    assert.ok(isKnownClean('src/config.ts', text), 'the build recorded the generated src/config.ts');
+    assert.ok(!isKnownClean('src/other.ts', text), 'keyed by the path too');
+    assert.deepEqual(dist.scanProjectForSecrets(dist.memoryProject({ 'src/config.ts': text })), []);
+    const edited = `${text}const appSecret = 'q8X2mZ7rT1vB9nL4';\n`;
+    assert.ok(!isKnownClean('src/config.ts', edited));
+    const found = dist.scanProjectForSecrets(dist.memoryProject({ 'src/config.ts': edited }));
+    assert.equal(found.length, 1, JSON.stringify(found));
+    assert.match(found[0].what, /appSecret: "<hidden>"/);
   });
 });

@@ -99,7 +99,7 @@ describe('c7-app new: the fast path', function () {
     assert.equal(readFileSync(path.join(dir, 'README.md'), 'utf8'), '# mine\n');
   });
 
-  it('the build\u2019s precompiled templates and precomputed audit facts change nothing: the same project without them', () => {
+  it('the build\u2019s precompiled templates, precomputed audit facts and known-clean secret scans change nothing: the same project without them', () => {
     // A manifest none of the precomputed files came from: some files are found, the others parsed.
     const answers = path.join(mkdtempSync(path.join(tmpdir(), 'c7-fast-')), 'answers.json');
     const m = JSON.parse(readFileSync(EXAMPLE_MANIFESTS[2]!, 'utf8'));
@@ -114,7 +114,7 @@ describe('c7-app new: the fast path', function () {
         return snapshot(dir);
       };
       const built = run({});
-      const fromScratch = run({ C7_APP_COMPILE_TEMPLATES: '1', C7_APP_PARSE_ALL: '1' });
+      const fromScratch = run({ C7_APP_COMPILE_TEMPLATES: '1', C7_APP_PARSE_ALL: '1', C7_APP_SCAN_ALL: '1' });
       assert.deepEqual(same(built, fromScratch), [], args.join(' '));
     }
   });

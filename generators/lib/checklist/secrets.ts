@@ -17,6 +17,7 @@ import path from 'node:path';
 import {
   decodeBase64Text, isBase64CredentialPair, isPlaceholderValue, isSecretName, urlPasswords,
 } from '../secrets/values.js';
+import { isKnownClean } from './secrets-clean.js';
 import type { ProjectView, SecretFinding, SecretKind, SkippedPath } from './types.js';
 
 export { isPlaceholderValue, isSecretName };
@@ -245,7 +246,7 @@ export function scanProject(project: ProjectView, { keepText = false } = {}): Se
     if (text === undefined) continue; // the view says why in its skipped() list
     if (text.length > MAX_SCAN_BYTES) { skipped.push({ path: file, reason: `larger than ${MAX_SCAN_BYTES / 1024 / 1024} MiB, not scanned for secrets` }); continue; }
     if (text.includes('\0')) continue;
-    findings.push(...scanTextForSecrets(file, text));
+    if (!isKnownClean(file, text)) findings.push(...scanTextForSecrets(file, text));
     if (keepText) scanned.push({ file, text });
   }
   const viewSkipped = project.skipped?.() ?? [];

@@ -2,8 +2,6 @@
 // User-owned files are templates under templates/app/; the derived modules (the manifest and the catalog as typed
 // data) are computed here, so a manifest change rewrites only them and the user's code keeps compiling — or stops
 // compiling exactly where it uses a permission the manifest no longer grants.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import {
   accessCovers, ACCOUNT_USER_PATH, ADMIN_UI_THEMES, API_BASE_URL, CARD_VARIANTS, COMMERCE7_FRAME_ANCESTORS,
   CONTEXT_MENU_ACTION_RESULT_TYPES, CURSOR_ENDPOINTS, CURSOR_START, ENV_VARS, ERROR_TYPES, EXTENSION_QUERY, HTTP_METHODS,
@@ -12,12 +10,11 @@ import {
 } from '../catalog/index.js';
 import { MANIFEST_FILE } from '../manifest/types.js';
 import type { RenderContext, WebhookContext, ExtensionContext } from './context.js';
-import { commentText, jsLiteral, jsonLiteral, renderTemplate } from './handlebars.js';
+import { commentText, jsLiteral, jsonLiteral, renderTemplateFile } from './handlebars.js';
 import { renderObjectsModule } from './objects-module.js';
 import { derivedHeader, type PlannedFile, type PlanPart } from './plan.js';
 import { tsConst, tsKey, tsUnion, tsValue } from './ts-print.js';
 
-import { TEMPLATES_DIR as TEMPLATE_ROOT } from './templates-dir.js';
 
 const j = (v: unknown) => jsonLiteral(v);
 const SYNC_HINT = `change ${MANIFEST_FILE}, then run \`c7-app scopes --sync\``;
@@ -25,7 +22,7 @@ const SYNC_HINT = `change ${MANIFEST_FILE}, then run \`c7-app scopes --sync\``;
 /** A template rendered once per item (one handler per webhook, one module per extension): the item joins the context. */
 function perItem(template: string, extra: Record<string, unknown>): PlannedFile['source'] {
   return {
-    render: (ctx) => renderTemplate(template, readFileSync(path.join(TEMPLATE_ROOT, template), 'utf8'), { ...ctx, ...extra }),
+    render: (ctx) => renderTemplateFile(template, { ...ctx, ...extra }),
   };
 }
 

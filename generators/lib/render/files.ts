@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { appFiles } from './app-files.js';
 import type { RenderContext } from './context.js';
-import { renderTemplate } from './handlebars.js';
+import { renderTemplateFile } from './handlebars.js';
 import { derivedHeader, type PlannedFile } from './plan.js';
 import { projectFiles } from './project-files.js';
 
@@ -31,6 +31,5 @@ export function renderPlannedFile(file: PlannedFile, ctx: RenderContext): string
   const src = file.source;
   if ('copy' in src) return readFileSync(path.join(TEMPLATES_DIR, src.copy));
   if ('render' in src) return src.render(ctx);
-  const template = readFileSync(path.join(TEMPLATES_DIR, src.template), 'utf8');
-  return renderTemplate(src.template, template, { ...ctx, header: derivedHeader(headerKind(file.path)) });
+  return renderTemplateFile(src.template, { ...ctx, header: derivedHeader(headerKind(file.path)) });
 }

@@ -1,9 +1,21 @@
 // The one Handlebars instance that renders templates. Nothing is HTML-escaped (noEscape): instead every user value
 // goes through a helper made for the place it lands, so a title with quotes, backticks or `${}` cannot break out.
+// Only Handlebars' runtime is loaded at start: its compiler (~170 KiB with source-map) only when a template is not
+// the one the build precompiled (an edited template, or running from source).
 import { createHash } from 'node:crypto';
-import Handlebars from 'handlebars';
+import { readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type FullHandlebars from 'handlebars';
+import HandlebarsRuntime from 'handlebars/runtime.js';
 import { loadPrecompiledTemplates, type PrecompiledTemplates } from './precompiled.js';
+import { TEMPLATES_DIR } from './templates-dir.js';
 import { tsConst, tsProperty } from './ts-print.js';
+
+type Runtime = typeof FullHandlebars;
+type TemplateSpec = Parameters<Runtime['template']>[0];
+// A require of our own (not the free `require`), so the bundle leaves the compiler out and Node loads it on demand.
+const loadPackage = createRequire(import.meta.url);
 
 /** A JSON literal that is also a safe JS/TS expression and safe inside HTML <script>: reads back unchanged. */
 export function jsonLiteral(value: unknown, indent?: number): string {
@@ -55,8 +67,8 @@ export function markdownCode(value: unknown): string {
   return `${fence}${pad}${s}${pad}${fence}`;
 }
 
-export function createHandlebars(): typeof Handlebars {
-  const hb = Handlebars.create();
+export function createHandlebars(): Runtime {
+  const hb = (HandlebarsRuntime as unknown as Runtime).create();
   hb.registerHelper('json', (value: unknown, options: { hash?: { indent?: number } }) => jsonLiteral(value, options?.hash?.indent));
   hb.registerHelper('js', (value: unknown) => jsLiteral(value));
   // A declaration or an object row holding a user's value, broken where Prettier breaks it (render/ts-print.ts).
@@ -77,20 +89,54 @@ export function createHandlebars(): typeof Handlebars {
 export const COMPILE_OPTIONS = { noEscape: true, strict: true } as const;
 
 const shared = createHandlebars();
-const cache = new Map<string, { source: string; compiled: HandlebarsTemplateDelegate }>();
+let compiler: Runtime | undefined;
 let precompiled: PrecompiledTemplates | undefined | null = null;
+
+/** The template compiled from its source: the compiler's spec, run by the same runtime as a precompiled one. */
+function compile(source: string): HandlebarsTemplateDelegate {
+  compiler ??= loadPackage('handlebars') as Runtime;
+  return shared.template(new Function(`return ${compiler.precompile(source, COMPILE_OPTIONS)}`)() as TemplateSpec);
+}
+
+function builtTemplates(): PrecompiledTemplates | undefined {
+  if (precompiled === null) precompiled = process.env.C7_APP_COMPILE_TEMPLATES === '1' ? undefined : loadPrecompiledTemplates();
+  return precompiled;
+}
+
+const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');
+const cache = new Map<string, { source: string; compiled: HandlebarsTemplateDelegate }>();
 
 /** Renders template source; `name` keys the compile cache (a template path). */
 export function renderTemplate(name: string, source: string, context: unknown): string {
   let entry = cache.get(name);
   if (!entry || entry.source !== source) {
-    if (precompiled === null) precompiled = process.env.C7_APP_COMPILE_TEMPLATES === '1' ? undefined : loadPrecompiledTemplates();
-    const built = precompiled?.[name];
-    const compiled = built && built.sha1 === createHash('sha1').update(source).digest('hex')
-      ? shared.template(built.spec as never)
-      : shared.compile(source, COMPILE_OPTIONS);
-    entry = { source, compiled };
+    const built = builtTemplates()?.[name];
+    entry = { source, compiled: built && built.sha1 === sha1(source) ? shared.template(built.spec as TemplateSpec) : compile(source) };
     cache.set(name, entry);
+  }
+  return entry.compiled(context);
+}
+
+const fileCache = new Map<string, { size: number; mtimeMs: number; compiled: HandlebarsTemplateDelegate }>();
+
+/**
+ * Renders the template file `rel` (under templates/, or `root`). A file with the size and mtime the build recorded is
+ * the one it precompiled: stat only. Any other is read, and its SHA-1 decides (the precompiled spec, or compiled).
+ */
+export function renderTemplateFile(rel: string, context: unknown, root: string = TEMPLATES_DIR): string {
+  const file = path.join(root, rel);
+  const st = statSync(file);
+  let entry = fileCache.get(file);
+  if (!entry || entry.size !== st.size || entry.mtimeMs !== st.mtimeMs) {
+    const built = builtTemplates()?.[rel];
+    let compiled: HandlebarsTemplateDelegate;
+    if (built && built.size === st.size && built.mtimeMs === st.mtimeMs) compiled = shared.template(built.spec as TemplateSpec);
+    else {
+      const source = readFileSync(file, 'utf8');
+      compiled = built && built.sha1 === sha1(source) ? shared.template(built.spec as TemplateSpec) : compile(source);
+    }
+    entry = { size: st.size, mtimeMs: st.mtimeMs, compiled };
+    fileCache.set(file, entry);
   }
   return entry.compiled(context);
 }
