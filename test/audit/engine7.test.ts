@@ -195,3 +195,22 @@ describe('audit engine: clients configured by steps and settings', () => {
     assert.deepEqual(calls(r), ['GET /tag/product', 'PUT /vendor/{id}']);
   });
 });
+
+describe('audit engine: a server framework\u2019s route decorators are the app\u2019s own routes', () => {
+  it('NestJS/routing-controllers @Get/@Delete on a controller method are not calls; the method\u2019s own call counts', async () => {
+    const r = await audit({ 'src/vendors.controller.ts': [
+      `import { Controller, Delete, Get, Param } from '@nestjs/common';`,
+      `const C7 = 'https://api.commerce7.com/v1';`,
+      `@Controller('vendors')`,
+      `export class VendorsController {`,
+      `  constructor(private readonly http: HttpService) {}`,
+      `  @Get('/vendor/:id')`,
+      `  show(@Param('id') id: string) { return this.http.get(\`\${C7}/vendor/\${id}\`); }`,
+      `  @Delete('/vendor/:id')`,
+      `  remove(@Param('id') id: string) { return { removed: id }; }`,
+      `}`,
+    ].join('\n') });
+    assert.deepEqual(calls(r), ['GET /vendor/{id}']);
+    assert.deepEqual(r.permissions.map((p) => `${p.permission}:${p.access}`), ['Vendor:read']);
+  });
+});

@@ -827,7 +827,10 @@ export function extractFacts(file: string, grammar: string, root: SyntaxNode): F
     }
     if (CALL.has(t)) {
       const { fn: name, recv, recvExpr, argsNode, block } = callParts(n);
-      if (name) {
+      // A JS/TS decorator named for a verb (Nest, routing-controllers, tsoa: @Get('/x'), @Delete(':id')) declares the
+      // app's own route. Python's decorators stay calls: uplink's @get("order") is a client.
+      const route = n.parent?.type === 'decorator' && grammar !== 'python' && !!name && /^(?:Get|Post|Put|Patch|Delete|Head|Options|All)$/.test(name);
+      if (name && !route) {
         const args = toArgs(argsNode);
         // A Ruby block on a receiver's verb (Faraday's conn.put(path) do |req| … end) configures the request; a block
         // without a receiver (Sinatra's get '/x' do) declares a route.
