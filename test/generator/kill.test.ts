@@ -166,7 +166,7 @@ describe('c7-app new killed in its write phase [kill]', function () {
       outcomes.push({ delay, inWritePhase: run.killed, broken, temp, journal, undetected: !journal, rerun: rerunDiff, said });
     };
     await Promise.all(Array.from({ length: PARALLEL }, async () => {
-      while (midWrite() < kills && tries < kills * 2) {
+      while (midWrite() < kills && tries < kills * 4) {
         tries++;
         await attempt();
       }

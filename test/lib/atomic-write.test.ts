@@ -3,14 +3,25 @@
 // (the link stays), a failed write leaves neither a temporary file nor a changed target, a caught signal removes the
 // temporary files of the writes under way, and writes of one file from one process happen one after the other.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isTempFileOf, writeFileAtomic, writeFileAtomicSync } from '../../generators/lib/atomic-write.js';
+import { ROOT } from '../support/paths.js';
 
 const fresh = () => mkdtempSync(path.join(tmpdir(), 'c7-atomic-'));
+
+/** A child running `script` (which prints a line once it writes), from the checkout: tests before may chdir. */
+async function startWriter(script: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.once('data', () => resolve());
+    child.once('close', (code, signal) => reject(new Error(`the writing child ended before writing (${signal ?? `exit ${code}`})`)));
+  });
+  return child;
+}
 
 for (const [name, write] of [
   ['writeFileAtomic', writeFileAtomic],
@@ -111,11 +122,10 @@ describe('atomic-write: temporary files and concurrency', () => {
     this.timeout(30_000);
     const dir = fresh();
     // A child writing large files in a loop, killed with a catchable signal while writes are under way.
-    const script = `import { writeFileAtomic } from ${JSON.stringify(pathToFileURL(path.resolve('generators/lib/atomic-write.ts')).href)};
+    const script = `import { writeFileAtomic } from ${JSON.stringify(pathToFileURL(path.join(ROOT, 'generators/lib/atomic-write.ts')).href)};
       const data = Buffer.alloc(8 << 20, 1); process.stdout.write('go\\n');
       for (let i = 0; ; i++) await Promise.all([0, 1, 2, 3].map((k) => writeFileAtomic(${JSON.stringify(dir)} + '/f' + k, data)));`;
-    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
-    await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+    const child = await startWriter(script);
     await new Promise((r) => setTimeout(r, 300));
     const signal = await new Promise<NodeJS.Signals | null>((resolve) => { child.on('close', (_c, s) => resolve(s)); child.kill('SIGTERM'); });
     assert.equal(signal, 'SIGTERM', 'the process still dies of the signal');
@@ -130,12 +140,11 @@ describe('atomic-write: temporary files and concurrency', () => {
     // Small writes one after another, so the moments with no write under way come thousands of times a second. The
     // handler used to be removed in each of them: a signal caught just before was dropped, and the process lived on
     // (seen in CI, and about 1 kill in 20 here).
-    const script = `import { writeFileAtomic } from ${JSON.stringify(pathToFileURL(path.resolve('generators/lib/atomic-write.ts')).href)};
+    const script = `import { writeFileAtomic } from ${JSON.stringify(pathToFileURL(path.join(ROOT, 'generators/lib/atomic-write.ts')).href)};
       process.stdout.write('go\\n');
       for (let i = 0; ; i++) await writeFileAtomic(${JSON.stringify(dir)} + '/f', 'x' + i);`;
     const kill = async () => {
-      const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
-      await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+      const child = await startWriter(script);
       await new Promise((r) => setTimeout(r, 50 + Math.random() * 150));
       return new Promise<string>((resolve) => {
         const late = setTimeout(() => { child.kill('SIGKILL'); resolve('lived on after SIGTERM'); }, 3000);
