@@ -1418,12 +1418,29 @@ export function detectSink(c0: CallSite, fn: FnDef): Sink | null {
   }
   if (!urls.length) return null;
   if (c.fn === 'curl_init') method ??= curlMethod(fn);
+  // A request made by one call and sent by a verb step later in its chain, of any library:
+  // client.Request("promotion", id).WithHeader(…).PutJsonAsync(body) is a PUT.
+  if (!method && c.chained && c.recv) method = chainVerb(c, fn);
   // fetch(url, options) with options the audit cannot see: the method is not known (GET only when nothing is passed).
   const optionsUnseen = !method && positional.slice(1).some((p) => p.k === 'ref' && !(p.simple && fn.locals.get(p.name)?.some((x) => x.k === 'obj')) || p.k === 'call' || p.k === 'other');
   // A request object made with the method first (PSR-7's new Request('PUT', 'product/1'), requests.Request('PUT', …),
   // .NET's new HttpRequestMessage(HttpMethod.Post, "order/1")) is sent by a client (a Guzzle Pool, $client->send, session.send): its relative path is the client's.
   const methodFirst = (c.fn === 'new' ? /Request(?:Message)?$/.test(c.recv) : /^(Request|HttpRequestMessage)$/.test(c.fn)) && !!positional[0] && isMethodExpr(positional[0]);
   return { name: c.fn === 'new' ? c.recv : c.fn, url: urls, method, defaultMethod: optionsUnseen ? null : 'GET', relativeOk: /RestRequest/.test(c.fn) || /request/i.test(c.fn) && !!c.recv || methodFirst };
+}
+
+/** The verb named by a call further along the chain `c` starts (a few steps at most), as a method string. */
+function chainVerb(c: CallSite, fn: FnDef): Expr | null {
+  let inner: { fn: string; line: number } = c;
+  for (let step = 0; step < 6; step++) {
+    const outer = fn.calls.find((o) => o.recvExpr?.k === 'call' && o.recvExpr.fn === inner.fn && o.recvExpr.line === inner.line && o !== inner);
+    if (!outer) return null;
+    const v = VERB.exec(outer.fn);
+    if (v && !/^request_/.test(outer.fn)) return { k: 'str', parts: [v[1]!.toLowerCase() === 'del' ? 'DELETE' : v[1]!.toUpperCase()], line: outer.line };
+    if (!outer.chained || SEND_STEP.test(outer.fn)) return null;
+    inner = outer;
+  }
+  return null;
 }
 
 /** The method of a PHP stream context: stream_context_create(['http' => ['method' => ...]]), inline or in a local. */
