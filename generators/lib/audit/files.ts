@@ -10,6 +10,9 @@ const SOURCE = /\.(?:[cm]?[jt]sx?|vue|svelte|py|php|phtml|inc|rb|rake|cs|java|kt
 const SKIP_FILES = /(?:^|\/)(?:package-lock\.json|npm-shrinkwrap\.json|composer\.lock|c7-app\.json|[^/]*\.min\.js|[^/]*\.generated\.ts)$/;
 const TEST_FILE = /\.(?:test|spec)\.[^.]+$|_test\.(?:py|go)$|(?:^|\/)test_[^/]*\.py$|(?:^|\/)tests\.py$/;
 
+/** A YAML config's base-URL key set to Commerce7's API (`base_uri: 'https://api.commerce7.com/v1/'`). */
+export const YAML_C7_BASE = /^[ \t-]*["']?[\w.-]*(?:url|uri|base|host|endpoint|api|root|origin)[\w.-]*["']?\s*:\s*["']?https?:\/\/api\.commerce7\.com/im;
+
 /** Is a folder of this name skipped? */
 export function isSkippedDir(name: string, opts: { includeTests?: boolean } = {}, parent?: string): boolean {
   return AUDIT_SKIP_DIRS.has(name) || (!opts.includeTests && TEST_DIRS.has(name)) || (parent === 'bin' && BUILD_UNDER_BIN.test(name));
