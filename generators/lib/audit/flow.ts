@@ -7,6 +7,7 @@
 // - only a string that reaches a sink counts: tables of endpoints, links, redirects, `pathname.includes` do not.
 import { HTTP_METHODS, pathRules, isIdSegment, type HttpMethod } from '../catalog/index.js';
 import type { Arg, CallSite, Expr, FileFacts, FnDef } from './extract.js';
+import path from 'node:path';
 
 /** A parameter; with `table`, the entry of a const table it selects (`VERB[action]`), chosen once it is bound. */
 export type Part = string | { hole: string; base?: boolean } | { param: string; table?: Map<string, Val[]> };
@@ -592,10 +593,27 @@ export class Flow {
   }
 
   /** The object literal a name is defined as (through freeze), with the place to evaluate its entries. */
+  /** A name bound to require('./x') stands for x's module.exports (its definitions, in that file). */
+  private throughRequire(defs: Array<{ facts: FileFacts; expr: Expr }>): Array<{ facts: FileFacts; expr: Expr }> {
+    return defs.flatMap((d) => {
+      const x = d.expr;
+      const spec = x.k === 'call' && x.fn === 'require' && !x.recv ? x.args[0]?.value : undefined;
+      const rel = spec?.k === 'str' && spec.parts.length === 1 && typeof spec.parts[0] === 'string' && /^\.\.?\//.test(spec.parts[0]) ? spec.parts[0] : null;
+      if (!rel) return [d];
+      const base = path.posix.normalize(path.posix.join(dirOf(d.facts.file) || '.', rel)).replace(/\.(?:[cm]?js|ts)$/, '');
+      for (const file of ['.js', '.cjs', '.ts', '.mjs', '/index.js', '/index.ts'].map((ext) => base + ext)) {
+        const facts = this.factsOf(file);
+        const exp = facts?.defs.get('exports');
+        if (facts && exp) return exp.map((expr) => ({ facts, expr }));
+      }
+      return [d];
+    });
+  }
+
   private objectDef(obj: Extract<Expr, { k: 'ref' }>, env: Env): { expr: Expr; env: Env } | null {
     const local = obj.simple ? env.fn.locals.get(obj.name)?.find((x) => x.k === 'obj') : undefined;
     if (local) return { expr: local, env };
-    let defs: Array<{ facts: FileFacts; expr: Expr }> = (env.facts.defs.get(obj.name) ?? []).map((expr) => ({ facts: env.facts, expr }));
+    let defs: Array<{ facts: FileFacts; expr: Expr }> = this.throughRequire((env.facts.defs.get(obj.name) ?? []).map((expr) => ({ facts: env.facts, expr })));
     if (!defs.length) defs = this.nearest(this.project.defs, obj.name, env.facts.file).slice(0, 4);
     const unwrap = (x: Expr): Expr => (x.k === 'call' && /^(freeze|dup|clone|to_h|frozen)$/.test(x.fn) && x.recvExpr ? unwrap(x.recvExpr) : x.k === 'call' && x.fn === 'freeze' && x.args[0] ? unwrap(x.args[0].value) : x);
     const found = defs.map((d) => ({ facts: d.facts, expr: unwrap(d.expr) })).find((d) => d.expr.k === 'obj');
@@ -604,7 +622,7 @@ export class Flow {
 
   private tableOf(obj: Expr, env: Env): Map<string, Val[]> | null {
     if (obj.k !== 'ref') return null;
-    let defs: Array<{ facts: FileFacts; expr: Expr }> = (env.facts.defs.get(obj.name) ?? []).map((expr) => ({ facts: env.facts, expr }));
+    let defs: Array<{ facts: FileFacts; expr: Expr }> = this.throughRequire((env.facts.defs.get(obj.name) ?? []).map((expr) => ({ facts: env.facts, expr })));
     if (!defs.length) defs = this.nearest(this.project.defs, obj.name, env.facts.file).slice(0, 4);
     // Through .freeze / Object.freeze(...) / as const.
     const unwrap = (x: Expr): Expr => (x.k === 'call' && /^(freeze|dup|clone|to_h|frozen)$/.test(x.fn) && x.recvExpr ? unwrap(x.recvExpr) : x.k === 'call' && x.fn === 'freeze' && x.args[0] ? unwrap(x.args[0].value) : x);
@@ -999,7 +1017,7 @@ export class Flow {
     const env: Env = { facts, fn, depth: 0, stack: new Set() };
     for (const c0 of fn.calls) {
       if (out.length > 200) break;
-      const c = this.uncurry(c0, env);
+      const c = libraryAlias(this.uncurry(c0, env), fn, facts);
       let helper = isLibraryCall(c) ? undefined : this.resolveFn(c.fn, c.recv, facts, (f) => f !== fn && this.isHelper(f), fn);
       // A plain function is not a method of a local object: preview.get("total") is not the module's get(url).
       if (helper && !helper.method && c.recvExpr?.k === 'ref' && c.recvExpr.simple && (fn.locals.has(c.recvExpr.name) || fn.params.includes(c.recvExpr.name))
@@ -1427,6 +1445,25 @@ export function detectSink(c0: CallSite, fn: FnDef): Sink | null {
   // .NET's new HttpRequestMessage(HttpMethod.Post, "order/1")) is sent by a client (a Guzzle Pool, $client->send, session.send): its relative path is the client's.
   const methodFirst = (c.fn === 'new' ? /Request(?:Message)?$/.test(c.recv) : /^(Request|HttpRequestMessage)$/.test(c.fn)) && !!positional[0] && isMethodExpr(positional[0]);
   return { name: c.fn === 'new' ? c.recv : c.fn, url: urls, method, defaultMethod: optionsUnseen ? null : 'GET', relativeOk: /RestRequest/.test(c.fn) || /request/i.test(c.fn) && !!c.recv || methodFirst };
+}
+
+// npm HTTP clients by package, as the call they are read like: phin/needle/request take an options object ({ url,
+// method }), the fetch family (url, init), axios/got/ky their own.
+const HTTP_PACKAGES: ReadonlyMap<string, string> = new Map([
+  ['phin', 'request'], ['request', 'request'], ['postman-request', 'request'], ['needle', 'needle'], ['superagent', 'superagent'],
+  ['node-fetch', 'fetch'], ['cross-fetch', 'fetch'], ['isomorphic-fetch', 'fetch'], ['make-fetch-happen', 'fetch'], ['undici', 'fetch'],
+  ['axios', 'axios'], ['got', 'got'], ['ky', 'ky'], ['ofetch', 'ofetch'],
+]);
+
+/** A plain call of a name bound to require('<HTTP package>') (const p = require('phin')) is that package's call. */
+function libraryAlias(c: CallSite, fn: FnDef, facts: FileFacts): CallSite {
+  if (c.recv || REQUEST_FN.test(c.fn) || fn.params.includes(c.fn)) return c;
+  const defs = fn.locals.get(c.fn) ?? facts.defs.get(c.fn);
+  const made = defs?.length === 1 ? defs[0] : undefined;
+  if (made?.k !== 'call' || made.fn !== 'require' || made.recv) return c;
+  const pkg = made.args[0]?.value;
+  const name = pkg?.k === 'str' && pkg.parts.length === 1 && typeof pkg.parts[0] === 'string' ? HTTP_PACKAGES.get(pkg.parts[0]) : undefined;
+  return name ? { ...c, fn: name } : c;
 }
 
 /** The verb named by a call further along the chain `c` starts (a few steps at most), as a method string. */
