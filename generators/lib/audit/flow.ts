@@ -1017,7 +1017,7 @@ export class Flow {
     const env: Env = { facts, fn, depth: 0, stack: new Set() };
     for (const c0 of fn.calls) {
       if (out.length > 200) break;
-      const c = libraryAlias(this.uncurry(c0, env), fn, facts);
+      const c = paginateStep(libraryAlias(this.uncurry(c0, env), fn, facts));
       let helper = isLibraryCall(c) ? undefined : this.resolveFn(c.fn, c.recv, facts, (f) => f !== fn && this.isHelper(f), fn);
       // A plain function is not a method of a local object: preview.get("total") is not the module's get(url).
       if (helper && !helper.method && c.recvExpr?.k === 'ref' && c.recvExpr.simple && (fn.locals.has(c.recvExpr.name) || fn.params.includes(c.recvExpr.name))
@@ -1410,6 +1410,12 @@ export function detectSink(c0: CallSite, fn: FnDef): Sink | null {
     if (req) return { name: c.fn, url: [fn.locals.get(`${req.name}.url`)![0]!], method: fn.locals.get(`${req.name}.method`)?.[0] ?? null, defaultMethod: 'GET', relativeOk: !!c.recv };
   }
   if (!isRequest || c.fnArg && c.fn !== 'request') return null;
+  // fetch(req) / fetch(req.clone()) of a Request made here: counted where it is made (its init names the method).
+  if (c.fn === 'fetch' && positional.length === 1) {
+    let a = positional[0]!;
+    if (a.k === 'call' && a.fn === 'clone' && a.recvExpr) a = a.recvExpr;
+    if (a.k === 'ref' && a.simple && fn.locals.get(a.name)?.some((d) => d.k === 'call' && (d.fn === 'Request' && !d.recv || d.fn === 'new' && d.recv === 'Request'))) return null;
+  }
   if (c.fn === 'open' && !/xhr|request|XMLHttpRequest|req$/i.test(c.recv)) return null;
   if (c.fn === 'http' || c.fn === 'https') if (c.recv) return null;
   if (/^(curl|wget|http|https|xh|xhs)$/.test(c.fn) && !c.recv) return shellSink(c);
@@ -1429,7 +1435,8 @@ export function detectSink(c0: CallSite, fn: FnDef): Sink | null {
   }
   // fetch(url, options) inside a helper whose options are a parameter (or spread into the options): the method is
   // the caller's `options.method`.
-  if (!method && /^(fetch|got|ky|ofetch|\$fetch|request|axios)$/.test(c.fn)) {
+  // The same for a Request object made from them (new Request(url, { ...init })), sent by fetch later.
+  if (!method && (/^(fetch|got|ky|ofetch|\$fetch|request|axios)$/.test(c.fn) || c.fn === 'new' && c.recv === 'Request' || c.fn === 'Request' && !c.recv)) {
     const spread = positional.slice(1).flatMap((p) => (p.k === 'obj' ? p.entries.filter((en) => en.key === '...').map((en) => en.value) : []));
     const opt = [...positional.slice(1), ...spread].find((p) => p.k === 'ref' && p.simple && fn.params.includes(p.name));
     if (opt && opt.k === 'ref') method = { k: 'ref', name: 'method', text: `${opt.name}.method`, simple: false, line: opt.line };
@@ -1464,6 +1471,21 @@ function libraryAlias(c: CallSite, fn: FnDef, facts: FileFacts): CallSite {
   const pkg = made.args[0]?.value;
   const name = pkg?.k === 'str' && pkg.parts.length === 1 && typeof pkg.parts[0] === 'string' ? HTTP_PACKAGES.get(pkg.parts[0]) : undefined;
   return name ? { ...c, fn: name } : c;
+}
+
+/**
+ * A client's paginate step (got's client.paginate(url), .paginate.all(url), .paginate.each(url); the same shape in
+ * other libraries) fetches page after page of that path: read as the client's get(url).
+ */
+function paginateStep(c: CallSite): CallSite {
+  if (c.fnArg || !c.recv) return c;
+  if (c.fn === 'paginate' && c.recvExpr) return { ...c, fn: 'get' };
+  const r = c.recvExpr;
+  if (/^(all|each)$/.test(c.fn) && r?.k === 'ref' && !r.simple && r.name === 'paginate' && /^[A-Za-z_$][\w$]*\.paginate$/.test(r.text)) {
+    const owner = r.text.slice(0, -'.paginate'.length);
+    return { ...c, fn: 'get', recv: owner, recvExpr: { k: 'ref', name: owner, text: owner, line: r.line, simple: true } };
+  }
+  return c;
 }
 
 /** The verb named by a call further along the chain `c` starts (a few steps at most), as a method string. */
