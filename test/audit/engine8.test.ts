@@ -175,3 +175,21 @@ describe('audit engine 8: Deno conventions', () => {
     assert.deepEqual(calls(r), ['DELETE /coupon/{id}', 'GET /coupon']);
   });
 });
+
+describe('audit engine 8: a client given its base by a statement', () => {
+  it('cli := lib.New(); cli.URL(base) / cli.SetBaseURL(base): the client is on that base', async () => {
+    const r = await audit({ 'main.go': [
+      `package main`,
+      `import "gopkg.in/h2non/gentleman.v2"`,
+      `func main() {`,
+      `\tcli := gentleman.New()`,
+      `\tcli.URL("https://api.commerce7.com")`,
+      `\tcli.Request().Method("DELETE").AddPath("/v1/tag/:id").Param("id", "x").Send()`,
+      `\tother := gentleman.New()`,
+      `\tother.URL("https://erp.example.org")`,
+      `\tother.Request().Method("POST").AddPath("/v1/coupon").Send()`,
+      `}`,
+    ].join('\n') });
+    assert.deepEqual(calls(r), ['DELETE /tag/{id}']);
+  });
+});

@@ -860,6 +860,10 @@ export function extractFacts(file: string, grammar: string, root: SyntaxNode): F
         // without a receiver (Sinatra's get '/x' do) declares a route.
         const fnArg = block && !(grammar === 'ruby' && recv && !/^(?:self|app|router|routes|namespace)$/.test(recv)) || argsNode.some((a) => FN_LITERAL.has(a.type) || a.type === 'argument' && namedChildren(a).some((c) => FN_LITERAL.has(c.type)));
         fn.calls.push({ fn: name, recv, recvExpr, args, line: lineOf(n), fnArg, ...(isReceiver(n) ? { chained: true } : {}) });
+        // cli.URL(base) / client.SetBaseURL(base) as a statement: the client is (also) one on that base.
+        if (/^(?:URL|BaseURL|BaseUrl|SetURL|SetBaseURL|SetBaseUrl|SetHostURL|setBaseURL|setBaseUrl|base_url)$/.test(name) && recvExpr?.k === 'ref' && recvExpr.simple && args.length === 1 && !args[0]!.key && n.parent && /statement$/.test(n.parent.type)) {
+          add(fn === top ? facts.defs : fn.locals, recvExpr.name, { k: 'call', fn: 'setBaseUrl', recv: '', args, line: lineOf(n) });
+        }
         // steps.push(x) / .append(x) / .Add(x): the list gains the element (a loop over it takes it).
         if (/^(push|append|Add|add|unshift|extend)$/.test(name) && recvExpr?.k === 'ref' && recvExpr.simple && args.length && !args.some((a) => a.key)) {
           const items = name === 'extend' && args[0]!.value.k === 'list' ? args[0]!.value.items : args.map((a) => ({ value: a.value, spread: false }));

@@ -810,7 +810,8 @@ export class Flow {
     // A path step appends its argument; any other step (headers, auth, a verb) keeps the URL built so far.
     // A verb or a send is the request itself: its value is a response, not the URL.
     // A body step given its body (wretch's .json({…}), .body(x), .form(x)) is a step: read with no argument, a response.
-    if (e.recvExpr && e.recvExpr.k !== 'str' && (!NOT_BUILDER.test(fn) || BODY_STEP.test(fn) && args.length > 0) && !VERB.test(fn) && !SEND_STEP.test(fn) && !REQUEST_FN.test(fn)) {
+    // A request made from the client with no URL of its own (gentleman's cli.Request(), then its steps) is on its base.
+    if (e.recvExpr && e.recvExpr.k !== 'str' && (!NOT_BUILDER.test(fn) || BODY_STEP.test(fn) && args.length > 0) && !VERB.test(fn) && (!SEND_STEP.test(fn) && !REQUEST_FN.test(fn) || fn === 'Request' && !args.length)) {
       const owner = this.eval(e.recvExpr, deeper).filter(isC7Based);
       if (owner.length) {
         this.noteBase(owner);
