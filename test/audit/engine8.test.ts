@@ -193,3 +193,15 @@ describe('audit engine 8: a client given its base by a statement', () => {
     assert.deepEqual(calls(r), ['DELETE /tag/{id}']);
   });
 });
+
+describe('audit engine 8: HTTPie data items holding a variable', () => {
+  it('http URL key="$v" (a data field whose value is a variable) is a POST, key=="$v" a GET query', async () => {
+    const r = await audit({ 'tag.sh': [
+      `#!/bin/bash`,
+      `B=https://api.commerce7.com/v1`,
+      `http -a "$AUTH" "$B/vendor" "tenant:$T" title="$1" >/dev/null`,
+      `http -a "$AUTH" "$B/coupon" q=="$2"`,
+    ].join('\n') });
+    assert.deepEqual(calls(r), ['GET /coupon', 'POST /vendor']);
+  });
+});

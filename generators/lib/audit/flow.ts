@@ -1556,7 +1556,9 @@ function shellSink(c: CallSite): Sink | null {
     // httpie / xh: options that take a value.
     if (httpie && lit !== null && /^(-a|--auth|-A|--auth-type|--session|--session-read-only|--timeout|--cert|--cert-key|--verify|-o|--output|-p|--print|--pretty|-s|--style|--format-options|--proxy|--max-redirects|--boundary|--ssl|--ciphers)$/.test(lit)) { i++; continue; }
     // httpie request items after the URL: data fields (a=b, a:=1, a@file) make the default method POST.
-    if (httpie && urls.length && lit !== null && /^[\w.\[\]-]+(?:=|:=|@)(?!=)/.test(lit)) { items = true; continue; }
+    // An item's value may be a variable (title="$1"): its literal head names the kind of item.
+    const head = lit ?? (w.k === 'cat' && w.items[0]?.k === 'str' && typeof w.items[0].parts[0] === 'string' ? w.items[0].parts[0] : w.k === 'str' && typeof w.parts[0] === 'string' ? w.parts[0] : null);
+    if (httpie && urls.length && head !== null && /^[\w.\[\]-]+(?:=|:=|@)(?!=)/.test(head)) { items = true; continue; }
     if (lit !== null && /^(-X|--request)$/.test(lit)) { method = words[i + 1] ?? null; i++; continue; }
     if (lit !== null && /^-X[A-Z]+$/.test(lit)) { method = { k: 'str', parts: [lit.slice(2)], line: w.line }; continue; }
     if (lit !== null && /^(-d|--data|--data-raw|--data-binary|--json|-F|--form)$/.test(lit)) { data = true; i++; continue; }
