@@ -238,6 +238,17 @@ export function toExpr(n: SyntaxNode): Expr {
   if (t === 'concatenated_string' || t === 'concatenation') return { k: 'cat', items: namedChildren(n).map(toExpr), line };
   if (t === 'word' || NUMBER.has(t)) return { k: 'str', parts: [n.text], line };
   if (t === 'simple_symbol' || t === 'hash_key_symbol') return { k: 'sym', name: n.text.replace(/^:/, ''), line };
+  if (t === 'expansion') {
+    // Bash's ${T[key]} (an associative array's entry): the entry, as a table lookup.
+    const sub = namedChildren(n)[0];
+    const arr = sub?.type === 'subscript' ? namedChildren(sub) : [];
+    if (arr.length === 2 && arr[0]!.type === 'variable_name' && n.text === `\${${sub!.text}}`) {
+      const of: Expr = { k: 'ref', name: arr[0]!.text, text: arr[0]!.text, line, simple: true };
+      const idx = arr[1]!;
+      if (idx.type === 'word' && /^[\w-]+$/.test(idx.text) && !/^\d+$/.test(idx.text)) return { k: 'ref', name: idx.text, text: n.text, line, simple: false, of, keyExpr: { k: 'str', parts: [idx.text], line } };
+      if (idx.type === 'simple_expansion' || idx.type === 'expansion' || STRING.has(idx.type)) return { k: 'index', obj: of, key: toExpr(idx), line };
+    }
+  }
   if (t === 'simple_expansion' || t === 'expansion') {
     const name = /\$\{?#?!?([A-Za-z_]\w*|\d+)/.exec(n.text)?.[1] ?? n.text;
     const ref: Expr = { k: 'ref', name, text: n.text, line, simple: true };
@@ -304,6 +315,19 @@ export function toExpr(n: SyntaxNode): Expr {
     const init = namedChildren(n).find((c) => c.type === 'initializer_expression');
     if (init) return toExpr(init);
     if (t === 'implicit_array_creation_expression') return { k: 'other', text: n.text.slice(0, 80), line };
+  }
+  // Bash's associative array literal, ( [k]="v" [k2]=v2 ): an object of its entries.
+  if (t === 'array' && namedChildren(n).length && namedChildren(n).every((c) => c.type === 'concatenation' && /^\[[\w-]+\]=/.test(c.text))) {
+    const entries = namedChildren(n).map((c) => {
+      const kids = namedChildren(c);
+      const eq = kids.findIndex((k) => k.type === 'word' && k.text.startsWith('='));
+      const key = /^\[([\w-]+)\]/.exec(c.text)![1]!;
+      const rest: Expr[] = kids.slice(eq + 1).map(toExpr);
+      const head = eq >= 0 ? kids[eq]!.text.slice(1) : '';
+      const items = head ? [{ k: 'str', parts: [head], line } as Expr, ...rest] : rest;
+      return { key, value: items.length === 1 ? items[0]! : { k: 'cat', items, line } as Expr };
+    });
+    return { k: 'obj', entries, line };
   }
   if (t === 'array' || t === 'list' || t === 'tuple' || t === 'expression_list_no' || (t === 'composite_literal' && /^(slice_type|array_type|implicit_length_array_type)$/.test(field(n, 'type')?.type ?? ''))) {
     const holder = t === 'composite_literal' ? field(n, 'body') : n;
@@ -836,6 +860,10 @@ export function extractFacts(file: string, grammar: string, root: SyntaxNode): F
         // without a receiver (Sinatra's get '/x' do) declares a route.
         const fnArg = block && !(grammar === 'ruby' && recv && !/^(?:self|app|router|routes|namespace)$/.test(recv)) || argsNode.some((a) => FN_LITERAL.has(a.type) || a.type === 'argument' && namedChildren(a).some((c) => FN_LITERAL.has(c.type)));
         fn.calls.push({ fn: name, recv, recvExpr, args, line: lineOf(n), fnArg, ...(isReceiver(n) ? { chained: true } : {}) });
+        // cli.URL(base) / client.SetBaseURL(base) as a statement: the client is (also) one on that base.
+        if (/^(?:URL|BaseURL|BaseUrl|SetURL|SetBaseURL|SetBaseUrl|SetHostURL|setBaseURL|setBaseUrl|base_url)$/.test(name) && recvExpr?.k === 'ref' && recvExpr.simple && args.length === 1 && !args[0]!.key && n.parent && /statement$/.test(n.parent.type)) {
+          add(fn === top ? facts.defs : fn.locals, recvExpr.name, { k: 'call', fn: 'setBaseUrl', recv: '', args, line: lineOf(n) });
+        }
         // steps.push(x) / .append(x) / .Add(x): the list gains the element (a loop over it takes it).
         if (/^(push|append|Add|add|unshift|extend)$/.test(name) && recvExpr?.k === 'ref' && recvExpr.simple && args.length && !args.some((a) => a.key)) {
           const items = name === 'extend' && args[0]!.value.k === 'list' ? args[0]!.value.items : args.map((a) => ({ value: a.value, spread: false }));

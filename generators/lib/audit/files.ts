@@ -8,7 +8,10 @@ const BUILD_UNDER_BIN = /^(?:Debug|Release|x64|x86|net\d[\w.]*|netcoreapp[\d.]*|
 const TEST_DIRS = new Set(['test', 'tests', '__tests__', 'spec', 'specs']);
 const SOURCE = /\.(?:[cm]?[jt]sx?|vue|svelte|py|php|phtml|inc|rb|rake|cs|java|kt|go|rs|sh|bash|ps1|json)$/i;
 const SKIP_FILES = /(?:^|\/)(?:package-lock\.json|npm-shrinkwrap\.json|composer\.lock|c7-app\.json|[^/]*\.min\.js|[^/]*\.generated\.ts)$/;
-const TEST_FILE = /\.(?:test|spec)\.[^.]+$|_test\.(?:py|go)$|(?:^|\/)test_[^/]*\.py$|(?:^|\/)tests\.py$/;
+const TEST_FILE = /\.(?:test|spec)\.[^.]+$|_test\.(?:py|go|[cm]?[jt]sx?)$|(?:^|\/)test_[^/]*\.py$|(?:^|\/)tests\.py$/;
+
+/** A YAML config's base-URL key set to Commerce7's API (`base_uri: 'https://api.commerce7.com/v1/'`). */
+export const YAML_C7_BASE = /^[ \t-]*["']?[\w.-]*(?:url|uri|base|host|endpoint|api|root|origin)[\w.-]*["']?\s*:\s*["']?https?:\/\/api\.commerce7\.com/im;
 
 /** Is a folder of this name skipped? */
 export function isSkippedDir(name: string, opts: { includeTests?: boolean } = {}, parent?: string): boolean {

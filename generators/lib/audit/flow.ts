@@ -7,6 +7,7 @@
 // - only a string that reaches a sink counts: tables of endpoints, links, redirects, `pathname.includes` do not.
 import { HTTP_METHODS, pathRules, isIdSegment, type HttpMethod } from '../catalog/index.js';
 import type { Arg, CallSite, Expr, FileFacts, FnDef } from './extract.js';
+import path from 'node:path';
 
 /** A parameter; with `table`, the entry of a const table it selects (`VERB[action]`), chosen once it is bound. */
 export type Part = string | { hole: string; base?: boolean } | { param: string; table?: Map<string, Val[]> };
@@ -592,10 +593,27 @@ export class Flow {
   }
 
   /** The object literal a name is defined as (through freeze), with the place to evaluate its entries. */
+  /** A name bound to require('./x') stands for x's module.exports (its definitions, in that file). */
+  private throughRequire(defs: Array<{ facts: FileFacts; expr: Expr }>): Array<{ facts: FileFacts; expr: Expr }> {
+    return defs.flatMap((d) => {
+      const x = d.expr;
+      const spec = x.k === 'call' && x.fn === 'require' && !x.recv ? x.args[0]?.value : undefined;
+      const rel = spec?.k === 'str' && spec.parts.length === 1 && typeof spec.parts[0] === 'string' && /^\.\.?\//.test(spec.parts[0]) ? spec.parts[0] : null;
+      if (!rel) return [d];
+      const base = path.posix.normalize(path.posix.join(dirOf(d.facts.file) || '.', rel)).replace(/\.(?:[cm]?js|ts)$/, '');
+      for (const file of ['.js', '.cjs', '.ts', '.mjs', '/index.js', '/index.ts'].map((ext) => base + ext)) {
+        const facts = this.factsOf(file);
+        const exp = facts?.defs.get('exports');
+        if (facts && exp) return exp.map((expr) => ({ facts, expr }));
+      }
+      return [d];
+    });
+  }
+
   private objectDef(obj: Extract<Expr, { k: 'ref' }>, env: Env): { expr: Expr; env: Env } | null {
     const local = obj.simple ? env.fn.locals.get(obj.name)?.find((x) => x.k === 'obj') : undefined;
     if (local) return { expr: local, env };
-    let defs: Array<{ facts: FileFacts; expr: Expr }> = (env.facts.defs.get(obj.name) ?? []).map((expr) => ({ facts: env.facts, expr }));
+    let defs: Array<{ facts: FileFacts; expr: Expr }> = this.throughRequire((env.facts.defs.get(obj.name) ?? []).map((expr) => ({ facts: env.facts, expr })));
     if (!defs.length) defs = this.nearest(this.project.defs, obj.name, env.facts.file).slice(0, 4);
     const unwrap = (x: Expr): Expr => (x.k === 'call' && /^(freeze|dup|clone|to_h|frozen)$/.test(x.fn) && x.recvExpr ? unwrap(x.recvExpr) : x.k === 'call' && x.fn === 'freeze' && x.args[0] ? unwrap(x.args[0].value) : x);
     const found = defs.map((d) => ({ facts: d.facts, expr: unwrap(d.expr) })).find((d) => d.expr.k === 'obj');
@@ -604,7 +622,7 @@ export class Flow {
 
   private tableOf(obj: Expr, env: Env): Map<string, Val[]> | null {
     if (obj.k !== 'ref') return null;
-    let defs: Array<{ facts: FileFacts; expr: Expr }> = (env.facts.defs.get(obj.name) ?? []).map((expr) => ({ facts: env.facts, expr }));
+    let defs: Array<{ facts: FileFacts; expr: Expr }> = this.throughRequire((env.facts.defs.get(obj.name) ?? []).map((expr) => ({ facts: env.facts, expr })));
     if (!defs.length) defs = this.nearest(this.project.defs, obj.name, env.facts.file).slice(0, 4);
     // Through .freeze / Object.freeze(...) / as const.
     const unwrap = (x: Expr): Expr => (x.k === 'call' && /^(freeze|dup|clone|to_h|frozen)$/.test(x.fn) && x.recvExpr ? unwrap(x.recvExpr) : x.k === 'call' && x.fn === 'freeze' && x.args[0] ? unwrap(x.args[0].value) : x);
@@ -792,7 +810,8 @@ export class Flow {
     // A path step appends its argument; any other step (headers, auth, a verb) keeps the URL built so far.
     // A verb or a send is the request itself: its value is a response, not the URL.
     // A body step given its body (wretch's .json({…}), .body(x), .form(x)) is a step: read with no argument, a response.
-    if (e.recvExpr && e.recvExpr.k !== 'str' && (!NOT_BUILDER.test(fn) || BODY_STEP.test(fn) && args.length > 0) && !VERB.test(fn) && !SEND_STEP.test(fn) && !REQUEST_FN.test(fn)) {
+    // A request made from the client with no URL of its own (gentleman's cli.Request(), then its steps) is on its base.
+    if (e.recvExpr && e.recvExpr.k !== 'str' && (!NOT_BUILDER.test(fn) || BODY_STEP.test(fn) && args.length > 0) && !VERB.test(fn) && (!SEND_STEP.test(fn) && !REQUEST_FN.test(fn) || fn === 'Request' && !args.length)) {
       const owner = this.eval(e.recvExpr, deeper).filter(isC7Based);
       if (owner.length) {
         this.noteBase(owner);
@@ -999,7 +1018,7 @@ export class Flow {
     const env: Env = { facts, fn, depth: 0, stack: new Set() };
     for (const c0 of fn.calls) {
       if (out.length > 200) break;
-      const c = this.uncurry(c0, env);
+      const c = paginateStep(libraryAlias(this.uncurry(c0, env), fn, facts));
       let helper = isLibraryCall(c) ? undefined : this.resolveFn(c.fn, c.recv, facts, (f) => f !== fn && this.isHelper(f), fn);
       // A plain function is not a method of a local object: preview.get("total") is not the module's get(url).
       if (helper && !helper.method && c.recvExpr?.k === 'ref' && c.recvExpr.simple && (fn.locals.has(c.recvExpr.name) || fn.params.includes(c.recvExpr.name))
@@ -1392,6 +1411,12 @@ export function detectSink(c0: CallSite, fn: FnDef): Sink | null {
     if (req) return { name: c.fn, url: [fn.locals.get(`${req.name}.url`)![0]!], method: fn.locals.get(`${req.name}.method`)?.[0] ?? null, defaultMethod: 'GET', relativeOk: !!c.recv };
   }
   if (!isRequest || c.fnArg && c.fn !== 'request') return null;
+  // fetch(req) / fetch(req.clone()) of a Request made here: counted where it is made (its init names the method).
+  if (c.fn === 'fetch' && positional.length === 1) {
+    let a = positional[0]!;
+    if (a.k === 'call' && a.fn === 'clone' && a.recvExpr) a = a.recvExpr;
+    if (a.k === 'ref' && a.simple && fn.locals.get(a.name)?.some((d) => d.k === 'call' && (d.fn === 'Request' && !d.recv || d.fn === 'new' && d.recv === 'Request'))) return null;
+  }
   if (c.fn === 'open' && !/xhr|request|XMLHttpRequest|req$/i.test(c.recv)) return null;
   if (c.fn === 'http' || c.fn === 'https') if (c.recv) return null;
   if (/^(curl|wget|http|https|xh|xhs)$/.test(c.fn) && !c.recv) return shellSink(c);
@@ -1411,19 +1436,71 @@ export function detectSink(c0: CallSite, fn: FnDef): Sink | null {
   }
   // fetch(url, options) inside a helper whose options are a parameter (or spread into the options): the method is
   // the caller's `options.method`.
-  if (!method && /^(fetch|got|ky|ofetch|\$fetch|request|axios)$/.test(c.fn)) {
+  // The same for a Request object made from them (new Request(url, { ...init })), sent by fetch later.
+  if (!method && (/^(fetch|got|ky|ofetch|\$fetch|request|axios)$/.test(c.fn) || c.fn === 'new' && c.recv === 'Request' || c.fn === 'Request' && !c.recv)) {
     const spread = positional.slice(1).flatMap((p) => (p.k === 'obj' ? p.entries.filter((en) => en.key === '...').map((en) => en.value) : []));
     const opt = [...positional.slice(1), ...spread].find((p) => p.k === 'ref' && p.simple && fn.params.includes(p.name));
     if (opt && opt.k === 'ref') method = { k: 'ref', name: 'method', text: `${opt.name}.method`, simple: false, line: opt.line };
   }
   if (!urls.length) return null;
   if (c.fn === 'curl_init') method ??= curlMethod(fn);
+  // A request made by one call and sent by a verb step later in its chain, of any library:
+  // client.Request("promotion", id).WithHeader(…).PutJsonAsync(body) is a PUT.
+  if (!method && c.chained && c.recv) method = chainVerb(c, fn);
   // fetch(url, options) with options the audit cannot see: the method is not known (GET only when nothing is passed).
   const optionsUnseen = !method && positional.slice(1).some((p) => p.k === 'ref' && !(p.simple && fn.locals.get(p.name)?.some((x) => x.k === 'obj')) || p.k === 'call' || p.k === 'other');
   // A request object made with the method first (PSR-7's new Request('PUT', 'product/1'), requests.Request('PUT', …),
   // .NET's new HttpRequestMessage(HttpMethod.Post, "order/1")) is sent by a client (a Guzzle Pool, $client->send, session.send): its relative path is the client's.
   const methodFirst = (c.fn === 'new' ? /Request(?:Message)?$/.test(c.recv) : /^(Request|HttpRequestMessage)$/.test(c.fn)) && !!positional[0] && isMethodExpr(positional[0]);
   return { name: c.fn === 'new' ? c.recv : c.fn, url: urls, method, defaultMethod: optionsUnseen ? null : 'GET', relativeOk: /RestRequest/.test(c.fn) || /request/i.test(c.fn) && !!c.recv || methodFirst };
+}
+
+// npm HTTP clients by package, as the call they are read like: phin/needle/request take an options object ({ url,
+// method }), the fetch family (url, init), axios/got/ky their own.
+const HTTP_PACKAGES: ReadonlyMap<string, string> = new Map([
+  ['phin', 'request'], ['request', 'request'], ['postman-request', 'request'], ['needle', 'needle'], ['superagent', 'superagent'],
+  ['node-fetch', 'fetch'], ['cross-fetch', 'fetch'], ['isomorphic-fetch', 'fetch'], ['make-fetch-happen', 'fetch'], ['undici', 'fetch'],
+  ['axios', 'axios'], ['got', 'got'], ['ky', 'ky'], ['ofetch', 'ofetch'],
+]);
+
+/** A plain call of a name bound to require('<HTTP package>') (const p = require('phin')) is that package's call. */
+function libraryAlias(c: CallSite, fn: FnDef, facts: FileFacts): CallSite {
+  if (c.recv || REQUEST_FN.test(c.fn) || fn.params.includes(c.fn)) return c;
+  const defs = fn.locals.get(c.fn) ?? facts.defs.get(c.fn);
+  const made = defs?.length === 1 ? defs[0] : undefined;
+  if (made?.k !== 'call' || made.fn !== 'require' || made.recv) return c;
+  const pkg = made.args[0]?.value;
+  const name = pkg?.k === 'str' && pkg.parts.length === 1 && typeof pkg.parts[0] === 'string' ? HTTP_PACKAGES.get(pkg.parts[0]) : undefined;
+  return name ? { ...c, fn: name } : c;
+}
+
+/**
+ * A client's paginate step (got's client.paginate(url), .paginate.all(url), .paginate.each(url); the same shape in
+ * other libraries) fetches page after page of that path: read as the client's get(url).
+ */
+function paginateStep(c: CallSite): CallSite {
+  if (c.fnArg || !c.recv) return c;
+  if (c.fn === 'paginate' && c.recvExpr) return { ...c, fn: 'get' };
+  const r = c.recvExpr;
+  if (/^(all|each)$/.test(c.fn) && r?.k === 'ref' && !r.simple && r.name === 'paginate' && /^[A-Za-z_$][\w$]*\.paginate$/.test(r.text)) {
+    const owner = r.text.slice(0, -'.paginate'.length);
+    return { ...c, fn: 'get', recv: owner, recvExpr: { k: 'ref', name: owner, text: owner, line: r.line, simple: true } };
+  }
+  return c;
+}
+
+/** The verb named by a call further along the chain `c` starts (a few steps at most), as a method string. */
+function chainVerb(c: CallSite, fn: FnDef): Expr | null {
+  let inner: { fn: string; line: number } = c;
+  for (let step = 0; step < 6; step++) {
+    const outer = fn.calls.find((o) => o.recvExpr?.k === 'call' && o.recvExpr.fn === inner.fn && o.recvExpr.line === inner.line && o !== inner);
+    if (!outer) return null;
+    const v = VERB.exec(outer.fn);
+    if (v && !/^request_/.test(outer.fn)) return { k: 'str', parts: [v[1]!.toLowerCase() === 'del' ? 'DELETE' : v[1]!.toUpperCase()], line: outer.line };
+    if (!outer.chained || SEND_STEP.test(outer.fn)) return null;
+    inner = outer;
+  }
+  return null;
 }
 
 /** The method of a PHP stream context: stream_context_create(['http' => ['method' => ...]]), inline or in a local. */
@@ -1479,7 +1556,9 @@ function shellSink(c: CallSite): Sink | null {
     // httpie / xh: options that take a value.
     if (httpie && lit !== null && /^(-a|--auth|-A|--auth-type|--session|--session-read-only|--timeout|--cert|--cert-key|--verify|-o|--output|-p|--print|--pretty|-s|--style|--format-options|--proxy|--max-redirects|--boundary|--ssl|--ciphers)$/.test(lit)) { i++; continue; }
     // httpie request items after the URL: data fields (a=b, a:=1, a@file) make the default method POST.
-    if (httpie && urls.length && lit !== null && /^[\w.\[\]-]+(?:=|:=|@)(?!=)/.test(lit)) { items = true; continue; }
+    // An item's value may be a variable (title="$1"): its literal head names the kind of item.
+    const head = lit ?? (w.k === 'cat' && w.items[0]?.k === 'str' && typeof w.items[0].parts[0] === 'string' ? w.items[0].parts[0] : w.k === 'str' && typeof w.parts[0] === 'string' ? w.parts[0] : null);
+    if (httpie && urls.length && head !== null && /^[\w.\[\]-]+(?:=|:=|@)(?!=)/.test(head)) { items = true; continue; }
     if (lit !== null && /^(-X|--request)$/.test(lit)) { method = words[i + 1] ?? null; i++; continue; }
     if (lit !== null && /^-X[A-Z]+$/.test(lit)) { method = { k: 'str', parts: [lit.slice(2)], line: w.line }; continue; }
     if (lit !== null && /^(-d|--data|--data-raw|--data-binary|--json|-F|--form)$/.test(lit)) { data = true; i++; continue; }

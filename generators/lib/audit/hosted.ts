@@ -1,18 +1,20 @@
-// Shell held by another format: a Makefile's recipes, a CI workflow's `run:` steps. Each is rewritten into a bash
+// Shell held by another format: a Makefile's or justfile's recipes, a CI workflow's `run:` steps. Each is rewritten into a bash
 // script of the same lines (line numbers stay the file's), the host's variables made shell variables, so the bash
 // grammar and the shell sinks read it like any script.
 
 const MAKEFILE = /(?:^|\/)(?:GNUmakefile|[Mm]akefile)$|\.mk$/;
+const JUSTFILE = /(?:^|\/)\.?[Jj]ustfile$|\.just$/;
 const WORKFLOW = /(?:^|\/)\.github\/workflows\/[^/]+\.ya?ml$|(?:^|\/)\.gitlab-ci\.ya?ml$/;
 
 /** Is this file shell inside another format (read as bash after hostedShell)? */
 export function isShellHost(file: string): boolean {
-  return MAKEFILE.test(file) || WORKFLOW.test(file);
+  return MAKEFILE.test(file) || JUSTFILE.test(file) || WORKFLOW.test(file);
 }
 
 /** The file as a bash script of the same lines, or null when it is not a shell host. */
 export function hostedShell(file: string, text: string): string | null {
   if (MAKEFILE.test(file)) return makefileShell(text);
+  if (JUSTFILE.test(file)) return justfileShell(text);
   if (WORKFLOW.test(file)) return workflowShell(text);
   return null;
 }
@@ -59,6 +61,71 @@ function makefileShell(text: string): string {
       out.push(`${m[1]!.replace(/[.-]/g, '_')}=${quoted(expand(m[2]!.replace(/\\$/, '')))}`);
       continue;
     }
+    out.push(/^\s*#/.test(line) ? line : '');
+  }
+  return out.join('\n');
+}
+
+/**
+ * A justfile (casey/just): `name := expr` assignments (string literals joined by `+`, `env('X', 'default')`,
+ * `env_var_or_default`, other variables), recipes whose indented bodies are shell with `{{expr}}` put in place. As
+ * for Make, a variable holding a URL stays a shell variable assigned on its line; a recipe parameter or an
+ * environment variable is `${name}`.
+ */
+function justfileShell(text: string): string {
+  const lines = text.split('\n');
+  const vars = new Map<string, string>();
+  const ASSIGN = /^(?:export\s+)?([A-Za-z_][\w-]*)\s*:=\s*(.*?)\s*$/;
+  const shellName = (n: string) => n.replace(/-/g, '_');
+  const holdsUrl = (v: string) => /:\/\//.test(v);
+  // An expression's value as text; `inBody` keeps URL variables as `${name}` (their assignment line holds the value).
+  const evaluate = (expr: string, inBody: boolean, depth = 0): string => {
+    const terms: string[] = [];
+    let cur = '', q = '';
+    for (let i = 0; i < expr.length; i++) {
+      const c = expr[i]!;
+      if (q) { cur += c; if (c === '\\' && q === '"') cur += expr[++i] ?? ''; else if (c === q) q = ''; continue; }
+      if (c === "'" || c === '"') { q = c; cur += c; continue; }
+      if (c === '+' ) { terms.push(cur.trim()); cur = ''; continue; }
+      cur += c;
+    }
+    terms.push(cur.trim());
+    return terms.map((t) => {
+      const lit = /^(["'])([\s\S]*)\1$/.exec(t);
+      if (lit) return lit[1] === '"' ? lit[2]!.replace(/\\(.)/g, '$1') : lit[2]!;
+      const env = /^(?:env|env_var|env_var_or_default)\(\s*(["'])(\w+)\1\s*(?:,\s*(["'])(.*?)\3\s*)?\)$/.exec(t);
+      if (env) return env[4] !== undefined && holdsUrl(env[4]) && !inBody ? env[4] : `\${${env[2]!}}`;
+      if (/^[A-Za-z_][\w-]*$/.test(t)) {
+        const v = vars.get(t);
+        if (v === undefined || depth > 8 || (inBody && holdsUrl(v))) return `\${${shellName(t)}}`;
+        return v;
+      }
+      return '${JUST_EXPR}';
+    }).join('');
+  };
+  for (const line of lines) {
+    const m = ASSIGN.exec(line);
+    if (m) vars.set(m[1]!, evaluate(m[2]!, false));
+  }
+  const interpolate = (s: string) => s.replace(/\{\{\{\{/g, '{{').replace(/\{\{(?!\{)\s*(.*?)\s*\}\}/g, (_a, e: string) => evaluate(e, true));
+  const out: string[] = [];
+  let inRecipe = false;
+  for (const line of lines) {
+    if (inRecipe && /^[ \t]+\S/.test(line)) {
+      // A body line: just's prefixes (@ quiet, - ignore errors) are not shell; a shebang line is a comment.
+      out.push(interpolate(line.replace(/^[ \t]+[@-]*/, '')));
+      continue;
+    }
+    if (line.trim() === '') { out.push(''); continue; }
+    inRecipe = false;
+    const m = ASSIGN.exec(line);
+    if (m) {
+      const v = vars.get(m[1]!)!;
+      out.push(holdsUrl(v) ? `${shellName(m[1]!)}=${quoted(v)}` : '');
+      continue;
+    }
+    // A recipe header at column 0: `name params: deps` (not `:=`), maybe with attributes on earlier lines.
+    if (/^@?[A-Za-z_][\w-]*(?:\s[^:]*)?:(?!=)/.test(line)) { inRecipe = true; out.push(''); continue; }
     out.push(/^\s*#/.test(line) ? line : '');
   }
   return out.join('\n');

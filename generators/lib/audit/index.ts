@@ -8,7 +8,8 @@ import type { Manifest } from '../manifest/types.js';
 import { extractFacts, type FileFacts, type FnDef } from './extract.js';
 import { ABSENT, BASE_NAME, classify, Flow, hasParam, isC7Based, methodOf, RESOURCES, show, type Project, type SinkResult } from './flow.js';
 import { grammarFor, grammarState, prepareGrammars, withTree, type Grammar } from './parse.js';
-import { hostedShell } from './hosted.js';
+import { hostedShell, isShellHost } from './hosted.js';
+import { YAML_C7_BASE } from './files.js';
 import { readPostman } from './postman.js';
 import { encodeFacts, loadPrecomputedFacts } from './precomputed.js';
 import { scanSignIn, scanSource, stripTrailingComment, type ApiReference as TextReference } from './scan.js';
@@ -262,6 +263,14 @@ export function auditSourcesSync(sources: AuditSource[], extra: AuditExtra = {})
         if (base) baseFiles.add(src.file);
         read.push({ file: src.file, engine: base ? 'json (config: names the Commerce7 base URL)' : 'json (not an API collection: not read)', calls: 0 });
       }
+      continue;
+    }
+    // A YAML config (not a CI workflow) naming the Commerce7 base: like a JSON one, it says where the project's client
+    // points; it holds no calls.
+    if (/\.ya?ml$/i.test(src.file) && !isShellHost(src.file)) {
+      const base = YAML_C7_BASE.test(src.text);
+      if (base) baseFiles.add(src.file);
+      read.push({ file: src.file, engine: base ? 'yaml (config: names the Commerce7 base URL)' : 'yaml (config: not read)', calls: 0 });
       continue;
     }
     let look = looks.get(src.text);

@@ -4,7 +4,7 @@
 // only the matching windows are scanned). Never throws for one bad file; the caller decides when nothing was read.
 import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
-import { isAuditedFile, isSkippedDir } from './files.js';
+import { isAuditedFile, isSkippedDir, YAML_C7_BASE } from './files.js';
 import { shebangGrammar } from './parse.js';
 import type { AuditExtra, AuditSource, ReadFile, SkippedFile } from './index.js';
 import { PREFILTER } from './index.js';
@@ -121,6 +121,9 @@ export function collectSources(targets: string[], opts: { includeTests?: boolean
         if (entry.isFile() && !entry.name.includes('.') && isScript(full)) readRegular(full);
         // A minified bundle with no source beside it (a deploy repo's worker): the only code there is, so read.
         else if (entry.isFile() && isLoneBundle(entry.name, entries)) readRegular(full);
+        // A YAML config naming Commerce7's base (a Drupal services.yml, config/settings.yaml): where the project's
+        // client points, so its relative paths count; other YAML is not read.
+        else if (entry.isFile() && /\.ya?ml$/i.test(entry.name) && namesC7Base(full)) readRegular(full);
         continue;
       }
       if (entry.isFile()) {
@@ -144,6 +147,21 @@ export function collectSources(targets: string[], opts: { includeTests?: boolean
     else visitFile(t, stat);
   }
   return out;
+}
+
+/** Does a (YAML) config file hold a base-URL key set to Commerce7's API? Its first 64 KiB are checked. */
+function namesC7Base(full: string): boolean {
+  let fd = -1;
+  try {
+    fd = openSync(full, 'r');
+    const buf = Buffer.alloc(65536);
+    const n = readSync(fd, buf, 0, buf.length, 0);
+    return YAML_C7_BASE.test(buf.subarray(0, n).toString('utf8'));
+  } catch {
+    return false;
+  } finally {
+    if (fd >= 0) closeSync(fd);
+  }
 }
 
 /** Does the file start with a `#!` line naming an interpreter the audit has a grammar for? */
