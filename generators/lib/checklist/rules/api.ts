@@ -1,23 +1,31 @@
 // API access (APIs & Webhooks step): least privilege, each permission explained (platform.md §3).
 import { auditSourcesSync, compareWithManifest, isAuditedFile, prepareAudit, type AuditReport } from '../../audit/index.js';
+import { knownAuditReport } from '../audit-known.js';
 import type { ProjectView } from '../types.js';
 import { ADVICE, commerce7, fail, isBlank, list, pass, plural, type Rule } from '../rule.js';
 
-const sourcesOf = (project: ProjectView) => project.listFiles().filter((f) => isAuditedFile(f)).map((file) => ({ file, text: project.read(file) ?? '' }));
+/** What the audit reads of a project: its audited files (no tests, no derived files), in listing order. */
+export const sourcesOf = (project: ProjectView) => project.listFiles().filter((f) => isAuditedFile(f)).map((file) => ({ file, text: project.read(file) ?? '' }));
+
+const memo = new WeakMap<ProjectView, AuditReport>();
 
 /**
  * Loads the parsers the project's code needs, so the checklist (synchronous) reads it with the same engine as
- * `c7-app audit`. Call it before buildChecklist; a project without Commerce7 calls loads none.
+ * `c7-app audit`. Call it before buildChecklist; a project without Commerce7 calls loads none, and a project whose
+ * code the build audited (a new project of a bundled example: lib/checklist/audit-known.ts) needs none.
  */
 export function prepareProjectAudit(project: ProjectView): Promise<void> {
-  return prepareAudit(sourcesOf(project));
+  const sources = sourcesOf(project);
+  return knownAuditReport(sources) ? Promise.resolve() : prepareAudit(sources);
 }
 
-const memo = new WeakMap<ProjectView, AuditReport>();
 /** The Commerce7 API calls in the project's code (what `c7-app audit` reads: no tests, no derived files). */
 function auditProject(project: ProjectView): AuditReport {
   let r = memo.get(project);
-  if (!r) memo.set(project, (r = auditSourcesSync(sourcesOf(project))));
+  if (!r) {
+    const sources = sourcesOf(project);
+    memo.set(project, (r = knownAuditReport(sources) ?? auditSourcesSync(sources)));
+  }
   return r;
 }
 
