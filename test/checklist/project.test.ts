@@ -2,6 +2,8 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { diskProject, gitignoreMatcher, memoryProject, normalizeRelPath } from '../../generators/lib/checklist/index.js';
 import { writeTemp } from './fixtures.js';
 
@@ -87,6 +89,25 @@ describe('project views', () => {
       assert.equal(p.read('src'), undefined);
       assert.ok(p.exists('src/a.ts') && p.exists('.env') && !p.exists('nope'));
     });
+  });
+
+  it('a folder not made yet lists nothing, and asks no git', async () => {
+    const cp = await import('node:child_process');
+    const { syncBuiltinESMExports } = await import('node:module');
+    const spawned: unknown[] = [];
+    const original = cp.default.spawnSync;
+    cp.default.spawnSync = ((...a: Parameters<typeof original>) => { spawned.push(a[1]); return original(...a); }) as typeof original;
+    syncBuiltinESMExports();
+    try {
+      const p = diskProject(path.join(tmpdir(), `c7-not-made-${process.pid}`, 'app'));
+      assert.deepEqual(p.listFiles(), []);
+      assert.equal(p.isIgnored('.env'), undefined);
+      assert.deepEqual(p.skipped!(), []);
+    } finally {
+      cp.default.spawnSync = original;
+      syncBuiltinESMExports();
+    }
+    assert.deepEqual(spawned, []);
   });
 
   describe('disk, in a git repository', function () {

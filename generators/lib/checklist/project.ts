@@ -97,7 +97,8 @@ export function diskProject(root: string): ProjectView {
   };
   const LS_FILES = ['ls-files', '-z', '--cached', '--others', '--exclude-standard'];
   const load = () => {
-    if (files === undefined) apply(git(abs, LS_FILES));
+    // A folder not made yet (a new project's, before its files are written) has nothing to list: no git run for it.
+    if (files === undefined) apply(existsSync(abs) ? git(abs, LS_FILES) : undefined);
   };
   const ignoredAnswer = (r: GitResult) => (r?.status === 0 ? true : r?.status === 1 ? false : undefined);
 
@@ -125,7 +126,7 @@ export function diskProject(root: string): ProjectView {
     prefetch: async (ignoredPaths = []) => {
       // The git processes run together, while the caller reads and validates the manifest.
       const keys = [...new Set(ignoredPaths.map(normalizeRelPath))].filter((k) => !ignoredCache.has(k));
-      const [listing, ...ignored] = await Promise.all([files === undefined ? gitAsync(abs, LS_FILES) : undefined, ...keys.map((k) => gitAsync(abs, ['check-ignore', '-q', '--', k]))]);
+      const [listing, ...ignored] = await Promise.all([files === undefined && existsSync(abs) ? gitAsync(abs, LS_FILES) : undefined, ...keys.map((k) => gitAsync(abs, ['check-ignore', '-q', '--', k]))]);
       if (files === undefined) apply(listing);
       keys.forEach((k, i) => { if (!ignoredCache.has(k)) ignoredCache.set(k, ignoredAnswer(ignored[i])); });
     },
