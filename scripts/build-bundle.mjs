@@ -140,6 +140,20 @@ const uriFormat = {
     });
   },
 };
+// dist/bin/package.json ({"type":"module"}, written below): Node's ESM loader looks for the package scope of every
+// module it resolves by walking up from its folder (~3 ms of each run in URL handling for dist/bin -> dist -> the
+// root); one level is enough. package-info's PACKAGE_ROOT (the nearest package.json) then starts from the root.
+const PACKAGE_ROOT_START = 'const start = path.dirname(fileURLToPath(import.meta.url));';
+const packageRootFromBin = {
+  name: 'package-root-from-bin',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]generators[\\/]lib[\\/]package-info\.ts$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      if (!source.includes(PACKAGE_ROOT_START)) throw new Error(`${args.path}: PACKAGE_ROOT changed; update packageRootFromBin in scripts/build-bundle.mjs`);
+      return { loader: 'ts', contents: source.replace(PACKAGE_ROOT_START, () => "const start = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');") };
+    });
+  },
+};
 // commander requires node:child_process at load (for executable subcommands, which c7-app has none of): Node then
 // loads child_process, net, dgram... (~4 ms of validate). Its copy in the bundle gets the module on first use.
 const lazyChildProcess = {
@@ -191,7 +205,7 @@ const result = await build({
   mainFields: ['module', 'main'],
   target: 'node20',
   external: EXTERNAL,
-  plugins: [precompiled, uriFormat, lazyChildProcess, builtinsAsRequire],
+  plugins: [precompiled, uriFormat, lazyChildProcess, builtinsAsRequire, packageRootFromBin],
   // CommonJS packages in an ESM bundle call require() for Node's built-ins and read __filename (write-file-atomic
   // names its temporary files with it): give them real ones. No bundled package reads its own files by __dirname
   // (checked by the tests run against the bundle).
@@ -211,6 +225,7 @@ const result = await build({
   logLevel: 'warning',
 });
 chmodSync(path.join(outdir, 'c7-app.js'), 0o755);
+writeFileSync(path.join(outdir, 'package.json'), '{ "type": "module" }\n');
 if (process.env.BUNDLE_REPORT) {
   // BUNDLE_REPORT=1: each output's size and its largest inputs.
   for (const [file, info] of Object.entries(result.metafile.outputs)) {
