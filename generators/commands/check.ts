@@ -4,7 +4,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import pc from 'picocolors';
 import {
-  buildChecklist, diskProject, formatVerdict, prepareChecklist, projectTestsItem, renderChecklistMarkdown, runProjectTests,
+  buildChecklist, diskProject, ENV_FILE, formatVerdict, prepareChecklist, projectTestsItem, renderChecklistMarkdown, runProjectTests,
   scanProjectForSecretsFully, sectionTitle, sourceLabel, STATUS_MARK, SUBMISSION_CHECKLIST_FILE, summarize, TEST_COMMAND,
   type ChecklistItem, type FullSecretScan, type SecretFinding,
 } from '../lib/checklist/index.js';
@@ -67,6 +67,10 @@ export async function runCheck(dir: string | undefined, opts: CheckOptions, out:
   const manifestFile = findManifest(dir, cwd);
   const relative = path.relative(cwd, manifestFile);
   const shown = relative && !relative.startsWith('..') ? relative : manifestFile;
+  const root = path.dirname(manifestFile);
+  const project = diskProject(root);
+  // git lists the files (and answers for .env, the one path a rule asks about) while the manifest is validated.
+  const gitAnswers = project.prefetch?.([ENV_FILE]);
   let text: Uint8Array;
   try {
     // Not read at all when it is a FIFO or a device (reading would wait or never end) or larger than any manifest.
@@ -82,8 +86,7 @@ export async function runCheck(dir: string | undefined, opts: CheckOptions, out:
   const c = color ? (pc as unknown as typeof plainPaint) : plainPaint;
 
   const loaded = validateManifestText(text);
-  const root = path.dirname(manifestFile);
-  const project = diskProject(root);
+  await gitAnswers;
   if (!loaded.valid || !loaded.manifest) {
     if (opts.json) {
       // The secrets are still reported, so a CI that gates on secrets alone sees them with an invalid manifest too.

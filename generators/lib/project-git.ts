@@ -5,7 +5,7 @@
 //   - skipped when git is not installed (said once), or with --no-git (nothing said)
 //   - never fails the run: a failed git step is said, and the project is written all the same
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { devNull } from 'node:os';
 import path from 'node:path';
 
@@ -108,7 +108,8 @@ export async function initProjectGit(root: string, opts: { enabled?: boolean; me
   // tarball, the gzipped base) do not compress; deflating them was half of `git add`'s time. git gc packs them.
   const add = gitAsync(root, ['-c', `core.excludesFile=${devNull}`, '-c', 'core.looseCompression=0', 'add', '--all']);
   // The identity as git sees it inside the new repository (an includeIf "gitdir:" applies there), read in one run.
-  const identityRead = gitAsync(root, ['config', '-z', '--get-regexp', '^user\\.(name|email)$']);
+  // core.abbrev too: with none, the commit's id is read from the files (shortHead) instead of one more git run.
+  const identityRead = gitAsync(root, ['config', '-z', '--get-regexp', '^(user\\.(name|email)|core\\.abbrev)$']);
   const [added, configured] = await Promise.all([add, identityRead]);
   if (added.status !== 0) return { kind: 'failed', step: 'add', message: firstLine(added) };
 
@@ -116,10 +117,35 @@ export async function initProjectGit(root: string, opts: { enabled?: boolean; me
   const identity: string[] = [];
   if ((values.get('user.name') ?? '').trim() === '') identity.push('-c', `user.name=${FALLBACK_IDENTITY.name}`);
   if ((values.get('user.email') ?? '').trim() === '') identity.push('-c', `user.email=${FALLBACK_IDENTITY.email}`);
-  const commit = git(root, [...identity, 'commit', '--quiet', '--no-verify', '-m', opts.message]);
+  // No automatic maintenance after the commit (git would start `git maintenance run --auto`, another process): a
+  // repository of one commit and ~100 loose objects is far below any of its thresholds.
+  const commit = git(root, [...identity, '-c', 'maintenance.auto=false', 'commit', '--quiet', '--no-verify', '-m', opts.message]);
   if (commit.status !== 0) return { kind: 'failed', step: 'commit', message: firstLine(commit) };
-  const head = git(root, ['rev-parse', '--short', 'HEAD']).stdout.trim();
+  const head = (values.has('core.abbrev') ? undefined : shortHead(root)) ?? git(root, ['rev-parse', '--short', 'HEAD']).stdout.trim();
   return { kind: 'committed', commit: head, fallbackIdentity: identity.length > 0 };
+}
+
+/**
+ * What `git rev-parse --short HEAD` says in a repository just made (core.abbrev unset), from its files: HEAD's
+ * branch's loose ref, abbreviated as git does for a small repository (7 digits, longer while another object's id
+ * starts the same). Undefined when the repository is not that simple (a packed or reftable ref, packs, alternates):
+ * then git is asked.
+ */
+function shortHead(root: string): string | undefined {
+  try {
+    const gitDir = path.join(root, '.git');
+    const head = /^ref: (refs\/heads\/[^\n]+)\n$/.exec(readFileSync(path.join(gitDir, 'HEAD'), 'utf8'));
+    if (!head) return undefined;
+    const id = /^([0-9a-f]{40})\n$/.exec(readFileSync(path.join(gitDir, head[1]!), 'utf8'))?.[1];
+    const objects = path.join(gitDir, 'objects');
+    if (!id || existsSync(path.join(objects, 'info', 'alternates')) || readdirSync(path.join(objects, 'pack')).length > 0) return undefined;
+    const others = readdirSync(path.join(objects, id.slice(0, 2))).filter((f) => f !== id.slice(2));
+    let len = 7;
+    while (len < 40 && others.some((f) => f.startsWith(id.slice(2, len)))) len++;
+    return id.slice(0, len);
+  } catch {
+    return undefined;
+  }
 }
 
 /** One line for the developer, or undefined when there is nothing to say (--no-git). */

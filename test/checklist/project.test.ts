@@ -2,6 +2,8 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { diskProject, gitignoreMatcher, memoryProject, normalizeRelPath } from '../../generators/lib/checklist/index.js';
 import { writeTemp } from './fixtures.js';
 
@@ -74,6 +76,12 @@ describe('project views', () => {
       assert.deepEqual(diskProject(dir).listFiles(), ['.gitignore', 'c7-app.json', 'src/a.ts']);
     });
     it('says it cannot ask git', () => assert.equal(diskProject(dir).isIgnored('.env'), undefined));
+    it('prefetch walks the same files', async () => {
+      const p = diskProject(dir);
+      await p.prefetch!(['.env']);
+      assert.deepEqual(p.listFiles(), ['.gitignore', 'c7-app.json', 'src/a.ts']);
+      assert.equal(p.isIgnored('.env'), undefined);
+    });
     it('reads files relative to the root', () => {
       const p = diskProject(dir);
       assert.equal(p.read('src/a.ts'), 'a');
@@ -81,6 +89,25 @@ describe('project views', () => {
       assert.equal(p.read('src'), undefined);
       assert.ok(p.exists('src/a.ts') && p.exists('.env') && !p.exists('nope'));
     });
+  });
+
+  it('a folder not made yet lists nothing, and asks no git', async () => {
+    const cp = await import('node:child_process');
+    const { syncBuiltinESMExports } = await import('node:module');
+    const spawned: unknown[] = [];
+    const original = cp.default.spawnSync;
+    cp.default.spawnSync = ((...a: Parameters<typeof original>) => { spawned.push(a[1]); return original(...a); }) as typeof original;
+    syncBuiltinESMExports();
+    try {
+      const p = diskProject(path.join(tmpdir(), `c7-not-made-${process.pid}`, 'app'));
+      assert.deepEqual(p.listFiles(), []);
+      assert.equal(p.isIgnored('.env'), undefined);
+      assert.deepEqual(p.skipped!(), []);
+    } finally {
+      cp.default.spawnSync = original;
+      syncBuiltinESMExports();
+    }
+    assert.deepEqual(spawned, []);
   });
 
   describe('disk, in a git repository', function () {
@@ -102,13 +129,38 @@ describe('project views', () => {
       assert.equal(p.isIgnored('config/.env'), true, 'a path that does not exist yet');
       assert.equal(p.isIgnored('config/app.ts'), false);
     });
-    it('a project folder its enclosing repository ignores is judged as not a repository', () => {
+    it('prefetch (git started while the manifest is validated) gives the same answers, with no git process after', async () => {
+      const sync = diskProject(dir);
+      const rels = ['.env', 'src/a.ts', 'config/.env', 'config/app.ts'];
+      const answers = (p: typeof sync) => ({ files: p.listFiles(), ignored: rels.map((r) => p.isIgnored(r)), skipped: p.skipped!() });
+      const want = answers(sync);
+      const fetched = diskProject(dir);
+      await fetched.prefetch!(['config/.env', 'config/app.ts', '.env']);
+      const cp = await import('node:child_process');
+      const { syncBuiltinESMExports } = await import('node:module');
+      const spawned: unknown[] = [];
+      const original = cp.default.spawnSync;
+      cp.default.spawnSync = ((...a: Parameters<typeof original>) => { spawned.push(a[1]); return original(...a); }) as typeof original;
+      syncBuiltinESMExports();
+      try {
+        assert.deepEqual(answers(fetched), want);
+      } finally {
+        cp.default.spawnSync = original;
+        syncBuiltinESMExports();
+      }
+      assert.deepEqual(spawned, []);
+    });
+    it('a project folder its enclosing repository ignores is judged as not a repository', async () => {
       const inner = writeTemp({ '.gitignore': 'inner/\n', 'inner/c7-app.json': '{}', 'inner/src/a.ts': 'a' });
       try {
         assert.equal(spawnSync('git', ['init', '-q'], { cwd: inner }).status, 0);
         const p = diskProject(`${inner}/inner`);
         assert.deepEqual(p.listFiles(), ['c7-app.json', 'src/a.ts']);
         assert.equal(p.isIgnored('.env'), undefined);
+        const q = diskProject(`${inner}/inner`);
+        await q.prefetch!(['.env']);
+        assert.deepEqual(q.listFiles(), ['c7-app.json', 'src/a.ts']);
+        assert.equal(q.isIgnored('.env'), undefined);
       } finally {
         rmSync(inner, { recursive: true, force: true });
       }

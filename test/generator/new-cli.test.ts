@@ -168,6 +168,17 @@ describe('c7-app new (black box)', () => {
       assert.equal(git(other, 'symbolic-ref', 'HEAD').stdout.trim(), 'refs/heads/trunk');
     });
 
+    it('the id said is HEAD\u2019s as git abbreviates it, with a core.abbrev configured too', () => {
+      const env = noIdentity();
+      writeFileSync(path.join(env.HOME, '.gitconfig'), '[core]\n\tabbrev = 12\n');
+      const dir = path.join(fresh(), 'abbrev');
+      const r = runCli(['new', dir, '--answers', EXAMPLE_MANIFESTS[1]!, '--skip-install'], { env });
+      assert.equal(r.status, 0, r.stdout + r.stderr);
+      const said = /first commit \(([0-9a-f]+)\)/.exec(r.stdout + r.stderr)?.[1];
+      assert.equal(said?.length, 12);
+      assert.equal(said, spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: dir, encoding: 'utf8', env: { ...process.env, ...env } as NodeJS.ProcessEnv }).stdout.trim());
+    });
+
     it('an identity git gives only inside a repository (includeIf gitdir) is used; a missing half alone falls back', () => {
       const env = noIdentity();
       const parent = fresh();

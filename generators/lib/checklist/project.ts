@@ -1,5 +1,5 @@
 // Views of a project for the rules: on disk (asking git when the folder is in a repository) or in memory.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { devNull } from 'node:os';
 import path from 'node:path';
@@ -24,15 +24,41 @@ export function normalizeRelPath(relPath: string): string {
 // Git reads these to find its repository; inside a hook they point elsewhere: find the repository from the folder.
 const GIT_LOCATION_VARS = ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_COMMON_DIR', 'GIT_PREFIX'];
 
-function git(root: string, args: string[]): { status: number | null; stdout: string; stderr: string } | undefined {
+type GitResult = { status: number | null; stdout: string; stderr: string } | undefined;
+const GIT_MAX_BUFFER = 256 * 1024 * 1024;
+
+function gitEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, GIT_OPTIONAL_LOCKS: '0' };
   for (const v of GIT_LOCATION_VARS) delete env[v];
-  // A personal global excludes file does not protect anyone else who clones the project: leave it out.
-  const r = spawnSync('git', ['-c', `core.excludesFile=${devNull}`, ...args], {
-    cwd: root, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, windowsHide: true,
-  });
-  if (r.error) return undefined; // git is not installed
+  return env;
+}
+// A personal global excludes file does not protect anyone else who clones the project: leave it out.
+const gitArgs = (args: string[]) => ['-c', `core.excludesFile=${devNull}`, ...args];
+
+function git(root: string, args: string[]): GitResult {
+  const r = spawnSync('git', gitArgs(args), { cwd: root, env: gitEnv(), encoding: 'utf8', maxBuffer: GIT_MAX_BUFFER, windowsHide: true });
+  if (r.error) return undefined; // git is not installed (or its output exceeded the buffer)
   return { status: r.status, stdout: r.stdout, stderr: r.stderr ?? '' };
+}
+
+/** git(), not waiting: what spawnSync would have answered (undefined for no git, or output past the buffer). */
+function gitAsync(root: string, args: string[]): Promise<GitResult> {
+  return new Promise((resolve) => {
+    const child = spawn('git', gitArgs(args), { cwd: root, env: gitEnv(), stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    let size = 0;
+    let failed = false;
+    const collect = (into: Buffer[]) => (b: Buffer) => {
+      size += b.length;
+      if (size > GIT_MAX_BUFFER) { failed = true; child.kill(); return; }
+      into.push(b);
+    };
+    child.stdout.on('data', collect(out));
+    child.stderr.on('data', collect(err));
+    child.on('error', () => { failed = true; });
+    child.on('close', (status) => resolve(failed ? undefined : { status, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
+  });
 }
 
 /**
@@ -50,9 +76,9 @@ export function diskProject(root: string): ProjectView {
   const problems = new Map<string, string>();
   const at = (rel: string) => path.resolve(abs, normalizeRelPath(rel));
 
-  const load = () => {
+  /** The listing from `git ls-files`, or (not a repository, no git, ignored by an enclosing one) from a walk. */
+  const apply = (r: GitResult) => {
     if (files !== undefined) return;
-    const r = git(abs, ['ls-files', '-z', '--cached', '--others', '--exclude-standard']);
     if (r && r.status === 0) {
       const listed = [...new Set(r.stdout.split('\0').filter(Boolean))].filter((f) => existsSync(path.join(abs, f))).sort();
       // A project whose manifest git would not track lies in a folder an enclosing repository ignores: not its repo.
@@ -69,6 +95,12 @@ export function diskProject(root: string): ProjectView {
     inGit = false;
     files = walk(abs, (p, reason) => problems.set(p, reason));
   };
+  const LS_FILES = ['ls-files', '-z', '--cached', '--others', '--exclude-standard'];
+  const load = () => {
+    // A folder not made yet (a new project's, before its files are written) has nothing to list: no git run for it.
+    if (files === undefined) apply(existsSync(abs) ? git(abs, LS_FILES) : undefined);
+  };
+  const ignoredAnswer = (r: GitResult) => (r?.status === 0 ? true : r?.status === 1 ? false : undefined);
 
   return {
     exists: (rel) => existsSync(at(rel)),
@@ -87,10 +119,16 @@ export function diskProject(root: string): ProjectView {
       // A file on disk that git would not track is ignored: the listing already answers, without another process.
       if (isFile(path.join(abs, key))) return !files!.includes(key);
       if (!ignoredCache.has(key)) {
-        const r = git(abs, ['check-ignore', '-q', '--', key]);
-        ignoredCache.set(key, r?.status === 0 ? true : r?.status === 1 ? false : undefined);
+        ignoredCache.set(key, ignoredAnswer(git(abs, ['check-ignore', '-q', '--', key])));
       }
       return ignoredCache.get(key);
+    },
+    prefetch: async (ignoredPaths = []) => {
+      // The git processes run together, while the caller reads and validates the manifest.
+      const keys = [...new Set(ignoredPaths.map(normalizeRelPath))].filter((k) => !ignoredCache.has(k));
+      const [listing, ...ignored] = await Promise.all([files === undefined && existsSync(abs) ? gitAsync(abs, LS_FILES) : undefined, ...keys.map((k) => gitAsync(abs, ['check-ignore', '-q', '--', k]))]);
+      if (files === undefined) apply(listing);
+      keys.forEach((k, i) => { if (!ignoredCache.has(k)) ignoredCache.set(k, ignoredAnswer(ignored[i])); });
     },
     skipped: (): SkippedPath[] => {
       load();

@@ -41,6 +41,11 @@ export interface ProjectView {
    * folder without read permission, a file too large for memory. Each is skipped, never a crash or a hang.
    */
   skipped?(): SkippedPath[];
+  /**
+   * Asks git now, without blocking (the listing, and whether each of `ignoredPaths` is ignored), so the answers
+   * are ready when the rules ask: a caller starts it, does other work, then awaits it before the rules run.
+   */
+  prefetch?(ignoredPaths?: string[]): Promise<void>;
 }
 
 /** A path the project view could not read, and why (never its content). */
