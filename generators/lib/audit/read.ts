@@ -54,6 +54,8 @@ function isLoneBundle(name: string, entries: Array<{ name: string }>): boolean {
  */
 export function collectSources(targets: string[], opts: { includeTests?: boolean; shown: (abs: string) => string }): Collected {
   const out: Collected = { sources: [], read: [], skipped: [], references: [] };
+  // One byte past the parse limit: a file that fills it is a large one.
+  const shared = Buffer.allocUnsafe(MAX_PARSED_BYTES + 1);
   const visitFile = (full: string, stat: Stats) => {
     const name = opts.shown(full);
     const sp = special(stat);
@@ -69,7 +71,9 @@ export function collectSources(targets: string[], opts: { includeTests?: boolean
     }
     out.sources.push({ file: name, text });
   };
-  // A regular file: one open, one fstat, one read (no separate lstat: a large tree has tens of thousands).
+  // A regular file: one open, one read into a buffer shared by all files, one close (no lstat, no fstat: a large tree
+  // has tens of thousands, and each system call is microseconds). A read that fills the buffer past the parse limit
+  // means a large file: only then is it measured (fstat) and streamed.
   const readRegular = (full: string) => {
     const name = opts.shown(full);
     let fd: number;
@@ -79,20 +83,21 @@ export function collectSources(targets: string[], opts: { includeTests?: boolean
       return void out.skipped.push({ file: name, reason: `cannot read: ${reasonOf(err)}` });
     }
     try {
-      const size = fstatSync(fd).size;
-      if (size > MAX_PARSED_BYTES) {
+      // A regular file's read is short only at its end: no second read to see the end.
+      let at = 0;
+      for (;;) {
+        const want = shared.length - at;
+        const n = readSync(fd, shared, at, want, at);
+        at += n;
+        if (n < want || at === shared.length) break;
+      }
+      if (at > MAX_PARSED_BYTES) {
+        const size = fstatSync(fd).size;
         closeSync(fd);
         fd = -1;
         return void streamFile(full, name, size, out);
       }
-      const buf = Buffer.allocUnsafe(size);
-      let at = 0;
-      while (at < size) {
-        const n = readSync(fd, buf, at, size - at, at);
-        if (n === 0) break;
-        at += n;
-      }
-      const data = buf.subarray(0, at);
+      const data = shared.subarray(0, at);
       if (data.includes(0)) return void out.skipped.push({ file: name, reason: 'binary file (contains NUL bytes)' });
       out.sources.push({ file: name, text: data.toString('utf8') });
     } catch (err) {
@@ -108,14 +113,17 @@ export function collectSources(targets: string[], opts: { includeTests?: boolean
     } catch (err) {
       return void out.skipped.push({ file: opts.shown(dir) + '/', reason: `cannot read the folder: ${reasonOf(err)}` });
     }
+    // `dir` is normalized (below): a child's path is a concatenation, as path.join would give.
+    const prefix = dir.endsWith(path.sep) ? dir : dir + path.sep;
+    const dirName = path.basename(dir);
+    // A workflow is known by its folder (.github/workflows/x.yml): shell in its steps.
+    const inWorkflows = dirName === 'workflows' && path.basename(path.dirname(dir)) === '.github';
     for (const entry of entries) {
-      const full = path.join(dir, entry.name);
+      const full = prefix + entry.name;
       if (entry.isDirectory()) {
-        if (!isSkippedDir(entry.name, opts, path.basename(dir))) walk(full);
+        if (!isSkippedDir(entry.name, opts, dirName)) walk(full);
         continue;
       }
-      // A workflow is known by its folder (.github/workflows/x.yml): shell in its steps.
-      const inWorkflows = path.basename(dir) === 'workflows' && path.basename(path.dirname(dir)) === '.github';
       if (!isAuditedFile(inWorkflows ? `.github/workflows/${entry.name}` : entry.name, opts)) {
         // A script without an extension (bin/departments, scripts/backup): read when its `#!` names a language.
         if (entry.isFile() && !entry.name.includes('.') && isScript(full)) readRegular(full);
@@ -143,7 +151,7 @@ export function collectSources(targets: string[], opts: { includeTests?: boolean
   };
   for (const t of targets) {
     const stat = statSync(t); // throws: the caller reports a target that does not exist
-    if (stat.isDirectory()) walk(t);
+    if (stat.isDirectory()) walk(path.normalize(t));
     else visitFile(t, stat);
   }
   return out;
