@@ -16,6 +16,10 @@ const CHUNK = 1024 * 1024;
 /** A line longer than this is scanned in windows of this size (with an overlap), never held whole. */
 const WINDOW = 64 * 1024;
 const OVERLAP = 2048;
+/** Files kept to find copies by: up to this size each, this many of one size, this much in all. */
+const KEEP_MAX_FILE = 64 * 1024;
+const KEEP_PER_SIZE = 8;
+const KEEP_MAX_TOTAL = 64 * 1024 * 1024;
 
 export interface Collected extends AuditExtra {
   sources: AuditSource[];
@@ -56,6 +60,23 @@ export function collectSources(targets: string[], opts: { includeTests?: boolean
   const out: Collected = { sources: [], read: [], skipped: [], references: [] };
   // One byte past the parse limit: a file that fills it is a large one.
   const shared = Buffer.allocUnsafe(MAX_PARSED_BYTES + 1);
+  // Copies (vendored clients, a monorepo's duplicated packages, replicas) share one string: a file whose bytes equal
+  // an earlier file's takes its text, not decoded again, and the texts the audit holds (and the garbage collector
+  // copies) are the distinct ones. Small files only, a bounded number per size and in all.
+  const bySize = new Map<number, Array<{ bytes: Buffer; text: string }>>();
+  let keptBytes = 0;
+  const sameBytes = (data: Buffer): string | undefined => {
+    for (const k of bySize.get(data.length) ?? []) if (k.bytes.equals(data)) return k.text;
+    return undefined;
+  };
+  const keepBytes = (data: Buffer, text: string) => {
+    if (data.length > KEEP_MAX_FILE || keptBytes + data.length > KEEP_MAX_TOTAL) return;
+    let list = bySize.get(data.length);
+    if (!list) bySize.set(data.length, (list = []));
+    if (list.length >= KEEP_PER_SIZE) return;
+    list.push({ bytes: Buffer.from(data), text });
+    keptBytes += data.length;
+  };
   const visitFile = (full: string, stat: Stats) => {
     const name = opts.shown(full);
     const sp = special(stat);
@@ -98,8 +119,12 @@ export function collectSources(targets: string[], opts: { includeTests?: boolean
         return void streamFile(full, name, size, out);
       }
       const data = shared.subarray(0, at);
+      const copy = sameBytes(data);
+      if (copy !== undefined) return void out.sources.push({ file: name, text: copy });
       if (data.includes(0)) return void out.skipped.push({ file: name, reason: 'binary file (contains NUL bytes)' });
-      out.sources.push({ file: name, text: data.toString('utf8') });
+      const text = data.toString('utf8');
+      keepBytes(data, text);
+      out.sources.push({ file: name, text });
     } catch (err) {
       out.skipped.push({ file: name, reason: `cannot read: ${reasonOf(err)}` });
     } finally {
