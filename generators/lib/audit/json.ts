@@ -12,9 +12,10 @@ function splittable(v: unknown): v is Record<string, unknown> | unknown[] {
 
 /**
  * The pieces of JSON.stringify(value) (joined, the same string), each about `size` characters or more: the top
- * level and its arrays and objects are walked, what is below is stringified whole.
+ * level and its arrays and objects are walked, what is below is stringified whole. 64 KiB: each piece's encoded
+ * buffer comes from memory just freed (1 MiB ones cost fresh pages: ~10% slower on the large tree).
  */
-export function* jsonPieces(value: unknown, size = 1 << 20, depth = 2): Generator<string> {
+export function* jsonPieces(value: unknown, size = 64 * 1024, depth = 2): Generator<string> {
   let buf = '';
   function* emit(v: unknown, level: number): Generator<string> {
     if (level >= depth || !splittable(v)) {
