@@ -2,8 +2,9 @@
 // per pattern and overall, and its time and peak memory on a 1,000,000-line tree built from the corpus.
 // Run with `npm run bench:audit` (builds first). BENCH_AUDIT_RUNS (default 3) runs of the large tree, median shown;
 // BENCH_AUDIT_LINES (default 1000000) its size; BENCH_AUDIT_SKIP_TREE=1 measures only the corpus; C7_AUDIT_CLI=<cli.js>
-// measures another build (a baseline engine) instead of dist/.
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+// measures another build (a baseline engine) instead of dist/. BENCH_AUDIT_KEEP=<dir> keeps the large tree in <dir>
+// and reuses it when <dir> already holds one (profiling, before/after comparisons on the same tree).
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CLI, CORPUS, loadCorpus, materialize, runAudit, observed, expectedOf, score, skippedProblems, sourceFiles, lineCount, PATTERNS } from '../test/fixtures/audit-corpus/_support/corpus.mjs';
@@ -107,8 +108,10 @@ function measureTree(results) {
   // until the source files hold at least BENCH_AUDIT_LINES lines. Generated large files go in the first replica only.
   const target = Number(process.env.BENCH_AUDIT_LINES ?? 1_000_000);
   const runs = Number(process.env.BENCH_AUDIT_RUNS ?? 3);
-  const tree = path.join(tmp, 'tree');
-  mkdirSync(tree);
+  const keep = process.env.BENCH_AUDIT_KEEP ? path.resolve(process.env.BENCH_AUDIT_KEEP) : null;
+  const tree = keep ?? path.join(tmp, 'tree');
+  const reuse = keep !== null && existsSync(tree) && readdirSync(tree).length > 0;
+  if (!reuse) mkdirSync(tree, { recursive: true });
   const perFixture = results.map((r) => {
     const generated = new Set((r.fixture.expected.generate ?? []).map((g) => g.file));
     const files = r.sources.filter((f) => !generated.has(f));
@@ -122,7 +125,7 @@ function measureTree(results) {
       else { files++; bytes += statSync(p).size; }
     }
   };
-  while (lines < target) {
+  while (!reuse && lines < target) {
     k++;
     for (const { r, generated, lines: n, genLines } of perFixture) {
       if (lines >= target) break;
@@ -132,7 +135,8 @@ function measureTree(results) {
     }
   }
   countDir(tree);
-  console.log(`\nlarge tree: ${lines.toLocaleString('en')} lines of source in ${files.toLocaleString('en')} files (${(bytes / 1048576).toFixed(1)} MiB), ${k} replicas of the corpus`);
+  if (reuse) console.log(`\nlarge tree: reused from ${tree}, ${files.toLocaleString('en')} files (${(bytes / 1048576).toFixed(1)} MiB)`);
+  else console.log(`\nlarge tree: ${lines.toLocaleString('en')} lines of source in ${files.toLocaleString('en')} files (${(bytes / 1048576).toFixed(1)} MiB), ${k} replicas of the corpus${keep ? `, kept in ${tree}` : ''}`);
   const rssProbe = `data:text/javascript,process.on('exit',()=>{const u=process.resourceUsage();process.stderr.write('\\n@@maxrss='+u.maxRSS+' @@cpu='+(u.userCPUTime+u.systemCPUTime)+'\\n')})`;
   const times = [], rss = [], cpu = [];
   let calls = null;

@@ -4,6 +4,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import pc from 'picocolors';
 import { auditSources, compareWithManifest, permissionsForManifest, type ApiReference, type AuditReport, type ManifestComparison } from '../lib/audit/index.js';
+import { jsonPieces } from '../lib/audit/json.js';
 import { collectSources } from '../lib/audit/read.js';
 import { writeFileAtomicSync } from '../lib/atomic-write.js';
 import { ENV_VARS } from '../lib/catalog/index.js';
@@ -147,7 +148,11 @@ export async function runAudit(paths: string[], opts: AuditOptions, out: NodeJS.
     const permissions = report.permissions.map((p) => ({ ...p, calls: p.references.length, references: p.references.slice(0, 20) }));
     // Indented for a person; compact when large (a big tree's report is tens of megabytes either way).
     const indent = report.references.length + report.read.length > 5000 ? undefined : 2;
-    out.write(JSON.stringify({ ...report, permissions, manifest: comparison?.file ?? null, comparison: comparison?.result ?? null, suggested: { permissions: permissionsForManifest(report) }, fix: fixed }, null, indent) + '\n');
+    const value = { ...report, permissions, manifest: comparison?.file ?? null, comparison: comparison?.result ?? null, suggested: { permissions: permissionsForManifest(report) }, fix: fixed };
+    // Compact: written in pieces (the same bytes), never one string of the whole report.
+    if (indent === undefined) for (const piece of jsonPieces(value)) out.write(piece);
+    else out.write(JSON.stringify(value, null, indent));
+    out.write('\n');
   } else {
     const color = (out as NodeJS.WriteStream).isTTY === true && pc.isColorSupported;
     out.write(formatAudit(report, comparison, color, opts.answers ? shown(path.resolve(cwd, opts.answers)) : undefined));

@@ -125,8 +125,70 @@ export function withTree<T>(grammar: Grammar, text: string, use: (root: SyntaxNo
   const tree = parser.parse(text);
   if (!tree) return null;
   try {
-    return use(tree.rootNode);
+    return use(new CachedNode(tree.rootNode, undefined));
   } finally {
     tree.delete();
+  }
+}
+
+/**
+ * A node whose answers are kept: each property of web-tree-sitter's Node, and each child, is a call into WASM that
+ * builds a new object, and the extraction asks the same node the same things many times (its type, its children).
+ * Nothing compares nodes by identity; the tree is not edited while it is read.
+ */
+class CachedNode implements SyntaxNode {
+  #raw: SyntaxNode;
+  #parent: CachedNode | null | undefined;
+  #type?: string;
+  #text?: string;
+  #start?: number;
+  #end?: number;
+  #position?: { row: number; column: number };
+  #named?: boolean;
+  #count?: number;
+  #children?: Array<CachedNode | null | undefined>;
+  #fieldNames?: Array<string | null | undefined>;
+  #fields?: Map<string, CachedNode | null>;
+  constructor(raw: SyntaxNode, parent: CachedNode | null | undefined) {
+    this.#raw = raw;
+    this.#parent = parent;
+  }
+  get type(): string { return (this.#type ??= this.#raw.type); }
+  get text(): string { return (this.#text ??= this.#raw.text); }
+  get startIndex(): number { return (this.#start ??= this.#raw.startIndex); }
+  get endIndex(): number { return (this.#end ??= this.#raw.endIndex); }
+  get startPosition(): { row: number; column: number } { return (this.#position ??= this.#raw.startPosition); }
+  get isNamed(): boolean { return (this.#named ??= this.#raw.isNamed); }
+  get childCount(): number { return (this.#count ??= this.#raw.childCount); }
+  child(index: number): SyntaxNode | null {
+    const children = (this.#children ??= []);
+    let c = children[index];
+    if (c === undefined) {
+      const raw = this.#raw.child(index);
+      children[index] = c = raw ? new CachedNode(raw, this) : null;
+    }
+    return c;
+  }
+  fieldNameForChild(index: number): string | null {
+    const names = (this.#fieldNames ??= []);
+    let n = names[index];
+    if (n === undefined) names[index] = n = this.#raw.fieldNameForChild(index);
+    return n;
+  }
+  childForFieldName(name: string): SyntaxNode | null {
+    const fields = (this.#fields ??= new Map());
+    let c = fields.get(name);
+    if (c === undefined) {
+      const raw = this.#raw.childForFieldName(name);
+      fields.set(name, (c = raw ? new CachedNode(raw, this) : null));
+    }
+    return c;
+  }
+  get parent(): SyntaxNode | null {
+    if (this.#parent === undefined) {
+      const raw = this.#raw.parent;
+      this.#parent = raw ? new CachedNode(raw, undefined) : null;
+    }
+    return this.#parent;
   }
 }

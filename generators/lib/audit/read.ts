@@ -16,6 +16,10 @@ const CHUNK = 1024 * 1024;
 /** A line longer than this is scanned in windows of this size (with an overlap), never held whole. */
 const WINDOW = 64 * 1024;
 const OVERLAP = 2048;
+/** Files kept to find copies by: up to this size each, this many of one size, this much in all. */
+const KEEP_MAX_FILE = 64 * 1024;
+const KEEP_PER_SIZE = 8;
+const KEEP_MAX_TOTAL = 64 * 1024 * 1024;
 
 export interface Collected extends AuditExtra {
   sources: AuditSource[];
@@ -54,6 +58,25 @@ function isLoneBundle(name: string, entries: Array<{ name: string }>): boolean {
  */
 export function collectSources(targets: string[], opts: { includeTests?: boolean; shown: (abs: string) => string }): Collected {
   const out: Collected = { sources: [], read: [], skipped: [], references: [] };
+  // One byte past the parse limit: a file that fills it is a large one.
+  const shared = Buffer.allocUnsafe(MAX_PARSED_BYTES + 1);
+  // Copies (vendored clients, a monorepo's duplicated packages, replicas) share one string: a file whose bytes equal
+  // an earlier file's takes its text, not decoded again, and the texts the audit holds (and the garbage collector
+  // copies) are the distinct ones. Small files only, a bounded number per size and in all.
+  const bySize = new Map<number, Array<{ bytes: Buffer; text: string }>>();
+  let keptBytes = 0;
+  const sameBytes = (data: Buffer): string | undefined => {
+    for (const k of bySize.get(data.length) ?? []) if (k.bytes.equals(data)) return k.text;
+    return undefined;
+  };
+  const keepBytes = (data: Buffer, text: string) => {
+    if (data.length > KEEP_MAX_FILE || keptBytes + data.length > KEEP_MAX_TOTAL) return;
+    let list = bySize.get(data.length);
+    if (!list) bySize.set(data.length, (list = []));
+    if (list.length >= KEEP_PER_SIZE) return;
+    list.push({ bytes: Buffer.from(data), text });
+    keptBytes += data.length;
+  };
   const visitFile = (full: string, stat: Stats) => {
     const name = opts.shown(full);
     const sp = special(stat);
@@ -69,7 +92,9 @@ export function collectSources(targets: string[], opts: { includeTests?: boolean
     }
     out.sources.push({ file: name, text });
   };
-  // A regular file: one open, one fstat, one read (no separate lstat: a large tree has tens of thousands).
+  // A regular file: one open, one read into a buffer shared by all files, one close (no lstat, no fstat: a large tree
+  // has tens of thousands, and each system call is microseconds). A read that fills the buffer past the parse limit
+  // means a large file: only then is it measured (fstat) and streamed.
   const readRegular = (full: string) => {
     const name = opts.shown(full);
     let fd: number;
@@ -79,22 +104,27 @@ export function collectSources(targets: string[], opts: { includeTests?: boolean
       return void out.skipped.push({ file: name, reason: `cannot read: ${reasonOf(err)}` });
     }
     try {
-      const size = fstatSync(fd).size;
-      if (size > MAX_PARSED_BYTES) {
+      // A regular file's read is short only at its end: no second read to see the end.
+      let at = 0;
+      for (;;) {
+        const want = shared.length - at;
+        const n = readSync(fd, shared, at, want, at);
+        at += n;
+        if (n < want || at === shared.length) break;
+      }
+      if (at > MAX_PARSED_BYTES) {
+        const size = fstatSync(fd).size;
         closeSync(fd);
         fd = -1;
         return void streamFile(full, name, size, out);
       }
-      const buf = Buffer.allocUnsafe(size);
-      let at = 0;
-      while (at < size) {
-        const n = readSync(fd, buf, at, size - at, at);
-        if (n === 0) break;
-        at += n;
-      }
-      const data = buf.subarray(0, at);
+      const data = shared.subarray(0, at);
+      const copy = sameBytes(data);
+      if (copy !== undefined) return void out.sources.push({ file: name, text: copy });
       if (data.includes(0)) return void out.skipped.push({ file: name, reason: 'binary file (contains NUL bytes)' });
-      out.sources.push({ file: name, text: data.toString('utf8') });
+      const text = data.toString('utf8');
+      keepBytes(data, text);
+      out.sources.push({ file: name, text });
     } catch (err) {
       out.skipped.push({ file: name, reason: `cannot read: ${reasonOf(err)}` });
     } finally {
@@ -108,14 +138,17 @@ export function collectSources(targets: string[], opts: { includeTests?: boolean
     } catch (err) {
       return void out.skipped.push({ file: opts.shown(dir) + '/', reason: `cannot read the folder: ${reasonOf(err)}` });
     }
+    // `dir` is normalized (below): a child's path is a concatenation, as path.join would give.
+    const prefix = dir.endsWith(path.sep) ? dir : dir + path.sep;
+    const dirName = path.basename(dir);
+    // A workflow is known by its folder (.github/workflows/x.yml): shell in its steps.
+    const inWorkflows = dirName === 'workflows' && path.basename(path.dirname(dir)) === '.github';
     for (const entry of entries) {
-      const full = path.join(dir, entry.name);
+      const full = prefix + entry.name;
       if (entry.isDirectory()) {
-        if (!isSkippedDir(entry.name, opts, path.basename(dir))) walk(full);
+        if (!isSkippedDir(entry.name, opts, dirName)) walk(full);
         continue;
       }
-      // A workflow is known by its folder (.github/workflows/x.yml): shell in its steps.
-      const inWorkflows = path.basename(dir) === 'workflows' && path.basename(path.dirname(dir)) === '.github';
       if (!isAuditedFile(inWorkflows ? `.github/workflows/${entry.name}` : entry.name, opts)) {
         // A script without an extension (bin/departments, scripts/backup): read when its `#!` names a language.
         if (entry.isFile() && !entry.name.includes('.') && isScript(full)) readRegular(full);
@@ -143,7 +176,7 @@ export function collectSources(targets: string[], opts: { includeTests?: boolean
   };
   for (const t of targets) {
     const stat = statSync(t); // throws: the caller reports a target that does not exist
-    if (stat.isDirectory()) walk(t);
+    if (stat.isDirectory()) walk(path.normalize(t));
     else visitFile(t, stat);
   }
   return out;
