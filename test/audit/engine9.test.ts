@@ -50,3 +50,36 @@ describe('audit engine 9: curl -G', () => {
     assert.deepEqual(calls(r), ['GET /customer', 'POST /tag']);
   });
 });
+
+describe('audit engine 9: a request class describing one request', () => {
+  it('a class property $method = Method::X and resolveEndpoint() returning a string are one request (Saloon)', async () => {
+    const r = await audit({
+      'src/Api/Connector.php': [
+        `<?php`,
+        `final class Api extends Connector {`,
+        `    public function resolveBaseUrl(): string { return 'https://api.commerce7.com/v1'; }`,
+        `}`,
+      ].join('\n'),
+      'src/Api/Requests/TagCustomer.php': [
+        `<?php`,
+        `use Saloon\\Enums\\Method;`,
+        `final class TagCustomer extends Request implements HasBody {`,
+        `    protected Method $method = Method::PUT;`,
+        `    public function __construct(private readonly string $id) {}`,
+        `    public function resolveEndpoint(): string`,
+        `    {`,
+        `        return "/vendor/{$this->id}";`,
+        `    }`,
+        `}`,
+      ].join('\n'),
+      'src/Api/Requests/ListTags.php': [
+        `<?php`,
+        `final class ListTags extends Request {`,
+        `    protected Method $method = Method::GET;`,
+        `    public function resolveEndpoint(): string { return 'tag'; }`,
+        `}`,
+      ].join('\n'),
+    });
+    assert.deepEqual(calls(r), ['GET /tag', 'PUT /vendor/{id}']);
+  });
+});

@@ -1016,6 +1016,16 @@ export class Flow {
     this.inProgress.add(fn);
     const out: SinkResult[] = [];
     const env: Env = { facts, fn, depth: 0, stack: new Set() };
+    // A request class (Saloon: a `$method = Method::POST` property and resolveEndpoint() returning the path) describes
+    // one request, sent by the connector whose resolveBaseUrl() gives the base.
+    if (fn.name === 'resolveEndpoint' && fn.cls && fn.returns.length) {
+      const m = facts.defs.get('method')?.find((d) => d.k === 'ref' && METHOD_TOKEN.test(d.name));
+      const relative: RelativeOk = this.project.baseFiles.size > 0 ? 'weak' : false;
+      if (m) for (const ret of fn.returns.slice(0, 4)) for (const url of uniq(this.eval(ret, env))) for (const method of uniq(this.eval(m, env)).slice(0, 4)) {
+        if (!classify(url, { relativeOk: relative })) continue;
+        out.push({ url, method, defaultMethod: null, file: facts.file, line: ret.line, via: [], relative, sink: 'resolveEndpoint', sinkFile: facts.file, sinkLine: ret.line });
+      }
+    }
     for (const c0 of fn.calls) {
       if (out.length > 200) break;
       const c = paginateStep(libraryAlias(this.uncurry(c0, env), fn, facts));
