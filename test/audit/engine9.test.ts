@@ -83,3 +83,30 @@ describe('audit engine 9: a request class describing one request', () => {
     assert.deepEqual(calls(r), ['GET /tag', 'PUT /vendor/{id}']);
   });
 });
+
+describe('audit engine 9: Go request descriptions in struct literals', () => {
+  const head = [
+    `package main`,
+    `import ("context"; "net/http")`,
+    `const apiBase = "https://api.commerce7.com/v1"`,
+    `type job struct {`,
+    `	method string`,
+    `	path   string`,
+    `}`,
+    `func do(ctx context.Context, j job) error {`,
+    `	req, _ := http.NewRequestWithContext(ctx, j.method, apiBase+j.path, nil)`,
+    `	_, err := http.DefaultClient.Do(req)`,
+    `	return err`,
+    `}`,
+  ];
+  it('a positional literal job{method, path} passed to the helper is its method and path', async () => {
+    const r = await audit({ 'main.go': [...head,
+      `func main() {`,
+      `	ctx := context.Background()`,
+      `	_ = do(ctx, job{http.MethodDelete, "/vendor/" + id})`,
+      `	_ = do(ctx, job{method: http.MethodPost, path: "/tag"})`,
+      `}`,
+    ].join('\n') });
+    assert.deepEqual(calls(r), ['DELETE /vendor/{id}', 'POST /tag']);
+  });
+});

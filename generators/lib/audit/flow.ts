@@ -501,6 +501,13 @@ export class Flow {
     // A parameter of the function being read.
     // `options.method` where options is a parameter: bound from the object literal each caller passes.
     const dotted = /^([A-Za-z_$][\w$]*)\.(method|type|verb)$/.exec(e.text);
+    // A Go struct parameter's field (j.path in do(ctx, j job)): bound from the literal each caller passes.
+    const goField = !dotted && env.facts.grammar === 'go' ? /^([A-Za-z_]\w*)\.([A-Za-z_]\w*)$/.exec(e.text) : null;
+    if (goField && env.fn.params.includes(goField[1]!)) {
+      const bound = env.bindings?.get(e.text);
+      if (bound) return bound;
+      return env.bindings ? [hole(e.text)] : [{ parts: [{ param: e.text }], ev: [] }];
+    }
     if (dotted && env.fn.params.includes(dotted[1]!)) {
       const key = `${dotted[1]}.${dotted[2]}`;
       const bound = env.bindings?.get(key);
@@ -977,6 +984,8 @@ export class Flow {
           if (obj.k === 'obj') {
             const m = obj.entries.find((en) => /^(method|type|verb)$/.test(en.key));
             map.set(`${p}.method`, m ? this.eval(m.value, { ...env, facts: objFacts, fn: objFacts.top }) : [{ parts: [ABSENT], ev: [] }]);
+            // A Go struct literal (job{method, path}): each field, for `${p}.field` in the helper.
+            if (target.file.endsWith('.go')) for (const en of obj.entries.slice(0, 16)) if (!/^(method|type|verb)$/.test(en.key)) map.set(`${p}.${en.key}`, this.eval(en.value, { ...env, facts: objFacts, fn: objFacts === env.facts ? env.fn : objFacts.top }));
             // Its path builders: `${p}.path()` is what the entry's function literal returns (its parameters unknown).
             for (const en of obj.entries) {
               if (en.value.k !== 'other' || !/^(?:async\s*)?(?:\([^)]*\)|[A-Za-z_$][\w$]*)\s*=>|^function\b/.test(en.value.text)) continue;
