@@ -363,6 +363,11 @@ export function toExpr(n: SyntaxNode): Expr {
       }
       return { k: 'obj', entries, line };
     }
+    // Go: job{http.MethodGet, "/x"} — a positional literal of a struct declared here takes the fields' names.
+    const own = type?.type === 'type_identifier' ? goStructs.get(type.text) : undefined;
+    if (body && own && namedChildren(body).length && !namedChildren(body).some((x) => x.type === 'keyed_element')) {
+      return { k: 'obj', entries: namedChildren(body).slice(0, own.length).map((x, i) => ({ key: own[i]!, value: toExpr(x.type === 'literal_element' ? namedChildren(x)[0] ?? x : x) })), line };
+    }
     return body ? toExpr(body) : { k: 'other', text: n.text.slice(0, 80), line };
   }
   if (t === 'operator_assignment' || t === 'augmented_assignment') {

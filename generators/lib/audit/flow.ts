@@ -501,6 +501,13 @@ export class Flow {
     // A parameter of the function being read.
     // `options.method` where options is a parameter: bound from the object literal each caller passes.
     const dotted = /^([A-Za-z_$][\w$]*)\.(method|type|verb)$/.exec(e.text);
+    // A Go struct parameter's field (j.path in do(ctx, j job)): bound from the literal each caller passes.
+    const goField = !dotted && env.facts.grammar === 'go' ? /^([A-Za-z_]\w*)\.([A-Za-z_]\w*)$/.exec(e.text) : null;
+    if (goField && env.fn.params.includes(goField[1]!)) {
+      const bound = env.bindings?.get(e.text);
+      if (bound) return bound;
+      return env.bindings ? [hole(e.text)] : [{ parts: [{ param: e.text }], ev: [] }];
+    }
     if (dotted && env.fn.params.includes(dotted[1]!)) {
       const key = `${dotted[1]}.${dotted[2]}`;
       const bound = env.bindings?.get(key);
@@ -977,6 +984,8 @@ export class Flow {
           if (obj.k === 'obj') {
             const m = obj.entries.find((en) => /^(method|type|verb)$/.test(en.key));
             map.set(`${p}.method`, m ? this.eval(m.value, { ...env, facts: objFacts, fn: objFacts.top }) : [{ parts: [ABSENT], ev: [] }]);
+            // A Go struct literal (job{method, path}): each field, for `${p}.field` in the helper.
+            if (target.file.endsWith('.go')) for (const en of obj.entries.slice(0, 16)) if (!/^(method|type|verb)$/.test(en.key)) map.set(`${p}.${en.key}`, this.eval(en.value, { ...env, facts: objFacts, fn: objFacts === env.facts ? env.fn : objFacts.top }));
             // Its path builders: `${p}.path()` is what the entry's function literal returns (its parameters unknown).
             for (const en of obj.entries) {
               if (en.value.k !== 'other' || !/^(?:async\s*)?(?:\([^)]*\)|[A-Za-z_$][\w$]*)\s*=>|^function\b/.test(en.value.text)) continue;
@@ -1016,6 +1025,16 @@ export class Flow {
     this.inProgress.add(fn);
     const out: SinkResult[] = [];
     const env: Env = { facts, fn, depth: 0, stack: new Set() };
+    // A request class (Saloon: a `$method = Method::POST` property and resolveEndpoint() returning the path) describes
+    // one request, sent by the connector whose resolveBaseUrl() gives the base.
+    if (fn.name === 'resolveEndpoint' && fn.cls && fn.returns.length) {
+      const m = facts.defs.get('method')?.find((d) => d.k === 'ref' && METHOD_TOKEN.test(d.name));
+      const relative: RelativeOk = this.project.baseFiles.size > 0 ? 'weak' : false;
+      if (m) for (const ret of fn.returns.slice(0, 4)) for (const url of uniq(this.eval(ret, env))) for (const method of uniq(this.eval(m, env)).slice(0, 4)) {
+        if (!classify(url, { relativeOk: relative })) continue;
+        out.push({ url, method, defaultMethod: null, file: facts.file, line: ret.line, via: [], relative, sink: 'resolveEndpoint', sinkFile: facts.file, sinkLine: ret.line });
+      }
+    }
     for (const c0 of fn.calls) {
       if (out.length > 200) break;
       const c = paginateStep(libraryAlias(this.uncurry(c0, env), fn, facts));
@@ -1417,6 +1436,11 @@ export function detectSink(c0: CallSite, fn: FnDef): Sink | null {
     if (a.k === 'call' && a.fn === 'clone' && a.recvExpr) a = a.recvExpr;
     if (a.k === 'ref' && a.simple && fn.locals.get(a.name)?.some((d) => d.k === 'call' && (d.fn === 'Request' && !d.recv || d.fn === 'new' && d.recv === 'Request'))) return null;
   }
+  // urlopen(req) / opener.open(req) of a urllib Request made here: counted where it is made (its method= is there).
+  if ((c.fn === 'urlopen' || c.fn === 'open') && positional[0]?.k === 'ref' && positional[0].simple) {
+    const defs = fn.locals.get(positional[0].name);
+    if (defs?.some((d) => d.k === 'call' && d.fn === 'Request' && (!d.recv || /^(urllib\.request|request|urllib2)$/.test(d.recv)))) return null;
+  }
   if (c.fn === 'open' && !/xhr|request|XMLHttpRequest|req$/i.test(c.recv)) return null;
   if (c.fn === 'http' || c.fn === 'https') if (c.recv) return null;
   if (/^(curl|wget|http|https|xh|xhs)$/.test(c.fn) && !c.recv) return shellSink(c);
@@ -1531,6 +1555,20 @@ function curlMethod(fn: FnDef): Expr | null {
   return null;
 }
 
+/** curl 8.3+ `{{name}}` / `{{name:fn}}` in an --expand-url: a value set at run time (a config file, --variable), a hole. */
+function curlVariables(w: Expr): Expr {
+  if (w.k !== 'str' || !w.parts.some((p) => typeof p === 'string' && p.includes('{'))) return w;
+  const parts: Array<string | Expr> = [];
+  for (const p of w.parts) {
+    if (typeof p !== 'string') { parts.push(p); continue; }
+    // The string reader has already turned `{{` into `{` (C#/Python escapes): either spelling.
+    p.split(/(\{\{?[\w%.-]+(?::[\w:]+)?\}\}?)/).forEach((bit, j) => { if (j % 2) parts.push({ k: 'other', text: bit, line: w.line }); else if (bit) parts.push(bit); });
+  }
+  return { ...w, parts };
+}
+
+const wordLit = (w: Expr) => (w.k === 'str' && w.parts.length === 1 && typeof w.parts[0] === 'string' ? w.parts[0] : null);
+
 function shellSink(c: CallSite): Sink | null {
   const words = c.args.map((a) => a.value);
   let method: Expr | null = null;
@@ -1538,6 +1576,7 @@ function shellSink(c: CallSite): Sink | null {
   const urls: Expr[] = [];
   let items = false;
   let upload = false;
+  let get = false;
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     const lit = w.k === 'str' && w.parts.length === 1 && typeof w.parts[0] === 'string' ? w.parts[0] : null;
@@ -1561,7 +1600,11 @@ function shellSink(c: CallSite): Sink | null {
     if (httpie && urls.length && head !== null && /^[\w.\[\]-]+(?:=|:=|@)(?!=)/.test(head)) { items = true; continue; }
     if (lit !== null && /^(-X|--request)$/.test(lit)) { method = words[i + 1] ?? null; i++; continue; }
     if (lit !== null && /^-X[A-Z]+$/.test(lit)) { method = { k: 'str', parts: [lit.slice(2)], line: w.line }; continue; }
-    if (lit !== null && /^(-d|--data|--data-raw|--data-binary|--json|-F|--form)$/.test(lit)) { data = true; i++; continue; }
+    // curl 8.3+ --expand-data / --expand-json: the same options, with {{variables}} expanded.
+    if (lit !== null && /^(-d|--(?:expand-)?(?:data|data-raw|data-binary|data-urlencode|json)|-F|--form)$/.test(lit)) { data = true; i++; continue; }
+    if (c.fn === 'curl' && lit !== null && /^--variable$/.test(lit)) { i++; continue; }
+    // -G / --get: the data goes into the query string of a GET.
+    if (c.fn === 'curl' && lit !== null && /^(-G|--get)$/.test(lit)) { get = true; continue; }
     // curl -T / --upload-file sends the file with PUT (unless -X names another method).
     if (c.fn === 'curl' && lit !== null && /^(-T|--upload-file)$/.test(lit)) { upload = true; i++; continue; }
     if (lit !== null && /^-/.test(lit)) { if (/^(-H|--header|-u|--user|-o|--output|-A|-e|-b|-c|--url-query|--retry|--retry-delay|--retry-max-time|-m|--max-time|--connect-timeout|-w|--write-out|-x|--proxy|--cacert|--cert|--key|-T|--upload-file|-K|--config|--resolve)$/.test(lit)) i++; continue; }
@@ -1570,10 +1613,10 @@ function shellSink(c: CallSite): Sink | null {
     if (lead !== null && /^-/.test(lead)) continue;
     if (httpie && lit !== null && METHOD_TOKEN.test(lit)) { method = w; continue; }
     // Every other word may be the URL (the first that names a Commerce7 path is taken): `--retry 4 "$API/x"`.
-    if (urls.length < 4) urls.push(w);
+    if (urls.length < 4) urls.push(c.fn === 'curl' && i > 0 && wordLit(words[i - 1]!) === '--expand-url' ? curlVariables(w) : w);
   }
   if (!urls.length) return null;
-  return { name: c.fn, url: urls, method: method ?? (upload ? { k: 'str', parts: ['PUT'], line: c.line } : data || items ? { k: 'str', parts: ['POST'], line: c.line } : null), defaultMethod: 'GET', relativeOk: false };
+  return { name: c.fn, url: urls, method: method ?? (upload ? { k: 'str', parts: ['PUT'], line: c.line } : (data || items) && !get ? { k: 'str', parts: ['POST'], line: c.line } : null), defaultMethod: 'GET', relativeOk: false };
 }
 
 // ---- from a value to an API path ----
