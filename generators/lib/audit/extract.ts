@@ -48,7 +48,7 @@ export interface FnDef {
   iterParams?: Set<string>;
   /** Positional parameters; a destructured one (`{ method, query } = {}`) is named `{}` and listed in `pattern`. */
   params: string[];
-  /** Names bound from a destructured parameter: `{ method }` at position 2 -> { index: 2, key: 'method' }. */
+  /** Names bound from a destructured parameter: `{ method }` at position 2 -> { index: 2, key: 'method' }; a rest element `...init` has key '...'. */
   pattern: Array<{ index: number; key: string; name: string }>;
   /** Default values of parameters (`method = 'GET'`). */
   defaults: Map<string, Expr>;
@@ -515,6 +515,8 @@ function paramList(n: SyntaxNode | null): Params {
     out.params.push('{}');
     for (const c of namedChildren(p)) {
       if (c.type === 'shorthand_property_identifier_pattern') out.pattern.push({ index, key: c.text, name: c.text });
+      // `{ json, ...init }`: the rest element holds every other key the caller passes (its method among them).
+      else if (c.type === 'rest_pattern' && namedChildren(c)[0] && IDENT.has(namedChildren(c)[0]!.type)) out.pattern.push({ index, key: '...', name: namedChildren(c)[0]!.text });
       else if (c.type === 'object_assignment_pattern') {
         const left = field(c, 'left');
         const right = field(c, 'right');

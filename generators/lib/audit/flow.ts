@@ -120,6 +120,8 @@ const PATH_NAME = /^\$?(?:path|url|uri|endpoint|route|resource|relative\w*|\w*_?
 const BASE_STEP = /^(?:with|set|use)?_?base_?(?:url|uri|address)$/i;
 const BODY_STEP = /^(?:json|body|text|form|formData|formUrl)$/;
 const FLUENT = /^(With[A-Z]\w*|SetQueryParams?|SetQueryParam|AppendQueryParam|RemoveQueryParams?|SetFragment|RemoveFragment|AllowHttpStatus|AllowAnyHttpStatus|ConfigureRequest|WithTimeout|withHeaders?|withToken|withBasicAuth|withOptions|acceptJson|asJson|asForm|timeout|retry|withQueryParameters|withUrlParameters|basic_auth|auth|headers|accept|addon|query|options|content|catcher|errorType|middlewares|resolve|signal|json_no)$/;
+/** Case conversions of any language: verb.toUpperCase(), verb.upper(), strtoupper($verb), strings.ToUpper(v), verb.upcase. */
+const CASE_FN = /^(?:toUpperCase|toLowerCase|toLocaleUpperCase|toLocaleLowerCase|upper|lower|upcase|downcase|ToUpper|ToLower|ToUpperInvariant|ToLowerInvariant|strtoupper|strtolower)$/;
 /** A method option the caller's object literal does not set: the HTTP library's default applies. */
 export const ABSENT = '\u0000absent';
 const hole = (name: string, base = false): Val => ({ parts: [{ hole: name, base }], ev: [] });
@@ -501,7 +503,7 @@ export class Flow {
     // A parameter of the function being read.
     // `options.method` where options is a parameter: bound from the object literal each caller passes.
     const dotted = /^([A-Za-z_$][\w$]*)\.(method|type|verb)$/.exec(e.text);
-    if (dotted && env.fn.params.includes(dotted[1]!)) {
+    if (dotted && (env.fn.params.includes(dotted[1]!) || isRestOf(env.fn, dotted[1]!))) {
       const key = `${dotted[1]}.${dotted[2]}`;
       const bound = env.bindings?.get(key);
       if (bound) return bound;
@@ -740,6 +742,8 @@ export class Flow {
     // Identities: URI("..."), new URL(x), url.Parse(x), x.freeze, x.strip, String(x).
     const TRIM = /^(strip|lstrip|rstrip|trim|Trim|TrimStart|TrimEnd|trimStart|trimEnd|trimLeft|trimRight|ltrim|rtrim|chomp|delete_prefix|delete_suffix|removeprefix|removesuffix|ToString|toString|to_s|freeze|dup|clone|TrimPrefix|TrimSuffix|TrimRight|TrimLeft)$/;
     if (fn === 'new' && !e.recv && args.length) return arg(0); // C# target-typed new("...")
+    // A case conversion keeps the value (a method written 'put' and sent as verb.toUpperCase() is PUT).
+    if (CASE_FN.test(fn)) return args.length === 1 && (!e.recvExpr || /^(strings|string|String|str)$/.test(e.recv)) ? arg(0) : e.recvExpr ? recv() : [hole(fn)];
     if (/^(URI|Uri|URL|parse|Parse|ParseRequestURI|String|str|strval|normalize)$/.test(fn) || TRIM.test(fn)) {
       // new URL(path, base) in JavaScript; new Uri(base, path) in C#.
       if (/^(URL|Uri)$/.test(fn) && args.length >= 2) return env.facts.grammar === 'c-sharp' ? this.join([arg(0), arg(1)]) : this.join([arg(1), arg(0)]);
@@ -919,6 +923,21 @@ export class Flow {
     for (const [f, p] of ctor.fields) { const v = ctorBindings.get(p); if (v) map.set(`this.${f}`, v); }
   }
 
+  /**
+   * The method an options argument carries into a helper: an object literal's (or a local one's) `method`, or its
+   * absence (the library's default); the caller's own options parameter (or rest element) passes its caller's on.
+   */
+  private passedMethod(v: Expr, env: Env): Val[] | undefined {
+    let obj: Expr = v;
+    if (obj.k === 'ref' && obj.simple) {
+      if (env.fn.params.includes(obj.name) || isRestOf(env.fn, obj.name)) return this.eval({ k: 'ref', name: 'method', text: `${obj.name}.method`, simple: false, line: obj.line }, env);
+      obj = env.fn.locals.get(obj.name)?.find((x) => x.k === 'obj') ?? obj;
+    }
+    if (obj.k !== 'obj') return undefined;
+    const m = obj.entries.find((en) => /^(method|type|verb)$/.test(en.key));
+    return m ? this.eval(m.value, env) : [{ parts: [ABSENT], ev: [] }];
+  }
+
   private bind(target: FnDef, args: Arg[], recv: string, env: Env): Map<string, Val[]> {
     const params = [...target.params];
     if (params[0] && /^(self|cls)$/.test(params[0]) && (target.method || recv)) params.shift();
@@ -936,6 +955,12 @@ export class Flow {
           // A destructured options parameter: bind the keys the call passes in its object literal.
           const obj = a.value.k === 'obj' ? a.value : null;
           for (const pat of target.pattern.filter((x) => x.index === index + shift)) {
+            // The rest element (`...init`): the method the call passes, unless a named key took it.
+            if (pat.key === '...') {
+              const m = target.pattern.some((x) => x.index === pat.index && x.key === 'method') ? undefined : this.passedMethod(a.value, env);
+              if (m) map.set(`${pat.name}.method`, m);
+              continue;
+            }
             const entry = obj?.entries.find((en) => en.key === pat.key);
             if (entry) map.set(pat.name, this.eval(entry.value, env));
           }
@@ -965,6 +990,8 @@ export class Flow {
               });
             }
           }
+          // The caller's own options parameter handed on (`once(path, init)`): its caller's method.
+          if (a.value.k === 'ref' && a.value.simple && (env.fn.params.includes(a.value.name) || isRestOf(env.fn, a.value.name))) map.set(`${p}.method`, this.passedMethod(a.value, env)!);
           // An options object literal: its method (or its absence: the library's default) for `p.method`.
           let obj: Expr | undefined = a.value;
           let objFacts = env.facts;
@@ -999,6 +1026,8 @@ export class Flow {
         if (!map.has(p)) map.set(`${p}.method`, m ? this.eval(m.value, env) : [{ parts: [ABSENT], ev: [] }]);
       }
     }
+    // A rest element of options the caller leaves out (`{ json, ...init } = {}`): the library's default method.
+    for (const pat of target.pattern) if (pat.key === '...' && !map.has(`${pat.name}.method`)) map.set(`${pat.name}.method`, [{ parts: [ABSENT], ev: [] }]);
     if (target.cls && target.fields === undefined) this.bindFields(target, recv, env, map);
     for (const p of unbound) {
       if (map.has(p)) continue;
@@ -1258,6 +1287,11 @@ export class Flow {
   }
 }
 
+/** Is `name` the rest element of a destructured parameter (`{ json, ...init }`)? */
+function isRestOf(fn: FnDef, name: string): boolean {
+  return fn.pattern.some((p) => p.key === '...' && p.name === name);
+}
+
 /** A position (a tuple's) or a key (an object's) of one element; the element itself when none is asked. */
 function componentOf(el: Expr, at: number | string | undefined): Expr | null {
   if (at === undefined) return el;
@@ -1412,10 +1446,11 @@ export function detectSink(c0: CallSite, fn: FnDef): Sink | null {
   }
   if (!isRequest || c.fnArg && c.fn !== 'request') return null;
   // fetch(req) / fetch(req.clone()) of a Request made here: counted where it is made (its init names the method).
-  if (c.fn === 'fetch' && positional.length === 1) {
+  // urllib's urlopen(req) of a urllib.request.Request(url, method=…) made here: the same.
+  if ((c.fn === 'fetch' || c.fn === 'urlopen') && positional.length === 1) {
     let a = positional[0]!;
     if (a.k === 'call' && a.fn === 'clone' && a.recvExpr) a = a.recvExpr;
-    if (a.k === 'ref' && a.simple && fn.locals.get(a.name)?.some((d) => d.k === 'call' && (d.fn === 'Request' && !d.recv || d.fn === 'new' && d.recv === 'Request'))) return null;
+    if (a.k === 'ref' && a.simple && fn.locals.get(a.name)?.some((d) => d.k === 'call' && (d.fn === 'Request' && (!d.recv || /^(?:urllib\.request|request|urllib2)$/.test(d.recv)) || d.fn === 'new' && d.recv === 'Request'))) return null;
   }
   if (c.fn === 'open' && !/xhr|request|XMLHttpRequest|req$/i.test(c.recv)) return null;
   if (c.fn === 'http' || c.fn === 'https') if (c.recv) return null;
@@ -1439,7 +1474,7 @@ export function detectSink(c0: CallSite, fn: FnDef): Sink | null {
   // The same for a Request object made from them (new Request(url, { ...init })), sent by fetch later.
   if (!method && (/^(fetch|got|ky|ofetch|\$fetch|request|axios)$/.test(c.fn) || c.fn === 'new' && c.recv === 'Request' || c.fn === 'Request' && !c.recv)) {
     const spread = positional.slice(1).flatMap((p) => (p.k === 'obj' ? p.entries.filter((en) => en.key === '...').map((en) => en.value) : []));
-    const opt = [...positional.slice(1), ...spread].find((p) => p.k === 'ref' && p.simple && fn.params.includes(p.name));
+    const opt = [...positional.slice(1), ...spread].find((p) => p.k === 'ref' && p.simple && (fn.params.includes(p.name) || isRestOf(fn, p.name)));
     if (opt && opt.k === 'ref') method = { k: 'ref', name: 'method', text: `${opt.name}.method`, simple: false, line: opt.line };
   }
   if (!urls.length) return null;
