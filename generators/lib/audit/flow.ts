@@ -1047,7 +1047,7 @@ export class Flow {
     const env: Env = { facts, fn, depth: 0, stack: new Set() };
     for (const c0 of fn.calls) {
       if (out.length > 200) break;
-      const c = paginateStep(libraryAlias(this.uncurry(c0, env), fn, facts));
+      const c = paginateStep(fetchWrapper(libraryAlias(this.uncurry(c0, env), fn, facts), fn, facts));
       let helper = isLibraryCall(c) ? undefined : this.resolveFn(c.fn, c.recv, facts, (f) => f !== fn && this.isHelper(f), fn);
       // A plain function is not a method of a local object: preview.get("total") is not the module's get(url).
       if (helper && !helper.method && c.recvExpr?.k === 'ref' && c.recvExpr.simple && (fn.locals.has(c.recvExpr.name) || fn.params.includes(c.recvExpr.name))
@@ -1507,6 +1507,20 @@ function libraryAlias(c: CallSite, fn: FnDef, facts: FileFacts): CallSite {
   const pkg = made.args[0]?.value;
   const name = pkg?.k === 'str' && pkg.parts.length === 1 && typeof pkg.parts[0] === 'string' ? HTTP_PACKAGES.get(pkg.parts[0]) : undefined;
   return name ? { ...c, fn: name } : c;
+}
+
+/** `fetch`, `globalThis.fetch`, `window.fetch`: the platform's fetch handed to a wrapper. */
+const FETCH_REF = /^(?:(?:globalThis|window|self|global)\.)?fetch$/;
+/**
+ * A plain call of a name bound to a call given fetch (fetch-retry's `fetchRetry(fetch, opts)`, a throttle's
+ * `pThrottle(o)(fetch)`, any wrapper of the same shape) is a fetch: the wrapper returns a fetch of the same signature.
+ */
+function fetchWrapper(c: CallSite, fn: FnDef, facts: FileFacts): CallSite {
+  if (c.recv || REQUEST_FN.test(c.fn) || fn.params.includes(c.fn)) return c;
+  const defs = fn.locals.get(c.fn) ?? facts.defs.get(c.fn);
+  const made = defs?.length === 1 ? defs[0] : undefined;
+  if (made?.k !== 'call') return c;
+  return made.args.some((a) => !a.key && a.value.k === 'ref' && FETCH_REF.test(a.value.text)) ? { ...c, fn: 'fetch' } : c;
 }
 
 /**
