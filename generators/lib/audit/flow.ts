@@ -1075,7 +1075,7 @@ export class Flow {
       }
       // A dict, hash or map literal's get/delete is not HTTP: CACHE.get("customer"), {"a": 1}.get("order").
       if (VERB.test(c.fn) && this.isDataReceiver(c, env)) continue;
-      let sink = detectSink(c, fn) ?? this.clientCall(c, env) ?? this.builderCall(c, env);
+      let sink = detectSink(c, fn) ?? this.clientCall(c, env) ?? this.contractCall(c, env) ?? this.builderCall(c, env);
       if (!sink && facts.grammar === 'bash') {
         // A shell function that runs curl with "$@": the call's words are curl's.
         const target = this.resolveFn(c.fn, '', facts, (f) => f.calls.some((x) => /^(curl|wget|http)$/.test(x.fn) && x.args.some((a) => a.value.k === 'ref' && /\$[@*]/.test(a.value.text) || a.value.k === 'str' && a.value.parts.some((p) => typeof p !== 'string' && p.k === 'ref' && /\$[@*]/.test(p.text)))));
@@ -1242,6 +1242,52 @@ export class Flow {
     if (!path || !stringy(path)) return null;
     const url: Expr = { k: 'call', fn: 'join', recv: 'path', args: [{ value: base }, { value: path }], line: c.line };
     return { name: c.fn, url: [url], method: keyed(c, METHOD_KEY) ?? null, defaultMethod: 'GET', relativeOk: false };
+  }
+
+  /**
+   * A client made from a route contract and a base (ts-rest's `initClient(contract, { baseUrl })`, any factory of that
+   * shape): `client.name(…)` is the contract's entry `name: { method, path }` on that base. Only the entries called count.
+   */
+  private contractCall(c: CallSite, env: Env): Sink | null {
+    const r = c.recvExpr;
+    if (r?.k !== 'ref' || !r.simple || c.fnArg || !/^[A-Za-z_$][\w$]*$/.test(c.fn) || VERB.test(c.fn)) return null;
+    const defs = env.fn.locals.get(r.name) ?? env.facts.defs.get(r.name);
+    const made = defs?.find((d): d is Extract<Expr, { k: 'call' }> => d.k === 'call' && d.args.length >= 2);
+    if (!made) return null;
+    const base = keyedIn(made.args, BASE_KEY);
+    if (!base || !this.eval(base, { ...env, depth: env.depth + 1 }).some(isC7Based)) return null;
+    for (const a of made.args) {
+      if (a.key || a.value.k === 'obj' && a.value.entries.some((en) => BASE_KEY.test(en.key))) continue;
+      const entry = this.contractEntry(a.value, c.fn, env.facts, 0);
+      const path = entry?.entries.find((en) => /^(path|url|uri|route)$/.test(en.key))?.value;
+      if (!entry || !path) continue;
+      const method = entry.entries.find((en) => METHOD_KEY.test(en.key))?.value ?? null;
+      const url: Expr = { k: 'call', fn: 'join', recv: 'path', args: [{ value: base }, { value: path }], line: c.line };
+      return { name: `${c.fn} (a route contract's entry)`, url: [url], method, defaultMethod: 'GET', relativeOk: false };
+    }
+    return null;
+  }
+
+  /** The entry `name` of a route table: an object literal, a name defined as one, or one wrapped by a call (`c.router({…})`). */
+  private contractEntry(e: Expr, name: string, facts: FileFacts, depth: number): Extract<Expr, { k: 'obj' }> | null {
+    if (depth > 3) return null;
+    if (e.k === 'obj') {
+      const v = e.entries.find((en) => en.key === name)?.value;
+      return v?.k === 'obj' ? v : null;
+    }
+    if (e.k === 'call') {
+      const inner = e.args.find((a) => !a.key && a.value.k === 'obj')?.value;
+      return inner ? this.contractEntry(inner, name, facts, depth + 1) : null;
+    }
+    if (e.k === 'ref' && e.simple) {
+      let defs = this.throughRequire((facts.defs.get(e.name) ?? []).map((expr) => ({ facts, expr })));
+      if (!defs.length) defs = this.nearest(this.project.defs, e.name, facts.file).slice(0, 4);
+      for (const d of defs) {
+        const hit = this.contractEntry(d.expr, name, d.facts, depth + 1);
+        if (hit) return hit;
+      }
+    }
+    return null;
   }
 
   /** Is the receiver a client made with a Commerce7 base URL (axios.create({ baseURL }), Faraday.new(url:), new RestClient(base))? */
