@@ -152,7 +152,7 @@ describe('audit engine 10a: PHP', () => {
       `    $client->setMethod($method);`,
       `    return $client;`,
       `  }`,
-      `  public function tags() { return $this->client('GET', '/tag')->send(); }`,
+      `  public function tags() { return $this->client('GET', '/collection')->send(); }`,
       `  public function rename($id, $t) {`,
       `    $c = $this->client('PUT', "/vendor/$id");`,
       `    $c->setRawBody(json_encode(['title' => $t]));`,
@@ -160,7 +160,7 @@ describe('audit engine 10a: PHP', () => {
       `  }`,
       `}`,
     ].join('\n') });
-    assert.deepEqual(calls(r), ['GET /tag', 'PUT /vendor/{id}']);
+    assert.deepEqual(calls(r), ['GET /collection', 'PUT /vendor/{id}']);
   });
 
   it('a stream context built from an options array in a local: its http method', async () => {
@@ -206,7 +206,7 @@ describe('audit engine 10a: an object made by a constructor, passed as an argume
         `call(ep.RENAME, vendor_id="1", json={"title": "x"})`,
       ].join('\n'),
     });
-    assert.deepEqual(calls(r), ['GET /tag', 'PUT /vendor/{id}']);
+    assert.deepEqual(calls(r), ['GET /collection', 'PUT /vendor/{id}']);
   });
 
   it('JavaScript: new Route(method, path) passed to a helper reading route.method and route.path', async () => {

@@ -63,9 +63,10 @@ const MAX_DEPTH = 14;
 const METHOD_TOKEN = /^(get|post|put|patch|delete)$/i;
 // A request library's method constant, whatever the library: http.MethodPut, HttpMethod.Post, Requests::PUT,
 // HTTPMethod.DELETE, Verb.Patch (a qualified name whose last part is the verb, capitalised or upper-case).
-const METHOD_CONST = /(?:^|[.:>\\])(?:http\.)?Method(Get|Post|Put|Patch|Delete)$|(?:Method|HttpMethod|HTTP|Verb|Methods|RequestMethod)(?:\.|::|->)(Get|Post|Put|Patch|Delete)$/i;
+// Laminas/Symfony/Zend name theirs Request::METHOD_PUT.
+const METHOD_CONST = /(?:^|[.:>\\])(?:http\.)?Method(Get|Post|Put|Patch|Delete)$|(?:Method|HttpMethod|HTTP|Verb|Methods|RequestMethod)(?:\.|::|->)(Get|Post|Put|Patch|Delete)$|^[A-Z][\w\\]*(?:\.|::|->)METHOD_(GET|POST|PUT|PATCH|DELETE)$/i;
 const LIB_METHOD_CONST = /^[A-Z][\w\\]*(?:\.|::|->)(GET|POST|PUT|PATCH|DELETE|Get|Post|Put|Patch|Delete)$/;
-const methodConst = (text: string): string | null => { const m = METHOD_CONST.exec(text) ?? LIB_METHOD_CONST.exec(text); return m ? (m[1] ?? m[2])!.toUpperCase() : null; };
+const methodConst = (text: string): string | null => { const m = METHOD_CONST.exec(text) ?? LIB_METHOD_CONST.exec(text); return m ? (m[1] ?? m[2] ?? m[3])!.toUpperCase() : null; };
 const ENV_READ = /(?:^|\.)(?:env|environ|ENV)(?:\.|\[|$)|getenv|GetEnvironmentVariable|Deno\.env/;
 /** A name that holds a Commerce7 base URL even when its value comes from the environment or elsewhere. */
 export const BASE_NAME = /(?:c7|commerce7)[\w]*(?:url|uri|base|host|api|endpoint|root|origin)|(?:url|uri|base|host|api|endpoint|root|origin)[\w]*(?:c7|commerce7)/i;
@@ -1142,7 +1143,8 @@ export class Flow {
   private builderCall(c: CallSite, env: Env): Sink | null {
     const r = c.recvExpr;
     // A conversion of the URL built (new URL(…).toString()) is not a request: where it goes decides.
-    if (!r || c.chained || c.fnArg || r.k === 'str' || NOT_BUILDER.test(c.fn) || /^(toString|to_s|ToString|String|toJSON|href|freeze|encode|escape|strip|rstrip|trim|Trim|TrimEnd|build|Build|toURL|toUri|ToUri|parse|Parse)$/.test(c.fn) || ROUTE_RECV.test(c.recv) || NOT_CLIENT.test(c.recv)) return null;
+    // A setter as a statement ($client->setRawBody($b), req.setHeader(…)) configures the request; a later send makes it.
+    if (!r || c.chained || c.fnArg || r.k === 'str' || NOT_BUILDER.test(c.fn) || /^(?:set|add)(?:[A-Z_]|$)/.test(c.fn) || /^(toString|to_s|ToString|String|toJSON|href|freeze|encode|escape|strip|rstrip|trim|Trim|TrimEnd|build|Build|toURL|toUri|ToUri|parse|Parse)$/.test(c.fn) || ROUTE_RECV.test(c.recv) || NOT_CLIENT.test(c.recv)) return null;
     // After a verb or a send the chain holds a response (the request was counted there): (await c.SendAsync(r)).EnsureSuccess().
     if (r.k === 'call' && (VERB.test(r.fn) || SEND_STEP.test(r.fn) || REQUEST_FN.test(r.fn))) return null;
     const madeByCall = r.k === 'call' || r.k === 'ref' && r.simple && [...(env.fn.locals.get(r.name) ?? []), ...(env.facts.defs.get(r.name) ?? [])].some((d) => d.k === 'call');
@@ -1158,6 +1160,10 @@ export class Flow {
       const root = ((x: Expr): Expr => { while (x.k === 'call' && x.recvExpr) x = x.recvExpr; return x; })(r);
       const assigned = root.k === 'ref' && root.simple ? env.fn.locals.get(`${root.name}.method`)?.[0] : undefined;
       if (assigned) return assigned;
+      // A request object made by a call given the method ($c = $this->client('PUT', $path); $c->send()).
+      const made = root.k === 'ref' && root.simple ? env.fn.locals.get(root.name)?.find((d): d is Extract<Expr, { k: 'call' }> => d.k === 'call') : undefined;
+      const madeWith = made?.args.find((a) => a.key && METHOD_KEY.test(a.key))?.value ?? made?.args.find((a) => !a.key && isMethodExpr(a.value))?.value;
+      if (madeWith) return madeWith;
       for (let x: Expr | undefined = r; x?.k === 'call'; x = x.recvExpr) {
         const v = VERB.exec(x.fn);
         if (v && !/^request_/.test(x.fn)) return { k: 'str', parts: [v[1]!.toLowerCase() === 'del' ? 'DELETE' : v[1]!.toUpperCase()], line: x.line };
