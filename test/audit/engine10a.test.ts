@@ -153,6 +153,7 @@ describe('audit engine 10a: PHP', () => {
       `    return $client;`,
       `  }`,
       `  public function tags() { return $this->client('GET', '/collection')->send(); }`,
+      `  public function one($id) { return json_decode($this->client('GET', '/product/' . $id)->send()->getBody(), true); }`,
       `  public function rename($id, $t) {`,
       `    $c = $this->client('PUT', "/vendor/$id");`,
       `    $c->setRawBody(json_encode(['title' => $t]));`,
@@ -160,7 +161,8 @@ describe('audit engine 10a: PHP', () => {
       `  }`,
       `}`,
     ].join('\n') });
-    assert.deepEqual(calls(r), ['GET /collection', 'PUT /vendor/{id}']);
+    // A send read on (->send()->getBody()) is still the request.
+    assert.deepEqual(calls(r), ['GET /collection', 'GET /product/{id}', 'PUT /vendor/{id}']);
   });
 
   it('a stream context built from an options array in a local: its http method', async () => {
@@ -175,6 +177,28 @@ describe('audit engine 10a: PHP', () => {
       `c7('/tag/1', 'PUT', ['title' => 'x']);`,
     ].join('\n') });
     assert.deepEqual(calls(r), ['GET /vendor', 'PUT /tag/{id}']);
+  });
+});
+
+describe('audit engine 10a: a setting a config file sets to the Commerce7 base', () => {
+  const code = [
+    `<?php`,
+    `use Laminas\\Http\\Client;`,
+    `class Api {`,
+    `  public function __construct(private array $config) {}`,
+    `  public function vendors() {`,
+    `    $client = new Client($this->config['base_uri'] . '/vendor');`,
+    `    return $client->send();`,
+    `  }`,
+    `}`,
+  ].join('\n');
+  it('$this->config[\'base_uri\'] read where config/*.php sets base_uri to Commerce7\'s URL is that base', async () => {
+    const r = await audit({ 'src/Api.php': code, 'config/autoload/c7.global.php': `<?php\nreturn ['commerce7' => ['base_uri' => 'https://api.commerce7.com/v1', 'timeout' => 30]];\n` });
+    assert.deepEqual(calls(r), ['GET /vendor']);
+  });
+  it('a key the config sets to another host is not', async () => {
+    const r = await audit({ 'src/Api.php': code, 'config/autoload/c7.global.php': `<?php\nreturn ['c7' => ['url' => 'https://api.commerce7.com/v1'], 'erp' => ['base_uri' => 'https://erp.example.org']];\n` });
+    assert.deepEqual(calls(r), []);
   });
 });
 
@@ -206,7 +230,8 @@ describe('audit engine 10a: an object made by a constructor, passed as an argume
         `call(ep.RENAME, vendor_id="1", json={"title": "x"})`,
       ].join('\n'),
     });
-    assert.deepEqual(calls(r), ['GET /collection', 'PUT /vendor/{id}']);
+    // A send read on (->send()->getBody()) is still the request.
+    assert.deepEqual(calls(r), ['GET /collection', 'GET /product/{id}', 'PUT /vendor/{id}']);
   });
 
   it('JavaScript: new Route(method, path) passed to a helper reading route.method and route.path', async () => {

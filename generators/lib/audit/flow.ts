@@ -56,6 +56,8 @@ export interface Project {
   fns: ProjectIndex<FnDef>;
   /** Files that name a Commerce7 base URL (a literal, a base_uri/baseURL/BaseAddress, a C7_* variable). */
   baseFiles: Set<string>;
+  /** Keys a project file sets to Commerce7's base URL (`'base_uri' => 'https://api.commerce7.com/v1'`). */
+  baseKeys?: Set<string>;
 }
 
 const MAX_ALTS = 12;
@@ -541,7 +543,8 @@ export class Flow {
           if (vals.length) return vals;
         }
       }
-      return [hole(e.name, BASE_NAME.test(e.name))];
+      // A setting read by a key that a project file sets to Commerce7's base ($this->config['base_uri'], CFG["base"]).
+      return [hole(e.name, BASE_NAME.test(e.name) || !e.simple && !!this.project.baseKeys?.has(e.name))];
     }
     const vals = uniq(defs.flatMap((d) => this.eval(d.expr, { facts: d.facts, fn: d.facts.top, depth: env.depth + 1, stack })));
     const out = vals.length ? vals : [hole(e.name, BASE_NAME.test(e.name))];
@@ -1144,7 +1147,8 @@ export class Flow {
     const r = c.recvExpr;
     // A conversion of the URL built (new URL(…).toString()) is not a request: where it goes decides.
     // A setter as a statement ($client->setRawBody($b), req.setHeader(…)) configures the request; a later send makes it.
-    if (!r || c.chained || c.fnArg || r.k === 'str' || NOT_BUILDER.test(c.fn) || /^(?:set|add)(?:[A-Z_]|$)/.test(c.fn) || /^(toString|to_s|ToString|String|toJSON|href|freeze|encode|escape|strip|rstrip|trim|Trim|TrimEnd|build|Build|toURL|toUri|ToUri|parse|Parse)$/.test(c.fn) || ROUTE_RECV.test(c.recv) || NOT_CLIENT.test(c.recv)) return null;
+    // A send read on (`$client->send()->getBody()`) is the request all the same: the later calls read the response.
+    if (!r || c.chained && !SEND_STEP.test(c.fn) || c.fnArg || r.k === 'str' || NOT_BUILDER.test(c.fn) || /^(?:set|add)(?:[A-Z_]|$)/.test(c.fn) || /^(toString|to_s|ToString|String|toJSON|href|freeze|encode|escape|strip|rstrip|trim|Trim|TrimEnd|build|Build|toURL|toUri|ToUri|parse|Parse)$/.test(c.fn) || ROUTE_RECV.test(c.recv) || NOT_CLIENT.test(c.recv)) return null;
     // After a verb or a send the chain holds a response (the request was counted there): (await c.SendAsync(r)).EnsureSuccess().
     if (r.k === 'call' && (VERB.test(r.fn) || SEND_STEP.test(r.fn) || REQUEST_FN.test(r.fn))) return null;
     const madeByCall = r.k === 'call' || r.k === 'ref' && r.simple && [...(env.fn.locals.get(r.name) ?? []), ...(env.facts.defs.get(r.name) ?? [])].some((d) => d.k === 'call');

@@ -92,6 +92,8 @@ const C7_LITERAL = /https?:\/\/api\.commerce7\.com/i;
 const WHOLE_LINE_COMMENT = /^\s*(?:\/\/|#|\*|\/\*|<!--|--|;|')/;
 /** A JSON key named for a base URL whose value is Commerce7's API: "BaseUrl": "https://api.commerce7.com/v1/". */
 const CONFIG_BASE = /"[\w.:-]*(?:url|uri|base|host|endpoint|api|root|origin)[\w.:-]*"\s*:\s*"https?:\/\/api\.commerce7\.com/i;
+/** `'base_uri' => 'https://api.commerce7.com…'`, `api_base = "https://api.commerce7.com…"`, `base: https://…`, `"baseUrl": "…"`. */
+const BASE_KEY_SET = /([A-Za-z_][\w-]*)['"]?\s*(?:=>|=|:)\s*['"]?https?:\/\/api\.commerce7\.com/gi;
 const BASE_HINT = new RegExp(`api\\.commerce7\\.com|${BASE_NAME.source}`, 'i');
 
 /** Files with the same content are parsed once (vendored copies, generated clients). */
@@ -226,6 +228,17 @@ export function auditSourcesSync(sources: AuditSource[], extra: AuditExtra = {})
   let linesOf: { file: string; lines: string[] } | null = null;
   const engineOf = new Map<string, string>();
   const baseFiles = new Set<string>();
+  // The keys the project's files set to Commerce7's base URL (config arrays, YAML, JSON, .ini-like lines): a setting
+  // read by one of them (`$this->config['base_uri']`, `CFG["base"]`) is that base (flow.ts). Once per distinct text.
+  const baseKeys = new Set<string>();
+  const keysSeen = new Set<string>();
+  const addBase = (file: string, text: string) => {
+    baseFiles.add(file);
+    if (keysSeen.has(text)) return;
+    keysSeen.add(text);
+    if (!/api\.commerce7\.com/i.test(text)) return;
+    for (const m of text.matchAll(BASE_KEY_SET)) if (/url|uri|base|host|endpoint|api|root|origin/i.test(m[1]!)) baseKeys.add(m[1]!);
+  };
   const lineText = (file: string, line: number) => {
     if (linesOf?.file !== file) linesOf = { file, lines: (texts.get(file) ?? '').split(/\r?\n/) };
     return linesOf.lines[line - 1]?.trim().slice(0, 160) ?? '';
@@ -260,7 +273,7 @@ export function auditSourcesSync(sources: AuditSource[], extra: AuditExtra = {})
         // A config file (appsettings.json, config/default.json) whose base-URL key holds Commerce7's: the project
         // names its base there, so a client-like receiver's relative path may count (as a base named in code does).
         const base = CONFIG_BASE.test(src.text);
-        if (base) baseFiles.add(src.file);
+        if (base) addBase(src.file, src.text);
         read.push({ file: src.file, engine: base ? 'json (config: names the Commerce7 base URL)' : 'json (not an API collection: not read)', calls: 0 });
       }
       continue;
@@ -269,7 +282,7 @@ export function auditSourcesSync(sources: AuditSource[], extra: AuditExtra = {})
     // points; it holds no calls.
     if (/\.ya?ml$/i.test(src.file) && !isShellHost(src.file)) {
       const base = YAML_C7_BASE.test(src.text);
-      if (base) baseFiles.add(src.file);
+      if (base) addBase(src.file, src.text);
       read.push({ file: src.file, engine: base ? 'yaml (config: names the Commerce7 base URL)' : 'yaml (config: not read)', calls: 0 });
       continue;
     }
@@ -280,7 +293,7 @@ export function auditSourcesSync(sources: AuditSource[], extra: AuditExtra = {})
       continue;
     }
     texts.set(src.file, src.text);
-    if (look.base) baseFiles.add(src.file);
+    if (look.base) addBase(src.file, src.text);
     // Minified code (lines over 2,000 characters) is parsed like any file up to the 1 MiB parse limit.
     const got = factsFor(src.file, src.text);
     const engine = got.engine;
@@ -307,7 +320,7 @@ export function auditSourcesSync(sources: AuditSource[], extra: AuditExtra = {})
   }
 
   // The project: every definition and function by name, for lookups across files.
-  const project: Project = { files: parsed, defs: new Map(), fns: new Map(), baseFiles };
+  const project: Project = { files: parsed, defs: new Map(), fns: new Map(), baseFiles, baseKeys };
   const called = new Set<string>();
   const selfCalled = new Map<string, Set<FnDef>>();
   const put = <T>(index: Map<string, T[]>, file: string, name: string, items: T[]) => {
