@@ -1613,7 +1613,9 @@ function streamMethod(ctx: Expr, fn: FnDef): Expr | null {
   let e: Expr | undefined = ctx;
   if (e.k === 'ref' && e.simple) e = fn.locals.get(e.name)?.find((x) => x.k === 'call') ?? e;
   if (e.k !== 'call' || e.fn !== 'stream_context_create') return null;
-  const opts = e.args[0]?.value;
+  let opts = e.args[0]?.value;
+  // The options array built in a local first: $opts = ['http' => ['method' => $method]]; stream_context_create($opts).
+  if (opts?.k === 'ref' && opts.simple) opts = fn.locals.get(opts.name)?.find((x) => x.k === 'obj') ?? opts;
   const http = opts?.k === 'obj' ? opts.entries.find((en) => /^(http|https)$/.test(en.key))?.value : undefined;
   const m = http?.k === 'obj' ? http.entries.find((en) => en.key === 'method')?.value : undefined;
   return m ?? { k: 'str', parts: ['GET'], line: e.line };
