@@ -230,8 +230,7 @@ describe('audit engine 10a: an object made by a constructor, passed as an argume
         `call(ep.RENAME, vendor_id="1", json={"title": "x"})`,
       ].join('\n'),
     });
-    // A send read on (->send()->getBody()) is still the request.
-    assert.deepEqual(calls(r), ['GET /collection', 'GET /product/{id}', 'PUT /vendor/{id}']);
+    assert.deepEqual(calls(r), ['GET /tag', 'PUT /vendor/{id}']);
   });
 
   it('JavaScript: new Route(method, path) passed to a helper reading route.method and route.path', async () => {
@@ -265,5 +264,30 @@ describe('audit engine 10a: a declared API method\'s result', () => {
       `    v.get("tag")`,
     ].join('\n') });
     assert.deepEqual(calls(r), ['GET /customer', 'GET /vendor']);
+  });
+});
+
+describe('audit engine 10a: a caller that names nothing of Commerce7', () => {
+  it('a file that imports a module the pre-filter passed is read (its calls of that module\'s helpers count)', async () => {
+    const helper = [
+      `import requests`,
+      `API = "https://api.commerce7.com/v1"`,
+      `def send(method, path):`,
+      `    return requests.request(method, API + path)`,
+    ].join('\n');
+    const r = await audit({
+      'app/c7.py': helper,
+      'app/__main__.py': `from .c7 import send\nfrom . import other\nsend("PUT", other.TARGET)\nsend("DELETE", "/coupon/" + other.ID)\n`,
+      'app/other.py': `TARGET = "/vendor/1"\nID = "C-19"\n`,
+      'unrelated/main.py': `import os\ndef send(a, b):\n    return a\nsend("DELETE", "/coupon/1")\n`,
+    });
+    assert.deepEqual(calls(r), ['DELETE /coupon/{id}', 'PUT /vendor/{id}']);
+    assert.ok(r.read.some((x) => x.file === 'app/__main__.py' && /tree-sitter/.test(x.engine)));
+    const js = await audit({
+      'lib/api.js': `const API = 'https://api.commerce7.com/v1';\nexport const call = (m, p) => fetch(API + p, { method: m });\n`,
+      'jobs/run.js': `import { call } from '../lib/api.js';\nimport { PATHS } from './paths.js';\nawait call('PATCH', PATHS.v);\n`,
+      'jobs/paths.js': `export const PATHS = { v: '/vendor/' + process.argv[2] };\n`,
+    });
+    assert.deepEqual(calls(js), ['PATCH /vendor/{id}']);
   });
 });

@@ -512,6 +512,15 @@ export class Flow {
       if (bound) return bound;
       return env.bindings ? [hole(key)] : [{ parts: [{ param: key }], ev: [] }];
     }
+    // `endpoint.path` on a parameter: the field of the object the caller passes (bind: a constructor's argument, an
+    // object literal's entry). Open only where some class of the project has such a field (else a name lookup below).
+    const member = e.simple ? null : /^\$?([A-Za-z_]\w*)(?:\.|->)([A-Za-z_]\w*)$/.exec(e.text);
+    if (member && !/^(?:self|this|cls)$/.test(member[1]!) && env.fn.params.includes(member[1]!)) {
+      const key = `${member[1]}.${member[2]}`;
+      const bound = env.bindings?.get(key);
+      if (bound) return bound;
+      if (!env.bindings && this.ctorFieldNames().has(member[2]!)) return [{ parts: [{ param: key }], ev: [] }];
+    }
     if ((e.simple || /^(?:self|this)$/.test(bare)) && (env.fn.params.includes(e.name) || env.fn.pattern.some((p) => p.name === e.name))) {
       const bound = env.bindings?.get(e.name);
       if (bound) return bound;
@@ -684,7 +693,8 @@ export class Flow {
     const arg = (i: number) => (args[i] ? this.eval(args[i]!.value, deeper) : [hole('arg')]);
     const recv = () => (e.recvExpr ? this.eval(e.recvExpr, deeper) : [hole('recv')]);
     const namedArgs = () => new Map(e.args.filter((a) => a.key).map((a) => [a.key!, this.eval(a.value, deeper)] as [string, Val[]]));
-    if (/^(sprintf|format|printf|sprint|f|formatted)$/i.test(fn) && (args.length > 1 || !e.recvExpr || e.recvExpr.k !== 'str')) {
+    const objMethod = this.paramClassMethod(e, env);
+    if (!objMethod && /^(sprintf|format|printf|sprint|f|formatted)$/i.test(fn) && (args.length > 1 || !e.recvExpr || e.recvExpr.k !== 'str')) {
       if (lower === 'format' && e.recvExpr && (e.recvExpr.k === 'str' || e.recvExpr.k === 'ref' && !/^(string|String|str)$/.test(e.recv))) {
         return this.format(recv(), args.map((a) => this.eval(a.value, deeper)), namedArgs());
       }
@@ -711,7 +721,7 @@ export class Flow {
     }
     // PHP's vsprintf($format, $args): the arguments are an array (each placeholder a value the audit need not know).
     if (fn === 'vsprintf' && !e.recv && args.length) return this.format(arg(0), []);
-    if (lower === 'format' && e.recvExpr) return this.format(recv(), args.map((a) => this.eval(a.value, deeper)), namedArgs());
+    if (lower === 'format' && e.recvExpr && !objMethod) return this.format(recv(), args.map((a) => this.eval(a.value, deeper)), namedArgs());
     if (/^(getenv|GetEnvironmentVariable|fetch|get)$/.test(fn) && ENV_READ.test(e.recv + '.' + fn)) {
       const name = args[0]?.value.k === 'str' ? String(args[0].value.parts[0] ?? '') : fn;
       return [hole(name, BASE_NAME.test(name))];
@@ -802,7 +812,7 @@ export class Flow {
       }
     }
     // A project function that returns a URL: its return values with the arguments bound.
-    const target = this.resolveFn(fn, e.recv, env.facts, (f) => f.returns.length > 0);
+    const target = objMethod ?? this.resolveFn(fn, e.recv, env.facts, (f) => f.returns.length > 0);
     if (target && !env.stack.has(`fn:${target.name}`)) {
       const bindings = this.bind(target, e.args, e.recv, deeper);
       // Names are the callee's own from here: its `s` is not the caller's `s` (only the functions entered are kept).
@@ -908,6 +918,54 @@ export class Flow {
     return facts?.fns.find((f) => f.cls === fn.cls && f.fields !== undefined);
   }
 
+  private fieldNames?: Set<string>;
+  /** Every field a constructor of the project sets from its parameters (this.path = path, dataclass fields). */
+  private ctorFieldNames(): Set<string> {
+    if (!this.fieldNames) {
+      this.fieldNames = new Set();
+      for (const f of this.project.files) for (const fn of f.fns) if (fn.fields) for (const k of fn.fields.keys()) this.fieldNames.add(k);
+    }
+    return this.fieldNames;
+  }
+
+  /** The constructor (with its fields) of class `cls` nearest the file. */
+  private ctorFor(cls: string, file: string): FnDef | undefined {
+    for (const name of ['constructor', '__init__', 'initialize', '__construct', cls]) {
+      const ctor = this.nearest(this.project.fns, name, file, (f) => f.cls === cls && !!f.fields?.size)[0];
+      if (ctor) return ctor;
+    }
+    return undefined;
+  }
+
+  /**
+   * The constructor call an argument is (`Endpoint("PUT", "/x")`, `new Route(m, p)`, `Route.new(m, p)`) or names
+   * (`ep.RENAME`, a local, a constant), with the place to evaluate it; null when it is no object of a project class.
+   */
+  private madeObject(v: Expr, env: Env, depth = 0): { call: Extract<Expr, { k: 'call' }>; ctor: FnDef; env: Env } | null {
+    if (v.k === 'call') {
+      const cls = v.fn === 'new' && v.recv ? v.recv.split(/::|\./).pop()! : /^[A-Z]/.test(v.fn) ? v.fn : '';
+      const ctor = cls ? this.ctorFor(cls, env.facts.file) : undefined;
+      return ctor ? { call: v, ctor, env } : null;
+    }
+    if (v.k !== 'ref' || depth > 2 || env.fn.params.includes(v.name) && v.simple) return null;
+    const local = v.simple ? env.fn.locals.get(v.name) : undefined;
+    const defs: Array<{ facts: FileFacts; expr: Expr; top: boolean }> = local ? local.map((expr) => ({ facts: env.facts, expr, top: false }))
+      : [...(env.facts.defs.get(v.name) ?? []).map((expr) => ({ facts: env.facts, expr })), ...(env.facts.defs.has(v.name) ? [] : this.nearest(this.project.defs, v.name, env.facts.file).slice(0, 4))].map((d) => ({ ...d, top: true }));
+    for (const d of defs.slice(0, 4)) {
+      const denv: Env = d.top ? { facts: d.facts, fn: d.facts.top, depth: env.depth + 1, stack: env.stack } : env;
+      const hit = this.madeObject(d.expr, denv, depth + 1);
+      if (hit) return hit;
+    }
+    return null;
+  }
+
+  /** A method of a project class whose constructor sets fields, called on a parameter (`endpoint.format(**ids)`). */
+  private paramClassMethod(e: Extract<Expr, { k: 'call' }>, env: Env): FnDef | undefined {
+    const r = e.recvExpr;
+    if (r?.k !== 'ref' || !r.simple || /^(?:self|this|cls)$/.test(r.name) || !env.fn.params.includes(r.name)) return undefined;
+    return this.resolveFn(e.fn, e.recv, env.facts, (f) => f.returns.length > 0 && !!f.cls && !!this.ctorOf(f)?.fields?.size);
+  }
+
   /** this.<field> bindings for a method called on `recv`: from `new Class(args)` where recv was made, or kept open on this/self. */
   private bindFields(target: FnDef, recv: string, env: Env, map: Map<string, Val[]>): void {
     const ctor = this.ctorOf(target);
@@ -920,6 +978,14 @@ export class Flow {
       return;
     }
     if (!/^[A-Za-z_$][\w$]*$/.test(recv)) return;
+    // A parameter's method: its fields are the ones the caller's object gives (`endpoint.path`, bound at the call site).
+    if (env.fn.params.includes(recv)) {
+      for (const f of ctor.fields.keys()) {
+        const key = `${recv}.${f}`;
+        map.set(`this.${f}`, env.bindings?.get(key) ?? (env.bindings ? [hole(key)] : [{ parts: [{ param: key }], ev: [] }]));
+      }
+      return;
+    }
     const defs = [...(env.fn.locals.get(recv) ?? []), ...(env.facts.defs.get(recv) ?? [])];
     const made = defs.find((d): d is Extract<Expr, { k: 'call' }> => d.k === 'call' && (d.fn === target.cls || d.fn === 'new' && d.recv === target.cls));
     if (!made) return;
@@ -994,6 +1060,14 @@ export class Flow {
               });
             }
           }
+          // An object made by a project class's constructor: its fields, as the callee reads them (`endpoint.path`).
+          const made = this.ctorFieldNames().size ? this.madeObject(a.value, env) : null;
+          if (made) {
+            for (const f of made.ctor.fields!.keys()) {
+              const part = this.componentOf(made.call, f, made.env);
+              if (part) map.set(`${p}.${f}`, this.eval(part, { ...made.env, depth: env.depth + 1 }));
+            }
+          }
           // The caller's own options parameter handed on (`once(path, init)`): its caller's method.
           if (a.value.k === 'ref' && a.value.simple && (env.fn.params.includes(a.value.name) || isRestOf(env.fn, a.value.name))) map.set(`${p}.method`, this.passedMethod(a.value, env)!);
           // An options object literal: its method (or its absence: the library's default) for `p.method`.
@@ -1008,6 +1082,10 @@ export class Flow {
           if (obj.k === 'obj') {
             const m = obj.entries.find((en) => /^(method|type|verb)$/.test(en.key));
             map.set(`${p}.method`, m ? this.eval(m.value, { ...env, facts: objFacts, fn: objFacts.top }) : [{ parts: [ABSENT], ev: [] }]);
+            // Its other entries, for `p.path` where a class of the project has such a field (see evalRef).
+            if (this.ctorFieldNames().size) for (const en of obj.entries.slice(0, 16)) {
+              if (/^[A-Za-z_]\w*$/.test(en.key) && this.ctorFieldNames().has(en.key) && !map.has(`${p}.${en.key}`) && en.value.k !== 'obj' && en.value.k !== 'other') map.set(`${p}.${en.key}`, this.eval(en.value, { ...env, facts: objFacts, fn: objFacts.top }));
+            }
             // Its path builders: `${p}.path()` is what the entry's function literal returns (its parameters unknown).
             for (const en of obj.entries) {
               if (en.value.k !== 'other' || !/^(?:async\s*)?(?:\([^)]*\)|[A-Za-z_$][\w$]*)\s*=>|^function\b/.test(en.value.text)) continue;

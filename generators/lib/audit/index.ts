@@ -10,6 +10,7 @@ import { ABSENT, BASE_NAME, classify, Flow, hasParam, isC7Based, methodOf, RESOU
 import { grammarFor, grammarState, prepareGrammars, withTree, type Grammar } from './parse.js';
 import { hostedShell, isShellHost } from './hosted.js';
 import { YAML_C7_BASE } from './files.js';
+import { importIndex, importsAny } from './imports.js';
 import { readPostman } from './postman.js';
 import { encodeFacts, loadPrecomputedFacts } from './precomputed.js';
 import { scanSignIn, scanSource, stripTrailingComment, type ApiReference as TextReference } from './scan.js';
@@ -94,6 +95,7 @@ const WHOLE_LINE_COMMENT = /^\s*(?:\/\/|#|\*|\/\*|<!--|--|;|')/;
 const CONFIG_BASE = /"[\w.:-]*(?:url|uri|base|host|endpoint|api|root|origin)[\w.:-]*"\s*:\s*"https?:\/\/api\.commerce7\.com/i;
 /** `'base_uri' => 'https://api.commerce7.com…'`, `api_base = "https://api.commerce7.com…"`, `base: https://…`, `"baseUrl": "…"`. */
 const BASE_KEY_SET = /([A-Za-z_][\w-]*)['"]?\s*(?:=>|=|:)\s*['"]?https?:\/\/api\.commerce7\.com/gi;
+const PREFILTERED = 'pre-filter (no Commerce7 URL, name or resource)';
 const BASE_HINT = new RegExp(`api\\.commerce7\\.com|${BASE_NAME.source}`, 'i');
 
 /** Files with the same content are parsed once (vendored copies, generated clients). */
@@ -247,6 +249,7 @@ export function auditSourcesSync(sources: AuditSource[], extra: AuditExtra = {})
   for (const r of extra.references ?? []) references.push(fromText(r, 'text (streamed)'));
   // The pre-filter's answers by content: a tree of copies (vendored clients, replicas) is looked at once per text.
   const looks = new Map<string, { pass: boolean; base: boolean }>();
+  let deferred: Array<{ src: AuditSource; at: number }> = [];
 
   for (const src of sources) {
     if (src.text.includes('\u0000')) {
@@ -289,11 +292,28 @@ export function auditSourcesSync(sources: AuditSource[], extra: AuditExtra = {})
     let look = looks.get(src.text);
     if (!look) looks.set(src.text, (look = { pass: PREFILTER.test(src.text), base: BASE_HINT.test(src.text) }));
     if (!look.pass) {
-      read.push({ file: src.file, engine: 'pre-filter (no Commerce7 URL, name or resource)', calls: 0 });
+      // Read after all, if it imports a file that passed (below).
+      if (grammarFor(src.file, src.text)) deferred.push({ src, at: read.length });
+      read.push({ file: src.file, engine: PREFILTERED, calls: 0 });
       continue;
     }
+    admit(src, look.base);
+  }
+  // A file the pre-filter dropped that imports one it passed: its calls of that module's helpers are Commerce7 calls
+  // (`from .client import call; call(ep.SETTINGS)`). Followed a few imports deep; only import lines are looked at.
+  for (let round = 0; round < 3 && deferred.length; round++) {
+    const index = importIndex(texts.keys());
+    const taken = deferred.filter((d) => importsAny(d.src.file, d.src.text, index));
+    if (!taken.length) break;
+    for (const d of taken) read[d.at] = { file: '', engine: '', calls: -1 };
+    deferred = deferred.filter((d) => !taken.includes(d));
+    for (const d of taken) admit(d.src, BASE_HINT.test(d.src.text));
+  }
+  for (let i = read.length - 1; i >= 0; i--) if (read[i]!.calls === -1) read.splice(i, 1);
+
+  function admit(src: AuditSource, base: boolean): void {
     texts.set(src.file, src.text);
-    if (look.base) addBase(src.file, src.text);
+    if (base) addBase(src.file, src.text);
     // Minified code (lines over 2,000 characters) is parsed like any file up to the 1 MiB parse limit.
     const got = factsFor(src.file, src.text);
     const engine = got.engine;
