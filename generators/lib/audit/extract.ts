@@ -70,6 +70,9 @@ export interface FnDef {
    * outer call's, the rest those of the function it returns (`const call = c7(tenant); call('/order')`).
    */
   curry?: number;
+  /** A declaration without a body of its own (Python `...`/`pass`, a C# interface method): an API client library's
+   * declared call (uplink, Refit); what it returns is a response. */
+  stub?: boolean;
 }
 
 export interface FileFacts {
@@ -747,6 +750,9 @@ export function extractFacts(file: string, grammar: string, root: SyntaxNode): F
         method: ['method_definition', 'method_declaration', 'method', 'singleton_method'].includes(t) || n.parent?.type === 'block' && n.parent.parent?.type === 'class_definition' || n.parent?.type === 'decorated_definition' || n.parent?.type === 'block' && n.parent?.parent?.type === 'class_definition',
       };
       if (t === 'function_definition' && grammar === 'python' && def.params[0] && /^(self|cls)$/.test(def.params[0])) def.method = true;
+      if (t === 'function_definition' && grammar === 'python' && body?.type === 'block' && namedChildren(body).every((st) => st.type === 'pass_statement'
+        || st.type === 'expression_statement' && namedChildren(st).every((x) => x.type === 'ellipsis' || STRING.has(x.type)))) def.stub = true;
+      if (t === 'method_declaration' && grammar === 'c-sharp' && !body) def.stub = true;
       if (currentClass) {
         def.cls = currentClass;
         if (CTOR.test(def.name) || def.name === currentClass) {

@@ -820,6 +820,9 @@ export class Flow {
       const facts = this.factsOf(target.file) ?? env.facts;
       return uniq(target.returns.flatMap((r) => this.eval(r, { facts, fn: target, bindings, depth: env.depth + 1, stack })));
     }
+    // A declared API method of the project (uplink's `@get("customer") def customers(self): ...`, a Refit interface
+    // method) returns a response: never a builder on its receiver's base.
+    if (e.recvExpr && this.hasStubs() && this.resolveFn(fn, e.recv, env.facts, (f) => !!f.stub)) return [hole(fn)];
     // A client or resource made with a Commerce7 base URL (RestClient::Resource.new(BASE), ofetch.create({ baseURL }),
     // Faraday.new(url:), a Session subclass built with the base): its value is that base URL.
     const base = this.clientBase(e, env);
@@ -916,6 +919,11 @@ export class Flow {
     if (!fn.cls) return undefined;
     const facts = this.factsOf(fn.file);
     return facts?.fns.find((f) => f.cls === fn.cls && f.fields !== undefined);
+  }
+
+  private stubs?: boolean;
+  private hasStubs(): boolean {
+    return (this.stubs ??= this.project.files.some((f) => f.fns.some((fn) => fn.stub)));
   }
 
   private fieldNames?: Set<string>;
@@ -1156,7 +1164,7 @@ export class Flow {
         continue;
       }
       // A dict, hash or map literal's get/delete is not HTTP: CACHE.get("customer"), {"a": 1}.get("order").
-      if (VERB.test(c.fn) && this.isDataReceiver(c, env)) continue;
+      if (VERB.test(c.fn) && (this.isDataReceiver(c, env) || this.isStubResult(c, env))) continue;
       let sink = detectSink(c, fn) ?? this.clientCall(c, env) ?? this.contractCall(c, env) ?? this.builderCall(c, env);
       if (!sink && facts.grammar === 'bash') {
         // A shell function that runs curl with "$@": the call's words are curl's.
@@ -1296,6 +1304,14 @@ export class Flow {
     const vals = this.eval(r, { ...env, depth: env.depth + 4 }).filter(isC7Based);
     this.noteBase(vals);
     return vals.length > 0;
+  }
+
+  /** A receiver defined only as what a declared API method returns (page = c7.customers(…)): a response's get is a dict's. */
+  private isStubResult(c: CallSite, env: Env): boolean {
+    const r = c.recvExpr;
+    if (!this.hasStubs() || r?.k !== 'ref' || !r.simple) return false;
+    const defs = env.fn.locals.get(r.name) ?? env.facts.defs.get(r.name);
+    return !!defs?.length && defs.every((d) => d.k === 'call' && !!d.recv && !!this.resolveFn(d.fn, d.recv, env.facts, (f) => !!f.stub));
   }
 
   /** A receiver that is data, not a client: a dict/hash/map literal, or a name defined only as one. */
