@@ -48,7 +48,7 @@ export interface FnDef {
   iterParams?: Set<string>;
   /** Positional parameters; a destructured one (`{ method, query } = {}`) is named `{}` and listed in `pattern`. */
   params: string[];
-  /** Names bound from a destructured parameter: `{ method }` at position 2 -> { index: 2, key: 'method' }. */
+  /** Names bound from a destructured parameter: `{ method }` at position 2 -> { index: 2, key: 'method' }; a rest element `...init` has key '...'. */
   pattern: Array<{ index: number; key: string; name: string }>;
   /** Default values of parameters (`method = 'GET'`). */
   defaults: Map<string, Expr>;
@@ -70,6 +70,9 @@ export interface FnDef {
    * outer call's, the rest those of the function it returns (`const call = c7(tenant); call('/order')`).
    */
   curry?: number;
+  /** A declaration without a body of its own (Python `...`/`pass`, a C# interface method): an API client library's
+   * declared call (uplink, Refit); what it returns is a response. */
+  stub?: boolean;
 }
 
 export interface FileFacts {
@@ -520,6 +523,8 @@ function paramList(n: SyntaxNode | null): Params {
     out.params.push('{}');
     for (const c of namedChildren(p)) {
       if (c.type === 'shorthand_property_identifier_pattern') out.pattern.push({ index, key: c.text, name: c.text });
+      // `{ json, ...init }`: the rest element holds every other key the caller passes (its method among them).
+      else if (c.type === 'rest_pattern' && namedChildren(c)[0] && IDENT.has(namedChildren(c)[0]!.type)) out.pattern.push({ index, key: '...', name: namedChildren(c)[0]!.text });
       else if (c.type === 'object_assignment_pattern') {
         const left = field(c, 'left');
         const right = field(c, 'right');
@@ -750,6 +755,9 @@ export function extractFacts(file: string, grammar: string, root: SyntaxNode): F
         method: ['method_definition', 'method_declaration', 'method', 'singleton_method'].includes(t) || n.parent?.type === 'block' && n.parent.parent?.type === 'class_definition' || n.parent?.type === 'decorated_definition' || n.parent?.type === 'block' && n.parent?.parent?.type === 'class_definition',
       };
       if (t === 'function_definition' && grammar === 'python' && def.params[0] && /^(self|cls)$/.test(def.params[0])) def.method = true;
+      if (t === 'function_definition' && grammar === 'python' && body?.type === 'block' && namedChildren(body).every((st) => st.type === 'pass_statement'
+        || st.type === 'expression_statement' && namedChildren(st).every((x) => x.type === 'ellipsis' || STRING.has(x.type)))) def.stub = true;
+      if (t === 'method_declaration' && grammar === 'c-sharp' && !body) def.stub = true;
       if (currentClass) {
         def.cls = currentClass;
         if (CTOR.test(def.name) || def.name === currentClass) {

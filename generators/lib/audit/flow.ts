@@ -56,6 +56,8 @@ export interface Project {
   fns: ProjectIndex<FnDef>;
   /** Files that name a Commerce7 base URL (a literal, a base_uri/baseURL/BaseAddress, a C7_* variable). */
   baseFiles: Set<string>;
+  /** Keys a project file sets to Commerce7's base URL (`'base_uri' => 'https://api.commerce7.com/v1'`). */
+  baseKeys?: Set<string>;
 }
 
 const MAX_ALTS = 12;
@@ -63,9 +65,10 @@ const MAX_DEPTH = 14;
 const METHOD_TOKEN = /^(get|post|put|patch|delete)$/i;
 // A request library's method constant, whatever the library: http.MethodPut, HttpMethod.Post, Requests::PUT,
 // HTTPMethod.DELETE, Verb.Patch (a qualified name whose last part is the verb, capitalised or upper-case).
-const METHOD_CONST = /(?:^|[.:>\\])(?:http\.)?Method(Get|Post|Put|Patch|Delete)$|(?:Method|HttpMethod|HTTP|Verb|Methods|RequestMethod)(?:\.|::|->)(Get|Post|Put|Patch|Delete)$/i;
+// Laminas/Symfony/Zend name theirs Request::METHOD_PUT.
+const METHOD_CONST = /(?:^|[.:>\\])(?:http\.)?Method(Get|Post|Put|Patch|Delete)$|(?:Method|HttpMethod|HTTP|Verb|Methods|RequestMethod)(?:\.|::|->)(Get|Post|Put|Patch|Delete)$|^[A-Z][\w\\]*(?:\.|::|->)METHOD_(GET|POST|PUT|PATCH|DELETE)$/i;
 const LIB_METHOD_CONST = /^[A-Z][\w\\]*(?:\.|::|->)(GET|POST|PUT|PATCH|DELETE|Get|Post|Put|Patch|Delete)$/;
-const methodConst = (text: string): string | null => { const m = METHOD_CONST.exec(text) ?? LIB_METHOD_CONST.exec(text); return m ? (m[1] ?? m[2])!.toUpperCase() : null; };
+const methodConst = (text: string): string | null => { const m = METHOD_CONST.exec(text) ?? LIB_METHOD_CONST.exec(text); return m ? (m[1] ?? m[2] ?? m[3])!.toUpperCase() : null; };
 const ENV_READ = /(?:^|\.)(?:env|environ|ENV)(?:\.|\[|$)|getenv|GetEnvironmentVariable|Deno\.env/;
 /** A name that holds a Commerce7 base URL even when its value comes from the environment or elsewhere. */
 export const BASE_NAME = /(?:c7|commerce7)[\w]*(?:url|uri|base|host|api|endpoint|root|origin)|(?:url|uri|base|host|api|endpoint|root|origin)[\w]*(?:c7|commerce7)/i;
@@ -120,6 +123,8 @@ const PATH_NAME = /^\$?(?:path|url|uri|endpoint|route|resource|relative\w*|\w*_?
 const BASE_STEP = /^(?:with|set|use)?_?base_?(?:url|uri|address)$/i;
 const BODY_STEP = /^(?:json|body|text|form|formData|formUrl)$/;
 const FLUENT = /^(With[A-Z]\w*|SetQueryParams?|SetQueryParam|AppendQueryParam|RemoveQueryParams?|SetFragment|RemoveFragment|AllowHttpStatus|AllowAnyHttpStatus|ConfigureRequest|WithTimeout|withHeaders?|withToken|withBasicAuth|withOptions|acceptJson|asJson|asForm|timeout|retry|withQueryParameters|withUrlParameters|basic_auth|auth|headers|accept|addon|query|options|content|catcher|errorType|middlewares|resolve|signal|json_no)$/;
+/** Case conversions of any language: verb.toUpperCase(), verb.upper(), strtoupper($verb), strings.ToUpper(v), verb.upcase. */
+const CASE_FN = /^(?:toUpperCase|toLowerCase|toLocaleUpperCase|toLocaleLowerCase|upper|lower|upcase|downcase|ToUpper|ToLower|ToUpperInvariant|ToLowerInvariant|strtoupper|strtolower)$/;
 /** A method option the caller's object literal does not set: the HTTP library's default applies. */
 export const ABSENT = '\u0000absent';
 const hole = (name: string, base = false): Val => ({ parts: [{ hole: name, base }], ev: [] });
@@ -508,11 +513,20 @@ export class Flow {
       if (bound) return bound;
       return env.bindings ? [hole(e.text)] : [{ parts: [{ param: e.text }], ev: [] }];
     }
-    if (dotted && env.fn.params.includes(dotted[1]!)) {
+    if (dotted && (env.fn.params.includes(dotted[1]!) || isRestOf(env.fn, dotted[1]!))) {
       const key = `${dotted[1]}.${dotted[2]}`;
       const bound = env.bindings?.get(key);
       if (bound) return bound;
       return env.bindings ? [hole(key)] : [{ parts: [{ param: key }], ev: [] }];
+    }
+    // `endpoint.path` on a parameter: the field of the object the caller passes (bind: a constructor's argument, an
+    // object literal's entry). Open only where some class of the project has such a field (else a name lookup below).
+    const member = e.simple ? null : /^\$?([A-Za-z_]\w*)(?:\.|->)([A-Za-z_]\w*)$/.exec(e.text);
+    if (member && !/^(?:self|this|cls)$/.test(member[1]!) && env.fn.params.includes(member[1]!)) {
+      const key = `${member[1]}.${member[2]}`;
+      const bound = env.bindings?.get(key);
+      if (bound) return bound;
+      if (!env.bindings && this.ctorFieldNames().has(member[2]!)) return [{ parts: [{ param: key }], ev: [] }];
     }
     if ((e.simple || /^(?:self|this)$/.test(bare)) && (env.fn.params.includes(e.name) || env.fn.pattern.some((p) => p.name === e.name))) {
       const bound = env.bindings?.get(e.name);
@@ -545,7 +559,8 @@ export class Flow {
           if (vals.length) return vals;
         }
       }
-      return [hole(e.name, BASE_NAME.test(e.name))];
+      // A setting read by a key that a project file sets to Commerce7's base ($this->config['base_uri'], CFG["base"]).
+      return [hole(e.name, BASE_NAME.test(e.name) || !e.simple && !!this.project.baseKeys?.has(e.name))];
     }
     const vals = uniq(defs.flatMap((d) => this.eval(d.expr, { facts: d.facts, fn: d.facts.top, depth: env.depth + 1, stack })));
     const out = vals.length ? vals : [hole(e.name, BASE_NAME.test(e.name))];
@@ -685,7 +700,8 @@ export class Flow {
     const arg = (i: number) => (args[i] ? this.eval(args[i]!.value, deeper) : [hole('arg')]);
     const recv = () => (e.recvExpr ? this.eval(e.recvExpr, deeper) : [hole('recv')]);
     const namedArgs = () => new Map(e.args.filter((a) => a.key).map((a) => [a.key!, this.eval(a.value, deeper)] as [string, Val[]]));
-    if (/^(sprintf|format|printf|sprint|f|formatted)$/i.test(fn) && (args.length > 1 || !e.recvExpr || e.recvExpr.k !== 'str')) {
+    const objMethod = this.paramClassMethod(e, env);
+    if (!objMethod && /^(sprintf|format|printf|sprint|f|formatted)$/i.test(fn) && (args.length > 1 || !e.recvExpr || e.recvExpr.k !== 'str')) {
       if (lower === 'format' && e.recvExpr && (e.recvExpr.k === 'str' || e.recvExpr.k === 'ref' && !/^(string|String|str)$/.test(e.recv))) {
         return this.format(recv(), args.map((a) => this.eval(a.value, deeper)), namedArgs());
       }
@@ -712,7 +728,7 @@ export class Flow {
     }
     // PHP's vsprintf($format, $args): the arguments are an array (each placeholder a value the audit need not know).
     if (fn === 'vsprintf' && !e.recv && args.length) return this.format(arg(0), []);
-    if (lower === 'format' && e.recvExpr) return this.format(recv(), args.map((a) => this.eval(a.value, deeper)), namedArgs());
+    if (lower === 'format' && e.recvExpr && !objMethod) return this.format(recv(), args.map((a) => this.eval(a.value, deeper)), namedArgs());
     if (/^(getenv|GetEnvironmentVariable|fetch|get)$/.test(fn) && ENV_READ.test(e.recv + '.' + fn)) {
       const name = args[0]?.value.k === 'str' ? String(args[0].value.parts[0] ?? '') : fn;
       return [hole(name, BASE_NAME.test(name))];
@@ -747,6 +763,8 @@ export class Flow {
     // Identities: URI("..."), new URL(x), url.Parse(x), x.freeze, x.strip, String(x).
     const TRIM = /^(strip|lstrip|rstrip|trim|Trim|TrimStart|TrimEnd|trimStart|trimEnd|trimLeft|trimRight|ltrim|rtrim|chomp|delete_prefix|delete_suffix|removeprefix|removesuffix|ToString|toString|to_s|freeze|dup|clone|TrimPrefix|TrimSuffix|TrimRight|TrimLeft)$/;
     if (fn === 'new' && !e.recv && args.length) return arg(0); // C# target-typed new("...")
+    // A case conversion keeps the value (a method written 'put' and sent as verb.toUpperCase() is PUT).
+    if (CASE_FN.test(fn)) return args.length === 1 && (!e.recvExpr || /^(strings|string|String|str)$/.test(e.recv)) ? arg(0) : e.recvExpr ? recv() : [hole(fn)];
     if (/^(URI|Uri|URL|parse|Parse|ParseRequestURI|String|str|strval|normalize)$/.test(fn) || TRIM.test(fn)) {
       // new URL(path, base) in JavaScript; new Uri(base, path) in C#.
       if (/^(URL|Uri)$/.test(fn) && args.length >= 2) return env.facts.grammar === 'c-sharp' ? this.join([arg(0), arg(1)]) : this.join([arg(1), arg(0)]);
@@ -801,7 +819,7 @@ export class Flow {
       }
     }
     // A project function that returns a URL: its return values with the arguments bound.
-    const target = this.resolveFn(fn, e.recv, env.facts, (f) => f.returns.length > 0);
+    const target = objMethod ?? this.resolveFn(fn, e.recv, env.facts, (f) => f.returns.length > 0);
     if (target && !env.stack.has(`fn:${target.name}`)) {
       const bindings = this.bind(target, e.args, e.recv, deeper);
       // Names are the callee's own from here: its `s` is not the caller's `s` (only the functions entered are kept).
@@ -809,6 +827,9 @@ export class Flow {
       const facts = this.factsOf(target.file) ?? env.facts;
       return uniq(target.returns.flatMap((r) => this.eval(r, { facts, fn: target, bindings, depth: env.depth + 1, stack })));
     }
+    // A declared API method of the project (uplink's `@get("customer") def customers(self): ...`, a Refit interface
+    // method) returns a response: never a builder on its receiver's base.
+    if (e.recvExpr && this.hasStubs() && this.resolveFn(fn, e.recv, env.facts, (f) => !!f.stub)) return [hole(fn)];
     // A client or resource made with a Commerce7 base URL (RestClient::Resource.new(BASE), ofetch.create({ baseURL }),
     // Faraday.new(url:), a Session subclass built with the base): its value is that base URL.
     const base = this.clientBase(e, env);
@@ -907,6 +928,59 @@ export class Flow {
     return facts?.fns.find((f) => f.cls === fn.cls && f.fields !== undefined);
   }
 
+  private stubs?: boolean;
+  private hasStubs(): boolean {
+    return (this.stubs ??= this.project.files.some((f) => f.fns.some((fn) => fn.stub)));
+  }
+
+  private fieldNames?: Set<string>;
+  /** Every field a constructor of the project sets from its parameters (this.path = path, dataclass fields). */
+  private ctorFieldNames(): Set<string> {
+    if (!this.fieldNames) {
+      this.fieldNames = new Set();
+      for (const f of this.project.files) for (const fn of f.fns) if (fn.fields) for (const k of fn.fields.keys()) this.fieldNames.add(k);
+    }
+    return this.fieldNames;
+  }
+
+  /** The constructor (with its fields) of class `cls` nearest the file. */
+  private ctorFor(cls: string, file: string): FnDef | undefined {
+    for (const name of ['constructor', '__init__', 'initialize', '__construct', cls]) {
+      const ctor = this.nearest(this.project.fns, name, file, (f) => f.cls === cls && !!f.fields?.size)[0];
+      if (ctor) return ctor;
+    }
+    return undefined;
+  }
+
+  /**
+   * The constructor call an argument is (`Endpoint("PUT", "/x")`, `new Route(m, p)`, `Route.new(m, p)`) or names
+   * (`ep.RENAME`, a local, a constant), with the place to evaluate it; null when it is no object of a project class.
+   */
+  private madeObject(v: Expr, env: Env, depth = 0): { call: Extract<Expr, { k: 'call' }>; ctor: FnDef; env: Env } | null {
+    if (v.k === 'call') {
+      const cls = v.fn === 'new' && v.recv ? v.recv.split(/::|\./).pop()! : /^[A-Z]/.test(v.fn) ? v.fn : '';
+      const ctor = cls ? this.ctorFor(cls, env.facts.file) : undefined;
+      return ctor ? { call: v, ctor, env } : null;
+    }
+    if (v.k !== 'ref' || depth > 2 || env.fn.params.includes(v.name) && v.simple) return null;
+    const local = v.simple ? env.fn.locals.get(v.name) : undefined;
+    const defs: Array<{ facts: FileFacts; expr: Expr; top: boolean }> = local ? local.map((expr) => ({ facts: env.facts, expr, top: false }))
+      : [...(env.facts.defs.get(v.name) ?? []).map((expr) => ({ facts: env.facts, expr })), ...(env.facts.defs.has(v.name) ? [] : this.nearest(this.project.defs, v.name, env.facts.file).slice(0, 4))].map((d) => ({ ...d, top: true }));
+    for (const d of defs.slice(0, 4)) {
+      const denv: Env = d.top ? { facts: d.facts, fn: d.facts.top, depth: env.depth + 1, stack: env.stack } : env;
+      const hit = this.madeObject(d.expr, denv, depth + 1);
+      if (hit) return hit;
+    }
+    return null;
+  }
+
+  /** A method of a project class whose constructor sets fields, called on a parameter (`endpoint.format(**ids)`). */
+  private paramClassMethod(e: Extract<Expr, { k: 'call' }>, env: Env): FnDef | undefined {
+    const r = e.recvExpr;
+    if (r?.k !== 'ref' || !r.simple || /^(?:self|this|cls)$/.test(r.name) || !env.fn.params.includes(r.name)) return undefined;
+    return this.resolveFn(e.fn, e.recv, env.facts, (f) => f.returns.length > 0 && !!f.cls && !!this.ctorOf(f)?.fields?.size);
+  }
+
   /** this.<field> bindings for a method called on `recv`: from `new Class(args)` where recv was made, or kept open on this/self. */
   private bindFields(target: FnDef, recv: string, env: Env, map: Map<string, Val[]>): void {
     const ctor = this.ctorOf(target);
@@ -919,11 +993,34 @@ export class Flow {
       return;
     }
     if (!/^[A-Za-z_$][\w$]*$/.test(recv)) return;
+    // A parameter's method: its fields are the ones the caller's object gives (`endpoint.path`, bound at the call site).
+    if (env.fn.params.includes(recv)) {
+      for (const f of ctor.fields.keys()) {
+        const key = `${recv}.${f}`;
+        map.set(`this.${f}`, env.bindings?.get(key) ?? (env.bindings ? [hole(key)] : [{ parts: [{ param: key }], ev: [] }]));
+      }
+      return;
+    }
     const defs = [...(env.fn.locals.get(recv) ?? []), ...(env.facts.defs.get(recv) ?? [])];
     const made = defs.find((d): d is Extract<Expr, { k: 'call' }> => d.k === 'call' && (d.fn === target.cls || d.fn === 'new' && d.recv === target.cls));
     if (!made) return;
     const ctorBindings = this.bind(ctor, made.args, '', env);
     for (const [f, p] of ctor.fields) { const v = ctorBindings.get(p); if (v) map.set(`this.${f}`, v); }
+  }
+
+  /**
+   * The method an options argument carries into a helper: an object literal's (or a local one's) `method`, or its
+   * absence (the library's default); the caller's own options parameter (or rest element) passes its caller's on.
+   */
+  private passedMethod(v: Expr, env: Env): Val[] | undefined {
+    let obj: Expr = v;
+    if (obj.k === 'ref' && obj.simple) {
+      if (env.fn.params.includes(obj.name) || isRestOf(env.fn, obj.name)) return this.eval({ k: 'ref', name: 'method', text: `${obj.name}.method`, simple: false, line: obj.line }, env);
+      obj = env.fn.locals.get(obj.name)?.find((x) => x.k === 'obj') ?? obj;
+    }
+    if (obj.k !== 'obj') return undefined;
+    const m = obj.entries.find((en) => /^(method|type|verb)$/.test(en.key));
+    return m ? this.eval(m.value, env) : [{ parts: [ABSENT], ev: [] }];
   }
 
   private bind(target: FnDef, args: Arg[], recv: string, env: Env): Map<string, Val[]> {
@@ -943,6 +1040,12 @@ export class Flow {
           // A destructured options parameter: bind the keys the call passes in its object literal.
           const obj = a.value.k === 'obj' ? a.value : null;
           for (const pat of target.pattern.filter((x) => x.index === index + shift)) {
+            // The rest element (`...init`): the method the call passes, unless a named key took it.
+            if (pat.key === '...') {
+              const m = target.pattern.some((x) => x.index === pat.index && x.key === 'method') ? undefined : this.passedMethod(a.value, env);
+              if (m) map.set(`${pat.name}.method`, m);
+              continue;
+            }
             const entry = obj?.entries.find((en) => en.key === pat.key);
             if (entry) map.set(pat.name, this.eval(entry.value, env));
           }
@@ -972,6 +1075,16 @@ export class Flow {
               });
             }
           }
+          // An object made by a project class's constructor: its fields, as the callee reads them (`endpoint.path`).
+          const made = this.ctorFieldNames().size ? this.madeObject(a.value, env) : null;
+          if (made) {
+            for (const f of made.ctor.fields!.keys()) {
+              const part = this.componentOf(made.call, f, made.env);
+              if (part) map.set(`${p}.${f}`, this.eval(part, { ...made.env, depth: env.depth + 1 }));
+            }
+          }
+          // The caller's own options parameter handed on (`once(path, init)`): its caller's method.
+          if (a.value.k === 'ref' && a.value.simple && (env.fn.params.includes(a.value.name) || isRestOf(env.fn, a.value.name))) map.set(`${p}.method`, this.passedMethod(a.value, env)!);
           // An options object literal: its method (or its absence: the library's default) for `p.method`.
           let obj: Expr | undefined = a.value;
           let objFacts = env.facts;
@@ -986,6 +1099,10 @@ export class Flow {
             map.set(`${p}.method`, m ? this.eval(m.value, { ...env, facts: objFacts, fn: objFacts.top }) : [{ parts: [ABSENT], ev: [] }]);
             // A Go struct literal (job{method, path}): each field, for `${p}.field` in the helper.
             if (target.file.endsWith('.go')) for (const en of obj.entries.slice(0, 16)) if (!/^(method|type|verb)$/.test(en.key)) map.set(`${p}.${en.key}`, this.eval(en.value, { ...env, facts: objFacts, fn: objFacts === env.facts ? env.fn : objFacts.top }));
+            // Its other entries, for `p.path` where a class of the project has such a field (see evalRef).
+            if (this.ctorFieldNames().size) for (const en of obj.entries.slice(0, 16)) {
+              if (/^[A-Za-z_]\w*$/.test(en.key) && this.ctorFieldNames().has(en.key) && !map.has(`${p}.${en.key}`) && en.value.k !== 'obj' && en.value.k !== 'other') map.set(`${p}.${en.key}`, this.eval(en.value, { ...env, facts: objFacts, fn: objFacts.top }));
+            }
             // Its path builders: `${p}.path()` is what the entry's function literal returns (its parameters unknown).
             for (const en of obj.entries) {
               if (en.value.k !== 'other' || !/^(?:async\s*)?(?:\([^)]*\)|[A-Za-z_$][\w$]*)\s*=>|^function\b/.test(en.value.text)) continue;
@@ -1008,6 +1125,8 @@ export class Flow {
         if (!map.has(p)) map.set(`${p}.method`, m ? this.eval(m.value, env) : [{ parts: [ABSENT], ev: [] }]);
       }
     }
+    // A rest element of options the caller leaves out (`{ json, ...init } = {}`): the library's default method.
+    for (const pat of target.pattern) if (pat.key === '...' && !map.has(`${pat.name}.method`)) map.set(`${pat.name}.method`, [{ parts: [ABSENT], ev: [] }]);
     if (target.cls && target.fields === undefined) this.bindFields(target, recv, env, map);
     for (const p of unbound) {
       if (map.has(p)) continue;
@@ -1037,7 +1156,7 @@ export class Flow {
     }
     for (const c0 of fn.calls) {
       if (out.length > 200) break;
-      const c = paginateStep(libraryAlias(this.uncurry(c0, env), fn, facts));
+      const c = paginateStep(fetchWrapper(libraryAlias(this.uncurry(c0, env), fn, facts), fn, facts));
       let helper = isLibraryCall(c) ? undefined : this.resolveFn(c.fn, c.recv, facts, (f) => f !== fn && this.isHelper(f), fn);
       // A plain function is not a method of a local object: preview.get("total") is not the module's get(url).
       if (helper && !helper.method && c.recvExpr?.k === 'ref' && c.recvExpr.simple && (fn.locals.has(c.recvExpr.name) || fn.params.includes(c.recvExpr.name))
@@ -1064,8 +1183,8 @@ export class Flow {
         continue;
       }
       // A dict, hash or map literal's get/delete is not HTTP: CACHE.get("customer"), {"a": 1}.get("order").
-      if (VERB.test(c.fn) && this.isDataReceiver(c, env)) continue;
-      let sink = detectSink(c, fn) ?? this.clientCall(c, env) ?? this.builderCall(c, env);
+      if (VERB.test(c.fn) && (this.isDataReceiver(c, env) || this.isStubResult(c, env))) continue;
+      let sink = detectSink(c, fn) ?? this.clientCall(c, env) ?? this.contractCall(c, env) ?? this.builderCall(c, env);
       if (!sink && facts.grammar === 'bash') {
         // A shell function that runs curl with "$@": the call's words are curl's.
         const target = this.resolveFn(c.fn, '', facts, (f) => f.calls.some((x) => /^(curl|wget|http)$/.test(x.fn) && x.args.some((a) => a.value.k === 'ref' && /\$[@*]/.test(a.value.text) || a.value.k === 'str' && a.value.parts.some((p) => typeof p !== 'string' && p.k === 'ref' && /\$[@*]/.test(p.text)))));
@@ -1132,7 +1251,9 @@ export class Flow {
   private builderCall(c: CallSite, env: Env): Sink | null {
     const r = c.recvExpr;
     // A conversion of the URL built (new URL(…).toString()) is not a request: where it goes decides.
-    if (!r || c.chained || c.fnArg || r.k === 'str' || NOT_BUILDER.test(c.fn) || /^(toString|to_s|ToString|String|toJSON|href|freeze|encode|escape|strip|rstrip|trim|Trim|TrimEnd|build|Build|toURL|toUri|ToUri|parse|Parse)$/.test(c.fn) || ROUTE_RECV.test(c.recv) || NOT_CLIENT.test(c.recv)) return null;
+    // A setter as a statement ($client->setRawBody($b), req.setHeader(…)) configures the request; a later send makes it.
+    // A send read on (`$client->send()->getBody()`) is the request all the same: the later calls read the response.
+    if (!r || c.chained && !SEND_STEP.test(c.fn) || c.fnArg || r.k === 'str' || NOT_BUILDER.test(c.fn) || /^(?:set|add)(?:[A-Z_]|$)/.test(c.fn) || /^(toString|to_s|ToString|String|toJSON|href|freeze|encode|escape|strip|rstrip|trim|Trim|TrimEnd|build|Build|toURL|toUri|ToUri|parse|Parse)$/.test(c.fn) || ROUTE_RECV.test(c.recv) || NOT_CLIENT.test(c.recv)) return null;
     // After a verb or a send the chain holds a response (the request was counted there): (await c.SendAsync(r)).EnsureSuccess().
     if (r.k === 'call' && (VERB.test(r.fn) || SEND_STEP.test(r.fn) || REQUEST_FN.test(r.fn))) return null;
     const madeByCall = r.k === 'call' || r.k === 'ref' && r.simple && [...(env.fn.locals.get(r.name) ?? []), ...(env.facts.defs.get(r.name) ?? [])].some((d) => d.k === 'call');
@@ -1148,6 +1269,10 @@ export class Flow {
       const root = ((x: Expr): Expr => { while (x.k === 'call' && x.recvExpr) x = x.recvExpr; return x; })(r);
       const assigned = root.k === 'ref' && root.simple ? env.fn.locals.get(`${root.name}.method`)?.[0] : undefined;
       if (assigned) return assigned;
+      // A request object made by a call given the method ($c = $this->client('PUT', $path); $c->send()).
+      const made = root.k === 'ref' && root.simple ? env.fn.locals.get(root.name)?.find((d): d is Extract<Expr, { k: 'call' }> => d.k === 'call') : undefined;
+      const madeWith = made?.args.find((a) => a.key && METHOD_KEY.test(a.key))?.value ?? made?.args.find((a) => !a.key && isMethodExpr(a.value))?.value;
+      if (madeWith) return madeWith;
       for (let x: Expr | undefined = r; x?.k === 'call'; x = x.recvExpr) {
         const v = VERB.exec(x.fn);
         if (v && !/^request_/.test(x.fn)) return { k: 'str', parts: [v[1]!.toLowerCase() === 'del' ? 'DELETE' : v[1]!.toUpperCase()], line: x.line };
@@ -1200,6 +1325,14 @@ export class Flow {
     return vals.length > 0;
   }
 
+  /** A receiver defined only as what a declared API method returns (page = c7.customers(…)): a response's get is a dict's. */
+  private isStubResult(c: CallSite, env: Env): boolean {
+    const r = c.recvExpr;
+    if (!this.hasStubs() || r?.k !== 'ref' || !r.simple) return false;
+    const defs = env.fn.locals.get(r.name) ?? env.facts.defs.get(r.name);
+    return !!defs?.length && defs.every((d) => d.k === 'call' && !!d.recv && !!this.resolveFn(d.fn, d.recv, env.facts, (f) => !!f.stub));
+  }
+
   /** A receiver that is data, not a client: a dict/hash/map literal, or a name defined only as one. */
   private isDataReceiver(c: CallSite, env: Env): boolean {
     const r = c.recvExpr;
@@ -1232,6 +1365,52 @@ export class Flow {
     if (!path || !stringy(path)) return null;
     const url: Expr = { k: 'call', fn: 'join', recv: 'path', args: [{ value: base }, { value: path }], line: c.line };
     return { name: c.fn, url: [url], method: keyed(c, METHOD_KEY) ?? null, defaultMethod: 'GET', relativeOk: false };
+  }
+
+  /**
+   * A client made from a route contract and a base (ts-rest's `initClient(contract, { baseUrl })`, any factory of that
+   * shape): `client.name(…)` is the contract's entry `name: { method, path }` on that base. Only the entries called count.
+   */
+  private contractCall(c: CallSite, env: Env): Sink | null {
+    const r = c.recvExpr;
+    if (r?.k !== 'ref' || !r.simple || c.fnArg || !/^[A-Za-z_$][\w$]*$/.test(c.fn) || VERB.test(c.fn)) return null;
+    const defs = env.fn.locals.get(r.name) ?? env.facts.defs.get(r.name);
+    const made = defs?.find((d): d is Extract<Expr, { k: 'call' }> => d.k === 'call' && d.args.length >= 2);
+    if (!made) return null;
+    const base = keyedIn(made.args, BASE_KEY);
+    if (!base || !this.eval(base, { ...env, depth: env.depth + 1 }).some(isC7Based)) return null;
+    for (const a of made.args) {
+      if (a.key || a.value.k === 'obj' && a.value.entries.some((en) => BASE_KEY.test(en.key))) continue;
+      const entry = this.contractEntry(a.value, c.fn, env.facts, 0);
+      const path = entry?.entries.find((en) => /^(path|url|uri|route)$/.test(en.key))?.value;
+      if (!entry || !path) continue;
+      const method = entry.entries.find((en) => METHOD_KEY.test(en.key))?.value ?? null;
+      const url: Expr = { k: 'call', fn: 'join', recv: 'path', args: [{ value: base }, { value: path }], line: c.line };
+      return { name: `${c.fn} (a route contract's entry)`, url: [url], method, defaultMethod: 'GET', relativeOk: false };
+    }
+    return null;
+  }
+
+  /** The entry `name` of a route table: an object literal, a name defined as one, or one wrapped by a call (`c.router({…})`). */
+  private contractEntry(e: Expr, name: string, facts: FileFacts, depth: number): Extract<Expr, { k: 'obj' }> | null {
+    if (depth > 3) return null;
+    if (e.k === 'obj') {
+      const v = e.entries.find((en) => en.key === name)?.value;
+      return v?.k === 'obj' ? v : null;
+    }
+    if (e.k === 'call') {
+      const inner = e.args.find((a) => !a.key && a.value.k === 'obj')?.value;
+      return inner ? this.contractEntry(inner, name, facts, depth + 1) : null;
+    }
+    if (e.k === 'ref' && e.simple) {
+      let defs = this.throughRequire((facts.defs.get(e.name) ?? []).map((expr) => ({ facts, expr })));
+      if (!defs.length) defs = this.nearest(this.project.defs, e.name, facts.file).slice(0, 4);
+      for (const d of defs) {
+        const hit = this.contractEntry(d.expr, name, d.facts, depth + 1);
+        if (hit) return hit;
+      }
+    }
+    return null;
   }
 
   /** Is the receiver a client made with a Commerce7 base URL (axios.create({ baseURL }), Faraday.new(url:), new RestClient(base))? */
@@ -1275,6 +1454,11 @@ export class Flow {
     const lists = v.parts.map((p) => (typeof p !== 'string' && 'param' in p ? pick(p) : [{ parts: [p], ev: [] }]));
     return product(lists).filter((x) => compatible(v, x)).map((x) => derive(v, x.parts, [...v.ev, ...x.ev], x));
   }
+}
+
+/** Is `name` the rest element of a destructured parameter (`{ json, ...init }`)? */
+function isRestOf(fn: FnDef, name: string): boolean {
+  return fn.pattern.some((p) => p.key === '...' && p.name === name);
 }
 
 /** A position (a tuple's) or a key (an object's) of one element; the element itself when none is asked. */
@@ -1431,10 +1615,11 @@ export function detectSink(c0: CallSite, fn: FnDef): Sink | null {
   }
   if (!isRequest || c.fnArg && c.fn !== 'request') return null;
   // fetch(req) / fetch(req.clone()) of a Request made here: counted where it is made (its init names the method).
-  if (c.fn === 'fetch' && positional.length === 1) {
+  // urllib's urlopen(req) of a urllib.request.Request(url, method=…) made here: the same.
+  if ((c.fn === 'fetch' || c.fn === 'urlopen') && positional.length === 1) {
     let a = positional[0]!;
     if (a.k === 'call' && a.fn === 'clone' && a.recvExpr) a = a.recvExpr;
-    if (a.k === 'ref' && a.simple && fn.locals.get(a.name)?.some((d) => d.k === 'call' && (d.fn === 'Request' && !d.recv || d.fn === 'new' && d.recv === 'Request'))) return null;
+    if (a.k === 'ref' && a.simple && fn.locals.get(a.name)?.some((d) => d.k === 'call' && (d.fn === 'Request' && (!d.recv || /^(?:urllib\.request|request|urllib2)$/.test(d.recv)) || d.fn === 'new' && d.recv === 'Request'))) return null;
   }
   // urlopen(req) / opener.open(req) of a urllib Request made here: counted where it is made (its method= is there).
   if ((c.fn === 'urlopen' || c.fn === 'open') && positional[0]?.k === 'ref' && positional[0].simple) {
@@ -1463,7 +1648,7 @@ export function detectSink(c0: CallSite, fn: FnDef): Sink | null {
   // The same for a Request object made from them (new Request(url, { ...init })), sent by fetch later.
   if (!method && (/^(fetch|got|ky|ofetch|\$fetch|request|axios)$/.test(c.fn) || c.fn === 'new' && c.recv === 'Request' || c.fn === 'Request' && !c.recv)) {
     const spread = positional.slice(1).flatMap((p) => (p.k === 'obj' ? p.entries.filter((en) => en.key === '...').map((en) => en.value) : []));
-    const opt = [...positional.slice(1), ...spread].find((p) => p.k === 'ref' && p.simple && fn.params.includes(p.name));
+    const opt = [...positional.slice(1), ...spread].find((p) => p.k === 'ref' && p.simple && (fn.params.includes(p.name) || isRestOf(fn, p.name)));
     if (opt && opt.k === 'ref') method = { k: 'ref', name: 'method', text: `${opt.name}.method`, simple: false, line: opt.line };
   }
   if (!urls.length) return null;
@@ -1496,6 +1681,20 @@ function libraryAlias(c: CallSite, fn: FnDef, facts: FileFacts): CallSite {
   const pkg = made.args[0]?.value;
   const name = pkg?.k === 'str' && pkg.parts.length === 1 && typeof pkg.parts[0] === 'string' ? HTTP_PACKAGES.get(pkg.parts[0]) : undefined;
   return name ? { ...c, fn: name } : c;
+}
+
+/** `fetch`, `globalThis.fetch`, `window.fetch`: the platform's fetch handed to a wrapper. */
+const FETCH_REF = /^(?:(?:globalThis|window|self|global)\.)?fetch$/;
+/**
+ * A plain call of a name bound to a call given fetch (fetch-retry's `fetchRetry(fetch, opts)`, a throttle's
+ * `pThrottle(o)(fetch)`, any wrapper of the same shape) is a fetch: the wrapper returns a fetch of the same signature.
+ */
+function fetchWrapper(c: CallSite, fn: FnDef, facts: FileFacts): CallSite {
+  if (c.recv || REQUEST_FN.test(c.fn) || fn.params.includes(c.fn)) return c;
+  const defs = fn.locals.get(c.fn) ?? facts.defs.get(c.fn);
+  const made = defs?.length === 1 ? defs[0] : undefined;
+  if (made?.k !== 'call') return c;
+  return made.args.some((a) => !a.key && a.value.k === 'ref' && FETCH_REF.test(a.value.text)) ? { ...c, fn: 'fetch' } : c;
 }
 
 /**
@@ -1532,7 +1731,9 @@ function streamMethod(ctx: Expr, fn: FnDef): Expr | null {
   let e: Expr | undefined = ctx;
   if (e.k === 'ref' && e.simple) e = fn.locals.get(e.name)?.find((x) => x.k === 'call') ?? e;
   if (e.k !== 'call' || e.fn !== 'stream_context_create') return null;
-  const opts = e.args[0]?.value;
+  let opts = e.args[0]?.value;
+  // The options array built in a local first: $opts = ['http' => ['method' => $method]]; stream_context_create($opts).
+  if (opts?.k === 'ref' && opts.simple) opts = fn.locals.get(opts.name)?.find((x) => x.k === 'obj') ?? opts;
   const http = opts?.k === 'obj' ? opts.entries.find((en) => /^(http|https)$/.test(en.key))?.value : undefined;
   const m = http?.k === 'obj' ? http.entries.find((en) => en.key === 'method')?.value : undefined;
   return m ?? { k: 'str', parts: ['GET'], line: e.line };

@@ -10,6 +10,7 @@ import { ABSENT, BASE_NAME, classify, Flow, hasParam, isC7Based, methodOf, RESOU
 import { grammarFor, grammarState, prepareGrammars, withTree, type Grammar } from './parse.js';
 import { hostedShell, isShellHost } from './hosted.js';
 import { YAML_C7_BASE } from './files.js';
+import { importIndex, importsAny } from './imports.js';
 import { readPostman } from './postman.js';
 import { encodeFacts, loadPrecomputedFacts } from './precomputed.js';
 import { scanSignIn, scanSource, stripTrailingComment, type ApiReference as TextReference } from './scan.js';
@@ -92,6 +93,9 @@ const C7_LITERAL = /https?:\/\/api\.commerce7\.com/i;
 const WHOLE_LINE_COMMENT = /^\s*(?:\/\/|#|\*|\/\*|<!--|--|;|')/;
 /** A JSON key named for a base URL whose value is Commerce7's API: "BaseUrl": "https://api.commerce7.com/v1/". */
 const CONFIG_BASE = /"[\w.:-]*(?:url|uri|base|host|endpoint|api|root|origin)[\w.:-]*"\s*:\s*"https?:\/\/api\.commerce7\.com/i;
+/** `'base_uri' => 'https://api.commerce7.com…'`, `api_base = "https://api.commerce7.com…"`, `base: https://…`, `"baseUrl": "…"`. */
+const BASE_KEY_SET = /([A-Za-z_][\w-]*)['"]?\s*(?:=>|=|:)\s*['"]?https?:\/\/api\.commerce7\.com/gi;
+const PREFILTERED = 'pre-filter (no Commerce7 URL, name or resource)';
 const BASE_HINT = new RegExp(`api\\.commerce7\\.com|${BASE_NAME.source}`, 'i');
 
 /** Files with the same content are parsed once (vendored copies, generated clients). */
@@ -226,6 +230,17 @@ export function auditSourcesSync(sources: AuditSource[], extra: AuditExtra = {})
   let linesOf: { file: string; lines: string[] } | null = null;
   const engineOf = new Map<string, string>();
   const baseFiles = new Set<string>();
+  // The keys the project's files set to Commerce7's base URL (config arrays, YAML, JSON, .ini-like lines): a setting
+  // read by one of them (`$this->config['base_uri']`, `CFG["base"]`) is that base (flow.ts). Once per distinct text.
+  const baseKeys = new Set<string>();
+  const keysSeen = new Set<string>();
+  const addBase = (file: string, text: string) => {
+    baseFiles.add(file);
+    if (keysSeen.has(text)) return;
+    keysSeen.add(text);
+    if (!/api\.commerce7\.com/i.test(text)) return;
+    for (const m of text.matchAll(BASE_KEY_SET)) if (/url|uri|base|host|endpoint|api|root|origin/i.test(m[1]!)) baseKeys.add(m[1]!);
+  };
   const lineText = (file: string, line: number) => {
     if (linesOf?.file !== file) linesOf = { file, lines: (texts.get(file) ?? '').split(/\r?\n/) };
     return linesOf.lines[line - 1]?.trim().slice(0, 160) ?? '';
@@ -234,6 +249,7 @@ export function auditSourcesSync(sources: AuditSource[], extra: AuditExtra = {})
   for (const r of extra.references ?? []) references.push(fromText(r, 'text (streamed)'));
   // The pre-filter's answers by content: a tree of copies (vendored clients, replicas) is looked at once per text.
   const looks = new Map<string, { pass: boolean; base: boolean }>();
+  let deferred: Array<{ src: AuditSource; at: number }> = [];
 
   for (const src of sources) {
     if (src.text.includes('\u0000')) {
@@ -260,7 +276,7 @@ export function auditSourcesSync(sources: AuditSource[], extra: AuditExtra = {})
         // A config file (appsettings.json, config/default.json) whose base-URL key holds Commerce7's: the project
         // names its base there, so a client-like receiver's relative path may count (as a base named in code does).
         const base = CONFIG_BASE.test(src.text);
-        if (base) baseFiles.add(src.file);
+        if (base) addBase(src.file, src.text);
         read.push({ file: src.file, engine: base ? 'json (config: names the Commerce7 base URL)' : 'json (not an API collection: not read)', calls: 0 });
       }
       continue;
@@ -269,18 +285,35 @@ export function auditSourcesSync(sources: AuditSource[], extra: AuditExtra = {})
     // points; it holds no calls.
     if (/\.ya?ml$/i.test(src.file) && !isShellHost(src.file)) {
       const base = YAML_C7_BASE.test(src.text);
-      if (base) baseFiles.add(src.file);
+      if (base) addBase(src.file, src.text);
       read.push({ file: src.file, engine: base ? 'yaml (config: names the Commerce7 base URL)' : 'yaml (config: not read)', calls: 0 });
       continue;
     }
     let look = looks.get(src.text);
     if (!look) looks.set(src.text, (look = { pass: PREFILTER.test(src.text), base: BASE_HINT.test(src.text) }));
     if (!look.pass) {
-      read.push({ file: src.file, engine: 'pre-filter (no Commerce7 URL, name or resource)', calls: 0 });
+      // Read after all, if it imports a file that passed (below).
+      if (grammarFor(src.file, src.text)) deferred.push({ src, at: read.length });
+      read.push({ file: src.file, engine: PREFILTERED, calls: 0 });
       continue;
     }
+    admit(src, look.base);
+  }
+  // A file the pre-filter dropped that imports one it passed: its calls of that module's helpers are Commerce7 calls
+  // (`from .client import call; call(ep.SETTINGS)`). Followed a few imports deep; only import lines are looked at.
+  for (let round = 0; round < 3 && deferred.length; round++) {
+    const index = importIndex(texts.keys());
+    const taken = deferred.filter((d) => importsAny(d.src.file, d.src.text, index));
+    if (!taken.length) break;
+    for (const d of taken) read[d.at] = { file: '', engine: '', calls: -1 };
+    deferred = deferred.filter((d) => !taken.includes(d));
+    for (const d of taken) admit(d.src, BASE_HINT.test(d.src.text));
+  }
+  for (let i = read.length - 1; i >= 0; i--) if (read[i]!.calls === -1) read.splice(i, 1);
+
+  function admit(src: AuditSource, base: boolean): void {
     texts.set(src.file, src.text);
-    if (look.base) baseFiles.add(src.file);
+    if (base) addBase(src.file, src.text);
     // Minified code (lines over 2,000 characters) is parsed like any file up to the 1 MiB parse limit.
     const got = factsFor(src.file, src.text);
     const engine = got.engine;
@@ -307,7 +340,7 @@ export function auditSourcesSync(sources: AuditSource[], extra: AuditExtra = {})
   }
 
   // The project: every definition and function by name, for lookups across files.
-  const project: Project = { files: parsed, defs: new Map(), fns: new Map(), baseFiles };
+  const project: Project = { files: parsed, defs: new Map(), fns: new Map(), baseFiles, baseKeys };
   const called = new Set<string>();
   const selfCalled = new Map<string, Set<FnDef>>();
   const put = <T>(index: Map<string, T[]>, file: string, name: string, items: T[]) => {
