@@ -178,12 +178,48 @@ const idPath = (p: string) => p.split('/').map((seg, i) => (i > 1 && isIdSegment
 /** The grammars these files need (only those that pass the pre-filter): load them before auditSourcesSync. */
 export function grammarsNeeded(sources: AuditSource[]): Grammar[] {
   const out = new Set<Grammar>();
-  for (const s of sources) {
-    const g = grammarFor(s.file, s.text);
+  for (const s of parsedSources(sources)) {
+    const g = grammarFor(s.file, s.text)!;
     // A file whose facts are known (./precomputed.ts) needs no parser.
-    if (g && !out.has(g) && PREFILTER.test(s.text) && !knownFacts(g, s.file, s.text)) out.add(g);
+    if (!out.has(g) && !knownFacts(g, s.file, s.text)) out.add(g);
   }
   return [...out];
+}
+
+/**
+ * The sources auditSourcesSync hands to a parser: the code files that pass the pre-filter, then the dropped ones that
+ * import them (importersOf). The parsers loaded first and the facts the build records are those of exactly these.
+ */
+function parsedSources(sources: AuditSource[]): AuditSource[] {
+  const passed: AuditSource[] = [];
+  const dropped: Array<{ src: AuditSource }> = [];
+  for (const src of sources) {
+    if (src.text.includes('\u0000') || /\.json$/i.test(src.file) || (/\.ya?ml$/i.test(src.file) && !isShellHost(src.file))) continue;
+    if (PREFILTER.test(src.text)) passed.push(src);
+    else if (grammarFor(src.file, src.text)) dropped.push({ src });
+  }
+  const read = [...passed, ...importersOf(passed.map((s) => s.file), dropped).map((d) => d.src)];
+  return read.filter((s) => grammarFor(s.file, s.text));
+}
+
+/**
+ * The files the pre-filter dropped that import one it passed (or one so taken): their calls of that module's helpers
+ * are Commerce7 calls (`from .client import call; call(ep.SETTINGS)`). Followed a few imports deep; only import
+ * lines are looked at.
+ */
+function importersOf<T extends { src: AuditSource }>(passed: string[], dropped: T[]): T[] {
+  const files = [...passed];
+  const out: T[] = [];
+  let left = dropped;
+  for (let round = 0; round < 3 && left.length; round++) {
+    const index = importIndex(files);
+    const taken = left.filter((d) => importsAny(d.src.file, d.src.text, index));
+    if (!taken.length) break;
+    out.push(...taken);
+    files.push(...taken.map((d) => d.src.file));
+    left = left.filter((d) => !taken.includes(d));
+  }
+  return out;
 }
 
 /**
@@ -194,9 +230,8 @@ export async function precomputeFacts(sources: AuditSource[]): Promise<string> {
   const grammars = [...new Set(sources.map((s) => grammarFor(s.file, s.text)).filter((g): g is Grammar => g !== null))];
   await prepareGrammars(grammars);
   const entries = new Map<string, FileFacts>();
-  for (const s of sources) {
-    const grammar = grammarFor(s.file, s.text);
-    if (!grammar || !PREFILTER.test(s.text)) continue;
+  for (const s of parsedSources(sources)) {
+    const grammar = grammarFor(s.file, s.text)!;
     const { facts } = factsFor(s.file, s.text);
     if (facts) entries.set(factsKey(grammar, sourceOf(s.file, s.text)), facts);
   }
@@ -249,7 +284,7 @@ export function auditSourcesSync(sources: AuditSource[], extra: AuditExtra = {})
   for (const r of extra.references ?? []) references.push(fromText(r, 'text (streamed)'));
   // The pre-filter's answers by content: a tree of copies (vendored clients, replicas) is looked at once per text.
   const looks = new Map<string, { pass: boolean; base: boolean }>();
-  let deferred: Array<{ src: AuditSource; at: number }> = [];
+  const deferred: Array<{ src: AuditSource; at: number }> = [];
 
   for (const src of sources) {
     if (src.text.includes('\u0000')) {
@@ -301,13 +336,9 @@ export function auditSourcesSync(sources: AuditSource[], extra: AuditExtra = {})
   }
   // A file the pre-filter dropped that imports one it passed: its calls of that module's helpers are Commerce7 calls
   // (`from .client import call; call(ep.SETTINGS)`). Followed a few imports deep; only import lines are looked at.
-  for (let round = 0; round < 3 && deferred.length; round++) {
-    const index = importIndex(texts.keys());
-    const taken = deferred.filter((d) => importsAny(d.src.file, d.src.text, index));
-    if (!taken.length) break;
-    for (const d of taken) read[d.at] = { file: '', engine: '', calls: -1 };
-    deferred = deferred.filter((d) => !taken.includes(d));
-    for (const d of taken) admit(d.src, BASE_HINT.test(d.src.text));
+  for (const d of importersOf([...texts.keys()], deferred)) {
+    read[d.at] = { file: '', engine: '', calls: -1 };
+    admit(d.src, BASE_HINT.test(d.src.text));
   }
   for (let i = read.length - 1; i >= 0; i--) if (read[i]!.calls === -1) read.splice(i, 1);
 
