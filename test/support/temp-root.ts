@@ -9,7 +9,9 @@ const root = realpathSync(mkdtempSync(path.join(tmpdir(), 'c7-tests-')));
 process.env.TMPDIR = root;
 
 export const mochaHooks = {
-  afterAll(): void {
+  afterAll(this: Mocha.Context): void {
+    // Every generated project's node_modules is in there: removing them can outlast the default timeout on a busy machine.
+    this.timeout(300_000);
     if (process.env.C7_KEEP_GENERATED === '1') console.log(`  temporary files kept in ${root}`);
     else rmSync(root, { recursive: true, force: true });
   },
