@@ -75,6 +75,22 @@ describe('audit engine 11cs: C# request messages', () => {
     assert.deepEqual(calls(r), ['POST /tag', 'PUT /vendor/{id}']);
   });
 
+  it('HttpWebRequest with its body written to GetRequestStream and read from GetResponseStream: one request, the base from AppSettings', async () => {
+    const r = await audit({ 'Api.cs': lines(
+      `public class Api {`,
+      `  static readonly string Root = ConfigurationManager.AppSettings["Commerce7BaseUrl"];`,
+      `  public string Call(string method, string path, string json) {`,
+      `    var req = (HttpWebRequest)WebRequest.Create(Root + path);`,
+      `    req.Method = method;`,
+      `    using (var s = req.GetRequestStream()) s.Write(Encoding.UTF8.GetBytes(json), 0, json.Length);`,
+      `    using (var resp = (HttpWebResponse)req.GetResponse())`,
+      `    using (var reader = new StreamReader(resp.GetResponseStream())) return reader.ReadToEnd();`,
+      `  }`,
+      `  public void Go(string id) { Call("PATCH", "/vendor/" + id, "{}"); }`,
+      `}`) });
+    assert.deepEqual(calls(r), ['PATCH /vendor/{id}']);
+  });
+
   it('a switch expression mapping an enum to path segments is a table: the caller\'s member picks the path', async () => {
     const r = await audit({ 'Paths.cs': lines(
       `public enum Res { Tag, Vendor, Coupon }`,
@@ -143,6 +159,51 @@ describe('audit engine 11cs: C# primary constructors', () => {
   });
 });
 
+describe('audit engine 11cs: C# extension methods', () => {
+  it('the `this` parameter is the receiver: the arguments bind from the second parameter on (and Split(\'?\')[0] keeps the path)', async () => {
+    const r = await audit({
+      'Ext.cs': lines(
+        `public static class C7Ext {`,
+        `  const string Api = "https://api.commerce7.com/v1/";`,
+        `  public static Task<string> C7Get(this HttpClient http, string path) => http.GetStringAsync(Api + path.Split('?')[0]);`,
+        `  public static Task<HttpResponseMessage> C7Delete(this HttpClient http, string tenant, string path) => http.DeleteAsync($"{Api}{path}");`,
+        `}`),
+      'Job.cs': lines(
+        `public sealed class Job(HttpClient http) {`,
+        `  public async Task Run(string id) {`,
+        `    await http.C7Get("vendor?cursor=start");`,
+        `    await http.C7Delete("t1", $"tag/{id}");`,
+        `  }`,
+        `}`),
+    });
+    assert.deepEqual(calls(r), ['DELETE /tag/{id}', 'GET /vendor']);
+  });
+});
+
+describe('audit engine 11cs: C# UriBuilder', () => {
+  it('b.Uri / b.AbsoluteUri of a UriBuilder whose Path was set is that path (on the base it was made from)', async () => {
+    const r = await audit({
+      'Ext.cs': lines(
+        `public sealed class Opts { public Uri Base { get; set; } = new("https://api.commerce7.com/v1"); }`,
+        `public static class C7Ext {`,
+        `  static Uri At(Opts o, string path) { var b = new UriBuilder(o.Base); b.Path = $"{o.Base.AbsolutePath.TrimEnd('/')}/{path}"; return b.Uri; }`,
+        `  static string Raw(Opts o, string path) { var u = new UriBuilder(o.Base) { Port = 443 }; u.Path = o.Base.AbsolutePath + "/" + path; return u.AbsoluteUri; }`,
+        `  public static Task<string> C7Get(this HttpClient http, Opts o, string path) => http.GetStringAsync(At(o, path));`,
+        `  public static Task<HttpResponseMessage> C7Delete(this HttpClient http, Opts o, string path) => http.DeleteAsync(Raw(o, path));`,
+        `}`),
+      'Job.cs': lines(
+        `public sealed class Job(IHttpClientFactory f, Opts o) {`,
+        `  public async Task Run(string id) {`,
+        `    var http = f.CreateClient("c7");`,
+        `    await http.C7Get(o, $"vendor/{id}");`,
+        `    await http.C7Delete(o, "tag/" + id);`,
+        `  }`,
+        `}`),
+    });
+    assert.deepEqual(calls(r), ['DELETE /tag/{id}', 'GET /vendor/{id}']);
+  });
+});
+
 describe('audit engine 11cs: C# parameters left at a null default', () => {
   it('adds nothing to the path ($"{x}" and "a" + x of a null string are "")', async () => {
     const r = await audit({ 'Urls.cs': lines(
@@ -199,6 +260,41 @@ describe('audit engine 11cs: Go request shapes', () => {
       `}`,
       `func (c *Client) Drop(ctx context.Context, id string) error { return c.call(ctx, http.MethodDelete, "/vendor/"+id) }`,
       `func (c *Client) Tags() error { return c.call(context.Background(), "GET", "/tag") }`) });
+    assert.deepEqual(calls(r), ['DELETE /vendor/{id}', 'GET /tag']);
+  });
+
+  it('an iota enum keys a table of routes; a copy loop over its segments keeps them for url.JoinPath', async () => {
+    const r = await audit({
+      'ops.go': lines(
+        `package c7`,
+        `type Op int`,
+        `const (`,
+        `	ListTags Op = iota`,
+        `	DropVendor`,
+        `	Unused`,
+        `)`,
+        `var routes = map[Op]struct {`,
+        `	verb  string`,
+        `	parts []string`,
+        `}{`,
+        `	ListTags:   {http.MethodGet, []string{"tag"}},`,
+        `	DropVendor: {http.MethodDelete, []string{"vendor", ":id"}},`,
+        `	Unused:     {http.MethodPost, []string{"coupon"}},`,
+        `}`,
+        `func (c *Client) Do(op Op, id string) error {`,
+        `	rt := routes[op]`,
+        `	parts := make([]string, len(rt.parts))`,
+        `	for i, p := range rt.parts {`,
+        `		if p == ":id" { p = id }`,
+        `		parts[i] = p`,
+        `	}`,
+        `	u, _ := url.JoinPath("https://api.commerce7.com/v1", parts...)`,
+        `	req, _ := http.NewRequest(rt.verb, u, nil)`,
+        `	_, err := c.hc.Do(req)`,
+        `	return err`,
+        `}`),
+      'main.go': lines(`package main`, `func main() { c := &c7.Client{}; c.Do(c7.ListTags, ""); c.Do(c7.DropVendor, os.Args[1]) }`),
+    });
     assert.deepEqual(calls(r), ['DELETE /vendor/{id}', 'GET /tag']);
   });
 

@@ -197,3 +197,78 @@ export function primaryCtor(n: SyntaxNode, toExpr: (n: SyntaxNode) => Expr, name
     ...(baseName && args ? { base: { name: baseName, args: named(args).map((a) => toExpr(a.type === 'argument' ? named(a)[named(a).length - 1] ?? a : a)) } } : {}),
   };
 }
+
+/**
+ * .NET's HttpWebRequest streams: req.GetRequestStream() (the body written) and resp.GetResponseStream() (read) belong to
+ * the request that GetResponse() sends; calls on them (Write, ReadToEnd) are not requests of their own.
+ */
+const REQUEST_STREAM = /^(?:GetRequestStream|GetResponseStream|GetRequestStreamAsync|GetResponseStreamAsync)$/;
+export function onRequestStream(c: CallSite, locals: Map<string, Expr[]>): boolean {
+  if (REQUEST_STREAM.test(c.fn)) return true;
+  const r = c.recvExpr;
+  const made = (x: Expr | undefined): boolean => !!x && x.k === 'call' && (REQUEST_STREAM.test(x.fn) || x.args.some((a) => made(a.value)) || made(x.recvExpr));
+  return !!r && r.k === 'ref' && r.simple && !!locals.get(r.name)?.some(made);
+}
+
+/** `static Task<T> C7GetAsync<T>(this HttpClient http, …)`: a C# extension method (its first parameter is `this`). */
+export function isExtensionMethod(n: SyntaxNode): boolean {
+  const list = n.childForFieldName('parameters');
+  const first = list ? (() => { for (let i = 0; i < list.childCount; i++) if (list.child(i)!.type === 'parameter') return list.child(i); return null; })() : null;
+  return !!first && /^this\s/.test(first.text);
+}
+
+/**
+ * `s.Split('?')[0]`, `strings.Split(s, "?")[0]`: the part before the separator; for a path, the path itself (its
+ * query is dropped where the path is read). The split value, or null when `e` is not such a pick.
+ */
+export function firstOfSplit(e: Expr, defsOf: (name: string) => Expr[] | undefined): Expr | null {
+  if (e.k !== 'ref' || e.name !== '[0]' || !e.of || e.of.k !== 'ref' || !e.of.simple) return null;
+  const made = defsOf(e.of.name)?.find((d): d is Extract<Expr, { k: 'call' }> => d.k === 'call' && /^(?:Split|SplitN|split)$/.test(d.fn));
+  if (!made) return null;
+  if (made.recv === 'strings') return made.args[0]?.value ?? null;
+  return made.recvExpr ?? null;
+}
+
+/** .NET's UriBuilder: `var b = new UriBuilder(base); b.Path = p;` — "<b>.url" is the path set (flow.ts reads b.Uri). */
+export function uriBuilderPath(target: string, locals: Map<string, Expr[]>): string | null {
+  const m = /^([A-Za-z_]\w*)\.Path$/.exec(target);
+  return m && locals.get(m[1]!)?.some((d) => d.k === 'call' && d.fn === 'UriBuilder') ? `${m[1]}.url` : null;
+}
+
+/** `b.Uri` / `b.ToString()` of a UriBuilder whose Path was set: that path. */
+export function uriBuilderRead(e: Expr, locals: Map<string, Expr[]>): Expr | null {
+  const m = e.k === 'ref' ? /^([A-Za-z_]\w*)\.(?:Uri|AbsoluteUri)$/.exec(e.text) : null;
+  return m ? locals.get(`${m[1]}.url`)?.[0] ?? null : null;
+}
+
+/** Go's `const ( A Op = iota; B; C )`: each name is a named constant (a table's key by name, like an enum member). */
+export function iotaConst(n: SyntaxNode): string | null {
+  if (n.type !== 'const_spec' || n.parent?.type !== 'const_declaration' || !/\biota\b/.test(n.parent.text)) return null;
+  const name = n.childForFieldName('name');
+  const value = n.childForFieldName('value');
+  return name && (!value || value.text.trim() === 'iota') ? name.text : null;
+}
+
+/**
+ * Go's copy loop `for i, s := range src { …; dst[i] = s }`: dst holds src's elements (a placeholder replaced in the
+ * loop stays a placeholder, read as an id). [dst, the range's operand] when `n` is the assignment.
+ */
+export function copyLoop(n: SyntaxNode): [string, SyntaxNode] | null {
+  if (n.type !== 'assignment_statement') return null;
+  const left = n.childForFieldName('left'), right = n.childForFieldName('right');
+  const kids: SyntaxNode[] = [];
+  for (let i = 0; left && i < left.childCount; i++) if (left.child(i)!.isNamed) kids.push(left.child(i)!);
+  const dst = kids.length === 1 ? kids[0]! : null;
+  if (!dst || dst.type !== 'index_expression' || right?.text.includes(',')) return null;
+  const operand = dst.childForFieldName('operand'), index = dst.childForFieldName('index');
+  if (operand?.type !== 'identifier' || index?.type !== 'identifier') return null;
+  for (let p = n.parent; p; p = p.parent) {
+    if (p.type !== 'for_statement') continue;
+    let range: SyntaxNode | null = null;
+    for (let i = 0; i < p.childCount; i++) if (p.child(i)!.type === 'range_clause') range = p.child(i);
+    const names = range?.childForFieldName('left')?.text.split(',').map((x) => x.trim());
+    if (names?.[0] === index.text && names[1] === right?.text.trim()) return [operand.text, range!.childForFieldName('right')!];
+    return null;
+  }
+  return null;
+}

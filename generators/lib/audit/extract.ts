@@ -2,7 +2,7 @@
 // right after): the definitions of names (constants, variables, fields, table entries), the functions (parameters,
 // calls, returns) and every call with its arguments. Node types differ per grammar; the tables below name them.
 import type { SyntaxNode } from './parse.js';
-import { channelRange, channelSend, dictionaryLiteral, nullFallback, primaryCtor, requestSetter, switchTable, type PrimaryCtor } from './csgo.js';
+import { channelRange, channelSend, copyLoop, dictionaryLiteral, iotaConst, isExtensionMethod, uriBuilderPath, nullFallback, primaryCtor, requestSetter, switchTable, type PrimaryCtor } from './csgo.js';
 
 export type Expr =
   /** A string literal; interpolations (`${x}`, f"{x}", "#{x}", "$x", $"{x}") are nested expressions. */
@@ -75,6 +75,8 @@ export interface FnDef {
   /** A declaration without a body of its own (Python `...`/`pass`, a C# interface method): an API client library's
    * declared call (uplink, Refit); what it returns is a response. */
   stub?: boolean;
+  /** A C# extension method (`this HttpClient http` first): called as `http.Name(…)`, the receiver is that parameter. */
+  extension?: boolean;
   /** C# parameters defaulting to null whose `?? fallback` is their default (csgo.ts nullFallback). */
   nullDefaults?: Set<string>;
 }
@@ -277,6 +279,8 @@ export function toExpr(n: SyntaxNode): Expr {
     if (idx?.type === 'bracketed_argument_list' && namedChildren(idx).length === 1) { const a = namedChildren(idx)[0]!; idx = a.type === 'argument' ? namedChildren(a)[0] ?? a : a; }
     const key = idx ? (STRING.has(idx.type) ? idx.text.replace(/^["'`]|["'`]$/g, '') : idx.type === 'simple_symbol' ? idx.text.slice(1) : null) : null;
     const obj = field(n, 'object') ?? field(n, 'value') ?? field(n, 'operand') ?? namedChildren(n)[0] ?? null;
+    // path.Split('?')[0] / strings.Split(path, "?")[0]: the path before its query (the query is dropped anyway).
+    if (obj && idx?.text === '0' && CALL.has(obj.type)) { const c = toExpr(obj); if (c.k === 'call' && /^(?:Split|SplitN|split)$/.test(c.fn)) { const head = c.recv === 'strings' ? c.args[0]?.value : c.recvExpr; if (head) return head; } }
     // s[0] on a loop variable over tuples: that position (flow.ts loopField).
     if (obj && idx && NUMBER.has(idx.type) && /^\d+$/.test(idx.text) && IDENT.has(obj.type)) return { k: 'ref', name: `[${idx.text}]`, text: n.text, line, simple: false, of: toExpr(obj), keyExpr: { k: 'str', parts: [idx.text], line } };
     if (key && /^\w[\w-]*$/.test(key)) return { k: 'ref', name: key, text: n.text, line, simple: false, ...(obj ? { of: toExpr(obj), keyExpr: { k: 'str', parts: [key], line } as Expr } : {}) };
@@ -775,6 +779,7 @@ export function extractFacts(file: string, grammar: string, root: SyntaxNode): F
       if (t === 'function_definition' && grammar === 'python' && body?.type === 'block' && namedChildren(body).every((st) => st.type === 'pass_statement'
         || st.type === 'expression_statement' && namedChildren(st).every((x) => x.type === 'ellipsis' || STRING.has(x.type)))) def.stub = true;
       if (t === 'method_declaration' && grammar === 'c-sharp' && !body) def.stub = true;
+      if (t === 'method_declaration' && grammar === 'c-sharp' && isExtensionMethod(n)) def.extension = true;
       if (currentClass) {
         def.cls = currentClass;
         if (CTOR.test(def.name) || def.name === currentClass) {
@@ -857,7 +862,11 @@ export function extractFacts(file: string, grammar: string, root: SyntaxNode): F
       const v = namedChildren(n)[0];
       if (v) fn.returns.push(toExpr(v.type === 'argument_list' ? namedChildren(v)[0] ?? v : v));
     }
-    for (const [nameNode, valueNode] of definitions(n)) {
+    const named = grammar === 'go' ? iotaConst(n) : null;
+    if (named) add(facts.defs, named, { k: 'sym', name: named, line: lineOf(n) });
+    const copied = grammar === 'go' ? copyLoop(n) : null;
+    if (copied) add(fn === top ? facts.defs : fn.locals, copied[0], toExpr(copied[1]));
+    for (const [nameNode, valueNode] of named ? [] : definitions(n)) {
       if (FUNCTION.has(valueNode.type)) continue;
       // A destructuring assignment (const { verb, route } = OPS[op]; method, path = ACTIONS[a]; [$m, $p] = $ops[$k]):
       // each name is a part of the one value (an `elem` of it, `one`), so its parts stay together.
@@ -883,6 +892,8 @@ export function extractFacts(file: string, grammar: string, root: SyntaxNode): F
       // Likewise its URL: opts.url = `${BASE}/x`; axios(opts) — req.RequestUri = new Uri(…).
       const setsUrl = t !== 'pair' && t !== 'keyed_element' ? /^\$?([A-Za-z_]\w*)(?:\.|->|\[['"])(?:url|uri|Url|Uri|URL|RequestUri|requestUri)['"\]]*$/.exec(nameNode.text) : null;
       if (setsUrl) add(fn.locals, `${setsUrl[1]}.url`, value);
+      const built = grammar === 'c-sharp' ? uriBuilderPath(nameNode.text, fn.locals) : null;
+      if (built) add(fn.locals, built, value);
     }
     if (CALL.has(t)) {
       const { fn: name, recv, recvExpr, argsNode, block } = callParts(n);

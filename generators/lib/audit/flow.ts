@@ -7,7 +7,7 @@
 // - only a string that reaches a sink counts: tables of endpoints, links, redirects, `pathname.includes` do not.
 import { HTTP_METHODS, pathRules, isIdSegment, type HttpMethod } from '../catalog/index.js';
 import type { Arg, CallSite, Expr, FileFacts, FnDef } from './extract.js';
-import { chainedKey, withoutContext, fallbackParam, isRequestMessage, memberKey, methodFirstCall, methodMade } from './csgo.js';
+import { chainedKey, firstOfSplit, uriBuilderRead, onRequestStream, withoutContext, fallbackParam, isRequestMessage, memberKey, methodFirstCall, methodMade } from './csgo.js';
 import path from 'node:path';
 
 /** A parameter; with `table`, the entry of a const table it selects (`VERB[action]`), chosen once it is bound. */
@@ -478,6 +478,9 @@ export class Flow {
     if (!e.simple) {
       const field = this.loopField(e, env);
       if (field) return field;
+      // C#/Go: a UriBuilder's Uri (its Path as set), the part of a path before its query (path.Split('?')[0]).
+      const picked = uriBuilderRead(e, env.fn.locals) ?? firstOfSplit(e, (n) => env.fn.locals.get(n) ?? env.facts.defs.get(n));
+      if (picked && env.depth < MAX_DEPTH) return this.eval(picked, { ...env, depth: env.depth + 1 });
     }
     // A sub-resource of a client with a Commerce7 base: RestClient's resource['order'], resource["customer/#{id}"].
     if (e.of && e.keyExpr && env.depth < MAX_DEPTH) {
@@ -574,6 +577,8 @@ export class Flow {
       // A setting read by a key that a project file sets to Commerce7's base ($this->config['base_uri'], CFG["base"]).
       return [hole(e.name, BASE_NAME.test(e.name) || !e.simple && !!this.project.baseKeys?.has(e.name))];
     }
+    // A Go iota constant is its name (csgo.ts iotaConst), not also the entries a map literal keys by it.
+    if (defs.some((d) => d.expr.k === 'sym' && d.facts.grammar === 'go')) defs = defs.filter((d) => d.expr.k === 'sym');
     const vals = uniq(defs.flatMap((d) => this.eval(d.expr, { facts: d.facts, fn: d.facts.top, depth: env.depth + 1, stack })));
     const out = vals.length ? vals : [hole(e.name, BASE_NAME.test(e.name))];
     // A name that is both a constant and something computed (a base from the environment or a literal): keep the flag.
@@ -1084,8 +1089,11 @@ export class Flow {
   private bind(target: FnDef, args: Arg[], recv: string, env: Env): Map<string, Val[]> {
     const params = [...target.params];
     if (params[0] && /^(self|cls)$/.test(params[0]) && (target.method || recv)) params.shift();
+    const extended = target.extension && recv && params[0] ? params.shift()! : null;
     const shift = target.params.length - params.length;
     const map = new Map<string, Val[]>();
+    // An extension method's `this` parameter is the receiver it is called on.
+    if (extended) map.set(extended, this.eval({ k: 'ref', name: recv.replace(/^.*\./, ''), text: recv, line: target.line, simple: /^[A-Za-z_]\w*$/.test(recv) }, env));
     let i = 0;
     const keyedNames = new Map(target.pattern.map((p) => [p.key, p.name]));
     for (const a of args) {
@@ -1224,7 +1232,9 @@ export class Flow {
     for (const c0 of fn.calls) {
       if (out.length > 200) break;
       const c = paginateStep(fetchWrapper(libraryAlias(this.uncurry(c0, env), fn, facts), fn, facts));
-      let helper = isLibraryCall(c) ? undefined : this.resolveFn(c.fn, c.recv, facts, (f) => f !== fn && this.isHelper(f), fn);
+      // (C# has no `http` module: a call on a variable named so is an extension method's when the project has one.)
+      let helper = isLibraryCall(c) && !(facts.grammar === 'c-sharp' && c.recv) ? undefined
+        : this.resolveFn(c.fn, c.recv, facts, (f) => f !== fn && this.isHelper(f) && (!isLibraryCall(c) || !!f.extension), fn);
       // A plain function is not a method of a local object: preview.get("total") is not the module's get(url).
       if (helper && !helper.method && c.recvExpr?.k === 'ref' && c.recvExpr.simple && (fn.locals.has(c.recvExpr.name) || fn.params.includes(c.recvExpr.name))
         && !(fn.locals.get(c.recvExpr.name) ?? []).some((d) => d.k === 'call' && /^(require|import|import_module)$/.test(d.fn))) helper = undefined;
@@ -1277,7 +1287,12 @@ export class Flow {
       // s.get("order") on a parameter s: the client the callers pass decides (a Session made with the base URL).
       let needsBase = !!sink.needsBase;
       const r0 = c.recvExpr;
-      if (!urls && sink.relativeOk && r0?.k === 'ref' && r0.simple && fn.params.includes(r0.name) && !/^(self|cls|this)$/.test(r0.name) && sink.url[0] && sink.url[0] !== r0) {
+      // (Not a URL built with a base of its own, `{base}/{path}`: a C# UriBuilder's, a helper's absolute Uri.)
+      const ownBase = facts.grammar === 'c-sharp' && !!candidates[0]?.length && candidates[0].every((v) => {
+        const ps = v.parts.filter((p) => p !== '');
+        return typeof ps[0] !== 'string' && typeof ps[1] === 'string' && ps[1].startsWith('/');
+      });
+      if (!urls && !ownBase && sink.relativeOk && r0?.k === 'ref' && r0.simple && fn.params.includes(r0.name) && !/^(self|cls|this)$/.test(r0.name) && sink.url[0] && sink.url[0] !== r0) {
         const joined = this.join([this.eval(r0, env), candidates[0] ?? []]);
         if (joined.some(hasParam)) { urls = joined; needsBase = true; }
       }
@@ -1321,6 +1336,7 @@ export class Flow {
     // A setter as a statement ($client->setRawBody($b), req.setHeader(…)) configures the request; a later send makes it.
     // A send read on (`$client->send()->getBody()`) is the request all the same: the later calls read the response.
     if (!r || c.chained && !SEND_STEP.test(c.fn) || c.fnArg || r.k === 'str' || NOT_BUILDER.test(c.fn) || /^(?:set|add)(?:[A-Z_]|$)/.test(c.fn) || /^(toString|to_s|ToString|String|toJSON|href|freeze|encode|escape|strip|rstrip|trim|Trim|TrimEnd|build|Build|toURL|toUri|ToUri|parse|Parse)$/.test(c.fn) || ROUTE_RECV.test(c.recv) || NOT_CLIENT.test(c.recv)) return null;
+    if (env.facts.grammar === 'c-sharp' && onRequestStream(c, env.fn.locals)) return null;
     // After a verb or a send the chain holds a response (the request was counted there): (await c.SendAsync(r)).EnsureSuccess().
     if (r.k === 'call' && (VERB.test(r.fn) || SEND_STEP.test(r.fn) || REQUEST_FN.test(r.fn))) return null;
     const madeByCall = r.k === 'call' || r.k === 'ref' && r.simple && [...(env.fn.locals.get(r.name) ?? []), ...(env.facts.defs.get(r.name) ?? [])].some((d) => d.k === 'call');
