@@ -7,7 +7,7 @@
 // - only a string that reaches a sink counts: tables of endpoints, links, redirects, `pathname.includes` do not.
 import { HTTP_METHODS, pathRules, isIdSegment, type HttpMethod } from '../catalog/index.js';
 import type { Arg, CallSite, Expr, FileFacts, FnDef } from './extract.js';
-import { chainedKey, firstOfSplit, uriBuilderRead, onRequestStream, withoutContext, fallbackParam, isRequestMessage, memberKey, methodFirstCall, methodMade } from './csgo.js';
+import { type PrimaryCtor, chainedKey, firstOfSplit, uriBuilderRead, onRequestStream, withoutContext, fallbackParam, isRequestMessage, memberKey, methodFirstCall, methodMade } from './csgo.js';
 import path from 'node:path';
 
 /** A parameter; with `table`, the entry of a const table it selects (`VERB[action]`), chosen once it is bound. */
@@ -1048,8 +1048,14 @@ export class Flow {
    * local made by `new ProductApi(…)`): the parameters it reads are the arguments that class passes up its base
    * calls (`ProductApi(HttpClient http) : C7ApiBase(http, "product")`).
    */
+  /** C# classes with a primary constructor, across the project, by name (built once). */
+  private primaries?: Map<string, { p: PrimaryCtor; facts: FileFacts }>;
   private bindPrimary(target: FnDef, recv: string, env: Env, map: Map<string, Val[]>): void {
-    const classOf = (name: string) => { for (const f of this.project.files) { const p = f.primary?.get(name); if (p) return { p, facts: f }; } return null; };
+    if (!this.primaries) {
+      this.primaries = new Map();
+      for (const f of this.project.files) for (const [name, p] of f.primary ?? []) if (!this.primaries.has(name)) this.primaries.set(name, { p, facts: f });
+    }
+    const classOf = (name: string) => this.primaries!.get(name) ?? null;
     const owner = classOf(target.cls!);
     if (!owner || !/^[A-Za-z_]\w*$/.test(recv)) return;
     let type = env.fn.cls ? env.facts.primary?.get(env.fn.cls)?.params.find((p) => p.name === recv)?.type : undefined;
