@@ -2,6 +2,7 @@
 // right after): the definitions of names (constants, variables, fields, table entries), the functions (parameters,
 // calls, returns) and every call with its arguments. Node types differ per grammar; the tables below name them.
 import type { SyntaxNode } from './parse.js';
+import { channelRange, channelSend, copyLoop, dictionaryLiteral, iotaConst, isExtensionMethod, uriBuilderPath, nullFallback, primaryCtor, requestSetter, switchTable, type PrimaryCtor } from './csgo.js';
 
 export type Expr =
   /** A string literal; interpolations (`${x}`, f"{x}", "#{x}", "$x", $"{x}") are nested expressions. */
@@ -13,7 +14,8 @@ export type Expr =
   | { k: 'cat'; items: Expr[]; line: number }
   | { k: 'call'; fn: string; recv: string; recvExpr?: Expr; args: Arg[]; line: number }
   | { k: 'obj'; entries: Array<{ key: string; value: Expr }>; line: number }
-  | { k: 'alt'; items: Expr[]; line: number }
+  /** orElse: `a ?? b`, b only where a is null (csgo.ts nullFallback). */
+  | { k: 'alt'; items: Expr[]; line: number; orElse?: boolean }
   /** `"a/%s" % x` (Python, Ruby). */
   | { k: 'fmt'; format: Expr; args: Expr[]; line: number }
   | { k: 'sym'; name: string; line: number }
@@ -73,6 +75,10 @@ export interface FnDef {
   /** A declaration without a body of its own (Python `...`/`pass`, a C# interface method): an API client library's
    * declared call (uplink, Refit); what it returns is a response. */
   stub?: boolean;
+  /** A C# extension method (`this HttpClient http` first): called as `http.Name(…)`, the receiver is that parameter. */
+  extension?: boolean;
+  /** C# parameters defaulting to null whose `?? fallback` is their default (csgo.ts nullFallback). */
+  nullDefaults?: Set<string>;
 }
 
 export interface FileFacts {
@@ -82,6 +88,8 @@ export interface FileFacts {
   fns: FnDef[];
   /** The file's top-level code, as a function without parameters. */
   top: FnDef;
+  /** C# classes with a primary constructor, by name (csgo.ts primaryCtor). */
+  primary?: Map<string, PrimaryCtor>;
 }
 
 const STRING = new Set(['string', 'template_string', 'encapsed_string', 'string_literal', 'verbatim_string_literal', 'raw_string_literal',
@@ -266,9 +274,13 @@ export function toExpr(n: SyntaxNode): Expr {
   }
   if (MEMBER.has(t)) return { k: 'ref', name: lastIdent(n.text), text: n.text, line, simple: false };
   if (SUBSCRIPT.has(t)) {
-    const idx = field(n, 'index') ?? field(n, 'subscript') ?? namedChildren(n)[1] ?? null;
+    let idx = field(n, 'index') ?? field(n, 'subscript') ?? namedChildren(n)[1] ?? null;
+    // C#'s table[op]: the one argument in the brackets.
+    if (idx?.type === 'bracketed_argument_list' && namedChildren(idx).length === 1) { const a = namedChildren(idx)[0]!; idx = a.type === 'argument' ? namedChildren(a)[0] ?? a : a; }
     const key = idx ? (STRING.has(idx.type) ? idx.text.replace(/^["'`]|["'`]$/g, '') : idx.type === 'simple_symbol' ? idx.text.slice(1) : null) : null;
     const obj = field(n, 'object') ?? field(n, 'value') ?? field(n, 'operand') ?? namedChildren(n)[0] ?? null;
+    // path.Split('?')[0] / strings.Split(path, "?")[0]: the path before its query (the query is dropped anyway).
+    if (obj && idx?.text === '0' && CALL.has(obj.type)) { const c = toExpr(obj); if (c.k === 'call' && /^(?:Split|SplitN|split)$/.test(c.fn)) { const head = c.recv === 'strings' ? c.args[0]?.value : c.recvExpr; if (head) return head; } }
     // s[0] on a loop variable over tuples: that position (flow.ts loopField).
     if (obj && idx && NUMBER.has(idx.type) && /^\d+$/.test(idx.text) && IDENT.has(obj.type)) return { k: 'ref', name: `[${idx.text}]`, text: n.text, line, simple: false, of: toExpr(obj), keyExpr: { k: 'str', parts: [idx.text], line } };
     if (key && /^\w[\w-]*$/.test(key)) return { k: 'ref', name: key, text: n.text, line, simple: false, ...(obj ? { of: toExpr(obj), keyExpr: { k: 'str', parts: [key], line } as Expr } : {}) };
@@ -292,7 +304,7 @@ export function toExpr(n: SyntaxNode): Expr {
     if (!left || !right) return { k: 'other', text: n.text, line };
     if (op === '+' || op === '.' || op === '..') return { k: 'cat', items: [toExpr(left), toExpr(right)], line };
     if (op === '%') return { k: 'fmt', format: toExpr(left), args: right.type === 'tuple' || right.type === 'array' ? namedChildren(right).map(toExpr) : [toExpr(right)], line };
-    if (['||', '??', 'or', '?:', '||='].includes(op)) return { k: 'alt', items: [toExpr(left), toExpr(right)], line };
+    if (['||', '??', 'or', '?:', '||='].includes(op)) return { k: 'alt', items: [toExpr(left), toExpr(right)], line, ...(op === '??' ? { orElse: true } : {}) };
     return { k: 'other', text: n.text, line };
   }
   if (TERNARY.has(t)) {
@@ -301,6 +313,7 @@ export function toExpr(n: SyntaxNode): Expr {
     const items = a && b ? [a, b] : namedChildren(n).slice(1);
     return { k: 'alt', items: items.map(toExpr), line };
   }
+  { const dict = dictionaryLiteral(n, toExpr, namedChildren); if (dict) return dict; }
   if (CALL.has(t)) {
     const { fn, recv, recvExpr, argsNode } = callParts(n);
     return { k: 'call', fn, recv, recvExpr, args: toArgs(argsNode), line };
@@ -309,8 +322,10 @@ export function toExpr(n: SyntaxNode): Expr {
   if (t === 'string_array' || t === 'symbol_array') {
     return { k: 'list', items: namedChildren(n).map((c) => ({ value: (t === 'symbol_array' ? { k: 'sym', name: c.text, line: lineOf(c) } : { k: 'str', parts: [c.text], line: lineOf(c) }) as Expr, spread: false })), line };
   }
-  // C#'s (HttpMethod.Get, "/order"), a collection initializer of such ({ (a, b), (c, d) }), new[] { … }.
-  if (t === 'tuple_expression' || t === 'initializer_expression' && !namedChildren(n).some((c) => c.type === 'assignment_expression')) {
+  if (t === 'switch_expression') { const table = switchTable(n, toExpr, namedChildren); if (table) return table; }
+  // C#'s (HttpMethod.Get, "/order"), a collection initializer of such ({ (a, b), (c, d) }), new[] { … }, C# 12's [a, b].
+  // (The grammar reads `T[] x = [a, b]` as an element_binding_expression; as a dictionary initializer's key it is not a list.)
+  if (t === 'tuple_expression' || t === 'collection_expression' || t === 'element_binding_expression' && n.parent?.type !== 'assignment_expression' || t === 'initializer_expression' && !namedChildren(n).some((c) => c.type === 'assignment_expression')) {
     return { k: 'list', items: namedChildren(n).map((c) => ({ value: toExpr(c), spread: false })), line };
   }
   if (t === 'implicit_array_creation_expression' || t === 'array_creation_expression') {
@@ -564,7 +579,9 @@ function paramList(n: SyntaxNode | null): Params {
     // JS assignment_pattern / TS required_parameter (pattern, value) / Python default_parameter / Ruby optional_parameter /
     // PHP simple_parameter (default_value) / C# parameter (equals_value_clause).
     let name = field(c, 'name') ?? field(c, 'pattern') ?? field(c, 'left') ?? namedChildren(c).find((x) => IDENT.has(x.type) && x.type !== 'type_identifier' && x.type !== 'predefined_type') ?? null;
-    const def = field(c, 'value') ?? field(c, 'default_value') ?? field(c, 'right') ?? namedChildren(c).find((x) => x.type === 'equals_value_clause') ?? null;
+    let def = field(c, 'value') ?? field(c, 'default_value') ?? field(c, 'right') ?? namedChildren(c).find((x) => x.type === 'equals_value_clause') ?? null;
+    // C# (this grammar): `string? id = null` has the default right after the name, without a clause around it.
+    if (!def && c.type === 'parameter' && name) { const kids = namedChildren(c); const at = kids.findIndex((x) => same(x, name)); def = at >= 0 ? kids[at + 1] ?? null : null; }
     if (name?.type === 'assignment_pattern') name = field(name, 'left');
     if (name?.type === 'object_pattern') { objectPattern(name, index); continue; }
     const pname = name ? lastIdent(name.text) : c.text;
@@ -592,6 +609,8 @@ function definitions(n: SyntaxNode): Array<[SyntaxNode, SyntaxNode]> {
       const name = field(n, 'name');
       const kids = namedChildren(n);
       const value = field(n, 'value') ?? (kids.length > 1 ? kids[kids.length - 1]! : null);
+      // C#'s `var (verb, path) = Ops.Table[op];`: a deconstruction, read as the other languages' destructuring.
+      if (!name && kids[0]?.type === 'tuple_pattern' && value && !same(value, kids[0])) return [[kids[0], value]];
       return name && value && !same(value, name) ? [[name, value]] : [];
     }
     case 'assignment_expression': case 'assignment': case 'augmented_assignment_no': case 'operator_assignment': case 'public_field_definition': case 'field_definition': case 'property_declaration_cs': {
@@ -725,6 +744,8 @@ export function extractFacts(file: string, grammar: string, root: SyntaxNode): F
       const name = field(n, 'name');
       const saved = currentClass;
       currentClass = name ? lastIdent(name.text) : '';
+      const primary = grammar === 'c-sharp' && currentClass ? primaryCtor(n, toExpr, namedChildren) : null;
+      if (primary) (facts.primary ??= new Map()).set(currentClass, primary);
       const before = facts.fns.length;
       for (let i = 0; i < n.childCount; i++) { const c = n.child(i)!; if (c.isNamed) visit(c, fn); }
       // A data class's fields in order (Python dataclass / NamedTuple annotations, a C# record's parameters): a
@@ -758,6 +779,7 @@ export function extractFacts(file: string, grammar: string, root: SyntaxNode): F
       if (t === 'function_definition' && grammar === 'python' && body?.type === 'block' && namedChildren(body).every((st) => st.type === 'pass_statement'
         || st.type === 'expression_statement' && namedChildren(st).every((x) => x.type === 'ellipsis' || STRING.has(x.type)))) def.stub = true;
       if (t === 'method_declaration' && grammar === 'c-sharp' && !body) def.stub = true;
+      if (t === 'method_declaration' && grammar === 'c-sharp' && isExtensionMethod(n)) def.extension = true;
       if (currentClass) {
         def.cls = currentClass;
         if (CTOR.test(def.name) || def.name === currentClass) {
@@ -804,6 +826,8 @@ export function extractFacts(file: string, grammar: string, root: SyntaxNode): F
       } else if (t === 'method_declaration' && grammar === 'c-sharp') refitCall(n, def);
       return;
     }
+    const chanLoop = grammar === 'go' ? channelRange(n, (name) => fn.locals.get(name) ?? facts.defs.get(name)) : null;
+    if (chanLoop) bindElems(fn, elems(toExpr(chanLoop.iter), [[chanLoop.name, undefined]], n));
     const loop = loopVars(n);
     if (loop) {
       const iter = toExpr(loop.iter);
@@ -831,11 +855,18 @@ export function extractFacts(file: string, grammar: string, root: SyntaxNode): F
         if (vars.length && rows.length) bindElems(fn, elems({ k: 'list', items: rows, line: lineOf(doc!) }, vars.map((v, i) => [v, i]), n));
       }
     }
+    if (grammar === 'c-sharp' && t === 'binary_expression') nullFallback(n, fn, toExpr);
+    const sent = grammar === 'go' ? channelSend(n, toExpr) : null;
+    if (sent) add(fn === top ? facts.defs : fn.locals, sent[0], sent[1]);
     if (t === 'return_statement' || t === 'return') {
       const v = namedChildren(n)[0];
       if (v) fn.returns.push(toExpr(v.type === 'argument_list' ? namedChildren(v)[0] ?? v : v));
     }
-    for (const [nameNode, valueNode] of definitions(n)) {
+    const named = grammar === 'go' ? iotaConst(n) : null;
+    if (named) add(facts.defs, named, { k: 'sym', name: named, line: lineOf(n) });
+    const copied = grammar === 'go' ? copyLoop(n) : null;
+    if (copied) add(fn === top ? facts.defs : fn.locals, copied[0], toExpr(copied[1]));
+    for (const [nameNode, valueNode] of named ? [] : definitions(n)) {
       if (FUNCTION.has(valueNode.type)) continue;
       // A destructuring assignment (const { verb, route } = OPS[op]; method, path = ACTIONS[a]; [$m, $p] = $ops[$k]):
       // each name is a part of the one value (an `elem` of it, `one`), so its parts stay together.
@@ -861,6 +892,8 @@ export function extractFacts(file: string, grammar: string, root: SyntaxNode): F
       // Likewise its URL: opts.url = `${BASE}/x`; axios(opts) — req.RequestUri = new Uri(…).
       const setsUrl = t !== 'pair' && t !== 'keyed_element' ? /^\$?([A-Za-z_]\w*)(?:\.|->|\[['"])(?:url|uri|Url|Uri|URL|RequestUri|requestUri)['"\]]*$/.exec(nameNode.text) : null;
       if (setsUrl) add(fn.locals, `${setsUrl[1]}.url`, value);
+      const built = grammar === 'c-sharp' ? uriBuilderPath(nameNode.text, fn.locals) : null;
+      if (built) add(fn.locals, built, value);
     }
     if (CALL.has(t)) {
       const { fn: name, recv, recvExpr, argsNode, block } = callParts(n);
@@ -877,6 +910,8 @@ export function extractFacts(file: string, grammar: string, root: SyntaxNode): F
         if (/^(?:URL|BaseURL|BaseUrl|SetURL|SetBaseURL|SetBaseUrl|SetHostURL|setBaseURL|setBaseUrl|base_url)$/.test(name) && recvExpr?.k === 'ref' && recvExpr.simple && args.length === 1 && !args[0]!.key && n.parent && /statement$/.test(n.parent.type)) {
           add(fn === top ? facts.defs : fn.locals, recvExpr.name, { k: 'call', fn: 'setBaseUrl', recv: '', args, line: lineOf(n) });
         }
+        const setter = requestSetter(name, recv, args);
+        if (setter) add(fn.locals, setter[0], setter[1]);
         // steps.push(x) / .append(x) / .Add(x): the list gains the element (a loop over it takes it).
         if (/^(push|append|Add|add|unshift|extend)$/.test(name) && recvExpr?.k === 'ref' && recvExpr.simple && args.length && !args.some((a) => a.key)) {
           const items = name === 'extend' && args[0]!.value.k === 'list' ? args[0]!.value.items : args.map((a) => ({ value: a.value, spread: false }));

@@ -7,6 +7,7 @@
 // - only a string that reaches a sink counts: tables of endpoints, links, redirects, `pathname.includes` do not.
 import { HTTP_METHODS, pathRules, isIdSegment, type HttpMethod } from '../catalog/index.js';
 import type { Arg, CallSite, Expr, FileFacts, FnDef } from './extract.js';
+import { type PrimaryCtor, chainedKey, firstOfSplit, uriBuilderRead, onRequestStream, withoutContext, fallbackParam, isRequestMessage, memberKey, methodFirstCall, methodMade } from './csgo.js';
 import path from 'node:path';
 
 /** A parameter; with `table`, the entry of a const table it selects (`VERB[action]`), chosen once it is bound. */
@@ -255,6 +256,7 @@ export class Flow {
       case 'cat':
         return product(e.items.map((x) => this.eval(x, deeper)));
       case 'alt':
+        if (fallbackParam(e, env.fn)) return this.eval(e.items[0]!, deeper);
         return uniq(e.items.flatMap((x) => this.eval(x, deeper)));
       case 'sym':
         // A Ruby symbol is a method (:post) or a name (:basic), never a path.
@@ -476,6 +478,9 @@ export class Flow {
     if (!e.simple) {
       const field = this.loopField(e, env);
       if (field) return field;
+      // C#/Go: a UriBuilder's Uri (its Path as set), the part of a path before its query (path.Split('?')[0]).
+      const picked = uriBuilderRead(e, env.fn.locals) ?? firstOfSplit(e, (n) => env.fn.locals.get(n) ?? env.facts.defs.get(n));
+      if (picked && env.depth < MAX_DEPTH) return this.eval(picked, { ...env, depth: env.depth + 1 });
     }
     // A sub-resource of a client with a Commerce7 base: RestClient's resource['order'], resource["customer/#{id}"].
     if (e.of && e.keyExpr && env.depth < MAX_DEPTH) {
@@ -536,6 +541,13 @@ export class Flow {
     }
     if (ENV_READ.test(e.text)) return [hole(e.name, BASE_NAME.test(e.name))];
     if (/^(?:undefined|null|nil|None|true|false|this|self)$/.test(e.name)) return [hole(e.name)];
+    // A C# primary constructor's parameter read in a method of its class: a field, bound from the receiver's class.
+    if (e.simple && env.fn.cls && !env.fn.locals.has(e.name) && env.facts.primary?.get(env.fn.cls)?.params.some((p) => p.name === e.name)) {
+      const field = `this.${e.name}`;
+      const bound = env.bindings?.get(field);
+      if (bound) return bound;
+      if (!env.bindings) return [{ parts: [{ param: field }], ev: [] }];
+    }
     const key = `${e.name}`;
     if (env.stack.has(key)) return [hole(e.name, BASE_NAME.test(e.name))];
     const stack = new Set(env.stack).add(key);
@@ -559,9 +571,14 @@ export class Flow {
           if (vals.length) return vals;
         }
       }
+      // An enum's member (Res.Tag): a name constant, the key of a table by member (a switch expression's arm).
+      const member = env.facts.grammar === 'c-sharp' ? memberKey(e.text) : null;
+      if (member) return [hole(`:${member}`)];
       // A setting read by a key that a project file sets to Commerce7's base ($this->config['base_uri'], CFG["base"]).
       return [hole(e.name, BASE_NAME.test(e.name) || !e.simple && !!this.project.baseKeys?.has(e.name))];
     }
+    // A Go iota constant is its name (csgo.ts iotaConst), not also the entries a map literal keys by it.
+    if (defs.some((d) => d.expr.k === 'sym' && d.facts.grammar === 'go')) defs = defs.filter((d) => d.expr.k === 'sym');
     const vals = uniq(defs.flatMap((d) => this.eval(d.expr, { facts: d.facts, fn: d.facts.top, depth: env.depth + 1, stack })));
     const out = vals.length ? vals : [hole(e.name, BASE_NAME.test(e.name))];
     // A name that is both a constant and something computed (a base from the environment or a literal): keep the flag.
@@ -643,6 +660,8 @@ export class Flow {
   }
 
   private tableOf(obj: Expr, env: Env): Map<string, Val[]> | null {
+    // A table written where it is used (csgo.ts switchTable): its entries, evaluated here.
+    if (obj.k === 'obj') return new Map(obj.entries.slice(0, 64).map((en) => [en.key, this.eval(en.value, { ...env, depth: env.depth + 1 })]));
     if (obj.k !== 'ref') return null;
     let defs: Array<{ facts: FileFacts; expr: Expr }> = this.throughRequire((env.facts.defs.get(obj.name) ?? []).map((expr) => ({ facts: env.facts, expr })));
     if (!defs.length) defs = this.nearest(this.project.defs, obj.name, env.facts.file).slice(0, 4);
@@ -710,11 +729,14 @@ export class Flow {
     // A path template filled by replace: `/product/{productId}`.replace(`{productId}`, id) (OpenAPI generators), Python's
     // str.replace, PHP's str_replace(search, replace, subject). A literal search is replaced by the value; else the
     // template is kept (its `{name}` placeholders are ids).
-    if ((/^(replace|replaceAll)$/.test(fn) && e.recvExpr && args.length >= 2) || (fn === 'str_replace' && !e.recv && args.length >= 3)) {
+    // Go's strings.Replace(s, old, new, n) / strings.ReplaceAll(s, old, new), C#'s s.Replace(old, new): the same.
+    const goReplace = /^(Replace|ReplaceAll)$/.test(fn) && e.recv === 'strings' && args.length >= 3;
+    if ((/^(replace|replaceAll)$/.test(fn) && e.recvExpr && args.length >= 2) || (fn === 'str_replace' && !e.recv && args.length >= 3) || goReplace
+      || fn === 'Replace' && env.facts.grammar === 'c-sharp' && e.recvExpr && args.length === 2) {
       const php = fn === 'str_replace';
-      const subjects = php ? arg(2) : recv();
-      const search = php ? arg(0) : arg(0);
-      const by = php ? arg(1) : arg(1);
+      const subjects = php ? arg(2) : goReplace ? arg(0) : recv();
+      const search = php ? arg(0) : goReplace ? arg(1) : arg(0);
+      const by = php ? arg(1) : goReplace ? arg(2) : arg(1);
       const lit = search.length === 1 && search[0]!.parts.length === 1 && typeof search[0]!.parts[0] === 'string' ? search[0]!.parts[0] : null;
       if (!lit) return subjects;
       return uniq(subjects.flatMap((v) => {
@@ -738,6 +760,8 @@ export class Flow {
       const name = args[0].value.parts[0].replace(/\W+/g, '_');
       if (BASE_NAME.test(name)) return [hole(name, true)];
     }
+    const chained = (env.facts.grammar === 'go' || env.facts.grammar === 'c-sharp') && e.recvExpr?.k === 'call' ? chainedKey(e) : null;
+    if (chained && BASE_NAME.test(chained)) return [hole(chained, true)];
     if (/^(getenv|GetEnvironmentVariable)$/.test(fn)) {
       const name = args[0]?.value.k === 'str' ? String(args[0].value.parts[0] ?? '') : fn;
       return [hole(name, BASE_NAME.test(name))];
@@ -764,9 +788,13 @@ export class Flow {
     const TRIM = /^(strip|lstrip|rstrip|trim|Trim|TrimStart|TrimEnd|trimStart|trimEnd|trimLeft|trimRight|ltrim|rtrim|chomp|delete_prefix|delete_suffix|removeprefix|removesuffix|ToString|toString|to_s|freeze|dup|clone|TrimPrefix|TrimSuffix|TrimRight|TrimLeft)$/;
     if (fn === 'new' && !e.recv && args.length) return arg(0); // C# target-typed new("...")
     // A case conversion keeps the value (a method written 'put' and sent as verb.toUpperCase() is PUT).
+    const made = methodMade(e);
+    if (made) return this.eval(made, deeper);
     if (CASE_FN.test(fn)) return args.length === 1 && (!e.recvExpr || /^(strings|string|String|str)$/.test(e.recv)) ? arg(0) : e.recvExpr ? recv() : [hole(fn)];
     if (/^(URI|Uri|URL|parse|Parse|ParseRequestURI|String|str|strval|normalize)$/.test(fn) || TRIM.test(fn)) {
       // new URL(path, base) in JavaScript; new Uri(base, path) in C#.
+      // new Uri("order/1", UriKind.Relative): the kind is not a part of the URI.
+      if (fn === 'Uri' && args.length === 2 && args[1]!.value.k === 'ref' && /^UriKind\.\w+$/.test(args[1]!.value.text)) return arg(0);
       if (/^(URL|Uri)$/.test(fn) && args.length >= 2) return env.facts.grammar === 'c-sharp' ? this.join([arg(0), arg(1)]) : this.join([arg(1), arg(0)]);
       if (/^(TrimPrefix|TrimSuffix|TrimRight|TrimLeft)$/.test(fn) && !e.recvExpr) return arg(0); // Go strings.TrimSuffix(s, "/")
       if (args.length && !TRIM.test(fn)) return arg(0);
@@ -849,6 +877,12 @@ export class Flow {
         }
         return owner;
       }
+    }
+    // A path step on a client the caller passes (s.New().Path("vendor/") with s a parameter): the piece is kept, the
+    // client's base bound at the call site.
+    if (e.recvExpr && PATH_STEP.test(fn) && args.length === 1 && (env.facts.grammar === 'go' || env.facts.grammar === 'c-sharp')) {
+      const owner = this.eval(e.recvExpr, deeper);
+      if (owner.some(hasParam)) return this.join([owner, arg(0)]);
     }
     // A URL helper of any library given a Commerce7 URL (add_query_arg('q', $v, $url), withQuery(url, q),
     // buildUrl(base + '/x', params)) gives that URL, its query added.
@@ -1009,6 +1043,41 @@ export class Flow {
   }
 
   /**
+   * A method of a C# class with a primary constructor (`C7ApiBase(HttpClient http, string resource)`), called on a
+   * receiver whose class is known (a primary-constructor parameter `ProductApi products` of the caller's class, or a
+   * local made by `new ProductApi(…)`): the parameters it reads are the arguments that class passes up its base
+   * calls (`ProductApi(HttpClient http) : C7ApiBase(http, "product")`).
+   */
+  /** C# classes with a primary constructor, across the project, by name (built once). */
+  private primaries?: Map<string, { p: PrimaryCtor; facts: FileFacts }>;
+  private bindPrimary(target: FnDef, recv: string, env: Env, map: Map<string, Val[]>): void {
+    if (!this.primaries) {
+      this.primaries = new Map();
+      for (const f of this.project.files) for (const [name, p] of f.primary ?? []) if (!this.primaries.has(name)) this.primaries.set(name, { p, facts: f });
+    }
+    const classOf = (name: string) => this.primaries!.get(name) ?? null;
+    const owner = classOf(target.cls!);
+    if (!owner || !/^[A-Za-z_]\w*$/.test(recv)) return;
+    let type = env.fn.cls ? env.facts.primary?.get(env.fn.cls)?.params.find((p) => p.name === recv)?.type : undefined;
+    if (!type) {
+      const made = [...(env.fn.locals.get(recv) ?? []), ...(env.facts.defs.get(recv) ?? [])].find((d): d is Extract<Expr, { k: 'call' }> => d.k === 'call' && /^[A-Z]/.test(d.fn) && !d.recv);
+      type = made?.fn;
+    }
+    for (let hop = 0; type && type !== target.cls && hop < 4; hop++) {
+      const sub = classOf(type);
+      if (!sub?.p.base) return;
+      if (sub.p.base.name === target.cls) {
+        owner.p.params.forEach((param, i) => {
+          const a = sub.p.base!.args[i];
+          if (a && !map.has(`this.${param.name}`)) map.set(`this.${param.name}`, this.eval(a, { facts: sub.facts, fn: sub.facts.top, depth: env.depth + 1, stack: env.stack }));
+        });
+        return;
+      }
+      type = sub.p.base.name;
+    }
+  }
+
+  /**
    * The method an options argument carries into a helper: an object literal's (or a local one's) `method`, or its
    * absence (the library's default); the caller's own options parameter (or rest element) passes its caller's on.
    */
@@ -1026,8 +1095,11 @@ export class Flow {
   private bind(target: FnDef, args: Arg[], recv: string, env: Env): Map<string, Val[]> {
     const params = [...target.params];
     if (params[0] && /^(self|cls)$/.test(params[0]) && (target.method || recv)) params.shift();
+    const extended = target.extension && recv && params[0] ? params.shift()! : null;
     const shift = target.params.length - params.length;
     const map = new Map<string, Val[]>();
+    // An extension method's `this` parameter is the receiver it is called on.
+    if (extended) map.set(extended, this.eval({ k: 'ref', name: recv.replace(/^.*\./, ''), text: recv, line: target.line, simple: /^[A-Za-z_]\w*$/.test(recv) }, env));
     let i = 0;
     const keyedNames = new Map(target.pattern.map((p) => [p.key, p.name]));
     for (const a of args) {
@@ -1088,6 +1160,12 @@ export class Flow {
           // An options object literal: its method (or its absence: the library's default) for `p.method`.
           let obj: Expr | undefined = a.value;
           let objFacts = env.facts;
+          // A Go loop variable over struct literals (for j := range jobs; do(j)): each field, element by element.
+          const el = target.file.endsWith('.go') && obj.k === 'ref' && obj.simple ? env.fn.locals.get(obj.name)?.find((x): x is Extract<Expr, { k: 'elem' }> => x.k === 'elem' && x.at === undefined && !x.one) : undefined;
+          if (el) {
+            const keys = new Set((this.elementsOf(el.iter, env, 0) ?? []).flatMap((x) => (x.expr.k === 'obj' ? x.expr.entries.map((en) => en.key) : [])));
+            for (const key of [...keys].slice(0, 16)) map.set(`${p}.${key}`, this.eval({ ...el, at: key }, env));
+          }
           if (obj.k === 'ref' && obj.simple) obj = env.fn.locals.get(obj.name)?.find((x) => x.k === 'obj') ?? obj;
           // An entry of a route table: C7.getCustomer = { method: 'GET', path: (id) => `/customer/${id}` }.
           if (obj.k === 'ref' && !obj.simple && /^[A-Za-z_$][\w$]*\.[A-Za-z_$][\w$]*$/.test(obj.text)) {
@@ -1128,9 +1206,12 @@ export class Flow {
     // A rest element of options the caller leaves out (`{ json, ...init } = {}`): the library's default method.
     for (const pat of target.pattern) if (pat.key === '...' && !map.has(`${pat.name}.method`)) map.set(`${pat.name}.method`, [{ parts: [ABSENT], ev: [] }]);
     if (target.cls && target.fields === undefined) this.bindFields(target, recv, env, map);
+    if (target.cls && target.file.endsWith('.cs')) this.bindPrimary(target, recv, env, map);
     for (const p of unbound) {
       if (map.has(p)) continue;
       const def = target.defaults.get(p);
+      // C# joins a null string as "" ($"{x}", "a" + x): a parameter left at its null default adds nothing to a path.
+      if (def?.k === 'other' && def.text === 'null' && target.file.endsWith('.cs')) { map.set(p, [text('')]); continue; }
       map.set(p, def ? this.eval(def, env) : [hole(p)]);
     }
     return map;
@@ -1157,7 +1238,9 @@ export class Flow {
     for (const c0 of fn.calls) {
       if (out.length > 200) break;
       const c = paginateStep(fetchWrapper(libraryAlias(this.uncurry(c0, env), fn, facts), fn, facts));
-      let helper = isLibraryCall(c) ? undefined : this.resolveFn(c.fn, c.recv, facts, (f) => f !== fn && this.isHelper(f), fn);
+      // (C# has no `http` module: a call on a variable named so is an extension method's when the project has one.)
+      let helper = isLibraryCall(c) && !(facts.grammar === 'c-sharp' && c.recv) ? undefined
+        : this.resolveFn(c.fn, c.recv, facts, (f) => f !== fn && this.isHelper(f) && (!isLibraryCall(c) || !!f.extension), fn);
       // A plain function is not a method of a local object: preview.get("total") is not the module's get(url).
       if (helper && !helper.method && c.recvExpr?.k === 'ref' && c.recvExpr.simple && (fn.locals.has(c.recvExpr.name) || fn.params.includes(c.recvExpr.name))
         && !(fn.locals.get(c.recvExpr.name) ?? []).some((d) => d.k === 'call' && /^(require|import|import_module)$/.test(d.fn))) helper = undefined;
@@ -1208,9 +1291,14 @@ export class Flow {
       const relativeOk: RelativeOk = !sink.relativeOk ? false : strong && clientLike ? 'strong' : strong || (this.project.baseFiles.size > 0 || named) && (clientLike || named) ? 'weak' : false;
       let urls = candidates.find((vals) => vals.some((v) => classify(v, { relativeOk }) !== null));
       // s.get("order") on a parameter s: the client the callers pass decides (a Session made with the base URL).
-      let needsBase = false;
+      let needsBase = !!sink.needsBase;
       const r0 = c.recvExpr;
-      if (!urls && sink.relativeOk && r0?.k === 'ref' && r0.simple && fn.params.includes(r0.name) && !/^(self|cls|this)$/.test(r0.name) && sink.url[0] && sink.url[0] !== r0) {
+      // (Not a URL built with a base of its own, `{base}/{path}`: a C# UriBuilder's, a helper's absolute Uri.)
+      const ownBase = facts.grammar === 'c-sharp' && !!candidates[0]?.length && candidates[0].every((v) => {
+        const ps = v.parts.filter((p) => p !== '');
+        return typeof ps[0] !== 'string' && typeof ps[1] === 'string' && ps[1].startsWith('/');
+      });
+      if (!urls && !ownBase && sink.relativeOk && r0?.k === 'ref' && r0.simple && fn.params.includes(r0.name) && !/^(self|cls|this)$/.test(r0.name) && sink.url[0] && sink.url[0] !== r0) {
         const joined = this.join([this.eval(r0, env), candidates[0] ?? []]);
         if (joined.some(hasParam)) { urls = joined; needsBase = true; }
       }
@@ -1254,6 +1342,7 @@ export class Flow {
     // A setter as a statement ($client->setRawBody($b), req.setHeader(…)) configures the request; a later send makes it.
     // A send read on (`$client->send()->getBody()`) is the request all the same: the later calls read the response.
     if (!r || c.chained && !SEND_STEP.test(c.fn) || c.fnArg || r.k === 'str' || NOT_BUILDER.test(c.fn) || /^(?:set|add)(?:[A-Z_]|$)/.test(c.fn) || /^(toString|to_s|ToString|String|toJSON|href|freeze|encode|escape|strip|rstrip|trim|Trim|TrimEnd|build|Build|toURL|toUri|ToUri|parse|Parse)$/.test(c.fn) || ROUTE_RECV.test(c.recv) || NOT_CLIENT.test(c.recv)) return null;
+    if (env.facts.grammar === 'c-sharp' && onRequestStream(c, env.fn.locals)) return null;
     // After a verb or a send the chain holds a response (the request was counted there): (await c.SendAsync(r)).EnsureSuccess().
     if (r.k === 'call' && (VERB.test(r.fn) || SEND_STEP.test(r.fn) || REQUEST_FN.test(r.fn))) return null;
     const madeByCall = r.k === 'call' || r.k === 'ref' && r.simple && [...(env.fn.locals.get(r.name) ?? []), ...(env.facts.defs.get(r.name) ?? [])].some((d) => d.k === 'call');
@@ -1490,7 +1579,8 @@ function tableKey(v: Val): string | null {
 
 // ---- sinks: the HTTP calls of the usual libraries ----
 
-interface Sink { name: string; url: Expr[]; method: Expr | null; defaultMethod: HttpMethod | null; relativeOk: boolean }
+/** needsBase: counted only when the URL starts with a Commerce7 base (a call of a shape also used for other things). */
+interface Sink { name: string; url: Expr[]; method: Expr | null; defaultMethod: HttpMethod | null; relativeOk: boolean; needsBase?: boolean }
 
 // Net::HTTP's request_get / get2 / request_post are its get / post.
 const VERB = /^(?:request_)?(get|post|put|patch|delete|del)(?:2|json|asjson|fromjson|string|stream|bytearray|bytes|urlencoded|multipart|async|_json|_request)*$/i;
@@ -1538,6 +1628,9 @@ const METHOD_KEY = /^(method|type|verb|http_method|httpMethod|Method|CURLOPT_CUS
 const URL_KEY = /^(url|uri|path|endpoint|RequestUri|requestUri|CURLOPT_URL|resource)$/i;
 
 function isMethodExpr(e: Expr): boolean {
+  // `method ?? HttpMethod.Get` (a fallback), `new HttpMethod(verb)`: a method all the same.
+  if (e.k === 'alt') return e.items.some(isMethodExpr);
+  if (methodMade(e)) return true;
   if (e.k === 'str') return e.parts.length === 1 && typeof e.parts[0] === 'string' && METHOD_TOKEN.test(e.parts[0]);
   if (e.k === 'sym') return METHOD_TOKEN.test(e.name);
   if (e.k === 'ref') return !!methodConst(e.text) || /^(method|verb|http_?method|httpMethod|m)$/i.test(e.name);
@@ -1553,13 +1646,16 @@ function startsLiteral(e: Expr): boolean {
 }
 
 function stringy(e: Expr): boolean {
-  return e.k === 'str' || e.k === 'cat' || e.k === 'ref' || e.k === 'call' || e.k === 'fmt' || e.k === 'alt';
+  // (A table's entry picked by a key, PATHS[what], is a string too.)
+  return e.k === 'str' || e.k === 'cat' || e.k === 'ref' || e.k === 'call' || e.k === 'fmt' || e.k === 'alt' || e.k === 'index';
 }
 
 export function detectSink(c0: CallSite, fn: FnDef): Sink | null {
   currentFn = fn;
   // fetch injected as a dependency (this.fetchImpl(url, init), fetchFn, customFetch): called like fetch.
-  const c = /^(?:fetch(?:Impl|Fn|Func|Function|er)|_fetch|customFetch)$/.test(c0.fn) ? { ...c0, fn: 'fetch', recv: '' } : c0;
+  const c1 = /^(?:fetch(?:Impl|Fn|Func|Function|er)|_fetch|customFetch)$/.test(c0.fn) ? { ...c0, fn: 'fetch', recv: '' } : c0;
+  // Go's http.NewRequestWithContext(ctx, method, url, body) (any *WithContext form): the context is not the URL.
+  const c = withoutContext(c1);
   const positional = c.args.filter((a) => !a.key).map((a) => a.value);
   // Rails routes: get '/x', to: 'controller#action'.
   if (c.args.some((a) => a.key && /^(to|controller|action|as|via|constraints)$/.test(a.key))) return null;
@@ -1584,6 +1680,11 @@ export function detectSink(c0: CallSite, fn: FnDef): Sink | null {
     // The URL is the first argument, or the receiver itself when it is a URL or a resource (Flurl's
     // url.AppendPathSegment("x").GetJsonAsync(), RestClient's resource['order'].get).
     const urls = [first && stringy(first) ? first : undefined, c.recvExpr && c.recvExpr.k !== 'str' || c.recvExpr && !first ? c.recvExpr : undefined].filter((x): x is Expr => !!x);
+    // A relative path given to the verb after a path step (sling's s.Path("vendor/").Get(id)) resolves against it.
+    const r = c.recvExpr;
+    if (first && stringy(first) && r?.k === 'call' && PATH_STEP.test(r.fn) && r.args.length && !(first.k === 'str' && typeof first.parts[0] === 'string' && /^(?:\/|[a-z]+:)/i.test(first.parts[0]))) {
+      urls.unshift({ k: 'call', fn: 'join', recv: 'path', args: [{ value: r }, { value: first }], line: c.line });
+    }
     if (!urls.length) return null;
     const m = verb[1]!.toLowerCase() === 'del' ? 'DELETE' : verb[1]!.toUpperCase();
     return { name: c.fn, url: urls, method: { k: 'str', parts: [m], line: c.line }, defaultMethod: null, relativeOk: true };
@@ -1599,6 +1700,8 @@ export function detectSink(c0: CallSite, fn: FnDef): Sink | null {
     return { name: c.fn, url: [positional[0]], method: ctx ? streamMethod(ctx, fn) : null, defaultMethod: 'GET', relativeOk: false };
   }
   const isRequest = REQUEST_FN.test(c.fn) || c.fn === 'new' && /Request$/.test(c.recv);
+  const first = isRequest ? null : methodFirstCall(c, isMethodExpr);
+  if (first && !ROUTE_RECV.test(c.recv) && !NOT_CLIENT.test(c.recv)) return { name: c.fn, url: [first.url], method: first.method, defaultMethod: null, relativeOk: false, needsBase: true };
   if (c.fn === 'curl_setopt') {
     const opt = positional[1];
     if (opt?.k === 'ref' && opt.name === 'CURLOPT_URL' && positional[2]) return { name: 'curl_setopt', url: [positional[2]], method: curlMethod(fn), defaultMethod: 'GET', relativeOk: false };
@@ -1661,7 +1764,7 @@ export function detectSink(c0: CallSite, fn: FnDef): Sink | null {
   // A request object made with the method first (PSR-7's new Request('PUT', 'product/1'), requests.Request('PUT', …),
   // .NET's new HttpRequestMessage(HttpMethod.Post, "order/1")) is sent by a client (a Guzzle Pool, $client->send, session.send): its relative path is the client's.
   const methodFirst = (c.fn === 'new' ? /Request(?:Message)?$/.test(c.recv) : /^(Request|HttpRequestMessage)$/.test(c.fn)) && !!positional[0] && isMethodExpr(positional[0]);
-  return { name: c.fn === 'new' ? c.recv : c.fn, url: urls, method, defaultMethod: optionsUnseen ? null : 'GET', relativeOk: /RestRequest/.test(c.fn) || /request/i.test(c.fn) && !!c.recv || methodFirst };
+  return { name: c.fn === 'new' ? c.recv : c.fn, url: urls, method, defaultMethod: optionsUnseen ? null : 'GET', relativeOk: /RestRequest/.test(c.fn) || /request/i.test(c.fn) && !!c.recv || methodFirst || isRequestMessage(c) };
 }
 
 // npm HTTP clients by package, as the call they are read like: phin/needle/request take an options object ({ url,
