@@ -82,6 +82,8 @@ export interface FileFacts {
   fns: FnDef[];
   /** The file's top-level code, as a function without parameters. */
   top: FnDef;
+  /** JS/TS/PHP classes: the class each extends and its fields' initial values (`protected root = '/vendor'`). */
+  classes?: Record<string, { base?: string; fields: Record<string, Expr> }>;
 }
 
 const STRING = new Set(['string', 'template_string', 'encapsed_string', 'string_literal', 'verbatim_string_literal', 'raw_string_literal',
@@ -305,6 +307,9 @@ export function toExpr(n: SyntaxNode): Expr {
     const { fn, recv, recvExpr, argsNode } = callParts(n);
     return { k: 'call', fn, recv, recvExpr, args: toArgs(argsNode), line };
   }
+  // Options given as a thunk (up-fetch's up(fetch, () => ({ baseUrl }))): the object it returns.
+  const thunk = optionsThunk(n);
+  if (thunk) return toExpr(thunk);
   // Ruby's %w[customer order] / %i[a b].
   if (t === 'string_array' || t === 'symbol_array') {
     return { k: 'list', items: namedChildren(n).map((c) => ({ value: (t === 'symbol_array' ? { k: 'sym', name: c.text, line: lineOf(c) } : { k: 'str', parts: [c.text], line: lineOf(c) }) as Expr, spread: false })), line };
@@ -406,6 +411,16 @@ export function toExpr(n: SyntaxNode): Expr {
     return { k: 'obj', entries, line };
   }
   return { k: 'other', text: n.text.length > 80 ? n.text.slice(0, 80) : n.text, line };
+}
+
+/** `() => ({ … })`: an arrow function without parameters whose body is an object literal; that object, or null. */
+function optionsThunk(n: SyntaxNode): SyntaxNode | null {
+  if (n.type !== 'arrow_function') return null;
+  const params = field(n, 'parameters');
+  if (params && namedChildren(params).length) return null;
+  let body = field(n, 'body');
+  while (body?.type === 'parenthesized_expression') body = namedChildren(body)[0] ?? null;
+  return body?.type === 'object' ? body : null;
 }
 
 /** Go struct types of the file being read, by name (their fields in order): positional literals name their fields. */
@@ -725,6 +740,11 @@ export function extractFacts(file: string, grammar: string, root: SyntaxNode): F
       const name = field(n, 'name');
       const saved = currentClass;
       currentClass = name ? lastIdent(name.text) : '';
+      if (currentClass && /^(?:javascript|typescript|tsx|php)$/.test(grammar)) {
+        const heritage = namedChildren(n).find((c) => c.type === 'class_heritage' || c.type === 'base_clause');
+        const base = heritage ? /^(?:extends\s+)?\\?([A-Za-z_$][\w$\\.]*)/.exec(heritage.text.replace(/^extends\s+/, ''))?.[1] : undefined;
+        (facts.classes ??= {})[currentClass] = { ...(base ? { base: lastIdent(base.replace(/\\/g, '.')) } : {}), fields: {} };
+      }
       const before = facts.fns.length;
       for (let i = 0; i < n.childCount; i++) { const c = n.child(i)!; if (c.isNamed) visit(c, fn); }
       // A data class's fields in order (Python dataclass / NamedTuple annotations, a C# record's parameters): a
@@ -849,6 +869,10 @@ export function extractFacts(file: string, grammar: string, root: SyntaxNode): F
       const name = nameNode.type === 'string' || nameNode.type === 'hash_key_symbol' ? unquoteKey(nameNode) : lastIdent(nameNode.text);
       if (!name) continue;
       const value = toExpr(valueNode);
+      if (fn === top && currentClass && /^(?:public_field_definition|field_definition|property_element)$/.test(t)) {
+        const cls = facts.classes?.[currentClass];
+        if (cls) cls.fields[name.replace(/^[#$]/, '')] = value;
+      }
       const simple = !/[.:>\[]/.test(nameNode.text.replace(/^\$/, ''));
       const self = /^(?:this\.|self\.|@|\$this->)(\w+)$/.exec(nameNode.text);
       if (self && fn.fields && value.k === 'ref' && value.simple && fn.params.includes(value.name)) fn.fields.set(self[1]!, value.name);

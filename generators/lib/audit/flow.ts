@@ -8,6 +8,7 @@
 import { HTTP_METHODS, pathRules, isIdSegment, type HttpMethod } from '../catalog/index.js';
 import type { Arg, CallSite, Expr, FileFacts, FnDef } from './extract.js';
 import path from 'node:path';
+import type { SettingIndex } from './settings.js';
 
 /** A parameter; with `table`, the entry of a const table it selects (`VERB[action]`), chosen once it is bound. */
 export type Part = string | { hole: string; base?: boolean } | { param: string; table?: Map<string, Val[]> };
@@ -58,6 +59,8 @@ export interface Project {
   baseFiles: Set<string>;
   /** Keys a project file sets to Commerce7's base URL (`'base_uri' => 'https://api.commerce7.com/v1'`). */
   baseKeys?: Set<string>;
+  /** The string settings of the project's JSON config files, by key path (settings.ts). */
+  settings?: SettingIndex;
 }
 
 const MAX_ALTS = 12;
@@ -68,7 +71,8 @@ const METHOD_TOKEN = /^(get|post|put|patch|delete)$/i;
 // Laminas/Symfony/Zend name theirs Request::METHOD_PUT.
 const METHOD_CONST = /(?:^|[.:>\\])(?:http\.)?Method(Get|Post|Put|Patch|Delete)$|(?:Method|HttpMethod|HTTP|Verb|Methods|RequestMethod)(?:\.|::|->)(Get|Post|Put|Patch|Delete)$|^[A-Z][\w\\]*(?:\.|::|->)METHOD_(GET|POST|PUT|PATCH|DELETE)$/i;
 const LIB_METHOD_CONST = /^[A-Z][\w\\]*(?:\.|::|->)(GET|POST|PUT|PATCH|DELETE|Get|Post|Put|Patch|Delete)$/;
-const methodConst = (text: string): string | null => { const m = METHOD_CONST.exec(text) ?? LIB_METHOD_CONST.exec(text); return m ? (m[1] ?? m[2] ?? m[3])!.toUpperCase() : null; };
+// A fully qualified PHP name (\Requests::DELETE) is the same constant.
+const methodConst = (text: string): string | null => { text = text.replace(/^\\/, ''); const m = METHOD_CONST.exec(text) ?? LIB_METHOD_CONST.exec(text); return m ? (m[1] ?? m[2] ?? m[3])!.toUpperCase() : null; };
 const ENV_READ = /(?:^|\.)(?:env|environ|ENV)(?:\.|\[|$)|getenv|GetEnvironmentVariable|Deno\.env/;
 /** A name that holds a Commerce7 base URL even when its value comes from the environment or elsewhere. */
 export const BASE_NAME = /(?:c7|commerce7)[\w]*(?:url|uri|base|host|api|endpoint|root|origin)|(?:url|uri|base|host|api|endpoint|root|origin)[\w]*(?:c7|commerce7)/i;
@@ -488,6 +492,8 @@ export class Flow {
       const hit = table?.get(e.name);
       if (hit) return hit;
     }
+    const setting = this.jsonSetting(e, env);
+    if (setting) return setting;
     const configured = this.configKey(e, env);
     if (configured && BASE_NAME.test(configured)) return [hole(configured, true)];
     // An object's field set from its constructor's parameter (this.path in a method of Resource): bound from the
@@ -498,6 +504,8 @@ export class Flow {
       const bound = env.bindings?.get(key);
       if (bound) return bound;
       if (!env.bindings && this.ctorOf(env.fn)?.fields?.has(fieldOf[1]!)) return [{ parts: [{ param: key }], ev: [] }];
+      const own = this.classField(env.fn.cls!, fieldOf[1]!, env);
+      if (own) return own;
     }
     // A Python Enum member's value: Path.NOTES.value is Path.NOTES (the class attribute's literal).
     const enumValue = /^([A-Za-z_]\w*)\.([A-Za-z_]\w*)\.value$/.exec(e.text);
@@ -505,7 +513,7 @@ export class Flow {
     const bare = e.text.replace(/^[$@]+/, '');
     // A parameter of the function being read.
     // `options.method` where options is a parameter: bound from the object literal each caller passes.
-    const dotted = /^([A-Za-z_$][\w$]*)\.(method|type|verb)$/.exec(e.text);
+    const dotted = /^([A-Za-z_$][\w$]*)\.(method|type|verb)$/.exec(e.text) ?? optionsUrl(e, env.fn);
     // A Go struct parameter's field (j.path in do(ctx, j job)): bound from the literal each caller passes.
     const goField = !dotted && env.facts.grammar === 'go' ? /^([A-Za-z_]\w*)\.([A-Za-z_]\w*)$/.exec(e.text) : null;
     if (goField && env.fn.params.includes(goField[1]!)) {
@@ -568,6 +576,27 @@ export class Flow {
     for (const v of out) for (const p of v.parts) if (typeof p !== 'string' && 'hole' in p && BASE_NAME.test(e.name)) p.base = true;
     if (!out.some(hasParam)) this.defCache.set(cacheKey, out);
     return out;
+  }
+
+  /**
+   * `cfg.erp.baseUrl` on a name that is no local or parameter: the value a project JSON config file holds at that key
+   * path (an imported or required config), the nearest file's; null when no JSON file holds the path.
+   */
+  private jsonSetting(e: Extract<Expr, { k: 'ref' }>, env: Env): Val[] | null {
+    const index = this.project.settings;
+    if (!index?.size || e.simple) return null;
+    const m = /^([A-Za-z_$][\w$]*)((?:\??\.[A-Za-z_$][\w$-]*)+)$/.exec(e.text);
+    if (!m || /^(?:this|self|process|window|globalThis)$/.test(m[1]!) || env.fn.params.includes(m[1]!) || env.fn.locals.has(m[1]!)) return null;
+    // A name the file defines as something else than a module it loads (const cfg = { … }) is read as defined.
+    const own = env.facts.defs.get(m[1]!);
+    if (own?.some((d) => !(d.k === 'call' && /^(?:require|import|readJson|readJSON|loadJson|load)$/.test(d.fn)))) return null;
+    const found = index.get(m[2]!.replace(/\?/g, '').slice(1));
+    if (!found?.length) return null;
+    // The nearest folder's file decides (a monorepo's packages each with their config).
+    const near = (s: { file: string }) => { const d = dirOf(s.file); return env.facts.file.startsWith(d ? `${d}/` : '') ? d.length : -1; };
+    const best = Math.max(...found.map(near));
+    if (best < 0) return null;
+    return uniq(found.filter((s) => near(s) === best).slice(0, MAX_ALTS).map((s) => ({ parts: [s.value], ev: [{ file: s.file, line: s.line, text: s.value.slice(0, 120) }] })));
   }
 
   /**
@@ -1012,6 +1041,114 @@ export class Flow {
    * The method an options argument carries into a helper: an object literal's (or a local one's) `method`, or its
    * absence (the library's default); the caller's own options parameter (or rest element) passes its caller's on.
    */
+  private classes?: Map<string, Array<{ base?: string; fields: Record<string, Expr>; facts: FileFacts }>>;
+  private subclasses?: Map<string, Set<string>>;
+  /** The project's JS/TS/PHP classes by name, and the classes extending each (built once). */
+  private classIndex(): Map<string, Array<{ base?: string; fields: Record<string, Expr>; facts: FileFacts }>> {
+    if (!this.classes) {
+      this.classes = new Map();
+      this.subclasses = new Map();
+      for (const facts of this.project.files) for (const [name, c] of Object.entries(facts.classes ?? {})) {
+        const list = this.classes.get(name) ?? [];
+        list.push({ ...c, facts });
+        this.classes.set(name, list);
+        if (c.base) { const sub = this.subclasses.get(c.base) ?? new Set(); sub.add(name); this.subclasses.set(c.base, sub); }
+      }
+    }
+    return this.classes;
+  }
+
+  /** Is `cls` a JS/TS/PHP class some project class extends (its methods may read fields a subclass sets)? */
+  private isExtended(cls: string | undefined): boolean {
+    return !!cls && this.classIndex().size > 0 && this.subclasses!.has(cls);
+  }
+
+  /** Does a class extending `cls` (at any depth) give the field its own value? */
+  private overridden(cls: string, field: string): boolean {
+    this.classIndex();
+    const seen = new Set<string>();
+    const walk = (c: string): boolean => {
+      for (const sub of this.subclasses!.get(c) ?? []) {
+        if (seen.has(sub)) continue;
+        seen.add(sub);
+        if (this.classes!.get(sub)?.some((x) => field in x.fields) || walk(sub)) return true;
+      }
+      return false;
+    };
+    return walk(cls);
+  }
+
+  /** The field's value on an object of class `cls`: its own initializer or the nearest base class's. */
+  private fieldOfClass(cls: string, field: string, env: Env): Val[] | null {
+    const index = this.classIndex();
+    for (let c: string | undefined = cls, i = 0; c && i < 8; i++) {
+      const defs = index.get(c);
+      const hit = defs?.find((x) => field in x.fields);
+      if (hit) return this.eval(hit.fields[field]!, { facts: hit.facts, fn: hit.facts.top, depth: env.depth + 1, stack: env.stack });
+      c = defs?.[0]?.base;
+    }
+    return null;
+  }
+
+  /**
+   * `this.root` in a method of `cls`: a parameter when a subclass sets it (the receiver's class decides, bound at the
+   * call site: bindClassFields), else the value the class or its bases give; null when no class field is known.
+   */
+  private classField(cls: string, field: string, env: Env): Val[] | null {
+    if (!this.classIndex().size) return null;
+    const key = `this.${field}`;
+    if (this.overridden(cls, field)) return env.bindings ? null : [{ parts: [{ param: key }], ev: [] }];
+    return this.fieldOfClass(cls, field, env);
+  }
+
+  /**
+   * A method called on an object whose class is known (`new Tags(…)`, a DI container's `container.get(Tags)`,
+   * `$app->make(Tags::class)`): the fields its subclass sets (`this.root`) are that class's; on this/self, the caller's.
+   */
+  private bindClassFields(target: FnDef, recv: string, env: Env, map: Map<string, Val[]>): void {
+    const index = this.classIndex();
+    if (!index.size || !target.cls || !this.subclasses!.has(target.cls)) return;
+    const fields = new Set<string>();
+    const seen = new Set<string>();
+    const collect = (c: string) => { for (const sub of this.subclasses!.get(c) ?? []) if (!seen.has(sub)) { seen.add(sub); for (const x of index.get(sub) ?? []) for (const f in x.fields) fields.add(f); collect(sub); } };
+    collect(target.cls);
+    if (!fields.size) return;
+    let cls: string | undefined;
+    if (/^(?:this|self|\$this)$/.test(recv)) {
+      for (const f of fields) if (!map.has(`this.${f}`)) { const v = this.eval({ k: 'ref', name: f, text: `this.${f}`, simple: false, line: target.line }, env); map.set(`this.${f}`, v); }
+      return;
+    }
+    const name = /^\$?[A-Za-z_$][\w$]*$/.test(recv) ? recv.replace(/^\$(?=[A-Za-z_])/, '') : null;
+    if (!name) return;
+    const defs = [...(env.fn.locals.get(name) ?? []), ...(env.facts.defs.get(name) ?? [])];
+    if (!defs.length) defs.push(...this.nearest(this.project.defs, name, env.facts.file).slice(0, 4).map((d) => d.expr));
+    for (const d of defs) {
+      if (d.k !== 'call') continue;
+      // `new Tags(…)` is a call of Tags (PHP's, Ruby-like `X::new`: fn 'new' on the class).
+      const made = d.fn === 'new' ? d.recv.split(/::|\.|\\/).pop() : !d.recv ? d.fn : undefined;
+      const given = d.args.map((a) => a.value).find((v): v is Extract<Expr, { k: 'ref' }> => v.k === 'ref' && index.has(v.text.replace(/::class$/, '').split(/\\|\./).pop()!));
+      cls = made && index.has(made) ? made : given ? given.text.replace(/::class$/, '').split(/\\|\./).pop() : undefined;
+      if (cls) break;
+    }
+    if (!cls) return;
+    for (const f of fields) {
+      const v = this.fieldOfClass(cls, f, env);
+      if (v && !map.has(`this.${f}`)) map.set(`this.${f}`, v);
+    }
+  }
+
+  /** An object literal with its spreads of named object literals laid out in place (`{ ...CREATE_TAG, data }`): later keys win. */
+  private spreadOut(obj: Extract<Expr, { k: 'obj' }>, env: Env): Extract<Expr, { k: 'obj' }> {
+    if (!obj.entries.some((en) => en.key === '...' && en.value.k === 'ref')) return obj;
+    const entries: Array<{ key: string; value: Expr }> = [];
+    for (const en of obj.entries) {
+      const def = en.key === '...' && en.value.k === 'ref' && en.value.simple ? this.objectDef(en.value, env) : null;
+      if (def?.expr.k === 'obj') entries.push(...def.expr.entries.filter((x) => x.key !== '...'));
+      else entries.push(en);
+    }
+    return { ...obj, entries };
+  }
+
   private passedMethod(v: Expr, env: Env): Val[] | undefined {
     let obj: Expr = v;
     if (obj.k === 'ref' && obj.simple) {
@@ -1084,7 +1221,10 @@ export class Flow {
             }
           }
           // The caller's own options parameter handed on (`once(path, init)`): its caller's method.
-          if (a.value.k === 'ref' && a.value.simple && (env.fn.params.includes(a.value.name) || isRestOf(env.fn, a.value.name))) map.set(`${p}.method`, this.passedMethod(a.value, env)!);
+          if (a.value.k === 'ref' && a.value.simple && (env.fn.params.includes(a.value.name) || isRestOf(env.fn, a.value.name))) {
+            map.set(`${p}.method`, this.passedMethod(a.value, env)!);
+            map.set(`${p}.url`, this.eval({ k: 'ref', name: 'url', text: `${a.value.name}.url`, simple: false, line: a.value.line }, env));
+          }
           // An options object literal: its method (or its absence: the library's default) for `p.method`.
           let obj: Expr | undefined = a.value;
           let objFacts = env.facts;
@@ -1095,7 +1235,11 @@ export class Flow {
             if (hit) { obj = hit.expr; objFacts = hit.facts; }
           }
           if (obj.k === 'obj') {
-            const m = obj.entries.find((en) => /^(method|type|verb)$/.test(en.key));
+            obj = this.spreadOut(obj, env);
+            // Its url, for a helper that sends `{ method, ...opts }` (see spreadOptionsSink).
+            const u = [...obj.entries].reverse().find((en) => /^(url|uri)$/.test(en.key));
+            if (u) map.set(`${p}.url`, this.eval(u.value, { ...env, facts: objFacts, fn: objFacts === env.facts ? env.fn : objFacts.top }));
+            const m = [...obj.entries].reverse().find((en) => /^(method|type|verb)$/.test(en.key));
             map.set(`${p}.method`, m ? this.eval(m.value, { ...env, facts: objFacts, fn: objFacts.top }) : [{ parts: [ABSENT], ev: [] }]);
             // A Go struct literal (job{method, path}): each field, for `${p}.field` in the helper.
             if (target.file.endsWith('.go')) for (const en of obj.entries.slice(0, 16)) if (!/^(method|type|verb)$/.test(en.key)) map.set(`${p}.${en.key}`, this.eval(en.value, { ...env, facts: objFacts, fn: objFacts === env.facts ? env.fn : objFacts.top }));
@@ -1128,6 +1272,7 @@ export class Flow {
     // A rest element of options the caller leaves out (`{ json, ...init } = {}`): the library's default method.
     for (const pat of target.pattern) if (pat.key === '...' && !map.has(`${pat.name}.method`)) map.set(`${pat.name}.method`, [{ parts: [ABSENT], ev: [] }]);
     if (target.cls && target.fields === undefined) this.bindFields(target, recv, env, map);
+    if (target.cls) this.bindClassFields(target, recv, env, map);
     for (const p of unbound) {
       if (map.has(p)) continue;
       const def = target.defaults.get(p);
@@ -1184,6 +1329,7 @@ export class Flow {
       }
       // A dict, hash or map literal's get/delete is not HTTP: CACHE.get("customer"), {"a": 1}.get("order").
       if (VERB.test(c.fn) && (this.isDataReceiver(c, env) || this.isStubResult(c, env))) continue;
+      if (c.recvExpr && isMockChain(c.recvExpr, fn, facts, 0)) continue;
       let sink = detectSink(c, fn) ?? this.clientCall(c, env) ?? this.contractCall(c, env) ?? this.builderCall(c, env);
       if (!sink && facts.grammar === 'bash') {
         // A shell function that runs curl with "$@": the call's words are curl's.
@@ -1351,7 +1497,7 @@ export class Flow {
     if (c.recv || !c.args.length || !/^[A-Za-z_$][\w$]*$/.test(c.fn)) return null;
     const defs = [...(env.fn.locals.get(c.fn) ?? []), ...(env.facts.defs.get(c.fn) ?? [])];
     if (!defs.length) defs.push(...this.nearest(this.project.defs, c.fn, env.facts.file).slice(0, 4).map((d) => d.expr));
-    const maker = defs.find((d): d is Extract<Expr, { k: 'call' }> => d.k === 'call' && /^(create|extend|defaults|wretch)$/.test(d.fn));
+    const maker = defs.find((d): d is Extract<Expr, { k: 'call' }> => d.k === 'call' && (/^(create|extend|defaults|wretch)$/.test(d.fn) || !!baseOfFetchWrapper(d)));
     // Else a name bound to what a project function returns (const c7 = useCommerce7()): a client when that value
     // is a Commerce7 base (the function returns a client made with one, kept in a variable or not).
     const made = maker ? undefined : defs.find((d): d is Extract<Expr, { k: 'call' }> => d.k === 'call' && !REQUEST_FN.test(d.fn) && !VERB.test(d.fn)
@@ -1435,7 +1581,7 @@ export class Flow {
     if (known !== undefined) return known;
     this.helperCache.set(fn, false);
     const facts = this.factsOf(fn.file);
-    const yes = !!facts && (fn.params.length > 0 || !!this.ctorOf(fn)?.fields?.size) && this.sinks(fn, facts).some((r) => hasParam(r.url) || (r.method !== null && hasParam(r.method)));
+    const yes = !!facts && (fn.params.length > 0 || !!this.ctorOf(fn)?.fields?.size || this.isExtended(fn.cls)) && this.sinks(fn, facts).some((r) => hasParam(r.url) || (r.method !== null && hasParam(r.method)));
     this.helperCache.set(fn, yes);
     return yes;
   }
@@ -1598,6 +1744,8 @@ export function detectSink(c0: CallSite, fn: FnDef): Sink | null {
     const ctx = positional[c.fn === 'fopen' ? 3 : 2];
     return { name: c.fn, url: [positional[0]], method: ctx ? streamMethod(ctx, fn) : null, defaultMethod: 'GET', relativeOk: false };
   }
+  const requests = phpRequestsSink(c, positional) ?? spreadOptionsSink(c, fn);
+  if (requests) return requests;
   const isRequest = REQUEST_FN.test(c.fn) || c.fn === 'new' && /Request$/.test(c.recv);
   if (c.fn === 'curl_setopt') {
     const opt = positional[1];
@@ -1664,6 +1812,61 @@ export function detectSink(c0: CallSite, fn: FnDef): Sink | null {
   return { name: c.fn === 'new' ? c.recv : c.fn, url: urls, method, defaultMethod: optionsUnseen ? null : 'GET', relativeOk: /RestRequest/.test(c.fn) || /request/i.test(c.fn) && !!c.recv || methodFirst };
 }
 
+/** HTTP mocking libraries of tests: nock(base).get(path), fetchMock.post(url, …), new MockAdapter(axios), fetchMocker. */
+const MOCK_ROOT = /^(?:nock|fetchMock|fetchMocker|mockFetch|fetch_mock|MockAdapter|mockAxios|moxios|mockAgent|MockAgent)$/;
+/**
+ * Is a receiver a mock's interceptor (a chain rooted at `nock(…)`, `fetchMock`, or a name made by one)? Its
+ * get/post/put declare the replies a test expects; they make no request.
+ */
+function isMockChain(e: Expr, fn: FnDef, facts: FileFacts, depth: number): boolean {
+  let x = e;
+  for (let i = 0; i < 12 && x.k === 'call' && x.recvExpr; i++) x = x.recvExpr;
+  if (x.k === 'call') return MOCK_ROOT.test(x.fn) || x.fn === 'new' && MOCK_ROOT.test(x.recv);
+  if (x.k !== 'ref') return false;
+  const root = x.simple ? x.name : /^[A-Za-z_$][\w$]*/.exec(x.text)?.[0] ?? '';
+  if (MOCK_ROOT.test(root)) return true;
+  if (depth > 2 || !x.simple) return false;
+  const defs = fn.locals.get(x.name) ?? facts.defs.get(x.name);
+  return !!defs?.length && defs.every((d) => d !== e && isMockChain(d, fn, facts, depth + 1));
+}
+
+/** `opts.url` / `opts.uri` on an options parameter (or rest element) of the function: a key its callers set. */
+function optionsUrl(e: Extract<Expr, { k: 'ref' }>, fn: FnDef): RegExpExecArray | null {
+  const m = /^([A-Za-z_$][\w$]*)\.(url|uri)$/.exec(e.text);
+  return m && (fn.params.includes(m[1]!) || isRestOf(fn, m[1]!)) ? m : null;
+}
+
+/**
+ * A request given one options object that spreads the helper's options parameter over defaults (gaxios'
+ * `gx.request({ method: 'GET', ...opts })`, axios' `http.request({ ...opts, method: 'DELETE' })`): the url and the
+ * method are the caller's, a key written after the spread wins, one written before it is the default.
+ */
+function spreadOptionsSink(c: CallSite, fn: FnDef): Sink | null {
+  if (c.fnArg || !(REQUEST_FN.test(c.fn) || SEND_STEP.test(c.fn) && c.recv) || NOT_CLIENT.test(c.recv)) return null;
+  const positional = c.args.filter((a) => !a.key).map((a) => a.value);
+  const obj = positional.length === 1 ? positional[0] : undefined;
+  if (obj?.k !== 'obj') return null;
+  const at = obj.entries.findIndex((en) => en.key === '...' && en.value.k === 'ref' && en.value.simple && (fn.params.includes(en.value.name) || isRestOf(fn, en.value.name)));
+  if (at < 0) return null;
+  const opt = (obj.entries[at]!.value as Extract<Expr, { k: 'ref' }>).name;
+  const own = (re: RegExp) => { let i = -1; obj.entries.forEach((en, j) => { if (re.test(en.key)) i = j; }); return i; };
+  const ref = (key: string): Expr => ({ k: 'ref', name: key, text: `${opt}.${key}`, simple: false, line: c.line });
+  const u = own(/^(url|uri)$/), m = own(METHOD_KEY);
+  const url = u > at ? obj.entries[u]!.value : ref('url');
+  const lit = m >= 0 && m < at ? obj.entries[m]!.value : null;
+  const dflt = lit?.k === 'str' && typeof lit.parts[0] === 'string' && METHOD_TOKEN.test(lit.parts[0]) ? lit.parts[0].toUpperCase() as HttpMethod : 'GET';
+  return { name: `${c.recv ? `${c.recv}.` : ''}${c.fn}`, url: [url], method: m > at ? obj.entries[m]!.value : ref('method'), defaultMethod: dflt, relativeOk: !!c.recv };
+}
+
+/**
+ * PHP's Requests (rmccue/requests, WpOrg\Requests): `Requests::request($url, $headers, $data, $type, $options)` takes
+ * the method fourth (GET when absent); `Requests\Session->request($url, …)` the same.
+ */
+function phpRequestsSink(c: CallSite, positional: Expr[]): Sink | null {
+  if (c.fn !== 'request' || !/(?:^|\\)Requests$|(?:^|\\)Requests\\Session$/.test(c.recv) || !positional[0]) return null;
+  return { name: `${c.recv}::request`, url: [positional[0]], method: positional[3] ?? null, defaultMethod: 'GET', relativeOk: false };
+}
+
 // npm HTTP clients by package, as the call they are read like: phin/needle/request take an options object ({ url,
 // method }), the fetch family (url, init), axios/got/ky their own.
 const HTTP_PACKAGES: ReadonlyMap<string, string> = new Map([
@@ -1693,8 +1896,17 @@ function fetchWrapper(c: CallSite, fn: FnDef, facts: FileFacts): CallSite {
   if (c.recv || REQUEST_FN.test(c.fn) || fn.params.includes(c.fn)) return c;
   const defs = fn.locals.get(c.fn) ?? facts.defs.get(c.fn);
   const made = defs?.length === 1 ? defs[0] : undefined;
-  if (made?.k !== 'call') return c;
+  if (made?.k !== 'call' || baseOfFetchWrapper(made)) return c;
   return made.args.some((a) => !a.key && a.value.k === 'ref' && FETCH_REF.test(a.value.text)) ? { ...c, fn: 'fetch' } : c;
+}
+
+/**
+ * A wrapper given fetch and options naming a base (up-fetch's `up(fetch, () => ({ baseUrl }))`, any factory of that
+ * shape): the base its calls' paths are joined to (a client, read by clientCall), or undefined.
+ */
+function baseOfFetchWrapper(made: Extract<Expr, { k: 'call' }>): Expr | undefined {
+  if (!made.args.some((a) => !a.key && a.value.k === 'ref' && FETCH_REF.test(a.value.text))) return undefined;
+  return keyedIn(made.args.filter((a) => a.value.k === 'obj'), BASE_KEY);
 }
 
 /**
