@@ -208,7 +208,7 @@ describe('audit engine 11js: a client made on another host', () => {
 });
 
 describe('audit engine 11js: a helper in any project file the caller imports', () => {
-  it('import { send } from "./transport.js" / "../lib/http": the helper there is applied at the call', async () => {
+  it('import { send } from "./transport.js", an import renamed (`put as update`, `{ send: push } = require()`): the helper there is applied at the call', async () => {
     const r = await audit({
       'src/transport.js': [
         `const API = process.env.COMMERCE7_API || 'https://api.commerce7.com/v1';`,
@@ -220,8 +220,9 @@ describe('audit engine 11js: a helper in any project file the caller imports', (
       'src/jobs/run.js': `import { send } from '../transport.js';\nawait send('PUT', '/vendor/' + id, {});\n`,
       'lib/http.ts': `const root = 'https://api.commerce7.com/v1';\nexport const put = (p: string, b: unknown) => fetch(root + p, { method: 'PATCH', body: JSON.stringify(b) });\n`,
       'app/go.ts': `import { put as update } from '../lib/http';\nawait update('/club/1', {});\n`,
+      'jobs/push.js': `const { send: push } = require('../src/transport');\npush('DELETE', '/coupon/' + id);\n`,
     });
-    assert.deepEqual(calls(r), ['PATCH /club/{id}', 'PUT /vendor/{id}']);
+    assert.deepEqual(calls(r), ['DELETE /coupon/{id}', 'PATCH /club/{id}', 'PUT /vendor/{id}']);
   });
 });
 
@@ -244,5 +245,24 @@ describe('audit engine 11js: segments joined onto the base URL\'s pathname', () 
       `await c7.put(['vendor', id], {});`,
     ].join('\n') });
     assert.deepEqual(calls(r), ['GET /club/{id}/package', 'PUT /vendor/{id}']);
+  });
+
+  it('a pathname set by a template on the old one; the base a constructor\'s destructured default or the caller\'s', async () => {
+    const r = await audit({ 'src/api.js': [
+      `export class Api {`,
+      `  constructor({ root = 'https://api.commerce7.com/v1', tenant }) { this.root = root; this.tenant = tenant; }`,
+      `  async call(method, kind, id) {`,
+      `    const u = new URL(this.root);`,
+      `    u.pathname = \`\${u.pathname}/\${kind}/\${id}\`;`,
+      `    return fetch(u, { method });`,
+      `  }`,
+      `}`,
+      `const api = new Api({ tenant: 't' });`,
+      `await api.call('DELETE', 'tag', 5);`,
+      `const other = new URL('https://example.org/x');`,
+      `other.pathname = \`\${other.pathname}/customer\`;`,
+      `await fetch(other);`,
+    ].join('\n') });
+    assert.deepEqual(calls(r), ['DELETE /tag/{id}']);
   });
 });

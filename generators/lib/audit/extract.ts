@@ -82,6 +82,8 @@ export interface FileFacts {
   fns: FnDef[];
   /** The file's top-level code, as a function without parameters. */
   top: FnDef;
+  /** JS/TS imports under another name (`import { send as go }`): local name -> the exported name. */
+  aliases?: Record<string, string>;
   /** JS/TS/PHP classes: the class each extends and its fields' initial values (`protected root = '/vendor'`). */
   classes?: Record<string, { base?: string; fields: Record<string, Expr> }>;
 }
@@ -736,6 +738,11 @@ export function extractFacts(file: string, grammar: string, root: SyntaxNode): F
   const visit = (n: SyntaxNode, fn: FnDef) => {
     const t = n.type;
     if (t === 'comment' || t === 'line_comment' || t === 'block_comment') return;
+    if (t === 'import_specifier') {
+      const name = field(n, 'name'), alias = field(n, 'alias');
+      if (name && alias && name.text !== alias.text) (facts.aliases ??= {})[alias.text] = name.text.replace(/^["']|["']$/g, '');
+      return;
+    }
     if (CLASS.has(t) || t === 'record_declaration') {
       const name = field(n, 'name');
       const saved = currentClass;
@@ -874,8 +881,9 @@ export function extractFacts(file: string, grammar: string, root: SyntaxNode): F
         if (cls) cls.fields[name.replace(/^[#$]/, '')] = value;
       }
       const simple = !/[.:>\[]/.test(nameNode.text.replace(/^\$/, ''));
-      const self = /^(?:this\.|self\.|@|\$this->)(\w+)$/.exec(nameNode.text);
-      if (self && fn.fields && value.k === 'ref' && value.simple && fn.params.includes(value.name)) fn.fields.set(self[1]!, value.name);
+      // A private field (this.#base) is a field too; so is one set from a destructured parameter (`{ base = URL }`).
+      const self = /^(?:this\.#?|self\.|@|\$this->)(\w+)$/.exec(nameNode.text);
+      if (self && fn.fields && value.k === 'ref' && value.simple && (fn.params.includes(value.name) || fn.pattern.some((x) => x.name === value.name && x.key !== '...'))) fn.fields.set(self[1]!, value.name);
       if (fn === top || !simple || t === 'pair' || t === 'keyed_element') add(facts.defs, name, value);
       else add(fn.locals, name, value);
       // The method set on a request or options object after it is made (init.method = 'DELETE', req.Method =
@@ -885,6 +893,9 @@ export function extractFacts(file: string, grammar: string, root: SyntaxNode): F
       // Likewise its URL: opts.url = `${BASE}/x`; axios(opts) — req.RequestUri = new Uri(…).
       const setsUrl = t !== 'pair' && t !== 'keyed_element' ? /^\$?([A-Za-z_]\w*)(?:\.|->|\[['"])(?:url|uri|Url|Uri|URL|RequestUri|requestUri)['"\]]*$/.exec(nameNode.text) : null;
       if (setsUrl) add(fn.locals, `${setsUrl[1]}.url`, value);
+      // A WHATWG URL's path set after it is made (u.pathname = path.posix.join(u.pathname, …)): flow.ts pathnameSet.
+      const setsPath = t !== 'pair' && /^(javascript|typescript|tsx)$/.test(grammar) ? /^([A-Za-z_$][\w$]*)\.pathname$/.exec(nameNode.text) : null;
+      if (setsPath) add(fn.locals, `${setsPath[1]}.pathname`, value);
     }
     if (CALL.has(t)) {
       const { fn: name, recv, recvExpr, argsNode, block } = callParts(n);

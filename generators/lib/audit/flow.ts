@@ -498,7 +498,7 @@ export class Flow {
     if (configured && BASE_NAME.test(configured)) return [hole(configured, true)];
     // An object's field set from its constructor's parameter (this.path in a method of Resource): bound from the
     // receiver's `new Resource(auth, '/vendor')` at the call site, a parameter until then.
-    const fieldOf = env.fn.cls ? /^(?:this\.|self\.|@|\$this->)(\w+)$/.exec(e.text) : null;
+    const fieldOf = env.fn.cls ? /^(?:this\.#?|self\.|@|\$this->)(\w+)$/.exec(e.text) : null;
     if (fieldOf) {
       const key = `this.${fieldOf[1]}`;
       const bound = env.bindings?.get(key);
@@ -548,6 +548,8 @@ export class Flow {
     if (env.stack.has(key)) return [hole(e.name, BASE_NAME.test(e.name))];
     const stack = new Set(env.stack).add(key);
     if (e.simple) {
+      const moved = this.pathnameSet(e, env);
+      if (moved) return moved;
       const locals = env.fn.locals.get(e.name);
       if (locals) return uniq(locals.flatMap((x) => this.eval(x, { ...env, stack, depth: env.depth + 1 })));
     }
@@ -802,7 +804,11 @@ export class Flow {
       if (e.recvExpr) return recv();
       return arg(0);
     }
-    if (/^(join|urljoin|Join|JoinPath|joinPath|resolve|Combine)$/.test(fn) && args.length >= 2 && /^(|URI|path|posixpath|urllib\.parse|parse|filepath|url|Path|os\.path|urlparse|path\.posix|posix|Url|Flurl\.Url|URLUtil)$/.test(e.recv)) return this.join(args.map((a) => this.eval(a.value, deeper)));
+    // path.join(base, ...segments): a spread list's items are segments too.
+    const spreadSegments = (a: Arg): Val[] => (a.value.k === 'list' && a.value.items.length === 1 && a.value.items[0]!.spread ? this.eval(a.value.items[0]!.value, deeper).map((v) => withSep(v, '/')) : this.eval(a.value, deeper));
+    if (/^(join|urljoin|Join|JoinPath|joinPath|resolve|Combine)$/.test(fn) && args.length >= 2 && /^(|URI|path|posixpath|urllib\.parse|parse|filepath|url|Path|os\.path|urlparse|path\.posix|posix|Url|Flurl\.Url|URLUtil)$/.test(e.recv)) return this.join(args.map(spreadSegments));
+    // segments.map(String) / .map(encodeURIComponent): the same segments, as text.
+    if (fn === 'map' && e.recvExpr && args.length === 1 && args[0]!.value.k === 'ref' && /^(String|encodeURIComponent|encodeURI|escape)$/.test(args[0]!.value.text)) return recv();
     // Lists joined by a separator: [ROOT, ...parts].join('/'), "/".join(parts), strings.Join(parts, "/"),
     // implode('/', $parts), string.Join("/", parts); Go's append(list, more...) is a longer list.
     if (fn === 'append' && !e.recv && args.length) return this.eval({ k: 'list', items: args.map((a) => ({ value: a.value, spread: false })), line: e.line }, env);
@@ -1137,6 +1143,31 @@ export class Flow {
     }
   }
 
+  /**
+   * `u` made as `new URL(base)` whose pathname is set after (`u.pathname = path.posix.join(u.pathname, ...segs)`,
+   * `` `${u.pathname}/x` ``): the new path with the base in place of its old pathname. Null for any other local.
+   */
+  private pathnameSet(e: Extract<Expr, { k: 'ref' }>, env: Env): Val[] | null {
+    const set = env.fn.locals.get(`${e.name}.pathname`)?.[0];
+    if (!set) return null;
+    const made = env.fn.locals.get(e.name)?.find((d): d is Extract<Expr, { k: 'call' }> => d.k === 'call' && d.fn === 'URL' && d.args.filter((a) => !a.key).length === 1);
+    if (!made) return null;
+    let uses = 0;
+    const base = made.args[0]!.value;
+    const swap = (x: Expr): Expr => {
+      switch (x.k) {
+        case 'ref': if (x.text === `${e.name}.pathname`) { uses++; return base; } return x;
+        case 'str': return { ...x, parts: x.parts.map((p) => (typeof p === 'string' ? p : swap(p))) };
+        case 'cat': case 'alt': return { ...x, items: x.items.map(swap) };
+        case 'list': return { ...x, items: x.items.map((it) => ({ ...it, value: swap(it.value) })) };
+        case 'call': return { ...x, args: x.args.map((a) => ({ ...a, value: swap(a.value) })) };
+        default: return x;
+      }
+    };
+    const path = swap(set);
+    return uses ? this.eval(path, { ...env, depth: env.depth + 1 }) : null;
+  }
+
   /** An object literal with its spreads of named object literals laid out in place (`{ ...CREATE_TAG, data }`): later keys win. */
   private spreadOut(obj: Extract<Expr, { k: 'obj' }>, env: Env): Extract<Expr, { k: 'obj' }> {
     if (!obj.entries.some((en) => en.key === '...' && en.value.k === 'ref')) return obj;
@@ -1301,7 +1332,7 @@ export class Flow {
     }
     for (const c0 of fn.calls) {
       if (out.length > 200) break;
-      const c = paginateStep(fetchWrapper(libraryAlias(this.uncurry(c0, env), fn, facts), fn, facts));
+      const c = paginateStep(fetchWrapper(libraryAlias(this.uncurry(importAlias(c0, fn, facts), env), fn, facts), fn, facts));
       let helper = isLibraryCall(c) ? undefined : this.resolveFn(c.fn, c.recv, facts, (f) => f !== fn && this.isHelper(f), fn);
       // A plain function is not a method of a local object: preview.get("total") is not the module's get(url).
       if (helper && !helper.method && c.recvExpr?.k === 'ref' && c.recvExpr.simple && (fn.locals.has(c.recvExpr.name) || fn.params.includes(c.recvExpr.name))
@@ -1884,6 +1915,21 @@ function libraryAlias(c: CallSite, fn: FnDef, facts: FileFacts): CallSite {
   const pkg = made.args[0]?.value;
   const name = pkg?.k === 'str' && pkg.parts.length === 1 && typeof pkg.parts[0] === 'string' ? HTTP_PACKAGES.get(pkg.parts[0]) : undefined;
   return name ? { ...c, fn: name } : c;
+}
+
+/**
+ * A plain call of a name imported under another one (`import { send as go }`, `const { send: go } = require(…)`):
+ * the exported function's call, so that helper is found where it is defined.
+ */
+function importAlias(c: CallSite, fn: FnDef, facts: FileFacts): CallSite {
+  if (c.recv || fn.params.includes(c.fn)) return c;
+  const named = facts.aliases?.[c.fn];
+  if (named) return fn.locals.has(c.fn) ? c : { ...c, fn: named };
+  const defs = fn.locals.get(c.fn) ?? facts.defs.get(c.fn);
+  const d = defs?.length === 1 ? defs[0] : undefined;
+  if (d?.k !== 'elem' || !d.one || typeof d.at !== 'string' || d.at === c.fn || !/^[A-Za-z_$][\w$]*$/.test(d.at)) return c;
+  const it = d.iter;
+  return it.k === 'call' && (it.fn === 'require' || it.fn === 'import') && !it.recv ? { ...c, fn: d.at } : c;
 }
 
 /** `fetch`, `globalThis.fetch`, `window.fetch`: the platform's fetch handed to a wrapper. */
