@@ -205,6 +205,25 @@ describe('audit engine 11js: a client made on another host', () => {
     });
     assert.deepEqual(calls(r), ['GET /tag']);
   });
+
+  it('a base from a setting named for another service is another host; one a project file sets to Commerce7 is not', async () => {
+    const r = await audit({
+      'src/c7.js': `import got from 'got';\nexport const c7 = got.extend({ prefixUrl: 'https://api.commerce7.com/v1' });\nexport const tags = () => c7.get('tag/customer').json();\n`,
+      'src/erp.js': [
+        `import got from 'got';`,
+        `const api = got.extend({ prefixUrl: process.env.ERP_URL });`,
+        `export const pull = () => api.get('customer').json();`,
+        `export const drop = (id) => api(\`coupon/\${id}\`, { method: 'DELETE' });`,
+      ].join('\n'),
+      'svc/.env.example': `STORE_API_URL=https://api.commerce7.com/v1\n`,
+      'svc/sync.js': [
+        `import axios from 'axios';`,
+        `const rest = axios.create({ baseURL: process.env.STORE_API_URL });`,
+        `export const put = (id) => rest.put(\`/vendor/\${id}\`, {});`,
+      ].join('\n'),
+    });
+    assert.deepEqual(calls(r), ['GET /tag/customer', 'PUT /vendor/{id}']);
+  });
 });
 
 describe('audit engine 11js: a helper in any project file the caller imports', () => {

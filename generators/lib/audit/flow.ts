@@ -1382,7 +1382,9 @@ export class Flow {
       // A client named for Commerce7 ($this->commerce7Client autowired from YAML, Laravel's Http::commerce7($t) macro,
       // c7Api): its base is Commerce7's even where no file the audit reads names it.
       const named = C7_NAMED.test(c.recv.replace(/\((?:[^()]|\([^()]*\))*\)$/, ''));
-      const relativeOk: RelativeOk = !sink.relativeOk ? false : strong && clientLike ? 'strong' : strong || (this.project.baseFiles.size > 0 || named) && (clientLike || named) ? 'weak' : false;
+      // A client made on another host (got.extend({ prefixUrl: ERP }), axios.create({ baseURL: process.env.CRM_URL })): its relative paths are that host's.
+      const foreign = !!sink.relativeOk && !recvBase && !!c.recv && this.foreignClient(c.recv, env);
+      const relativeOk: RelativeOk = !sink.relativeOk || foreign ? false : strong && clientLike ? 'strong' : strong || (this.project.baseFiles.size > 0 || named) && (clientLike || named) ? 'weak' : false;
       let urls = candidates.find((vals) => vals.some((v) => classify(v, { relativeOk }) !== null));
       // s.get("order") on a parameter s: the client the callers pass decides (a Session made with the base URL).
       let needsBase = false;
@@ -1392,6 +1394,8 @@ export class Flow {
         if (joined.some(hasParam)) { urls = joined; needsBase = true; }
       }
       urls ??= candidates.find((vals) => vals.some(hasParam)) ?? candidates[0] ?? [];
+      // On another host's client only a full Commerce7 URL counts; a path given by the caller must be one too.
+      if (foreign) { urls = urls.filter((v) => hasParam(v) || isC7Based(v) || C7_URL.test(show(v))); needsBase = true; }
       const built = sink.method ? null : this.optionsMethod(c, env);
       const methods = sink.method ? uniq(this.eval(sink.method, env)) : built ?? [null];
       for (const url of urls) for (const method of methods.filter((m, i) => i < 4 || m?.tags)) {
@@ -1535,7 +1539,7 @@ export class Flow {
       && !!this.resolveFn(d.fn, d.recv, env.facts, (f) => f.returns.length > 0) && this.eval(d, { ...env, depth: env.depth + 2 }).some(isC7Based));
     if (!maker && !made) return null;
     const base = made ?? keyedIn(maker!.args, BASE_KEY) ?? (maker!.fn === 'wretch' ? maker!.args[0]?.value : undefined);
-    if (!base) return null;
+    if (!base || !made && this.foreignBase(this.eval(base, { ...env, depth: env.depth + 2 }))) return null;
     const first = c.args.find((a) => !a.key)?.value;
     const urlKey = first?.k === 'obj' ? first.entries.find((en) => URL_KEY.test(en.key))?.value : undefined;
     const path = urlKey ?? first;
@@ -1588,6 +1592,35 @@ export class Flow {
       }
     }
     return null;
+  }
+
+  /**
+   * Is a base another host's: every value a URL of another host, or a setting (an environment variable, a config
+   * key) whose name says nothing of Commerce7 and that no project file sets to Commerce7's URL (ERP_URL, CRM_BASE)?
+   */
+  private foreignBase(vals: Val[]): boolean {
+    if (!vals.length) return false;
+    return vals.every((v) => {
+      if (isC7Based(v)) return false;
+      const p0 = v.parts.find((p) => typeof p !== 'string' || p.trim() !== '');
+      if (typeof p0 === 'string') return /^\s*https?:\/\/[^/\s]/i.test(p0) && !C7_URL.test(p0);
+      return !!p0 && 'hole' in p0 && /^[A-Za-z_][\w]*$/.test(p0.hole) && /(?:url|uri|base|host|endpoint|api|root|origin)/i.test(p0.hole)
+        && !BASE_NAME.test(p0.hole) && !/c7|commerce7/i.test(p0.hole) && !this.project.baseKeys?.has(p0.hole);
+    });
+  }
+
+  /** Is the receiver (a name) a client made by a factory with a base URL of another host (see foreignBase)? */
+  private foreignClient(recv: string, env: Env): boolean {
+    const name = /^[A-Za-z_$][\w$]*$/.exec(recv.replace(/^(?:this\.|self\.|\$this->|@)/, '').replace(/^\$/, ''))?.[0];
+    if (!name) return false;
+    const defs = [...(env.fn.locals.get(name) ?? []), ...(env.facts.defs.get(name) ?? [])];
+    if (!defs.length) defs.push(...this.nearest(this.project.defs, name, env.facts.file).slice(0, 4).map((d) => d.expr));
+    const makers = defs.filter((d): d is Extract<Expr, { k: 'call' }> => d.k === 'call' && CLIENT_MAKER.test(d.fn));
+    if (!makers.length || makers.length !== defs.length) return false;
+    return makers.every((d) => {
+      const base = keyedIn(d.args, BASE_KEY);
+      return !!base && this.foreignBase(this.eval(base, { ...env, depth: env.depth + 2 }));
+    });
   }
 
   /** Is the receiver a client made with a Commerce7 base URL (axios.create({ baseURL }), Faraday.new(url:), new RestClient(base))? */
