@@ -184,6 +184,24 @@ describe('audit engine 11js: a field a subclass sets, read by a base-class metho
     ].join('\n') });
     assert.deepEqual(calls(r), ['DELETE /coupon/{id}', 'GET /vendor']);
   });
+
+  it('the field given by the subclass constructor: super(http, "/x") to a base that keeps it, or this.x = "/x"', async () => {
+    const r = await audit({ 'src/api.js': [
+      `const BASE = 'https://api.commerce7.com/v1';`,
+      `class Resource {`,
+      `  constructor(token, path) { this.token = token; this.path = path; }`,
+      `  find(id) { return fetch(\`\${BASE}\${this.path}/\${id}\`); }`,
+      `  remove(id) { return fetch(\`\${BASE}\${this.path}/\${id}\`, { method: 'DELETE' }); }`,
+      `}`,
+      `class Notes extends Resource { constructor(t) { super(t, '/note'); } }`,
+      `class Tags extends Resource { constructor(t) { super(t); this.path = '/tag'; } }`,
+      `const notes = new Notes(process.env.TOKEN);`,
+      `const tags = new Tags(process.env.TOKEN);`,
+      `await notes.remove('1');`,
+      `await tags.find('2');`,
+    ].join('\n') });
+    assert.deepEqual(calls(r), ['DELETE /note/{id}', 'GET /tag/{id}']);
+  });
 });
 
 describe('audit engine 11js: a client made on another host', () => {

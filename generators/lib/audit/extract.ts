@@ -85,7 +85,7 @@ export interface FileFacts {
   /** JS/TS imports under another name (`import { send as go }`): local name -> the exported name. */
   aliases?: Record<string, string>;
   /** JS/TS/PHP classes: the class each extends and its fields' initial values (`protected root = '/vendor'`). */
-  classes?: Record<string, { base?: string; fields: Record<string, Expr> }>;
+  classes?: Record<string, { base?: string; fields: Record<string, Expr>; superArgs?: Arg[] }>;
 }
 
 const STRING = new Set(['string', 'template_string', 'encapsed_string', 'string_literal', 'verbatim_string_literal', 'raw_string_literal',
@@ -884,6 +884,8 @@ export function extractFacts(file: string, grammar: string, root: SyntaxNode): F
       // A private field (this.#base) is a field too; so is one set from a destructured parameter (`{ base = URL }`).
       const self = /^(?:this\.#?|self\.|@|\$this->)(\w+)$/.exec(nameNode.text);
       if (self && fn.fields && value.k === 'ref' && value.simple && (fn.params.includes(value.name) || fn.pattern.some((x) => x.name === value.name && x.key !== '...'))) fn.fields.set(self[1]!, value.name);
+      // A constructor setting a field to a value of its own (this.root = '/vendor'): the class's field.
+      else if (self && fn.fields && currentClass && facts.classes?.[currentClass] && !(value.k === 'ref' && value.simple && fn.params.includes(value.name))) facts.classes[currentClass]!.fields[self[1]!] ??= value;
       if (fn === top || !simple || t === 'pair' || t === 'keyed_element') add(facts.defs, name, value);
       else add(fn.locals, name, value);
       // The method set on a request or options object after it is made (init.method = 'DELETE', req.Method =
@@ -936,6 +938,8 @@ export function extractFacts(file: string, grammar: string, root: SyntaxNode): F
             else pending.set(cb.startIndex, list);
           }
         }
+        // super(http, '/vendor') / parent::__construct($http, '/vendor') in a constructor: the base class's fields (flow.ts).
+        if (fn.fields && currentClass && facts.classes?.[currentClass] && (name === 'super' && !recv || name === '__construct' && recv === 'parent')) facts.classes[currentClass]!.superArgs = args;
         // PHP define('BASE', '...').
         if (name === 'define' && args.length === 2 && args[0]!.value.k === 'str') add(facts.defs, String(args[0]!.value.parts[0] ?? ''), args[1]!.value);
       }

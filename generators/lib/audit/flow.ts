@@ -1049,14 +1049,23 @@ export class Flow {
    */
   private classes?: Map<string, Array<{ base?: string; fields: Record<string, Expr>; facts: FileFacts }>>;
   private subclasses?: Map<string, Set<string>>;
-  /** The project's JS/TS/PHP classes by name, and the classes extending each (built once). */
+  /**
+   * The project's JS/TS/PHP classes by name, and the classes extending each (built once). A subclass constructor's
+   * `super(http, '/vendor')` gives it the fields the base constructor sets from those parameters.
+   */
   private classIndex(): Map<string, Array<{ base?: string; fields: Record<string, Expr>; facts: FileFacts }>> {
     if (!this.classes) {
       this.classes = new Map();
       this.subclasses = new Map();
       for (const facts of this.project.files) for (const [name, c] of Object.entries(facts.classes ?? {})) {
         const list = this.classes.get(name) ?? [];
-        list.push({ ...c, facts });
+        const fields = { ...c.fields };
+        const ctor = c.base && c.superArgs ? this.ctorFor(c.base, facts.file) : undefined;
+        if (ctor?.fields) {
+          const given = c.superArgs!.filter((a) => !a.key);
+          for (const [f, p] of ctor.fields) { const at = ctor.params.indexOf(p); if (at >= 0 && given[at] && !(f in fields)) fields[f] = given[at]!.value; }
+        }
+        list.push({ base: c.base, fields, facts });
         this.classes.set(name, list);
         if (c.base) { const sub = this.subclasses.get(c.base) ?? new Set(); sub.add(name); this.subclasses.set(c.base, sub); }
       }
@@ -1609,10 +1618,20 @@ export class Flow {
     });
   }
 
-  /** Is the receiver (a name) a client made by a factory with a base URL of another host (see foreignBase)? */
+  private foreignCache = new Map<string, boolean>();
+  /** Is the receiver (a name) a client made by a factory with a base URL of another host (see foreignBase)? Once per function and name. */
   private foreignClient(recv: string, env: Env): boolean {
     const name = /^[A-Za-z_$][\w$]*$/.exec(recv.replace(/^(?:this\.|self\.|\$this->|@)/, '').replace(/^\$/, ''))?.[0];
     if (!name) return false;
+    const key = `${env.facts.file}\0${env.fn.line}:${env.fn.name}\0${name}`;
+    const known = this.foreignCache.get(key);
+    if (known !== undefined) return known;
+    const yes = this.foreignMaker(name, env);
+    this.foreignCache.set(key, yes);
+    return yes;
+  }
+
+  private foreignMaker(name: string, env: Env): boolean {
     const defs = [...(env.fn.locals.get(name) ?? []), ...(env.facts.defs.get(name) ?? [])];
     if (!defs.length) defs.push(...this.nearest(this.project.defs, name, env.facts.file).slice(0, 4).map((d) => d.expr));
     const makers = defs.filter((d): d is Extract<Expr, { k: 'call' }> => d.k === 'call' && CLIENT_MAKER.test(d.fn));
