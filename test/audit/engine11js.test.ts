@@ -98,6 +98,31 @@ describe('audit engine 11js: options spread over defaults', () => {
   });
 });
 
+describe('audit engine 11js: options spread over defaults, other shapes', () => {
+  it('an axios instance called with { method, ...opts }, and fetch(BASE + opts.path, { method: "GET", ...opts })', async () => {
+    const r = await audit({
+      'a.js': [
+        `import axios from 'axios';`,
+        `const api = axios.create({ baseURL: 'https://api.commerce7.com/v1' });`,
+        `const call = (opts) => api({ method: 'get', ...opts });`,
+        `export const one = () => call({ url: '/club' });`,
+        `export const two = (id) => call({ url: \`/order/\${id}\`, method: 'put' });`,
+      ].join('\n'),
+      'b.js': [
+        `const BASE = 'https://api.commerce7.com/v1';`,
+        `const LIST = { path: '/vendor' };`,
+        `async function c7(opts) {`,
+        `  const res = await fetch(BASE + opts.path, { method: 'GET', ...opts, headers: { tenant: 't' } });`,
+        `  return res.json();`,
+        `}`,
+        `export const three = () => c7(LIST);`,
+        `export const four = (id) => c7({ path: \`/coupon/\${id}\`, method: 'DELETE' });`,
+      ].join('\n'),
+    });
+    assert.deepEqual(calls(r), ['DELETE /coupon/{id}', 'GET /club', 'GET /vendor', 'PUT /order/{id}']);
+  });
+});
+
 describe('audit engine 11js: HTTP mocks are not calls', () => {
   it('nock(base).get/put/delete(...) intercepts requests; it makes none', async () => {
     const r = await audit({

@@ -513,7 +513,11 @@ export class Flow {
     const bare = e.text.replace(/^[$@]+/, '');
     // A parameter of the function being read.
     // `options.method` where options is a parameter: bound from the object literal each caller passes.
-    const dotted = /^([A-Za-z_$][\w$]*)\.(method|type|verb)$/.exec(e.text) ?? optionsUrl(e, env.fn);
+    const dotted = /^([A-Za-z_$][\w$]*)\.(method|type|verb)$/.exec(e.text);
+    // `opts.url` / `opts.path` on an options parameter: the caller's key; when the caller's value is not an object
+    // literal (unbound), read as before (a name lookup below).
+    const optUrl = optionsUrl(e, env.fn);
+    if (optUrl && (!env.bindings || env.bindings.has(e.text))) return env.bindings?.get(e.text) ?? [{ parts: [{ param: e.text }], ev: [] }];
     // A Go struct parameter's field (j.path in do(ctx, j job)): bound from the literal each caller passes.
     const goField = !dotted && env.facts.grammar === 'go' ? /^([A-Za-z_]\w*)\.([A-Za-z_]\w*)$/.exec(e.text) : null;
     if (goField && env.fn.params.includes(goField[1]!)) {
@@ -1263,12 +1267,17 @@ export class Flow {
           // The caller's own options parameter handed on (`once(path, init)`): its caller's method.
           if (a.value.k === 'ref' && a.value.simple && (env.fn.params.includes(a.value.name) || isRestOf(env.fn, a.value.name))) {
             map.set(`${p}.method`, this.passedMethod(a.value, env)!);
-            map.set(`${p}.url`, this.eval({ k: 'ref', name: 'url', text: `${a.value.name}.url`, simple: false, line: a.value.line }, env));
+            for (const key of ['url', 'uri', 'path', 'endpoint']) map.set(`${p}.${key}`, this.eval({ k: 'ref', name: key, text: `${a.value.name}.${key}`, simple: false, line: a.value.line }, env));
           }
           // An options object literal: its method (or its absence: the library's default) for `p.method`.
           let obj: Expr | undefined = a.value;
           let objFacts = env.facts;
           if (obj.k === 'ref' && obj.simple) obj = env.fn.locals.get(obj.name)?.find((x) => x.k === 'obj') ?? obj;
+          // A constant options object of the file or the project (const LIST_TAGS = { path: '/tag' }).
+          if (obj.k === 'ref' && obj.simple && !env.fn.params.includes(obj.name) && !env.fn.locals.has(obj.name)) {
+            const def = this.objectDef(obj, env);
+            if (def?.expr.k === 'obj') { obj = def.expr; objFacts = def.env.facts; }
+          }
           // An entry of a route table: C7.getCustomer = { method: 'GET', path: (id) => `/customer/${id}` }.
           if (obj.k === 'ref' && !obj.simple && /^[A-Za-z_$][\w$]*\.[A-Za-z_$][\w$]*$/.test(obj.text)) {
             const hit = [...(env.facts.defs.get(obj.name) ?? []).map((expr) => ({ facts: env.facts, expr })), ...this.nearest(this.project.defs, obj.name, env.facts.file).slice(0, 4)].find((d) => d.expr.k === 'obj');
@@ -1276,9 +1285,11 @@ export class Flow {
           }
           if (obj.k === 'obj') {
             obj = this.spreadOut(obj, env);
-            // Its url, for a helper that sends `{ method, ...opts }` (see spreadOptionsSink).
-            const u = [...obj.entries].reverse().find((en) => /^(url|uri)$/.test(en.key));
-            if (u) map.set(`${p}.url`, this.eval(u.value, { ...env, facts: objFacts, fn: objFacts === env.facts ? env.fn : objFacts.top }));
+            // Its url or path, for a helper that reads `opts.url` / `opts.path` (see optionsUrl, spreadOver).
+            for (const key of ['url', 'uri', 'path', 'endpoint']) {
+              const u = [...obj.entries].reverse().find((en) => en.key === key);
+              if (u) map.set(`${p}.${key}`, this.eval(u.value, { ...env, facts: objFacts, fn: objFacts === env.facts ? env.fn : objFacts.top }));
+            }
             const m = [...obj.entries].reverse().find((en) => /^(method|type|verb)$/.test(en.key));
             map.set(`${p}.method`, m ? this.eval(m.value, { ...env, facts: objFacts, fn: objFacts.top }) : [{ parts: [ABSENT], ev: [] }]);
             // A Go struct literal (job{method, path}): each field, for `${p}.field` in the helper.
@@ -1550,10 +1561,13 @@ export class Flow {
     const base = made ?? keyedIn(maker!.args, BASE_KEY) ?? (maker!.fn === 'wretch' ? maker!.args[0]?.value : undefined);
     if (!base || !made && this.foreignBase(this.eval(base, { ...env, depth: env.depth + 2 }))) return null;
     const first = c.args.find((a) => !a.key)?.value;
-    const urlKey = first?.k === 'obj' ? first.entries.find((en) => URL_KEY.test(en.key))?.value : undefined;
+    // api({ method: 'get', ...opts }): the caller's url and method over the defaults (spreadOver).
+    const over = first?.k === 'obj' && c.args.filter((a) => !a.key).length === 1 ? spreadOver(first, env.fn, c.line) : null;
+    const urlKey = over?.url ?? (first?.k === 'obj' ? first.entries.find((en) => URL_KEY.test(en.key))?.value : undefined);
     const path = urlKey ?? first;
     if (!path || !stringy(path)) return null;
     const url: Expr = { k: 'call', fn: 'join', recv: 'path', args: [{ value: base }, { value: path }], line: c.line };
+    if (over) return { name: c.fn, url: [url], method: over.method, defaultMethod: over.dflt, relativeOk: false };
     return { name: c.fn, url: [url], method: keyed(c, METHOD_KEY) ?? null, defaultMethod: 'GET', relativeOk: false };
   }
 
@@ -1860,7 +1874,10 @@ export function detectSink(c0: CallSite, fn: FnDef): Sink | null {
   if (c.fn === 'open' && !/xhr|request|XMLHttpRequest|req$/i.test(c.recv)) return null;
   if (c.fn === 'http' || c.fn === 'https') if (c.recv) return null;
   if (/^(curl|wget|http|https|xh|xhs)$/.test(c.fn) && !c.recv) return shellSink(c);
-  let method: Expr | null = keyed(c, METHOD_KEY) ?? null;
+  // fetch(url, { method: 'GET', ...opts }): a method before the spread is only the default (spreadOver).
+  const initObj = positional.length >= 2 && positional[positional.length - 1]!.k === 'obj' ? positional[positional.length - 1] as Extract<Expr, { k: 'obj' }> : null;
+  const over = initObj ? spreadOver(initObj, fn, c.line) : null;
+  let method: Expr | null = (over && over.method.k === 'ref' ? over.method : null) ?? keyed(c, METHOD_KEY) ?? null;
   const urls: Expr[] = [];
   const byKey = keyed(c, URL_KEY);
   const host = keyed(c, /^(hostname|host|baseURL|baseUrl|base_url|prefixUrl)$/);
@@ -1892,7 +1909,7 @@ export function detectSink(c0: CallSite, fn: FnDef): Sink | null {
   // A request object made with the method first (PSR-7's new Request('PUT', 'product/1'), requests.Request('PUT', …),
   // .NET's new HttpRequestMessage(HttpMethod.Post, "order/1")) is sent by a client (a Guzzle Pool, $client->send, session.send): its relative path is the client's.
   const methodFirst = (c.fn === 'new' ? /Request(?:Message)?$/.test(c.recv) : /^(Request|HttpRequestMessage)$/.test(c.fn)) && !!positional[0] && isMethodExpr(positional[0]);
-  return { name: c.fn === 'new' ? c.recv : c.fn, url: urls, method, defaultMethod: optionsUnseen ? null : 'GET', relativeOk: /RestRequest/.test(c.fn) || /request/i.test(c.fn) && !!c.recv || methodFirst };
+  return { name: c.fn === 'new' ? c.recv : c.fn, url: urls, method, defaultMethod: over && method === over.method ? over.dflt : optionsUnseen ? null : 'GET', relativeOk: /RestRequest/.test(c.fn) || /request/i.test(c.fn) && !!c.recv || methodFirst };
 }
 
 /** HTTP mocking libraries of tests: nock(base).get(path), fetchMock.post(url, …), new MockAdapter(axios), fetchMocker. */
@@ -1915,7 +1932,7 @@ function isMockChain(e: Expr, fn: FnDef, facts: FileFacts, depth: number): boole
 
 /** `opts.url` / `opts.uri` on an options parameter (or rest element) of the function: a key its callers set. */
 function optionsUrl(e: Extract<Expr, { k: 'ref' }>, fn: FnDef): RegExpExecArray | null {
-  const m = /^([A-Za-z_$][\w$]*)\.(url|uri)$/.exec(e.text);
+  const m = /^([A-Za-z_$][\w$]*)\.(url|uri|path|endpoint)$/.exec(e.text);
   return m && (fn.params.includes(m[1]!) || isRestOf(fn, m[1]!)) ? m : null;
 }
 
@@ -1928,17 +1945,26 @@ function spreadOptionsSink(c: CallSite, fn: FnDef): Sink | null {
   if (c.fnArg || !(REQUEST_FN.test(c.fn) || SEND_STEP.test(c.fn) && c.recv) || NOT_CLIENT.test(c.recv)) return null;
   const positional = c.args.filter((a) => !a.key).map((a) => a.value);
   const obj = positional.length === 1 ? positional[0] : undefined;
-  if (obj?.k !== 'obj') return null;
-  const at = obj.entries.findIndex((en) => en.key === '...' && en.value.k === 'ref' && en.value.simple && (fn.params.includes(en.value.name) || isRestOf(fn, en.value.name)));
+  const over = obj?.k === 'obj' ? spreadOver(obj, fn, c.line) : null;
+  if (!over) return null;
+  return { name: `${c.recv ? `${c.recv}.` : ''}${c.fn}`, url: [over.url], method: over.method, defaultMethod: over.dflt, relativeOk: !!c.recv };
+}
+
+/**
+ * An options object spreading the function's options parameter (`{ method: 'GET', ...opts }`): its url and method,
+ * the caller's (`opts.url`, `opts.method`) unless a key after the spread sets them; a method before it is the default.
+ */
+function spreadOver(obj: Extract<Expr, { k: 'obj' }>, fn: FnDef, line: number): { url: Expr; method: Expr; dflt: HttpMethod } | null {
+  let at = -1;
+  obj.entries.forEach((en, j) => { if (en.key === '...' && en.value.k === 'ref' && en.value.simple && (fn.params.includes(en.value.name) || isRestOf(fn, en.value.name))) at = j; });
   if (at < 0) return null;
   const opt = (obj.entries[at]!.value as Extract<Expr, { k: 'ref' }>).name;
   const own = (re: RegExp) => { let i = -1; obj.entries.forEach((en, j) => { if (re.test(en.key)) i = j; }); return i; };
-  const ref = (key: string): Expr => ({ k: 'ref', name: key, text: `${opt}.${key}`, simple: false, line: c.line });
+  const ref = (key: string): Expr => ({ k: 'ref', name: key, text: `${opt}.${key}`, simple: false, line });
   const u = own(/^(url|uri)$/), m = own(METHOD_KEY);
-  const url = u > at ? obj.entries[u]!.value : ref('url');
   const lit = m >= 0 && m < at ? obj.entries[m]!.value : null;
   const dflt = lit?.k === 'str' && typeof lit.parts[0] === 'string' && METHOD_TOKEN.test(lit.parts[0]) ? lit.parts[0].toUpperCase() as HttpMethod : 'GET';
-  return { name: `${c.recv ? `${c.recv}.` : ''}${c.fn}`, url: [url], method: m > at ? obj.entries[m]!.value : ref('method'), defaultMethod: dflt, relativeOk: !!c.recv };
+  return { url: u > at ? obj.entries[u]!.value : ref('url'), method: m > at ? obj.entries[m]!.value : ref('method'), dflt };
 }
 
 /**
