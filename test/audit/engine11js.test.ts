@@ -210,6 +210,39 @@ describe('audit engine 11js: a field a subclass sets, read by a base-class metho
     assert.deepEqual(calls(r), ['DELETE /coupon/{id}', 'GET /vendor']);
   });
 
+  it('a getter or a method each subclass defines (get root(), $this->path()): the receiver\'s class decides', async () => {
+    const ts = await audit({ 'src/res.ts': [
+      `const BASE = 'https://api.commerce7.com/v1';`,
+      `export abstract class Res {`,
+      `  protected abstract get root(): string;`,
+      `  all() { return fetch(BASE + this.root); }`,
+      `  drop(id: string) { return fetch(\`\${BASE}\${this.root}/\${id}\`, { method: 'DELETE' }); }`,
+      `}`,
+      `export class Notes extends Res { protected get root() { return '/note'; } }`,
+      `export class Clubs extends Res { protected get root() { return '/club'; } }`,
+      `await new Notes().drop('1');`,
+      `const clubs = new Clubs();`,
+      `await clubs.all();`,
+    ].join('\n') });
+    assert.deepEqual(calls(ts), ['DELETE /note/{id}', 'GET /club']);
+    const php = await audit({ 'src/Api.php': [
+      `<?php`,
+      `abstract class Endpoint {`,
+      `  abstract protected function path(): string;`,
+      `  public function all() { return $this->http('GET', $this->path()); }`,
+      `  public function remove($id) { return $this->http('DELETE', $this->path() . '/' . $id); }`,
+      `  private function http($verb, $p) { $ch = curl_init('https://api.commerce7.com/v1' . $p); curl_setopt($ch, CURLOPT_CUSTOMREQUEST, $verb); return curl_exec($ch); }`,
+      `}`,
+      `class Vendors extends Endpoint { protected function path(): string { return '/vendor'; } }`,
+      `class Coupons extends Endpoint { protected function path(): string { return '/coupon'; } }`,
+      `$v = new Vendors();`,
+      `$v->all();`,
+      `$c = new Coupons();`,
+      `$c->remove(7);`,
+    ].join('\n') });
+    assert.deepEqual(calls(php), ['DELETE /coupon/{id}', 'GET /vendor']);
+  });
+
   it('the field given by the subclass constructor: super(http, "/x") to a base that keeps it, or this.x = "/x"', async () => {
     const r = await audit({ 'src/api.js': [
       `const BASE = 'https://api.commerce7.com/v1';`,

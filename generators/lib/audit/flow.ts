@@ -735,6 +735,13 @@ export class Flow {
     const arg = (i: number) => (args[i] ? this.eval(args[i]!.value, deeper) : [hole('arg')]);
     const recv = () => (e.recvExpr ? this.eval(e.recvExpr, deeper) : [hole('recv')]);
     const namedArgs = () => new Map(e.args.filter((a) => a.key).map((a) => [a.key!, this.eval(a.value, deeper)] as [string, Val[]]));
+    // this.path() / $this->path() that subclasses define each their way: the receiver's class decides (classField).
+    if (e.recvExpr && /^(?:this|\$this|self|static)$/.test(e.recv) && !e.args.length && env.fn.cls && this.isExtended(env.fn.cls) && this.overridden(env.fn.cls, fn)) {
+      const bound = env.bindings?.get(`this.${fn}`);
+      if (bound) return bound;
+      const own = this.classField(env.fn.cls, fn, env);
+      if (own) return own;
+    }
     const objMethod = this.paramClassMethod(e, env);
     if (!objMethod && /^(sprintf|format|printf|sprint|f|formatted)$/i.test(fn) && (args.length > 1 || !e.recvExpr || e.recvExpr.k !== 'str')) {
       if (lower === 'format' && e.recvExpr && (e.recvExpr.k === 'str' || e.recvExpr.k === 'ref' && !/^(string|String|str)$/.test(e.recv))) {
@@ -1064,6 +1071,12 @@ export class Flow {
       for (const facts of this.project.files) for (const [name, c] of Object.entries(facts.classes ?? {})) {
         const list = this.classes.get(name) ?? [];
         const fields = { ...c.fields };
+        // A getter or a method without parameters returning a literal (`get root() { return '/tag'; }`, PHP's
+        // `protected function path(): string { return '/vendor'; }`): a field of the class, as far as paths go.
+        for (const f of facts.fns) {
+          const ret = f.returns.length === 1 ? f.returns[0]! : undefined;
+          if (f.cls === name && f.name && ret && (ret.k === 'str' || ret.k === 'cat') && !f.params.some((p) => !/^(self|cls)$/.test(p)) && !(f.name in fields)) fields[f.name] = ret;
+        }
         const ctor = c.base && c.superArgs ? this.ctorFor(c.base, facts.file) : undefined;
         if (ctor?.fields) {
           const given = c.superArgs!.filter((a) => !a.key);
@@ -1138,10 +1151,12 @@ export class Flow {
       return;
     }
     const name = /^\$?[A-Za-z_$][\w$]*$/.test(recv) ? recv.replace(/^\$(?=[A-Za-z_])/, '') : null;
-    if (!name) return;
-    const defs = [...(env.fn.locals.get(name) ?? []), ...(env.facts.defs.get(name) ?? [])];
-    if (!defs.length) defs.push(...this.nearest(this.project.defs, name, env.facts.file).slice(0, 4).map((d) => d.expr));
-    for (const d of defs) {
+    // An object made where it is used: new Notes().drop(id), (new Vendors())->all().
+    const inline = /^\(?\s*new\s+\\?([A-Za-z_$][\w$\\]*)\s*\(/.exec(recv)?.[1]?.split('\\').pop();
+    if (inline && index.has(inline)) cls = inline;
+    const defs = name ? [...(env.fn.locals.get(name) ?? []), ...(env.facts.defs.get(name) ?? [])] : [];
+    if (name && !defs.length) defs.push(...this.nearest(this.project.defs, name, env.facts.file).slice(0, 4).map((d) => d.expr));
+    for (const d of cls ? [] : defs) {
       if (d.k !== 'call') continue;
       // `new Tags(…)` is a call of Tags (PHP's, Ruby-like `X::new`: fn 'new' on the class).
       const made = d.fn === 'new' ? d.recv.split(/::|\.|\\/).pop() : !d.recv ? d.fn : undefined;
@@ -1149,10 +1164,12 @@ export class Flow {
       cls = made && index.has(made) ? made : given ? given.text.replace(/::class$/, '').split(/\\|\./).pop() : undefined;
       if (cls) break;
     }
-    if (!cls) return;
+    // The class not known: any subclass's value (as a name lookup would give).
+    const classes = cls ? [cls] : [...seen];
     for (const f of fields) {
-      const v = this.fieldOfClass(cls, f, env);
-      if (v && !map.has(`this.${f}`)) map.set(`this.${f}`, v);
+      if (map.has(`this.${f}`)) continue;
+      const v = uniq(classes.flatMap((k) => (cls || index.get(k)?.some((x) => f in x.fields) ? this.fieldOfClass(k, f, env) ?? [] : [])));
+      if (v.length) map.set(`this.${f}`, v);
     }
   }
 
