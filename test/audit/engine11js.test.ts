@@ -361,3 +361,24 @@ describe('audit engine 11js: segments joined onto the base URL\'s pathname', () 
     assert.deepEqual(calls(r), ['DELETE /tag/{id}']);
   });
 });
+
+describe('audit engine 11js: URLs and XHR', () => {
+  it('new URL("/v1/x", base): an absolute path replaces the base\'s path (WHATWG URL), a base from a setting is kept', async () => {
+    const r = await audit({ 'c7.js': [
+      `const BASE = 'https://api.commerce7.com/v1';`,
+      `export const a = (id) => fetch(new URL(\`/v1/note/\${id}\`, BASE), { method: 'DELETE' });`,
+      `export const b = () => fetch(new URL('/v1/club', 'https://api.commerce7.com/'));`,
+    ].join('\n') });
+    assert.deepEqual(calls(r), ['DELETE /note/{id}', 'GET /club']);
+  });
+
+  it('x.open(method, url) on a name made as new XMLHttpRequest(), whatever its name', async () => {
+    const r = await audit({ 'c7.js': [
+      `const BASE = 'https://api.commerce7.com/v1';`,
+      `export function drop(id) { const x = new XMLHttpRequest(); x.open('DELETE', BASE + '/product/' + id); x.send(); }`,
+      `export function put(id, b) { const client = new XMLHttpRequest(); client.open('PUT', \`\${BASE}/vendor/\${id}\`); client.send(b); }`,
+      `export function notHttp(win) { win.open('/customer', '_blank'); }`,
+    ].join('\n') });
+    assert.deepEqual(calls(r), ['DELETE /product/{id}', 'PUT /vendor/{id}']);
+  });
+});

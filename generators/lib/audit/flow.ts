@@ -809,7 +809,7 @@ export class Flow {
     if (CASE_FN.test(fn)) return args.length === 1 && (!e.recvExpr || /^(strings|string|String|str)$/.test(e.recv)) ? arg(0) : e.recvExpr ? recv() : [hole(fn)];
     if (/^(URI|Uri|URL|parse|Parse|ParseRequestURI|String|str|strval|normalize)$/.test(fn) || TRIM.test(fn)) {
       // new URL(path, base) in JavaScript; new Uri(base, path) in C#.
-      if (/^(URL|Uri)$/.test(fn) && args.length >= 2) return env.facts.grammar === 'c-sharp' ? this.join([arg(0), arg(1)]) : this.join([arg(1), arg(0)]);
+      if (/^(URL|Uri)$/.test(fn) && args.length >= 2) return env.facts.grammar === 'c-sharp' ? this.join([arg(0), arg(1)]) : this.join([arg(1).map((b) => (startsWithSlash(args[0]!.value) ? originOf(b) : b)), arg(0)]);
       if (/^(TrimPrefix|TrimSuffix|TrimRight|TrimLeft)$/.test(fn) && !e.recvExpr) return arg(0); // Go strings.TrimSuffix(s, "/")
       if (args.length && !TRIM.test(fn)) return arg(0);
       if (e.recvExpr) return recv();
@@ -1888,7 +1888,7 @@ export function detectSink(c0: CallSite, fn: FnDef): Sink | null {
     const defs = fn.locals.get(positional[0].name);
     if (defs?.some((d) => d.k === 'call' && d.fn === 'Request' && (!d.recv || /^(urllib\.request|request|urllib2)$/.test(d.recv)))) return null;
   }
-  if (c.fn === 'open' && !/xhr|request|XMLHttpRequest|req$/i.test(c.recv)) return null;
+  if (c.fn === 'open' && !/xhr|request|XMLHttpRequest|req$/i.test(c.recv) && !isXhr(c.recv, fn)) return null;
   if (c.fn === 'http' || c.fn === 'https') if (c.recv) return null;
   if (/^(curl|wget|http|https|xh|xhs)$/.test(c.fn) && !c.recv) return shellSink(c);
   // fetch(url, { method: 'GET', ...opts }): a method before the spread is only the default (spreadOver).
@@ -1945,6 +1945,26 @@ function isMockChain(e: Expr, fn: FnDef, facts: FileFacts, depth: number): boole
   if (depth > 2 || !x.simple) return false;
   const defs = fn.locals.get(x.name) ?? facts.defs.get(x.name);
   return !!defs?.length && defs.every((d) => d !== e && isMockChain(d, fn, facts, depth + 1));
+}
+
+/** Does an expression start with '/' (an absolute path: `new URL('/v1/x', base)` replaces the base's path)? */
+function startsWithSlash(e: Expr): boolean {
+  if (e.k === 'str') return typeof e.parts[0] === 'string' && e.parts[0].startsWith('/') && !e.parts[0].startsWith('//');
+  if (e.k === 'cat') return !!e.items[0] && startsWithSlash(e.items[0]);
+  return false;
+}
+
+/** A URL value's origin (`https://api.commerce7.com/v1` -> `https://api.commerce7.com`) when its text starts with one. */
+function originOf(v: Val): Val {
+  const p0 = v.parts[0];
+  if (typeof p0 !== 'string') return v;
+  const m = /^\s*[a-z][a-z0-9+.-]*:\/\/[^/?#]+/i.exec(p0);
+  return m ? derive(v, [m[0]], v.ev) : v;
+}
+
+/** A name made as `new XMLHttpRequest()` here (const x = new XMLHttpRequest(); x.open('DELETE', url)). */
+function isXhr(recv: string, fn: FnDef): boolean {
+  return /^[A-Za-z_$][\w$]*$/.test(recv) && !!fn.locals.get(recv)?.some((d) => d.k === 'call' && (d.fn === 'XMLHttpRequest' || d.fn === 'new' && d.recv === 'XMLHttpRequest'));
 }
 
 /** `opts.url` / `opts.uri` on an options parameter (or rest element) of the function: a key its callers set. */
