@@ -243,6 +243,24 @@ describe('audit engine 11js: a field a subclass sets, read by a base-class metho
     assert.deepEqual(calls(php), ['DELETE /coupon/{id}', 'GET /vendor']);
   });
 
+  it('PHP late static binding: static::PATH in a base class is the receiver\'s class constant', async () => {
+    const r = await audit({ 'src/Res.php': [
+      `<?php`,
+      `abstract class Res {`,
+      `  const BASE = 'https://api.commerce7.com/v1';`,
+      `  public function drop($id) { return $this->call('DELETE', static::PATH . '/' . $id); }`,
+      `  public function all() { return $this->call('GET', static::PATH); }`,
+      `  protected function call($m, $p) { $ch = curl_init(self::BASE . $p); curl_setopt($ch, CURLOPT_CUSTOMREQUEST, $m); return curl_exec($ch); }`,
+      `}`,
+      `class Vendors extends Res { const PATH = '/vendor'; }`,
+      `class Notes extends Res { const PATH = '/note'; }`,
+      `(new Vendors())->all();`,
+      `$n = new Notes();`,
+      `$n->drop(3);`,
+    ].join('\n') });
+    assert.deepEqual(calls(r), ['DELETE /note/{id}', 'GET /vendor']);
+  });
+
   it('the field given by the subclass constructor: super(http, "/x") to a base that keeps it, or this.x = "/x"', async () => {
     const r = await audit({ 'src/api.js': [
       `const BASE = 'https://api.commerce7.com/v1';`,

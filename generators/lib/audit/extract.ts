@@ -876,7 +876,7 @@ export function extractFacts(file: string, grammar: string, root: SyntaxNode): F
       const name = nameNode.type === 'string' || nameNode.type === 'hash_key_symbol' ? unquoteKey(nameNode) : lastIdent(nameNode.text);
       if (!name) continue;
       const value = toExpr(valueNode);
-      if (fn === top && currentClass && /^(?:public_field_definition|field_definition|property_element)$/.test(t)) {
+      if (fn === top && currentClass && /^(?:public_field_definition|field_definition|property_element|const_element)$/.test(t)) {
         const cls = facts.classes?.[currentClass];
         if (cls) cls.fields[name.replace(/^[#$]/, '')] = value;
       }

@@ -498,6 +498,14 @@ export class Flow {
     if (configured && BASE_NAME.test(configured)) return [hole(configured, true)];
     // An object's field set from its constructor's parameter (this.path in a method of Resource): bound from the
     // receiver's `new Resource(auth, '/vendor')` at the call site, a parameter until then.
+    // PHP's late static binding (static::PATH, $this::PATH): the constant of the receiver's class, like a field.
+    const lateStatic = env.fn.cls && env.facts.grammar === 'php' ? /^(?:static|\$this)::([A-Za-z_]\w*)$/.exec(e.text) : null;
+    if (lateStatic) {
+      const bound = env.bindings?.get(`this.${lateStatic[1]}`);
+      if (bound) return bound;
+      const own = this.classField(env.fn.cls!, lateStatic[1]!, env);
+      if (own) return own;
+    }
     const fieldOf = env.fn.cls ? /^(?:this\.#?|self\.|@|\$this->)(\w+)$/.exec(e.text) : null;
     if (fieldOf) {
       const key = `this.${fieldOf[1]}`;
