@@ -400,3 +400,26 @@ describe('audit engine 11js: URLs and XHR', () => {
     assert.deepEqual(calls(r), ['DELETE /product/{id}', 'PUT /vendor/{id}']);
   });
 });
+
+describe('audit engine 11js: PHP match', () => {
+  it('a method chosen by match ($op) { … }: in a function the request calls, or inline; the default arm for other keys', async () => {
+    const r = await audit({ 'src/C7.php': [
+      `<?php`,
+      `final class C7 {`,
+      `  private $client;`,
+      `  public function __construct() { $this->client = new \\GuzzleHttp\\Client(['base_uri' => 'https://api.commerce7.com/v1/']); }`,
+      `  private function verb(string $op): string { return match ($op) { 'create' => 'POST', 'update', 'edit' => 'PUT', default => 'GET' }; }`,
+      `  public function run(string $op, string $id) { return $this->client->request($this->verb($op), "customer/{$id}"); }`,
+      `  public function tag(string $op) {`,
+      `    $ch = curl_init('https://api.commerce7.com/v1/tag/customer');`,
+      `    curl_setopt($ch, CURLOPT_CUSTOMREQUEST, match ($op) { 'add' => 'POST', default => 'GET' });`,
+      `    return curl_exec($ch);`,
+      `  }`,
+      `}`,
+      `$c = new C7();`,
+      `$c->run('edit', '12');`,
+      `$c->tag('list');`,
+    ].join('\n') });
+    assert.deepEqual(calls(r), ['GET /tag/customer', 'PUT /customer/{id}']);
+  });
+});

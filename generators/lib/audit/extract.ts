@@ -309,6 +309,20 @@ export function toExpr(n: SyntaxNode): Expr {
     const { fn, recv, recvExpr, argsNode } = callParts(n);
     return { k: 'call', fn, recv, recvExpr, args: toArgs(argsNode), line };
   }
+  // PHP's match ($op) { 'create' => 'POST', default => 'GET' }: the subject and its arms by literal key (flow.ts).
+  if (t === 'match_expression') {
+    const subject = namedChildren(n)[0];
+    const block = namedChildren(n).find((c) => c.type === 'match_block');
+    const arms: Arg[] = [];
+    for (const arm of block ? namedChildren(block) : []) {
+      const kids = namedChildren(arm);
+      const value = kids[kids.length - 1];
+      if (!value) continue;
+      if (arm.type === 'match_default_expression') arms.push({ key: '\u0000default', value: toExpr(value) });
+      else for (const c of namedChildren(kids[0]!)) if (STRING.has(c.type)) arms.push({ key: c.text.replace(/^["']|["']$/g, ''), value: toExpr(value) });
+    }
+    if (subject && arms.length) return { k: 'call', fn: '#match', recv: '', args: [{ value: toExpr(subject) }, ...arms], line };
+  }
   // Options given as a thunk (up-fetch's up(fetch, () => ({ baseUrl }))): the object it returns.
   const thunk = optionsThunk(n);
   if (thunk) return toExpr(thunk);

@@ -743,6 +743,20 @@ export class Flow {
     const arg = (i: number) => (args[i] ? this.eval(args[i]!.value, deeper) : [hole('arg')]);
     const recv = () => (e.recvExpr ? this.eval(e.recvExpr, deeper) : [hole('recv')]);
     const namedArgs = () => new Map(e.args.filter((a) => a.key).map((a) => [a.key!, this.eval(a.value, deeper)] as [string, Val[]]));
+    // PHP's match: the arm the subject's literal selects; a parameter selects at each call site (as TABLE[$op] does).
+    if (fn === '#match' && !e.recv && e.args[0]) {
+      const table = new Map<string, Val[]>();
+      for (const a of e.args.slice(1)) if (a.key && !table.has(a.key)) table.set(a.key, this.eval(a.value, deeper));
+      const dflt = table.get('\u0000default');
+      const out: Val[] = [];
+      for (const k of this.eval(e.args[0].value, deeper).slice(0, 8)) {
+        const p0 = k.parts.length === 1 ? k.parts[0] : undefined;
+        if (p0 !== undefined && typeof p0 !== 'string' && 'param' in p0 && !p0.table) { out.push({ parts: [{ param: p0.param, table }], ev: [...k.ev] }); continue; }
+        const name = tableKey(k);
+        out.push(...((name !== null ? table.get(name) : undefined) ?? dflt ?? [hole('match')]));
+      }
+      return uniq(out);
+    }
     // this.path() / $this->path() that subclasses define each their way: the receiver's class decides (classField).
     if (e.recvExpr && /^(?:this|\$this|self|static)$/.test(e.recv) && !e.args.length && env.fn.cls && this.isExtended(env.fn.cls) && this.overridden(env.fn.cls, fn)) {
       const bound = env.bindings?.get(`this.${fn}`);
@@ -1416,6 +1430,12 @@ export class Flow {
       if (!sink) continue;
       // The URL is the first candidate argument that names a Commerce7 path (else one holding a parameter).
       const candidates = sink.url.map((u) => uniq(this.eval(u, env)));
+      // A candidate that is a method (a project function returning one: $this->verb($op)) is the method, not the URL.
+      let argMethod: Val[] | null = null;
+      if (!sink.method && candidates.length > 1) {
+        const at = candidates.findIndex((vals) => vals.length > 0 && vals.every(isMethodVal));
+        if (at >= 0) { argMethod = candidates[at]!; candidates.splice(at, 1); }
+      }
       // A relative path counts on a client with a Commerce7 base: in a file that names one, on a receiver made with
       // one, or on a client-like receiver in a project that names one.
       const recvBase = !!c.recvExpr && this.receiverIsC7(c, env);
@@ -1442,7 +1462,7 @@ export class Flow {
       // On another host's client only a full Commerce7 URL counts; a path given by the caller must be one too.
       if (foreign) { urls = urls.filter((v) => hasParam(v) || isC7Based(v) || C7_URL.test(show(v))); needsBase = true; }
       const built = sink.method ? null : this.optionsMethod(c, env);
-      const methods = sink.method ? uniq(this.eval(sink.method, env)) : built ?? [null];
+      const methods = sink.method ? uniq(this.eval(sink.method, env)) : built ?? argMethod ?? [null];
       for (const url of urls) for (const method of methods.filter((m, i) => i < 4 || m?.tags)) {
         if (!compatible(url, method)) continue;
         out.push({ url, method, defaultMethod: sink.defaultMethod, file: facts.file, line: c.line, via: [], relative: relativeOk, sink: sink.name, sinkFile: facts.file, sinkLine: c.line, ...(needsBase ? { needsBase } : {}) });
@@ -1716,7 +1736,7 @@ export class Flow {
       // A const table indexed by the parameter: the entries the callers' arguments select.
       return uniq(bound.flatMap((b) => {
         const name = tableKey(b);
-        return (name !== null ? p.table!.get(name) : undefined) ?? [hole('index')];
+        return (name !== null ? p.table!.get(name) : undefined) ?? p.table!.get('\u0000default') ?? [hole('index')];
       }));
     };
     const lists = v.parts.map((p) => (typeof p !== 'string' && 'param' in p ? pick(p) : [{ parts: [p], ev: [] }]));
@@ -1968,6 +1988,15 @@ function originOf(v: Val): Val {
   if (typeof p0 !== 'string') return v;
   const m = /^\s*[a-z][a-z0-9+.-]*:\/\/[^/?#]+/i.exec(p0);
   return m ? derive(v, [m[0]], v.ev) : v;
+}
+
+/** A method as a value: a verb, or a parameter choosing among verbs (a table or a match of methods). */
+function isMethodVal(v: Val): boolean {
+  if (v.parts.length !== 1) return false;
+  const p = v.parts[0]!;
+  if (typeof p === 'string') return METHOD_TOKEN.test(p);
+  if (!('param' in p) || !p.table?.size) return false;
+  return [...p.table.values()].every((vals) => vals.length > 0 && vals.every((x) => x.parts.length === 1 && typeof x.parts[0] === 'string' && METHOD_TOKEN.test(x.parts[0])));
 }
 
 /** A name made as `new XMLHttpRequest()` here (const x = new XMLHttpRequest(); x.open('DELETE', url)). */
