@@ -90,6 +90,10 @@ export interface FileFacts {
   top: FnDef;
   /** C# classes with a primary constructor, by name (csgo.ts primaryCtor). */
   primary?: Map<string, PrimaryCtor>;
+  /** JS/TS imports under another name (`import { send as go }`): local name -> the exported name. */
+  aliases?: Record<string, string>;
+  /** JS/TS/PHP classes: the class each extends and its fields' initial values (`protected root = '/vendor'`). */
+  classes?: Record<string, { base?: string; fields: Record<string, Expr>; superArgs?: Arg[] }>;
 }
 
 const STRING = new Set(['string', 'template_string', 'encapsed_string', 'string_literal', 'verbatim_string_literal', 'raw_string_literal',
@@ -318,6 +322,23 @@ export function toExpr(n: SyntaxNode): Expr {
     const { fn, recv, recvExpr, argsNode } = callParts(n);
     return { k: 'call', fn, recv, recvExpr, args: toArgs(argsNode), line };
   }
+  // PHP's match ($op) { 'create' => 'POST', default => 'GET' }: the subject and its arms by literal key (flow.ts).
+  if (t === 'match_expression') {
+    const subject = namedChildren(n)[0];
+    const block = namedChildren(n).find((c) => c.type === 'match_block');
+    const arms: Arg[] = [];
+    for (const arm of block ? namedChildren(block) : []) {
+      const kids = namedChildren(arm);
+      const value = kids[kids.length - 1];
+      if (!value) continue;
+      if (arm.type === 'match_default_expression') arms.push({ key: '\u0000default', value: toExpr(value) });
+      else for (const c of namedChildren(kids[0]!)) if (STRING.has(c.type)) arms.push({ key: c.text.replace(/^["']|["']$/g, ''), value: toExpr(value) });
+    }
+    if (subject && arms.length) return { k: 'call', fn: '#match', recv: '', args: [{ value: toExpr(subject) }, ...arms], line };
+  }
+  // Options given as a thunk (up-fetch's up(fetch, () => ({ baseUrl }))): the object it returns.
+  const thunk = optionsThunk(n);
+  if (thunk) return toExpr(thunk);
   // Ruby's %w[customer order] / %i[a b].
   if (t === 'string_array' || t === 'symbol_array') {
     return { k: 'list', items: namedChildren(n).map((c) => ({ value: (t === 'symbol_array' ? { k: 'sym', name: c.text, line: lineOf(c) } : { k: 'str', parts: [c.text], line: lineOf(c) }) as Expr, spread: false })), line };
@@ -421,6 +442,16 @@ export function toExpr(n: SyntaxNode): Expr {
     return { k: 'obj', entries, line };
   }
   return { k: 'other', text: n.text.length > 80 ? n.text.slice(0, 80) : n.text, line };
+}
+
+/** `() => ({ … })`: an arrow function without parameters whose body is an object literal; that object, or null. */
+function optionsThunk(n: SyntaxNode): SyntaxNode | null {
+  if (n.type !== 'arrow_function') return null;
+  const params = field(n, 'parameters');
+  if (params && namedChildren(params).length) return null;
+  let body = field(n, 'body');
+  while (body?.type === 'parenthesized_expression') body = namedChildren(body)[0] ?? null;
+  return body?.type === 'object' ? body : null;
 }
 
 /** Go struct types of the file being read, by name (their fields in order): positional literals name their fields. */
@@ -740,12 +771,22 @@ export function extractFacts(file: string, grammar: string, root: SyntaxNode): F
   const visit = (n: SyntaxNode, fn: FnDef) => {
     const t = n.type;
     if (t === 'comment' || t === 'line_comment' || t === 'block_comment') return;
+    if (t === 'import_specifier') {
+      const name = field(n, 'name'), alias = field(n, 'alias');
+      if (name && alias && name.text !== alias.text) (facts.aliases ??= {})[alias.text] = name.text.replace(/^["']|["']$/g, '');
+      return;
+    }
     if (CLASS.has(t) || t === 'record_declaration') {
       const name = field(n, 'name');
       const saved = currentClass;
       currentClass = name ? lastIdent(name.text) : '';
       const primary = grammar === 'c-sharp' && currentClass ? primaryCtor(n, toExpr, namedChildren) : null;
       if (primary) (facts.primary ??= new Map()).set(currentClass, primary);
+      if (currentClass && /^(?:javascript|typescript|tsx|php)$/.test(grammar)) {
+        const heritage = namedChildren(n).find((c) => c.type === 'class_heritage' || c.type === 'base_clause');
+        const base = heritage ? /^(?:extends\s+)?\\?([A-Za-z_$][\w$\\.]*)/.exec(heritage.text.replace(/^extends\s+/, ''))?.[1] : undefined;
+        (facts.classes ??= {})[currentClass] = { ...(base ? { base: lastIdent(base.replace(/\\/g, '.')) } : {}), fields: {} };
+      }
       const before = facts.fns.length;
       for (let i = 0; i < n.childCount; i++) { const c = n.child(i)!; if (c.isNamed) visit(c, fn); }
       // A data class's fields in order (Python dataclass / NamedTuple annotations, a C# record's parameters): a
@@ -880,9 +921,16 @@ export function extractFacts(file: string, grammar: string, root: SyntaxNode): F
       const name = nameNode.type === 'string' || nameNode.type === 'hash_key_symbol' ? unquoteKey(nameNode) : lastIdent(nameNode.text);
       if (!name) continue;
       const value = toExpr(valueNode);
+      if (fn === top && currentClass && /^(?:public_field_definition|field_definition|property_element|const_element)$/.test(t)) {
+        const cls = facts.classes?.[currentClass];
+        if (cls) cls.fields[name.replace(/^[#$]/, '')] = value;
+      }
       const simple = !/[.:>\[]/.test(nameNode.text.replace(/^\$/, ''));
-      const self = /^(?:this\.|self\.|@|\$this->)(\w+)$/.exec(nameNode.text);
-      if (self && fn.fields && value.k === 'ref' && value.simple && fn.params.includes(value.name)) fn.fields.set(self[1]!, value.name);
+      // A private field (this.#base) is a field too; so is one set from a destructured parameter (`{ base = URL }`).
+      const self = /^(?:this\.#?|self\.|@|\$this->)(\w+)$/.exec(nameNode.text);
+      if (self && fn.fields && value.k === 'ref' && value.simple && (fn.params.includes(value.name) || fn.pattern.some((x) => x.name === value.name && x.key !== '...'))) fn.fields.set(self[1]!, value.name);
+      // A constructor setting a field to a value of its own (this.root = '/vendor'): the class's field.
+      else if (self && fn.fields && currentClass && facts.classes?.[currentClass] && !(value.k === 'ref' && value.simple && fn.params.includes(value.name))) facts.classes[currentClass]!.fields[self[1]!] ??= value;
       if (fn === top || !simple || t === 'pair' || t === 'keyed_element') add(facts.defs, name, value);
       else add(fn.locals, name, value);
       // The method set on a request or options object after it is made (init.method = 'DELETE', req.Method =
@@ -894,6 +942,9 @@ export function extractFacts(file: string, grammar: string, root: SyntaxNode): F
       if (setsUrl) add(fn.locals, `${setsUrl[1]}.url`, value);
       const built = grammar === 'c-sharp' ? uriBuilderPath(nameNode.text, fn.locals) : null;
       if (built) add(fn.locals, built, value);
+      // A WHATWG URL's path set after it is made (u.pathname = path.posix.join(u.pathname, …)): flow.ts pathnameSet.
+      const setsPath = t !== 'pair' && /^(javascript|typescript|tsx)$/.test(grammar) ? /^([A-Za-z_$][\w$]*)\.pathname$/.exec(nameNode.text) : null;
+      if (setsPath) add(fn.locals, `${setsPath[1]}.pathname`, value);
     }
     if (CALL.has(t)) {
       const { fn: name, recv, recvExpr, argsNode, block } = callParts(n);
@@ -936,6 +987,8 @@ export function extractFacts(file: string, grammar: string, root: SyntaxNode): F
             else pending.set(cb.startIndex, list);
           }
         }
+        // super(http, '/vendor') / parent::__construct($http, '/vendor') in a constructor: the base class's fields (flow.ts).
+        if (fn.fields && currentClass && facts.classes?.[currentClass] && (name === 'super' && !recv || name === '__construct' && recv === 'parent')) facts.classes[currentClass]!.superArgs = args;
         // PHP define('BASE', '...').
         if (name === 'define' && args.length === 2 && args[0]!.value.k === 'str') add(facts.defs, String(args[0]!.value.parts[0] ?? ''), args[1]!.value);
       }

@@ -9,6 +9,7 @@ import { HTTP_METHODS, pathRules, isIdSegment, type HttpMethod } from '../catalo
 import type { Arg, CallSite, Expr, FileFacts, FnDef } from './extract.js';
 import { type PrimaryCtor, chainedKey, firstOfSplit, uriBuilderRead, onRequestStream, withoutContext, fallbackParam, isRequestMessage, memberKey, methodFirstCall, methodMade } from './csgo.js';
 import path from 'node:path';
+import type { SettingIndex } from './settings.js';
 
 /** A parameter; with `table`, the entry of a const table it selects (`VERB[action]`), chosen once it is bound. */
 export type Part = string | { hole: string; base?: boolean } | { param: string; table?: Map<string, Val[]> };
@@ -59,6 +60,8 @@ export interface Project {
   baseFiles: Set<string>;
   /** Keys a project file sets to Commerce7's base URL (`'base_uri' => 'https://api.commerce7.com/v1'`). */
   baseKeys?: Set<string>;
+  /** The string settings of the project's JSON config files, by key path (settings.ts). */
+  settings?: SettingIndex;
 }
 
 const MAX_ALTS = 12;
@@ -69,7 +72,8 @@ const METHOD_TOKEN = /^(get|post|put|patch|delete)$/i;
 // Laminas/Symfony/Zend name theirs Request::METHOD_PUT.
 const METHOD_CONST = /(?:^|[.:>\\])(?:http\.)?Method(Get|Post|Put|Patch|Delete)$|(?:Method|HttpMethod|HTTP|Verb|Methods|RequestMethod)(?:\.|::|->)(Get|Post|Put|Patch|Delete)$|^[A-Z][\w\\]*(?:\.|::|->)METHOD_(GET|POST|PUT|PATCH|DELETE)$/i;
 const LIB_METHOD_CONST = /^[A-Z][\w\\]*(?:\.|::|->)(GET|POST|PUT|PATCH|DELETE|Get|Post|Put|Patch|Delete)$/;
-const methodConst = (text: string): string | null => { const m = METHOD_CONST.exec(text) ?? LIB_METHOD_CONST.exec(text); return m ? (m[1] ?? m[2] ?? m[3])!.toUpperCase() : null; };
+// A fully qualified PHP name (\Requests::DELETE) is the same constant.
+const methodConst = (text: string): string | null => { text = text.replace(/^\\/, ''); const m = METHOD_CONST.exec(text) ?? LIB_METHOD_CONST.exec(text); return m ? (m[1] ?? m[2] ?? m[3])!.toUpperCase() : null; };
 const ENV_READ = /(?:^|\.)(?:env|environ|ENV)(?:\.|\[|$)|getenv|GetEnvironmentVariable|Deno\.env/;
 /** A name that holds a Commerce7 base URL even when its value comes from the environment or elsewhere. */
 export const BASE_NAME = /(?:c7|commerce7)[\w]*(?:url|uri|base|host|api|endpoint|root|origin)|(?:url|uri|base|host|api|endpoint|root|origin)[\w]*(?:c7|commerce7)/i;
@@ -493,16 +497,28 @@ export class Flow {
       const hit = table?.get(e.name);
       if (hit) return hit;
     }
+    const setting = this.jsonSetting(e, env);
+    if (setting) return setting;
     const configured = this.configKey(e, env);
     if (configured && BASE_NAME.test(configured)) return [hole(configured, true)];
     // An object's field set from its constructor's parameter (this.path in a method of Resource): bound from the
     // receiver's `new Resource(auth, '/vendor')` at the call site, a parameter until then.
-    const fieldOf = env.fn.cls ? /^(?:this\.|self\.|@|\$this->)(\w+)$/.exec(e.text) : null;
+    // PHP's late static binding (static::PATH, $this::PATH): the constant of the receiver's class, like a field.
+    const lateStatic = env.fn.cls && env.facts.grammar === 'php' ? /^(?:static|\$this)::([A-Za-z_]\w*)$/.exec(e.text) : null;
+    if (lateStatic) {
+      const bound = env.bindings?.get(`this.${lateStatic[1]}`);
+      if (bound) return bound;
+      const own = this.classField(env.fn.cls!, lateStatic[1]!, env);
+      if (own) return own;
+    }
+    const fieldOf = env.fn.cls ? /^(?:this\.#?|self\.|@|\$this->)(\w+)$/.exec(e.text) : null;
     if (fieldOf) {
       const key = `this.${fieldOf[1]}`;
       const bound = env.bindings?.get(key);
       if (bound) return bound;
       if (!env.bindings && this.ctorOf(env.fn)?.fields?.has(fieldOf[1]!)) return [{ parts: [{ param: key }], ev: [] }];
+      const own = this.classField(env.fn.cls!, fieldOf[1]!, env);
+      if (own) return own;
     }
     // A Python Enum member's value: Path.NOTES.value is Path.NOTES (the class attribute's literal).
     const enumValue = /^([A-Za-z_]\w*)\.([A-Za-z_]\w*)\.value$/.exec(e.text);
@@ -511,6 +527,10 @@ export class Flow {
     // A parameter of the function being read.
     // `options.method` where options is a parameter: bound from the object literal each caller passes.
     const dotted = /^([A-Za-z_$][\w$]*)\.(method|type|verb)$/.exec(e.text);
+    // `opts.url` / `opts.path` on an options parameter: the caller's key; when the caller's value is not an object
+    // literal (unbound), read as before (a name lookup below).
+    const optUrl = optionsUrl(e, env.fn);
+    if (optUrl && (!env.bindings || env.bindings.has(e.text))) return env.bindings?.get(e.text) ?? [{ parts: [{ param: e.text }], ev: [] }];
     // A Go struct parameter's field (j.path in do(ctx, j job)): bound from the literal each caller passes.
     const goField = !dotted && env.facts.grammar === 'go' ? /^([A-Za-z_]\w*)\.([A-Za-z_]\w*)$/.exec(e.text) : null;
     if (goField && env.fn.params.includes(goField[1]!)) {
@@ -552,6 +572,8 @@ export class Flow {
     if (env.stack.has(key)) return [hole(e.name, BASE_NAME.test(e.name))];
     const stack = new Set(env.stack).add(key);
     if (e.simple) {
+      const moved = this.pathnameSet(e, env);
+      if (moved) return moved;
       const locals = env.fn.locals.get(e.name);
       if (locals) return uniq(locals.flatMap((x) => this.eval(x, { ...env, stack, depth: env.depth + 1 })));
     }
@@ -585,6 +607,27 @@ export class Flow {
     for (const v of out) for (const p of v.parts) if (typeof p !== 'string' && 'hole' in p && BASE_NAME.test(e.name)) p.base = true;
     if (!out.some(hasParam)) this.defCache.set(cacheKey, out);
     return out;
+  }
+
+  /**
+   * `cfg.erp.baseUrl` on a name that is no local or parameter: the value a project JSON config file holds at that key
+   * path (an imported or required config), the nearest file's; null when no JSON file holds the path.
+   */
+  private jsonSetting(e: Extract<Expr, { k: 'ref' }>, env: Env): Val[] | null {
+    const index = this.project.settings;
+    if (!index?.size || e.simple) return null;
+    const m = /^([A-Za-z_$][\w$]*)((?:\??\.[A-Za-z_$][\w$-]*)+)$/.exec(e.text);
+    if (!m || /^(?:this|self|process|window|globalThis)$/.test(m[1]!) || env.fn.params.includes(m[1]!) || env.fn.locals.has(m[1]!)) return null;
+    // A name the file defines as something else than a module it loads (const cfg = { … }) is read as defined.
+    const own = env.facts.defs.get(m[1]!);
+    if (own?.some((d) => !(d.k === 'call' && /^(?:require|import|readJson|readJSON|loadJson|load)$/.test(d.fn)))) return null;
+    const found = index.get(m[2]!.replace(/\?/g, '').slice(1));
+    if (!found?.length) return null;
+    // The nearest folder's file decides (a monorepo's packages each with their config).
+    const near = (s: { file: string }) => { const d = dirOf(s.file); return env.facts.file.startsWith(d ? `${d}/` : '') ? d.length : -1; };
+    const best = Math.max(...found.map(near));
+    if (best < 0) return null;
+    return uniq(found.filter((s) => near(s) === best).slice(0, MAX_ALTS).map((s) => ({ parts: [s.value], ev: [{ file: s.file, line: s.line, text: s.value.slice(0, 120) }] })));
   }
 
   /**
@@ -719,6 +762,27 @@ export class Flow {
     const arg = (i: number) => (args[i] ? this.eval(args[i]!.value, deeper) : [hole('arg')]);
     const recv = () => (e.recvExpr ? this.eval(e.recvExpr, deeper) : [hole('recv')]);
     const namedArgs = () => new Map(e.args.filter((a) => a.key).map((a) => [a.key!, this.eval(a.value, deeper)] as [string, Val[]]));
+    // PHP's match: the arm the subject's literal selects; a parameter selects at each call site (as TABLE[$op] does).
+    if (fn === '#match' && !e.recv && e.args[0]) {
+      const table = new Map<string, Val[]>();
+      for (const a of e.args.slice(1)) if (a.key && !table.has(a.key)) table.set(a.key, this.eval(a.value, deeper));
+      const dflt = table.get('\u0000default');
+      const out: Val[] = [];
+      for (const k of this.eval(e.args[0].value, deeper).slice(0, 8)) {
+        const p0 = k.parts.length === 1 ? k.parts[0] : undefined;
+        if (p0 !== undefined && typeof p0 !== 'string' && 'param' in p0 && !p0.table) { out.push({ parts: [{ param: p0.param, table }], ev: [...k.ev] }); continue; }
+        const name = tableKey(k);
+        out.push(...((name !== null ? table.get(name) : undefined) ?? dflt ?? [hole('match')]));
+      }
+      return uniq(out);
+    }
+    // this.path() / $this->path() that subclasses define each their way: the receiver's class decides (classField).
+    if (e.recvExpr && /^(?:this|\$this|self|static)$/.test(e.recv) && !e.args.length && env.fn.cls && this.isExtended(env.fn.cls) && this.overridden(env.fn.cls, fn)) {
+      const bound = env.bindings?.get(`this.${fn}`);
+      if (bound) return bound;
+      const own = this.classField(env.fn.cls, fn, env);
+      if (own) return own;
+    }
     const objMethod = this.paramClassMethod(e, env);
     if (!objMethod && /^(sprintf|format|printf|sprint|f|formatted)$/i.test(fn) && (args.length > 1 || !e.recvExpr || e.recvExpr.k !== 'str')) {
       if (lower === 'format' && e.recvExpr && (e.recvExpr.k === 'str' || e.recvExpr.k === 'ref' && !/^(string|String|str)$/.test(e.recv))) {
@@ -795,13 +859,17 @@ export class Flow {
       // new URL(path, base) in JavaScript; new Uri(base, path) in C#.
       // new Uri("order/1", UriKind.Relative): the kind is not a part of the URI.
       if (fn === 'Uri' && args.length === 2 && args[1]!.value.k === 'ref' && /^UriKind\.\w+$/.test(args[1]!.value.text)) return arg(0);
-      if (/^(URL|Uri)$/.test(fn) && args.length >= 2) return env.facts.grammar === 'c-sharp' ? this.join([arg(0), arg(1)]) : this.join([arg(1), arg(0)]);
+      if (/^(URL|Uri)$/.test(fn) && args.length >= 2) return env.facts.grammar === 'c-sharp' ? this.join([arg(0), arg(1)]) : this.join([arg(1).map((b) => (startsWithSlash(args[0]!.value) ? originOf(b) : b)), arg(0)]);
       if (/^(TrimPrefix|TrimSuffix|TrimRight|TrimLeft)$/.test(fn) && !e.recvExpr) return arg(0); // Go strings.TrimSuffix(s, "/")
       if (args.length && !TRIM.test(fn)) return arg(0);
       if (e.recvExpr) return recv();
       return arg(0);
     }
-    if (/^(join|urljoin|Join|JoinPath|joinPath|resolve|Combine)$/.test(fn) && args.length >= 2 && /^(|URI|path|posixpath|urllib\.parse|parse|filepath|url|Path|os\.path|urlparse|path\.posix|posix|Url|Flurl\.Url|URLUtil)$/.test(e.recv)) return this.join(args.map((a) => this.eval(a.value, deeper)));
+    // path.join(base, ...segments): a spread list's items are segments too.
+    const spreadSegments = (a: Arg): Val[] => (a.value.k === 'list' && a.value.items.length === 1 && a.value.items[0]!.spread ? this.eval(a.value.items[0]!.value, deeper).map((v) => withSep(v, '/')) : this.eval(a.value, deeper));
+    if (/^(join|urljoin|Join|JoinPath|joinPath|resolve|Combine)$/.test(fn) && args.length >= 2 && /^(|URI|path|posixpath|urllib\.parse|parse|filepath|url|Path|os\.path|urlparse|path\.posix|posix|Url|Flurl\.Url|URLUtil)$/.test(e.recv)) return this.join(args.map(spreadSegments));
+    // segments.map(String) / .map(encodeURIComponent): the same segments, as text.
+    if (fn === 'map' && e.recvExpr && args.length === 1 && args[0]!.value.k === 'ref' && /^(String|encodeURIComponent|encodeURI|escape)$/.test(args[0]!.value.text)) return recv();
     // Lists joined by a separator: [ROOT, ...parts].join('/'), "/".join(parts), strings.Join(parts, "/"),
     // implode('/', $parts), string.Join("/", parts); Go's append(list, more...) is a longer list.
     if (fn === 'append' && !e.recv && args.length) return this.eval({ k: 'list', items: args.map((a) => ({ value: a.value, spread: false })), line: e.line }, env);
@@ -1081,6 +1149,158 @@ export class Flow {
    * The method an options argument carries into a helper: an object literal's (or a local one's) `method`, or its
    * absence (the library's default); the caller's own options parameter (or rest element) passes its caller's on.
    */
+  private classes?: Map<string, Array<{ base?: string; fields: Record<string, Expr>; facts: FileFacts }>>;
+  private subclasses?: Map<string, Set<string>>;
+  /**
+   * The project's JS/TS/PHP classes by name, and the classes extending each (built once). A subclass constructor's
+   * `super(http, '/vendor')` gives it the fields the base constructor sets from those parameters.
+   */
+  private classIndex(): Map<string, Array<{ base?: string; fields: Record<string, Expr>; facts: FileFacts }>> {
+    if (!this.classes) {
+      this.classes = new Map();
+      this.subclasses = new Map();
+      for (const facts of this.project.files) for (const [name, c] of Object.entries(facts.classes ?? {})) {
+        const list = this.classes.get(name) ?? [];
+        const fields = { ...c.fields };
+        // A getter or a method without parameters returning a literal (`get root() { return '/tag'; }`, PHP's
+        // `protected function path(): string { return '/vendor'; }`): a field of the class, as far as paths go.
+        for (const f of facts.fns) {
+          const ret = f.returns.length === 1 ? f.returns[0]! : undefined;
+          if (f.cls === name && f.name && ret && (ret.k === 'str' || ret.k === 'cat') && !f.params.some((p) => !/^(self|cls)$/.test(p)) && !(f.name in fields)) fields[f.name] = ret;
+        }
+        const ctor = c.base && c.superArgs ? this.ctorFor(c.base, facts.file) : undefined;
+        if (ctor?.fields) {
+          const given = c.superArgs!.filter((a) => !a.key);
+          for (const [f, p] of ctor.fields) { const at = ctor.params.indexOf(p); if (at >= 0 && given[at] && !(f in fields)) fields[f] = given[at]!.value; }
+        }
+        list.push({ base: c.base, fields, facts });
+        this.classes.set(name, list);
+        if (c.base) { const sub = this.subclasses.get(c.base) ?? new Set(); sub.add(name); this.subclasses.set(c.base, sub); }
+      }
+    }
+    return this.classes;
+  }
+
+  /** Is `cls` a JS/TS/PHP class some project class extends (its methods may read fields a subclass sets)? */
+  private isExtended(cls: string | undefined): boolean {
+    return !!cls && this.classIndex().size > 0 && this.subclasses!.has(cls);
+  }
+
+  /** Does a class extending `cls` (at any depth) give the field its own value? */
+  private overridden(cls: string, field: string): boolean {
+    this.classIndex();
+    const seen = new Set<string>();
+    const walk = (c: string): boolean => {
+      for (const sub of this.subclasses!.get(c) ?? []) {
+        if (seen.has(sub)) continue;
+        seen.add(sub);
+        if (this.classes!.get(sub)?.some((x) => field in x.fields) || walk(sub)) return true;
+      }
+      return false;
+    };
+    return walk(cls);
+  }
+
+  /** The field's value on an object of class `cls`: its own initializer or the nearest base class's. */
+  private fieldOfClass(cls: string, field: string, env: Env): Val[] | null {
+    const index = this.classIndex();
+    for (let c: string | undefined = cls, i = 0; c && i < 8; i++) {
+      const defs = index.get(c);
+      const hit = defs?.find((x) => field in x.fields);
+      if (hit) return this.eval(hit.fields[field]!, { facts: hit.facts, fn: hit.facts.top, depth: env.depth + 1, stack: env.stack });
+      c = defs?.[0]?.base;
+    }
+    return null;
+  }
+
+  /**
+   * `this.root` in a method of `cls`: a parameter when a subclass sets it (the receiver's class decides, bound at the
+   * call site: bindClassFields), else the value the class or its bases give; null when no class field is known.
+   */
+  private classField(cls: string, field: string, env: Env): Val[] | null {
+    if (!this.classIndex().size) return null;
+    const key = `this.${field}`;
+    if (this.overridden(cls, field)) return env.bindings ? null : [{ parts: [{ param: key }], ev: [] }];
+    return this.fieldOfClass(cls, field, env);
+  }
+
+  /**
+   * A method called on an object whose class is known (`new Tags(…)`, a DI container's `container.get(Tags)`,
+   * `$app->make(Tags::class)`): the fields its subclass sets (`this.root`) are that class's; on this/self, the caller's.
+   */
+  private bindClassFields(target: FnDef, recv: string, env: Env, map: Map<string, Val[]>): void {
+    const index = this.classIndex();
+    if (!index.size || !target.cls || !this.subclasses!.has(target.cls)) return;
+    const fields = new Set<string>();
+    const seen = new Set<string>();
+    const collect = (c: string) => { for (const sub of this.subclasses!.get(c) ?? []) if (!seen.has(sub)) { seen.add(sub); for (const x of index.get(sub) ?? []) for (const f in x.fields) fields.add(f); collect(sub); } };
+    collect(target.cls);
+    if (!fields.size) return;
+    let cls: string | undefined;
+    if (/^(?:this|self|\$this)$/.test(recv)) {
+      for (const f of fields) if (!map.has(`this.${f}`)) { const v = this.eval({ k: 'ref', name: f, text: `this.${f}`, simple: false, line: target.line }, env); map.set(`this.${f}`, v); }
+      return;
+    }
+    const name = /^\$?[A-Za-z_$][\w$]*$/.test(recv) ? recv.replace(/^\$(?=[A-Za-z_])/, '') : null;
+    // An object made where it is used: new Notes().drop(id), (new Vendors())->all().
+    const inline = /^\(?\s*new\s+\\?([A-Za-z_$][\w$\\]*)\s*\(/.exec(recv)?.[1]?.split('\\').pop();
+    if (inline && index.has(inline)) cls = inline;
+    const defs = name ? [...(env.fn.locals.get(name) ?? []), ...(env.facts.defs.get(name) ?? [])] : [];
+    if (name && !defs.length) defs.push(...this.nearest(this.project.defs, name, env.facts.file).slice(0, 4).map((d) => d.expr));
+    for (const d of cls ? [] : defs) {
+      if (d.k !== 'call') continue;
+      // `new Tags(…)` is a call of Tags (PHP's, Ruby-like `X::new`: fn 'new' on the class).
+      const made = d.fn === 'new' ? d.recv.split(/::|\.|\\/).pop() : !d.recv ? d.fn : undefined;
+      const given = d.args.map((a) => a.value).find((v): v is Extract<Expr, { k: 'ref' }> => v.k === 'ref' && index.has(v.text.replace(/::class$/, '').split(/\\|\./).pop()!));
+      cls = made && index.has(made) ? made : given ? given.text.replace(/::class$/, '').split(/\\|\./).pop() : undefined;
+      if (cls) break;
+    }
+    // The class not known: any subclass's value (as a name lookup would give).
+    const classes = cls ? [cls] : [...seen];
+    for (const f of fields) {
+      if (map.has(`this.${f}`)) continue;
+      const v = uniq(classes.flatMap((k) => (cls || index.get(k)?.some((x) => f in x.fields) ? this.fieldOfClass(k, f, env) ?? [] : [])));
+      if (v.length) map.set(`this.${f}`, v);
+    }
+  }
+
+  /**
+   * `u` made as `new URL(base)` whose pathname is set after (`u.pathname = path.posix.join(u.pathname, ...segs)`,
+   * `` `${u.pathname}/x` ``): the new path with the base in place of its old pathname. Null for any other local.
+   */
+  private pathnameSet(e: Extract<Expr, { k: 'ref' }>, env: Env): Val[] | null {
+    const set = env.fn.locals.get(`${e.name}.pathname`)?.[0];
+    if (!set) return null;
+    const made = env.fn.locals.get(e.name)?.find((d): d is Extract<Expr, { k: 'call' }> => d.k === 'call' && d.fn === 'URL' && d.args.filter((a) => !a.key).length === 1);
+    if (!made) return null;
+    let uses = 0;
+    const base = made.args[0]!.value;
+    const swap = (x: Expr): Expr => {
+      switch (x.k) {
+        case 'ref': if (x.text === `${e.name}.pathname`) { uses++; return base; } return x;
+        case 'str': return { ...x, parts: x.parts.map((p) => (typeof p === 'string' ? p : swap(p))) };
+        case 'cat': case 'alt': return { ...x, items: x.items.map(swap) };
+        case 'list': return { ...x, items: x.items.map((it) => ({ ...it, value: swap(it.value) })) };
+        case 'call': return { ...x, args: x.args.map((a) => ({ ...a, value: swap(a.value) })) };
+        default: return x;
+      }
+    };
+    const path = swap(set);
+    return uses ? this.eval(path, { ...env, depth: env.depth + 1 }) : null;
+  }
+
+  /** An object literal with its spreads of named object literals laid out in place (`{ ...CREATE_TAG, data }`): later keys win. */
+  private spreadOut(obj: Extract<Expr, { k: 'obj' }>, env: Env): Extract<Expr, { k: 'obj' }> {
+    if (!obj.entries.some((en) => en.key === '...' && en.value.k === 'ref')) return obj;
+    const entries: Array<{ key: string; value: Expr }> = [];
+    for (const en of obj.entries) {
+      const def = en.key === '...' && en.value.k === 'ref' && en.value.simple ? this.objectDef(en.value, env) : null;
+      if (def?.expr.k === 'obj') entries.push(...def.expr.entries.filter((x) => x.key !== '...'));
+      else entries.push(en);
+    }
+    return { ...obj, entries };
+  }
+
   private passedMethod(v: Expr, env: Env): Val[] | undefined {
     let obj: Expr = v;
     if (obj.k === 'ref' && obj.simple) {
@@ -1156,7 +1376,10 @@ export class Flow {
             }
           }
           // The caller's own options parameter handed on (`once(path, init)`): its caller's method.
-          if (a.value.k === 'ref' && a.value.simple && (env.fn.params.includes(a.value.name) || isRestOf(env.fn, a.value.name))) map.set(`${p}.method`, this.passedMethod(a.value, env)!);
+          if (a.value.k === 'ref' && a.value.simple && (env.fn.params.includes(a.value.name) || isRestOf(env.fn, a.value.name))) {
+            map.set(`${p}.method`, this.passedMethod(a.value, env)!);
+            for (const key of ['url', 'uri', 'path', 'endpoint']) map.set(`${p}.${key}`, this.eval({ k: 'ref', name: key, text: `${a.value.name}.${key}`, simple: false, line: a.value.line }, env));
+          }
           // An options object literal: its method (or its absence: the library's default) for `p.method`.
           let obj: Expr | undefined = a.value;
           let objFacts = env.facts;
@@ -1167,13 +1390,24 @@ export class Flow {
             for (const key of [...keys].slice(0, 16)) map.set(`${p}.${key}`, this.eval({ ...el, at: key }, env));
           }
           if (obj.k === 'ref' && obj.simple) obj = env.fn.locals.get(obj.name)?.find((x) => x.k === 'obj') ?? obj;
+          // A constant options object of the file or the project (const LIST_TAGS = { path: '/tag' }).
+          if (obj.k === 'ref' && obj.simple && !env.fn.params.includes(obj.name) && !env.fn.locals.has(obj.name)) {
+            const def = this.objectDef(obj, env);
+            if (def?.expr.k === 'obj') { obj = def.expr; objFacts = def.env.facts; }
+          }
           // An entry of a route table: C7.getCustomer = { method: 'GET', path: (id) => `/customer/${id}` }.
           if (obj.k === 'ref' && !obj.simple && /^[A-Za-z_$][\w$]*\.[A-Za-z_$][\w$]*$/.test(obj.text)) {
             const hit = [...(env.facts.defs.get(obj.name) ?? []).map((expr) => ({ facts: env.facts, expr })), ...this.nearest(this.project.defs, obj.name, env.facts.file).slice(0, 4)].find((d) => d.expr.k === 'obj');
             if (hit) { obj = hit.expr; objFacts = hit.facts; }
           }
           if (obj.k === 'obj') {
-            const m = obj.entries.find((en) => /^(method|type|verb)$/.test(en.key));
+            obj = this.spreadOut(obj, env);
+            // Its url or path, for a helper that reads `opts.url` / `opts.path` (see optionsUrl, spreadOver).
+            for (const key of ['url', 'uri', 'path', 'endpoint']) {
+              const u = [...obj.entries].reverse().find((en) => en.key === key);
+              if (u) map.set(`${p}.${key}`, this.eval(u.value, { ...env, facts: objFacts, fn: objFacts === env.facts ? env.fn : objFacts.top }));
+            }
+            const m = [...obj.entries].reverse().find((en) => /^(method|type|verb)$/.test(en.key));
             map.set(`${p}.method`, m ? this.eval(m.value, { ...env, facts: objFacts, fn: objFacts.top }) : [{ parts: [ABSENT], ev: [] }]);
             // A Go struct literal (job{method, path}): each field, for `${p}.field` in the helper.
             if (target.file.endsWith('.go')) for (const en of obj.entries.slice(0, 16)) if (!/^(method|type|verb)$/.test(en.key)) map.set(`${p}.${en.key}`, this.eval(en.value, { ...env, facts: objFacts, fn: objFacts === env.facts ? env.fn : objFacts.top }));
@@ -1207,6 +1441,7 @@ export class Flow {
     for (const pat of target.pattern) if (pat.key === '...' && !map.has(`${pat.name}.method`)) map.set(`${pat.name}.method`, [{ parts: [ABSENT], ev: [] }]);
     if (target.cls && target.fields === undefined) this.bindFields(target, recv, env, map);
     if (target.cls && target.file.endsWith('.cs')) this.bindPrimary(target, recv, env, map);
+    if (target.cls) this.bindClassFields(target, recv, env, map);
     for (const p of unbound) {
       if (map.has(p)) continue;
       const def = target.defaults.get(p);
@@ -1237,7 +1472,7 @@ export class Flow {
     }
     for (const c0 of fn.calls) {
       if (out.length > 200) break;
-      const c = paginateStep(fetchWrapper(libraryAlias(this.uncurry(c0, env), fn, facts), fn, facts));
+      const c = paginateStep(fetchWrapper(libraryAlias(this.uncurry(importAlias(c0, fn, facts), env), fn, facts), fn, facts));
       // (C# has no `http` module: a call on a variable named so is an extension method's when the project has one.)
       let helper = isLibraryCall(c) && !(facts.grammar === 'c-sharp' && c.recv) ? undefined
         : this.resolveFn(c.fn, c.recv, facts, (f) => f !== fn && this.isHelper(f) && (!isLibraryCall(c) || !!f.extension), fn);
@@ -1267,6 +1502,7 @@ export class Flow {
       }
       // A dict, hash or map literal's get/delete is not HTTP: CACHE.get("customer"), {"a": 1}.get("order").
       if (VERB.test(c.fn) && (this.isDataReceiver(c, env) || this.isStubResult(c, env))) continue;
+      if (c.recvExpr && isMockChain(c.recvExpr, fn, facts, 0)) continue;
       let sink = detectSink(c, fn) ?? this.clientCall(c, env) ?? this.contractCall(c, env) ?? this.builderCall(c, env);
       if (!sink && facts.grammar === 'bash') {
         // A shell function that runs curl with "$@": the call's words are curl's.
@@ -1277,6 +1513,12 @@ export class Flow {
       if (!sink) continue;
       // The URL is the first candidate argument that names a Commerce7 path (else one holding a parameter).
       const candidates = sink.url.map((u) => uniq(this.eval(u, env)));
+      // A candidate that is a method (a project function returning one: $this->verb($op)) is the method, not the URL.
+      let argMethod: Val[] | null = null;
+      if (!sink.method && candidates.length > 1) {
+        const at = candidates.findIndex((vals) => vals.length > 0 && vals.every(isMethodVal));
+        if (at >= 0) { argMethod = candidates[at]!; candidates.splice(at, 1); }
+      }
       // A relative path counts on a client with a Commerce7 base: in a file that names one, on a receiver made with
       // one, or on a client-like receiver in a project that names one.
       const recvBase = !!c.recvExpr && this.receiverIsC7(c, env);
@@ -1288,7 +1530,9 @@ export class Flow {
       // A client named for Commerce7 ($this->commerce7Client autowired from YAML, Laravel's Http::commerce7($t) macro,
       // c7Api): its base is Commerce7's even where no file the audit reads names it.
       const named = C7_NAMED.test(c.recv.replace(/\((?:[^()]|\([^()]*\))*\)$/, ''));
-      const relativeOk: RelativeOk = !sink.relativeOk ? false : strong && clientLike ? 'strong' : strong || (this.project.baseFiles.size > 0 || named) && (clientLike || named) ? 'weak' : false;
+      // A client made on another host (got.extend({ prefixUrl: ERP }), axios.create({ baseURL: process.env.CRM_URL })): its relative paths are that host's.
+      const foreign = !!sink.relativeOk && !recvBase && !!c.recv && this.foreignClient(c.recv, env);
+      const relativeOk: RelativeOk = !sink.relativeOk || foreign ? false : strong && clientLike ? 'strong' : strong || (this.project.baseFiles.size > 0 || named) && (clientLike || named) ? 'weak' : false;
       let urls = candidates.find((vals) => vals.some((v) => classify(v, { relativeOk }) !== null));
       // s.get("order") on a parameter s: the client the callers pass decides (a Session made with the base URL).
       let needsBase = !!sink.needsBase;
@@ -1303,8 +1547,10 @@ export class Flow {
         if (joined.some(hasParam)) { urls = joined; needsBase = true; }
       }
       urls ??= candidates.find((vals) => vals.some(hasParam)) ?? candidates[0] ?? [];
+      // On another host's client only a full Commerce7 URL counts; a path given by the caller must be one too.
+      if (foreign) { urls = urls.filter((v) => hasParam(v) || isC7Based(v) || C7_URL.test(show(v))); needsBase = true; }
       const built = sink.method ? null : this.optionsMethod(c, env);
-      const methods = sink.method ? uniq(this.eval(sink.method, env)) : built ?? [null];
+      const methods = sink.method ? uniq(this.eval(sink.method, env)) : built ?? argMethod ?? [null];
       for (const url of urls) for (const method of methods.filter((m, i) => i < 4 || m?.tags)) {
         if (!compatible(url, method)) continue;
         out.push({ url, method, defaultMethod: sink.defaultMethod, file: facts.file, line: c.line, via: [], relative: relativeOk, sink: sink.name, sinkFile: facts.file, sinkLine: c.line, ...(needsBase ? { needsBase } : {}) });
@@ -1440,19 +1686,22 @@ export class Flow {
     if (c.recv || !c.args.length || !/^[A-Za-z_$][\w$]*$/.test(c.fn)) return null;
     const defs = [...(env.fn.locals.get(c.fn) ?? []), ...(env.facts.defs.get(c.fn) ?? [])];
     if (!defs.length) defs.push(...this.nearest(this.project.defs, c.fn, env.facts.file).slice(0, 4).map((d) => d.expr));
-    const maker = defs.find((d): d is Extract<Expr, { k: 'call' }> => d.k === 'call' && /^(create|extend|defaults|wretch)$/.test(d.fn));
+    const maker = defs.find((d): d is Extract<Expr, { k: 'call' }> => d.k === 'call' && (/^(create|extend|defaults|wretch)$/.test(d.fn) || !!baseOfFetchWrapper(d)));
     // Else a name bound to what a project function returns (const c7 = useCommerce7()): a client when that value
     // is a Commerce7 base (the function returns a client made with one, kept in a variable or not).
     const made = maker ? undefined : defs.find((d): d is Extract<Expr, { k: 'call' }> => d.k === 'call' && !REQUEST_FN.test(d.fn) && !VERB.test(d.fn)
       && !!this.resolveFn(d.fn, d.recv, env.facts, (f) => f.returns.length > 0) && this.eval(d, { ...env, depth: env.depth + 2 }).some(isC7Based));
     if (!maker && !made) return null;
     const base = made ?? keyedIn(maker!.args, BASE_KEY) ?? (maker!.fn === 'wretch' ? maker!.args[0]?.value : undefined);
-    if (!base) return null;
+    if (!base || !made && this.foreignBase(this.eval(base, { ...env, depth: env.depth + 2 }))) return null;
     const first = c.args.find((a) => !a.key)?.value;
-    const urlKey = first?.k === 'obj' ? first.entries.find((en) => URL_KEY.test(en.key))?.value : undefined;
+    // api({ method: 'get', ...opts }): the caller's url and method over the defaults (spreadOver).
+    const over = first?.k === 'obj' && c.args.filter((a) => !a.key).length === 1 ? spreadOver(first, env.fn, c.line) : null;
+    const urlKey = over?.url ?? (first?.k === 'obj' ? first.entries.find((en) => URL_KEY.test(en.key))?.value : undefined);
     const path = urlKey ?? first;
     if (!path || !stringy(path)) return null;
     const url: Expr = { k: 'call', fn: 'join', recv: 'path', args: [{ value: base }, { value: path }], line: c.line };
+    if (over) return { name: c.fn, url: [url], method: over.method, defaultMethod: over.dflt, relativeOk: false };
     return { name: c.fn, url: [url], method: keyed(c, METHOD_KEY) ?? null, defaultMethod: 'GET', relativeOk: false };
   }
 
@@ -1502,6 +1751,45 @@ export class Flow {
     return null;
   }
 
+  /**
+   * Is a base another host's: every value a URL of another host, or a setting (an environment variable, a config
+   * key) whose name says nothing of Commerce7 and that no project file sets to Commerce7's URL (ERP_URL, CRM_BASE)?
+   */
+  private foreignBase(vals: Val[]): boolean {
+    if (!vals.length) return false;
+    return vals.every((v) => {
+      if (isC7Based(v)) return false;
+      const p0 = v.parts.find((p) => typeof p !== 'string' || p.trim() !== '');
+      if (typeof p0 === 'string') return /^\s*https?:\/\/[^/\s]/i.test(p0) && !C7_URL.test(p0);
+      return !!p0 && 'hole' in p0 && /^[A-Za-z_][\w]*$/.test(p0.hole) && /(?:url|uri|base|host|endpoint|api|root|origin)/i.test(p0.hole)
+        && !BASE_NAME.test(p0.hole) && !/c7|commerce7/i.test(p0.hole) && !this.project.baseKeys?.has(p0.hole);
+    });
+  }
+
+  private foreignCache = new Map<string, boolean>();
+  /** Is the receiver (a name) a client made by a factory with a base URL of another host (see foreignBase)? Once per function and name. */
+  private foreignClient(recv: string, env: Env): boolean {
+    const name = /^[A-Za-z_$][\w$]*$/.exec(recv.replace(/^(?:this\.|self\.|\$this->|@)/, '').replace(/^\$/, ''))?.[0];
+    if (!name) return false;
+    const key = `${env.facts.file}\0${env.fn.line}:${env.fn.name}\0${name}`;
+    const known = this.foreignCache.get(key);
+    if (known !== undefined) return known;
+    const yes = this.foreignMaker(name, env);
+    this.foreignCache.set(key, yes);
+    return yes;
+  }
+
+  private foreignMaker(name: string, env: Env): boolean {
+    const defs = [...(env.fn.locals.get(name) ?? []), ...(env.facts.defs.get(name) ?? [])];
+    if (!defs.length) defs.push(...this.nearest(this.project.defs, name, env.facts.file).slice(0, 4).map((d) => d.expr));
+    const makers = defs.filter((d): d is Extract<Expr, { k: 'call' }> => d.k === 'call' && CLIENT_MAKER.test(d.fn));
+    if (!makers.length || makers.length !== defs.length) return false;
+    return makers.every((d) => {
+      const base = keyedIn(d.args, BASE_KEY);
+      return !!base && this.foreignBase(this.eval(base, { ...env, depth: env.depth + 2 }));
+    });
+  }
+
   /** Is the receiver a client made with a Commerce7 base URL (axios.create({ baseURL }), Faraday.new(url:), new RestClient(base))? */
   private clientHasBase(c: CallSite, env: Env): boolean {
     const name = /([A-Za-z_]\w*)\W*$/.exec(c.recv.replace(/\(\)$/, ''))?.[1];
@@ -1524,7 +1812,7 @@ export class Flow {
     if (known !== undefined) return known;
     this.helperCache.set(fn, false);
     const facts = this.factsOf(fn.file);
-    const yes = !!facts && (fn.params.length > 0 || !!this.ctorOf(fn)?.fields?.size) && this.sinks(fn, facts).some((r) => hasParam(r.url) || (r.method !== null && hasParam(r.method)));
+    const yes = !!facts && (fn.params.length > 0 || !!this.ctorOf(fn)?.fields?.size || this.isExtended(fn.cls)) && this.sinks(fn, facts).some((r) => hasParam(r.url) || (r.method !== null && hasParam(r.method)));
     this.helperCache.set(fn, yes);
     return yes;
   }
@@ -1537,7 +1825,7 @@ export class Flow {
       // A const table indexed by the parameter: the entries the callers' arguments select.
       return uniq(bound.flatMap((b) => {
         const name = tableKey(b);
-        return (name !== null ? p.table!.get(name) : undefined) ?? [hole('index')];
+        return (name !== null ? p.table!.get(name) : undefined) ?? p.table!.get('\u0000default') ?? [hole('index')];
       }));
     };
     const lists = v.parts.map((p) => (typeof p !== 'string' && 'param' in p ? pick(p) : [{ parts: [p], ev: [] }]));
@@ -1699,6 +1987,8 @@ export function detectSink(c0: CallSite, fn: FnDef): Sink | null {
     const ctx = positional[c.fn === 'fopen' ? 3 : 2];
     return { name: c.fn, url: [positional[0]], method: ctx ? streamMethod(ctx, fn) : null, defaultMethod: 'GET', relativeOk: false };
   }
+  const requests = phpRequestsSink(c, positional) ?? spreadOptionsSink(c, fn);
+  if (requests) return requests;
   const isRequest = REQUEST_FN.test(c.fn) || c.fn === 'new' && /Request$/.test(c.recv);
   const first = isRequest ? null : methodFirstCall(c, isMethodExpr);
   if (first && !ROUTE_RECV.test(c.recv) && !NOT_CLIENT.test(c.recv)) return { name: c.fn, url: [first.url], method: first.method, defaultMethod: null, relativeOk: false, needsBase: true };
@@ -1729,10 +2019,13 @@ export function detectSink(c0: CallSite, fn: FnDef): Sink | null {
     const defs = fn.locals.get(positional[0].name);
     if (defs?.some((d) => d.k === 'call' && d.fn === 'Request' && (!d.recv || /^(urllib\.request|request|urllib2)$/.test(d.recv)))) return null;
   }
-  if (c.fn === 'open' && !/xhr|request|XMLHttpRequest|req$/i.test(c.recv)) return null;
+  if (c.fn === 'open' && !/xhr|request|XMLHttpRequest|req$/i.test(c.recv) && !isXhr(c.recv, fn)) return null;
   if (c.fn === 'http' || c.fn === 'https') if (c.recv) return null;
   if (/^(curl|wget|http|https|xh|xhs)$/.test(c.fn) && !c.recv) return shellSink(c);
-  let method: Expr | null = keyed(c, METHOD_KEY) ?? null;
+  // fetch(url, { method: 'GET', ...opts }): a method before the spread is only the default (spreadOver).
+  const initObj = positional.length >= 2 && positional[positional.length - 1]!.k === 'obj' ? positional[positional.length - 1] as Extract<Expr, { k: 'obj' }> : null;
+  const over = initObj ? spreadOver(initObj, fn, c.line) : null;
+  let method: Expr | null = (over && over.method.k === 'ref' ? over.method : null) ?? keyed(c, METHOD_KEY) ?? null;
   const urls: Expr[] = [];
   const byKey = keyed(c, URL_KEY);
   const host = keyed(c, /^(hostname|host|baseURL|baseUrl|base_url|prefixUrl)$/);
@@ -1764,7 +2057,100 @@ export function detectSink(c0: CallSite, fn: FnDef): Sink | null {
   // A request object made with the method first (PSR-7's new Request('PUT', 'product/1'), requests.Request('PUT', …),
   // .NET's new HttpRequestMessage(HttpMethod.Post, "order/1")) is sent by a client (a Guzzle Pool, $client->send, session.send): its relative path is the client's.
   const methodFirst = (c.fn === 'new' ? /Request(?:Message)?$/.test(c.recv) : /^(Request|HttpRequestMessage)$/.test(c.fn)) && !!positional[0] && isMethodExpr(positional[0]);
-  return { name: c.fn === 'new' ? c.recv : c.fn, url: urls, method, defaultMethod: optionsUnseen ? null : 'GET', relativeOk: /RestRequest/.test(c.fn) || /request/i.test(c.fn) && !!c.recv || methodFirst || isRequestMessage(c) };
+  return { name: c.fn === 'new' ? c.recv : c.fn, url: urls, method, defaultMethod: over && method === over.method ? over.dflt : optionsUnseen ? null : 'GET', relativeOk: /RestRequest/.test(c.fn) || /request/i.test(c.fn) && !!c.recv || methodFirst || isRequestMessage(c) };
+}
+
+/** HTTP mocking libraries of tests: nock(base).get(path), fetchMock.post(url, …), new MockAdapter(axios), fetchMocker. */
+const MOCK_ROOT = /^(?:nock|fetchMock|fetchMocker|mockFetch|fetch_mock|MockAdapter|mockAxios|moxios|mockAgent|MockAgent)$/;
+/**
+ * Is a receiver a mock's interceptor (a chain rooted at `nock(…)`, `fetchMock`, or a name made by one)? Its
+ * get/post/put declare the replies a test expects; they make no request.
+ */
+function isMockChain(e: Expr, fn: FnDef, facts: FileFacts, depth: number): boolean {
+  let x = e;
+  for (let i = 0; i < 12 && x.k === 'call' && x.recvExpr; i++) x = x.recvExpr;
+  if (x.k === 'call') return MOCK_ROOT.test(x.fn) || x.fn === 'new' && MOCK_ROOT.test(x.recv);
+  if (x.k !== 'ref') return false;
+  const root = x.simple ? x.name : /^[A-Za-z_$][\w$]*/.exec(x.text)?.[0] ?? '';
+  if (MOCK_ROOT.test(root)) return true;
+  if (depth > 2 || !x.simple) return false;
+  const defs = fn.locals.get(x.name) ?? facts.defs.get(x.name);
+  return !!defs?.length && defs.every((d) => d !== e && isMockChain(d, fn, facts, depth + 1));
+}
+
+/** Does an expression start with '/' (an absolute path: `new URL('/v1/x', base)` replaces the base's path)? */
+function startsWithSlash(e: Expr): boolean {
+  if (e.k === 'str') return typeof e.parts[0] === 'string' && e.parts[0].startsWith('/') && !e.parts[0].startsWith('//');
+  if (e.k === 'cat') return !!e.items[0] && startsWithSlash(e.items[0]);
+  return false;
+}
+
+/** A URL value's origin (`https://api.commerce7.com/v1` -> `https://api.commerce7.com`) when its text starts with one. */
+function originOf(v: Val): Val {
+  const p0 = v.parts[0];
+  if (typeof p0 !== 'string') return v;
+  const m = /^\s*[a-z][a-z0-9+.-]*:\/\/[^/?#]+/i.exec(p0);
+  return m ? derive(v, [m[0]], v.ev) : v;
+}
+
+/** A method as a value: a verb, or a parameter choosing among verbs (a table or a match of methods). */
+function isMethodVal(v: Val): boolean {
+  if (v.parts.length !== 1) return false;
+  const p = v.parts[0]!;
+  if (typeof p === 'string') return METHOD_TOKEN.test(p);
+  if (!('param' in p) || !p.table?.size) return false;
+  return [...p.table.values()].every((vals) => vals.length > 0 && vals.every((x) => x.parts.length === 1 && typeof x.parts[0] === 'string' && METHOD_TOKEN.test(x.parts[0])));
+}
+
+/** A name made as `new XMLHttpRequest()` here (const x = new XMLHttpRequest(); x.open('DELETE', url)). */
+function isXhr(recv: string, fn: FnDef): boolean {
+  return /^[A-Za-z_$][\w$]*$/.test(recv) && !!fn.locals.get(recv)?.some((d) => d.k === 'call' && (d.fn === 'XMLHttpRequest' || d.fn === 'new' && d.recv === 'XMLHttpRequest'));
+}
+
+/** `opts.url` / `opts.uri` on an options parameter (or rest element) of the function: a key its callers set. */
+function optionsUrl(e: Extract<Expr, { k: 'ref' }>, fn: FnDef): RegExpExecArray | null {
+  const m = /^([A-Za-z_$][\w$]*)\.(url|uri|path|endpoint)$/.exec(e.text);
+  return m && (fn.params.includes(m[1]!) || isRestOf(fn, m[1]!)) ? m : null;
+}
+
+/**
+ * A request given one options object that spreads the helper's options parameter over defaults (gaxios'
+ * `gx.request({ method: 'GET', ...opts })`, axios' `http.request({ ...opts, method: 'DELETE' })`): the url and the
+ * method are the caller's, a key written after the spread wins, one written before it is the default.
+ */
+function spreadOptionsSink(c: CallSite, fn: FnDef): Sink | null {
+  if (c.fnArg || !(REQUEST_FN.test(c.fn) || SEND_STEP.test(c.fn) && c.recv) || NOT_CLIENT.test(c.recv)) return null;
+  const positional = c.args.filter((a) => !a.key).map((a) => a.value);
+  const obj = positional.length === 1 ? positional[0] : undefined;
+  const over = obj?.k === 'obj' ? spreadOver(obj, fn, c.line) : null;
+  if (!over) return null;
+  return { name: `${c.recv ? `${c.recv}.` : ''}${c.fn}`, url: [over.url], method: over.method, defaultMethod: over.dflt, relativeOk: !!c.recv };
+}
+
+/**
+ * An options object spreading the function's options parameter (`{ method: 'GET', ...opts }`): its url and method,
+ * the caller's (`opts.url`, `opts.method`) unless a key after the spread sets them; a method before it is the default.
+ */
+function spreadOver(obj: Extract<Expr, { k: 'obj' }>, fn: FnDef, line: number): { url: Expr; method: Expr; dflt: HttpMethod } | null {
+  let at = -1;
+  obj.entries.forEach((en, j) => { if (en.key === '...' && en.value.k === 'ref' && en.value.simple && (fn.params.includes(en.value.name) || isRestOf(fn, en.value.name))) at = j; });
+  if (at < 0) return null;
+  const opt = (obj.entries[at]!.value as Extract<Expr, { k: 'ref' }>).name;
+  const own = (re: RegExp) => { let i = -1; obj.entries.forEach((en, j) => { if (re.test(en.key)) i = j; }); return i; };
+  const ref = (key: string): Expr => ({ k: 'ref', name: key, text: `${opt}.${key}`, simple: false, line });
+  const u = own(/^(url|uri)$/), m = own(METHOD_KEY);
+  const lit = m >= 0 && m < at ? obj.entries[m]!.value : null;
+  const dflt = lit?.k === 'str' && typeof lit.parts[0] === 'string' && METHOD_TOKEN.test(lit.parts[0]) ? lit.parts[0].toUpperCase() as HttpMethod : 'GET';
+  return { url: u > at ? obj.entries[u]!.value : ref('url'), method: m > at ? obj.entries[m]!.value : ref('method'), dflt };
+}
+
+/**
+ * PHP's Requests (rmccue/requests, WpOrg\Requests): `Requests::request($url, $headers, $data, $type, $options)` takes
+ * the method fourth (GET when absent); `Requests\Session->request($url, …)` the same.
+ */
+function phpRequestsSink(c: CallSite, positional: Expr[]): Sink | null {
+  if (c.fn !== 'request' || !/(?:^|\\)Requests$|(?:^|\\)Requests\\Session$/.test(c.recv) || !positional[0]) return null;
+  return { name: `${c.recv}::request`, url: [positional[0]], method: positional[3] ?? null, defaultMethod: 'GET', relativeOk: false };
 }
 
 // npm HTTP clients by package, as the call they are read like: phin/needle/request take an options object ({ url,
@@ -1786,6 +2172,21 @@ function libraryAlias(c: CallSite, fn: FnDef, facts: FileFacts): CallSite {
   return name ? { ...c, fn: name } : c;
 }
 
+/**
+ * A plain call of a name imported under another one (`import { send as go }`, `const { send: go } = require(…)`):
+ * the exported function's call, so that helper is found where it is defined.
+ */
+function importAlias(c: CallSite, fn: FnDef, facts: FileFacts): CallSite {
+  if (c.recv || fn.params.includes(c.fn)) return c;
+  const named = facts.aliases?.[c.fn];
+  if (named) return fn.locals.has(c.fn) ? c : { ...c, fn: named };
+  const defs = fn.locals.get(c.fn) ?? facts.defs.get(c.fn);
+  const d = defs?.length === 1 ? defs[0] : undefined;
+  if (d?.k !== 'elem' || !d.one || typeof d.at !== 'string' || d.at === c.fn || !/^[A-Za-z_$][\w$]*$/.test(d.at)) return c;
+  const it = d.iter;
+  return it.k === 'call' && (it.fn === 'require' || it.fn === 'import') && !it.recv ? { ...c, fn: d.at } : c;
+}
+
 /** `fetch`, `globalThis.fetch`, `window.fetch`: the platform's fetch handed to a wrapper. */
 const FETCH_REF = /^(?:(?:globalThis|window|self|global)\.)?fetch$/;
 /**
@@ -1796,8 +2197,17 @@ function fetchWrapper(c: CallSite, fn: FnDef, facts: FileFacts): CallSite {
   if (c.recv || REQUEST_FN.test(c.fn) || fn.params.includes(c.fn)) return c;
   const defs = fn.locals.get(c.fn) ?? facts.defs.get(c.fn);
   const made = defs?.length === 1 ? defs[0] : undefined;
-  if (made?.k !== 'call') return c;
+  if (made?.k !== 'call' || baseOfFetchWrapper(made)) return c;
   return made.args.some((a) => !a.key && a.value.k === 'ref' && FETCH_REF.test(a.value.text)) ? { ...c, fn: 'fetch' } : c;
+}
+
+/**
+ * A wrapper given fetch and options naming a base (up-fetch's `up(fetch, () => ({ baseUrl }))`, any factory of that
+ * shape): the base its calls' paths are joined to (a client, read by clientCall), or undefined.
+ */
+function baseOfFetchWrapper(made: Extract<Expr, { k: 'call' }>): Expr | undefined {
+  if (!made.args.some((a) => !a.key && a.value.k === 'ref' && FETCH_REF.test(a.value.text))) return undefined;
+  return keyedIn(made.args.filter((a) => a.value.k === 'obj'), BASE_KEY);
 }
 
 /**

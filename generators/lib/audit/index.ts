@@ -12,6 +12,7 @@ import { hostedShell, isShellHost } from './hosted.js';
 import { YAML_C7_BASE } from './files.js';
 import { importIndex, importsAny } from './imports.js';
 import { readPostman } from './postman.js';
+import { addJsonSettings, type SettingIndex } from './settings.js';
 import { encodeFacts, loadPrecomputedFacts } from './precomputed.js';
 import { scanSignIn, scanSource, stripTrailingComment, type ApiReference as TextReference } from './scan.js';
 
@@ -268,6 +269,7 @@ export function auditSourcesSync(sources: AuditSource[], extra: AuditExtra = {})
   // The keys the project's files set to Commerce7's base URL (config arrays, YAML, JSON, .ini-like lines): a setting
   // read by one of them (`$this->config['base_uri']`, `CFG["base"]`) is that base (flow.ts). Once per distinct text.
   const baseKeys = new Set<string>();
+  const settings: SettingIndex = new Map();
   const keysSeen = new Set<string>();
   const addBase = (file: string, text: string) => {
     baseFiles.add(file);
@@ -312,6 +314,7 @@ export function auditSourcesSync(sources: AuditSource[], extra: AuditExtra = {})
         // names its base there, so a client-like receiver's relative path may count (as a base named in code does).
         const base = CONFIG_BASE.test(src.text);
         if (base) addBase(src.file, src.text);
+        if (!/(?:^|\/)(?:package(?:-lock)?|composer(?:\.lock)?|tsconfig[\w.-]*|jsconfig)\.json$/i.test(src.file)) addJsonSettings(settings, src.file, src.text);
         read.push({ file: src.file, engine: base ? 'json (config: names the Commerce7 base URL)' : 'json (not an API collection: not read)', calls: 0 });
       }
       continue;
@@ -371,7 +374,7 @@ export function auditSourcesSync(sources: AuditSource[], extra: AuditExtra = {})
   }
 
   // The project: every definition and function by name, for lookups across files.
-  const project: Project = { files: parsed, defs: new Map(), fns: new Map(), baseFiles, baseKeys };
+  const project: Project = { files: parsed, defs: new Map(), fns: new Map(), baseFiles, baseKeys, settings };
   const called = new Set<string>();
   const selfCalled = new Map<string, Set<FnDef>>();
   const put = <T>(index: Map<string, T[]>, file: string, name: string, items: T[]) => {
