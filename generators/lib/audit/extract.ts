@@ -2,6 +2,7 @@
 // right after): the definitions of names (constants, variables, fields, table entries), the functions (parameters,
 // calls, returns) and every call with its arguments. Node types differ per grammar; the tables below name them.
 import type { SyntaxNode } from './parse.js';
+import { curlConfigArgs, curlConfigInput, shellWords } from './shell.js';
 
 export type Expr =
   /** A string literal; interpolations (`${x}`, f"{x}", "#{x}", "$x", $"{x}") are nested expressions. */
@@ -194,7 +195,12 @@ function callParts(n: SyntaxNode): { fn: string; recv: string; recvExpr?: Expr; 
     if (n.type === 'new_expression' || n.type === 'object_creation_expression') recvNode = null;
   } else if (n.type === 'implicit_object_creation_expression') fn = 'new';
   if (n.type === 'command') {
-    const args = namedChildren(n).filter((c) => !same(c, fnNode) && c.type !== 'command_name' && c.type !== 'variable_assignment' && c.type !== 'file_redirect' && c.type !== 'herestring_redirect');
+    const args = shellWords(namedChildren(n).filter((c) => !same(c, fnNode) && c.type !== 'command_name' && c.type !== 'variable_assignment' && c.type !== 'file_redirect' && c.type !== 'herestring_redirect'));
+    // NAME=value fn …: the assignment is in the environment of that one command (a function reads it as $NAME).
+    args.push(...namedChildren(n).filter((c) => c.type === 'variable_assignment'));
+    // curl --config - <<EOF: the options on stdin are arguments too (toArgs reads them).
+    const config = fn === 'curl' ? curlConfigInput(n, args) : null;
+    if (config) args.push(config);
     // A command run by another (`xargs -I{} curl …`, `env A=b curl …`, `timeout 30 wget …`): the inner command's.
     if (RUNNER.test(fn)) {
       const at = args.findIndex((c) => /^(?:curl|wget|http|https|xh|xhs)$/.test(c.text));
@@ -216,6 +222,8 @@ const RUNNER = /^(?:xargs|env|sudo|doas|time|nohup|nice|ionice|timeout|exec|comm
 function toArgs(nodes: SyntaxNode[]): Arg[] {
   const out: Arg[] = [];
   for (const a of nodes) {
+    if (a.type === 'heredoc_redirect' || a.type === 'herestring_redirect') { out.push(...curlConfigArgs(a, toExpr)); continue; }
+    if (a.type === 'variable_assignment') { const v = field(a, 'value'); if (v) out.push({ key: `$${field(a, 'name')?.text ?? ''}`, value: toExpr(v) }); continue; }
     if (a.type === 'keyword_argument' || a.type === 'pair' && a.parent?.type === 'argument_list') {
       const key = field(a, 'name') ?? field(a, 'key');
       const value = field(a, 'value');
@@ -639,7 +647,8 @@ function definitions(n: SyntaxNode): Array<[SyntaxNode, SyntaxNode]> {
       return name && value && /^(list|tuple)$/.test(value.type) ? [[name, value]] : [];
     }
     case 'variable_assignment': case 'static_variable_declaration': {
-      // Shell's NAME=value; PHP's `static $ops = [...]` in a function.
+      // Shell's NAME=value; PHP's `static $ops = [...]` in a function. `NAME=value cmd` sets it for cmd only.
+      if (n.parent?.type === 'command') return [];
       const name = field(n, 'name');
       const value = field(n, 'value');
       return name && value ? [[name, value]] : [];

@@ -1157,7 +1157,7 @@ export class Flow {
     for (const c0 of fn.calls) {
       if (out.length > 200) break;
       const c = paginateStep(fetchWrapper(libraryAlias(this.uncurry(c0, env), fn, facts), fn, facts));
-      let helper = isLibraryCall(c) ? undefined : this.resolveFn(c.fn, c.recv, facts, (f) => f !== fn && this.isHelper(f), fn);
+      let helper = isLibraryCall(c) ? undefined : this.resolveFn(c.fn, c.recv, facts, (f) => f !== fn && (this.isHelper(f) || this.readsShellEnv(f, c)), fn);
       // A plain function is not a method of a local object: preview.get("total") is not the module's get(url).
       if (helper && !helper.method && c.recvExpr?.k === 'ref' && c.recvExpr.simple && (fn.locals.has(c.recvExpr.name) || fn.params.includes(c.recvExpr.name))
         && !(fn.locals.get(c.recvExpr.name) ?? []).some((d) => d.k === 'call' && /^(require|import|import_module)$/.test(d.fn))) helper = undefined;
@@ -1169,11 +1169,14 @@ export class Flow {
       if (helper) {
         const hFacts = this.factsOf(helper.file) ?? facts;
         const bindings = this.bind(helper, c.args, c.recv, env);
+        const dynamic = facts.grammar === 'bash' ? this.shellEnv(c, env) : null;
         for (const r of this.sinks(helper, hFacts)) {
-          if (!hasParam(r.url) && !(r.method && hasParam(r.method))) continue; // reported where it is
-          for (const url of this.subst(r.url, bindings)) {
+          const byEnv = !!dynamic && (namesHole(r.url, dynamic) || !!r.method && namesHole(r.method, dynamic));
+          if (!hasParam(r.url) && !(r.method && hasParam(r.method)) && !byEnv) continue; // reported where it is
+          const env2 = (v: Val) => (byEnv ? substHoles(v, dynamic!) : [v]);
+          for (const url of this.subst(r.url, bindings).flatMap(env2)) {
             if (r.needsBase && !hasParam(url) && !isC7Based(url)) continue;
-            const methods = r.method ? this.subst(r.method, bindings) : [null];
+            const methods = r.method ? this.subst(r.method, bindings).flatMap(env2) : [null];
             for (const method of methods.filter((m, i) => i < 4 || m?.tags)) {
               if (!compatible(url, method)) continue;
               out.push({ ...r, url, method, file: facts.file, line: c.line, via: [`${helper.name} (${helper.file}:${r.line})`, ...r.via] });
@@ -1440,6 +1443,22 @@ export class Flow {
     return yes;
   }
 
+  /** A shell function whose call reads a name this command's environment sets (`VERB=PUT c7`): a helper for it. */
+  private readsShellEnv(f: FnDef, c: CallSite): boolean {
+    if (!c.args.some((a) => a.key?.startsWith('$'))) return false;
+    const facts = this.factsOf(f.file);
+    if (facts?.grammar !== 'bash') return false;
+    const names = new Set(c.args.flatMap((a) => (a.key?.startsWith('$') ? [a.key.slice(1)] : [])));
+    return this.sinks(f, facts).some((r) => namesHole(r.url, names) || !!r.method && namesHole(r.method, names));
+  }
+
+  /** `NAME=value helper …` (shell): the values the command's environment gives the names the helper reads. */
+  private shellEnv(c: CallSite, env: Env): Map<string, Val[]> | null {
+    const set = c.args.filter((a) => a.key?.startsWith('$'));
+    if (!set.length) return null;
+    return new Map(set.map((a) => [a.key!.slice(1), this.eval(a.value, { ...env, depth: env.depth + 1 })]));
+  }
+
   private subst(v: Val, bindings: Map<string, Val[]>): Val[] {
     const pick = (p: { param: string; table?: Map<string, Val[]> }): Val[] => {
       const bound = bindings.get(p.param);
@@ -1559,7 +1578,8 @@ function stringy(e: Expr): boolean {
 export function detectSink(c0: CallSite, fn: FnDef): Sink | null {
   currentFn = fn;
   // fetch injected as a dependency (this.fetchImpl(url, init), fetchFn, customFetch): called like fetch.
-  const c = /^(?:fetch(?:Impl|Fn|Func|Function|er)|_fetch|customFetch)$/.test(c0.fn) ? { ...c0, fn: 'fetch', recv: '' } : c0;
+  const c1 = /^(?:fetch(?:Impl|Fn|Func|Function|er)|_fetch|customFetch)$/.test(c0.fn) ? { ...c0, fn: 'fetch', recv: '' } : c0;
+  const c = requestObject(c1);
   const positional = c.args.filter((a) => !a.key).map((a) => a.value);
   // Rails routes: get '/x', to: 'controller#action'.
   if (c.args.some((a) => a.key && /^(to|controller|action|as|via|constraints)$/.test(a.key))) return null;
@@ -1620,6 +1640,7 @@ export function detectSink(c0: CallSite, fn: FnDef): Sink | null {
     let a = positional[0]!;
     if (a.k === 'call' && a.fn === 'clone' && a.recvExpr) a = a.recvExpr;
     if (a.k === 'ref' && a.simple && fn.locals.get(a.name)?.some((d) => d.k === 'call' && (d.fn === 'Request' && (!d.recv || /^(?:urllib\.request|request|urllib2)$/.test(d.recv)) || d.fn === 'new' && d.recv === 'Request'))) return null;
+    if (isRequestObject(a, fn)) return null;
   }
   // urlopen(req) / opener.open(req) of a urllib Request made here: counted where it is made (its method= is there).
   if ((c.fn === 'urlopen' || c.fn === 'open') && positional[0]?.k === 'ref' && positional[0].simple) {
@@ -1771,7 +1792,8 @@ function curlVariables(w: Expr): Expr {
 const wordLit = (w: Expr) => (w.k === 'str' && w.parts.length === 1 && typeof w.parts[0] === 'string' ? w.parts[0] : null);
 
 function shellSink(c: CallSite): Sink | null {
-  const words = c.args.map((a) => a.value);
+  // `NAME=value curl …`: the command's environment, not its words.
+  const words = c.args.filter((a) => !a.key?.startsWith('$')).map((a) => a.value);
   let method: Expr | null = null;
   let data = false;
   const urls: Expr[] = [];
@@ -1900,4 +1922,29 @@ export function methodOf(v: Val | null): HttpMethod | null {
   if (v.parts.length === 1 && v.parts[0] === ABSENT) return null;
   const s = show(v).trim().toUpperCase();
   return (HTTP_METHODS as readonly string[]).includes(s) ? (s as HttpMethod) : null;
+}
+
+// ---- request objects made by one call, sent by another ----
+
+/** Tornado's HTTPRequest(url, method=…, body=…) (and the same constructor elsewhere): a request, read like Request(url, method=…). */
+const REQUEST_OBJECT = /^HTTPRequest$/;
+function requestObject(c: CallSite): CallSite {
+  return REQUEST_OBJECT.test(c.fn) && !c.fnArg ? { ...c, fn: 'Request', recv: '' } : c;
+}
+
+/** client.fetch(req) of a request object made inline or in a local: counted where it is made (its method= is there). */
+function isRequestObject(e: Expr, fn: FnDef): boolean {
+  if (e.k === 'call') return REQUEST_OBJECT.test(e.fn);
+  return e.k === 'ref' && e.simple && !!fn.locals.get(e.name)?.some((d) => d.k === 'call' && REQUEST_OBJECT.test(d.fn));
+}
+
+/** Does the value hold the unknown value of one of these names (a shell variable the caller's environment sets)? */
+function namesHole(v: Val, names: { has(name: string): boolean }): boolean {
+  return v.parts.some((p) => typeof p !== 'string' && 'hole' in p && names.has(p.hole));
+}
+
+/** The value with those names' unknown values replaced by the values given (every combination). */
+function substHoles(v: Val, names: Map<string, Val[]>): Val[] {
+  const lists = v.parts.map((p) => (typeof p !== 'string' && 'hole' in p && names.get(p.hole)?.length ? names.get(p.hole)! : [{ parts: [p], ev: [] }]));
+  return product(lists).map((x) => derive(v, x.parts, [...v.ev, ...x.ev], x));
 }
