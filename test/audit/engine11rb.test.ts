@@ -96,3 +96,109 @@ describe('audit engine 11rb: a shell command\'s own environment', () => {
     assert.deepEqual(calls(r2), ['DELETE /coupon/{id}', 'GET /vendor']);
   });
 });
+
+describe('audit engine 11rb: Ruby request classes handed to a helper', () => {
+  it('a Thor task file (.thor) is Ruby; verb.new(uri) with callers passing Net::HTTP::Post is a POST, sent by persistent.request(uri, req)', async () => {
+    const r = await audit({ 'lib/tasks/clubs.thor': [
+      `class Clubs < Thor`,
+      `  ROOT = URI("https://api.commerce7.com/v1/")`,
+      `  desc "add", "add"`,
+      `  def add(name) = call(Net::HTTP::Post, "club", { title: name })`,
+      `  desc "all", "all"`,
+      `  def all = call(Net::HTTP::Get, "club")`,
+      `  no_commands do`,
+      `    def call(verb, path, body = nil)`,
+      `      uri = ROOT + path`,
+      `      req = verb.new(uri)`,
+      `      @http.request(uri, req)`,
+      `    end`,
+      `  end`,
+      `end`,
+    ].join('\n') });
+    assert.deepEqual(calls(r), ['GET /club', 'POST /club']);
+  });
+
+  it('a Rakefile is Ruby; klass.new(url) in a Net::HTTP.start block: the class each caller passes', async () => {
+    const r = await audit({ 'Rakefile': [
+      `require "net/http"`,
+      `C7 = "https://api.commerce7.com/v1"`,
+      `def c7(klass, path)`,
+      `  uri = URI("#{C7}/#{path}")`,
+      `  Net::HTTP.start(uri.host, uri.port, use_ssl: true) do |h|`,
+      `    h.request(klass.new(uri))`,
+      `  end`,
+      `end`,
+      `task :prune do`,
+      `  c7(Net::HTTP::Delete, "vendor/#{ENV['ID']}")`,
+      `  c7(Net::HTTP::Get, "department")`,
+      `end`,
+    ].join('\n') });
+    assert.deepEqual(calls(r), ['DELETE /vendor/{id}', 'GET /department']);
+  });
+});
+
+describe('audit engine 11rb: Ruby class settings (ActiveResource-style)', () => {
+  it('self.collection_path = "x" in each subclass: Sub.find / Sub.create use that subclass\'s path, with the verb passed on', async () => {
+    const r = await audit({
+      'lib/c7/base.rb': [
+        `module C7`,
+        `  class Base`,
+        `    ROOT = "https://api.commerce7.com/v1"`,
+        `    class << self`,
+        `      attr_accessor :collection_path`,
+        `      def find(id) = call(:get, "#{collection_path}/#{id}")`,
+        `      def create(attrs) = call(:post, collection_path, attrs)`,
+        `      def call(verb, path, body = nil)`,
+        `        HTTP.basic_auth(user: "u", pass: "p").request(verb.to_s.upcase, "#{ROOT}/#{path}", json: body)`,
+        `      end`,
+        `    end`,
+        `  end`,
+        `end`,
+      ].join('\n'),
+      'lib/c7/models.rb': [
+        `module C7`,
+        `  class Vendor < Base`,
+        `    self.collection_path = "vendor"`,
+        `  end`,
+        `  class Coupon < Base`,
+        `    self.collection_path = "coupon"`,
+        `  end`,
+        `  class Department < Base`,
+        `    self.collection_path = "department"`,
+        `  end`,
+        `end`,
+      ].join('\n'),
+      'jobs/sync.rb': [
+        `class Sync`,
+        `  def perform(id)`,
+        `    v = C7::Vendor.find(id)`,
+        `    C7::Coupon.create(code: v["code"])`,
+        `  end`,
+        `end`,
+      ].join('\n'),
+    });
+    assert.deepEqual(calls(r), ['GET /vendor/{id}', 'POST /coupon']);
+  });
+
+  it('a setting named otherwise (self.resource = …) read as self.resource, sent by Net::HTTP request classes', async () => {
+    const r = await audit({ 'c7.rb': [
+      `class Api`,
+      `  BASE = "https://api.commerce7.com/v1"`,
+      `  def self.all = Net::HTTP.get_response(URI("#{BASE}/#{self.resource}"))`,
+      `  def self.destroy(id)`,
+      `    uri = URI("#{BASE}/#{self.resource}/#{id}")`,
+      `    Net::HTTP.start(uri.host, uri.port, use_ssl: true) { |h| h.request(Net::HTTP::Delete.new(uri)) }`,
+      `  end`,
+      `end`,
+      `class Tag < Api`,
+      `  self.resource = "tag"`,
+      `end`,
+      `class Club < Api`,
+      `  self.resource = "club"`,
+      `end`,
+      `Tag.destroy(ARGV[0])`,
+      `Club.all`,
+    ].join('\n') });
+    assert.deepEqual(calls(r), ['DELETE /tag/{id}', 'GET /club']);
+  });
+});

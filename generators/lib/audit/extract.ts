@@ -863,6 +863,8 @@ export function extractFacts(file: string, grammar: string, root: SyntaxNode): F
       if (self && fn.fields && value.k === 'ref' && value.simple && fn.params.includes(value.name)) fn.fields.set(self[1]!, value.name);
       if (fn === top || !simple || t === 'pair' || t === 'keyed_element') add(facts.defs, name, value);
       else add(fn.locals, name, value);
+      // Ruby's `self.collection_path = "order"` in a class body: that class's setting (flow.ts classSetting).
+      if (grammar === 'ruby' && fn === top && currentClass && /^self\.\w+$/.test(nameNode.text)) add(facts.defs, `${currentClass}.${name}`, value);
       // The method set on a request or options object after it is made (init.method = 'DELETE', req.Method =
       // "PATCH", $opts['method'] = 'PUT'): kept as "<object>.method" for the call that sends it (flow.ts keyed).
       const setsMethod = t !== 'pair' && t !== 'keyed_element' ? /^\$?([A-Za-z_]\w*)(?:\.|->|\[['"])(?:method|Method|verb|http_method)['"\]]*$/.exec(nameNode.text) : null;

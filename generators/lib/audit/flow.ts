@@ -536,6 +536,8 @@ export class Flow {
     }
     if (ENV_READ.test(e.text)) return [hole(e.name, BASE_NAME.test(e.name))];
     if (/^(?:undefined|null|nil|None|true|false|this|self)$/.test(e.name)) return [hole(e.name)];
+    const setting = this.classSetting(e, env);
+    if (setting) return setting;
     const key = `${e.name}`;
     if (env.stack.has(key)) return [hole(e.name, BASE_NAME.test(e.name))];
     const stack = new Set(env.stack).add(key);
@@ -693,6 +695,8 @@ export class Flow {
   }
 
   private evalCall(e: Extract<Expr, { k: 'call' }>, env: Env): Val[] {
+    // Ruby's self.collection_path (a call without arguments): a class setting, as the bare name is.
+    if (e.recv === 'self' && !e.args.length) { const setting = this.classSetting({ k: 'ref', name: e.fn, text: `self.${e.fn}`, line: e.line, simple: false }, env); if (setting) return setting; }
     const deeper: Env = { ...env, depth: env.depth + 1 };
     const fn = e.fn;
     const lower = fn.toLowerCase();
@@ -1030,6 +1034,9 @@ export class Flow {
     const map = new Map<string, Val[]>();
     let i = 0;
     const keyedNames = new Map(target.pattern.map((p) => [p.key, p.name]));
+    // A class method called on a class (`Commerce7::Order.find`): its class settings are that class's (classSetting).
+    const onClass = target.cls ? /(?:^|::|\.)([A-Z]\w*)$/.exec(recv)?.[1] : undefined;
+    if (onClass) map.set('@cls', [{ parts: [onClass], ev: [] }]);
     for (const a of args) {
       if (a.key && params.includes(a.key)) map.set(a.key, this.eval(a.value, env));
       else if (a.key && keyedNames.has(a.key)) map.set(keyedNames.get(a.key)!, this.eval(a.value, env)); // Ruby/Python keywords
@@ -1194,7 +1201,7 @@ export class Flow {
         const inner = target?.calls.find((x) => /^(curl|wget|http)$/.test(x.fn));
         if (inner) sink = detectSink({ ...inner, args: [...inner.args.filter((a) => !/\$[@*]/.test(JSON.stringify(a.value))), ...c.args], line: c.line }, fn);
       }
-      if (!sink) continue;
+      if (!sink) continue; if (process.env.DBG) console.error("SINK", facts.file, c.line, c.fn, c.recv, sink.name);
       // The URL is the first candidate argument that names a Commerce7 path (else one holding a parameter).
       const candidates = sink.url.map((u) => uniq(this.eval(u, env)));
       // A relative path counts on a client with a Commerce7 base: in a file that names one, on a receiver made with
@@ -1257,6 +1264,8 @@ export class Flow {
     // A setter as a statement ($client->setRawBody($b), req.setHeader(…)) configures the request; a later send makes it.
     // A send read on (`$client->send()->getBody()`) is the request all the same: the later calls read the response.
     if (!r || c.chained && !SEND_STEP.test(c.fn) || c.fnArg || r.k === 'str' || NOT_BUILDER.test(c.fn) || /^(?:set|add)(?:[A-Z_]|$)/.test(c.fn) || /^(toString|to_s|ToString|String|toJSON|href|freeze|encode|escape|strip|rstrip|trim|Trim|TrimEnd|build|Build|toURL|toUri|ToUri|parse|Parse)$/.test(c.fn) || ROUTE_RECV.test(c.recv) || NOT_CLIENT.test(c.recv)) return null;
+    // A URL's own parts read without arguments (Ruby's uri.host, uri.port, uri.request_uri): the URL, not a request.
+    if (URL_PART.test(c.fn) && !c.args.length) return null;
     // After a verb or a send the chain holds a response (the request was counted there): (await c.SendAsync(r)).EnsureSuccess().
     if (r.k === 'call' && (VERB.test(r.fn) || SEND_STEP.test(r.fn) || REQUEST_FN.test(r.fn))) return null;
     const madeByCall = r.k === 'call' || r.k === 'ref' && r.simple && [...(env.fn.locals.get(r.name) ?? []), ...(env.facts.defs.get(r.name) ?? [])].some((d) => d.k === 'call');
@@ -1438,7 +1447,7 @@ export class Flow {
     if (known !== undefined) return known;
     this.helperCache.set(fn, false);
     const facts = this.factsOf(fn.file);
-    const yes = !!facts && (fn.params.length > 0 || !!this.ctorOf(fn)?.fields?.size) && this.sinks(fn, facts).some((r) => hasParam(r.url) || (r.method !== null && hasParam(r.method)));
+    const yes = !!facts && (fn.params.length > 0 || !!this.ctorOf(fn)?.fields?.size || !!fn.cls && facts.grammar === 'ruby') && this.sinks(fn, facts).some((r) => hasParam(r.url) || (r.method !== null && hasParam(r.method)));
     this.helperCache.set(fn, yes);
     return yes;
   }
@@ -1459,8 +1468,48 @@ export class Flow {
     return new Map(set.map((a) => [a.key!.slice(1), this.eval(a.value, { ...env, depth: env.depth + 1 })]));
   }
 
+  /**
+   * A class setting read in a class's method (Ruby's `collection_path` after `self.collection_path = "order"` in each
+   * subclass, ActiveResource-style): the setting of the class the method is called on (`Order.find(id)`), a
+   * parameter of the method's summary until a call names the class (see bind's '@cls' and subst).
+   */
+  private classSetting(e: Extract<Expr, { k: 'ref' }>, env: Env): Val[] | null {
+    if (!env.fn.cls || env.facts.grammar !== 'ruby') return null;
+    const name = /^(?:self\.)?([a-z_]\w*)$/.exec(e.text)?.[1];
+    if (!name || !this.classSettingNames().has(name)) return null;
+    const cls = env.bindings?.get('@cls')?.[0]?.parts[0];
+    if (typeof cls === 'string') return this.settingOf(cls, name, env.facts.file);
+    if (env.bindings) return null;
+    return [{ parts: [{ param: `@cls.${name}\u0000${env.facts.file}` }], ev: [] }];
+  }
+
+  private settingNames?: Set<string>;
+  /** The names some Ruby class body sets on self (the index holds them as "Class.name"). */
+  private classSettingNames(): Set<string> {
+    if (this.settingNames) return this.settingNames;
+    this.settingNames = new Set();
+    for (const key of this.project.defs.keys()) {
+      const m = /\u0000[A-Z]\w*\.([a-z_]\w*)$/.exec(key);
+      if (m) this.settingNames.add(m[1]!);
+    }
+    return this.settingNames;
+  }
+
+  /** The class's own setting of the name, else every class's (the name's definitions). */
+  private settingOf(cls: string, name: string, file: string): Val[] | null {
+    const own = this.nearest(this.project.defs, `${cls}.${name}`, file);
+    const defs = own.length ? own : this.nearest(this.project.defs, name, file);
+    const vals = uniq(defs.slice(0, 8).flatMap((d) => this.eval(d.expr, { facts: d.facts, fn: d.facts.top, depth: 1, stack: new Set() })));
+    return vals.length ? vals : null;
+  }
+
   private subst(v: Val, bindings: Map<string, Val[]>): Val[] {
     const pick = (p: { param: string; table?: Map<string, Val[]> }): Val[] => {
+      const setting = /^@cls\.(\w+)\u0000(.*)$/s.exec(p.param);
+      if (setting && !bindings.has(p.param)) {
+        const cls = bindings.get('@cls')?.[0]?.parts[0];
+        return this.settingOf(typeof cls === 'string' ? cls : '', setting[1]!, setting[2]!) ?? [hole(setting[1]!)];
+      }
       const bound = bindings.get(p.param);
       if (!bound) return [hole(p.param, BASE_NAME.test(p.param))];
       if (!p.table) return bound;
@@ -1512,7 +1561,8 @@ function tableKey(v: Val): string | null {
 interface Sink { name: string; url: Expr[]; method: Expr | null; defaultMethod: HttpMethod | null; relativeOk: boolean }
 
 // Net::HTTP's request_get / get2 / request_post are its get / post.
-const VERB = /^(?:request_)?(get|post|put|patch|delete|del)(?:2|json|asjson|fromjson|string|stream|bytearray|bytes|urlencoded|multipart|async|_json|_request)*$/i;
+// Ruby's Net::HTTP.get_response(uri) / Net::HTTP.post_form(uri, params) too.
+const VERB = /^(?:request_)?(get|post|put|patch|delete|del)(?:2|json|asjson|fromjson|string|stream|bytearray|bytes|urlencoded|multipart|async|_json|_request|_response|_form)*$/i;
 const REQUEST_FN = /^(xh|xhs|createRequest|wp_remote_request|wp_safe_remote_request|fetch|axios|got|ky|request|ajax|urlopen|Request|open|NewRequest|NewRequestWithContext|HttpRequestMessage|RestRequest|curl_init|curl|wget|http|https|\$fetch|ofetch|useFetch|superagent|needle|execute|Execute|ExecuteAsync|send_request|fetch_json)$/;
 const ROUTE_RECV = /^(?:app|router|server|fastify|Route|\$?router|\$app|bp|blueprint|routes|mux|group|api_router|engine|r|e|g)$/;
 /** Receivers that are not HTTP clients: maps, caches, query strings, environments. */
@@ -1557,6 +1607,8 @@ const METHOD_KEY = /^(method|type|verb|http_method|httpMethod|Method|CURLOPT_CUS
 const URL_KEY = /^(url|uri|path|endpoint|RequestUri|requestUri|CURLOPT_URL|resource)$/i;
 
 function isMethodExpr(e: Expr): boolean {
+  // verb.to_s.upcase, method.upper(): a method name in another case (or a symbol made a string) is still the method.
+  if (e.k === 'call' && e.recvExpr && !e.args.length && (CASE_FN.test(e.fn) || /^(?:to_s|to_sym|toString|String)$/.test(e.fn))) return isMethodExpr(e.recvExpr);
   if (e.k === 'str') return e.parts.length === 1 && typeof e.parts[0] === 'string' && METHOD_TOKEN.test(e.parts[0]);
   if (e.k === 'sym') return METHOD_TOKEN.test(e.name);
   if (e.k === 'ref') return !!methodConst(e.text) || /^(method|verb|http_?method|httpMethod|m)$/i.test(e.name);
@@ -1618,6 +1670,8 @@ export function detectSink(c0: CallSite, fn: FnDef): Sink | null {
     const ctx = positional[c.fn === 'fopen' ? 3 : 2];
     return { name: c.fn, url: [positional[0]], method: ctx ? streamMethod(ctx, fn) : null, defaultMethod: 'GET', relativeOk: false };
   }
+  const byClass = requestClassSink(c, fn);
+  if (byClass !== undefined) return byClass;
   const isRequest = REQUEST_FN.test(c.fn) || c.fn === 'new' && /Request$/.test(c.recv);
   if (c.fn === 'curl_setopt') {
     const opt = positional[1];
@@ -1947,4 +2001,25 @@ function namesHole(v: Val, names: { has(name: string): boolean }): boolean {
 function substHoles(v: Val, names: Map<string, Val[]>): Val[] {
   const lists = v.parts.map((p) => (typeof p !== 'string' && 'hole' in p && names.get(p.hole)?.length ? names.get(p.hole)! : [{ parts: [p], ev: [] }]));
   return product(lists).map((x) => derive(v, x.parts, [...v.ev, ...x.ev], x));
+}
+
+const URL_PART = /^(?:host|hostname|port|scheme|request_uri|userinfo|user|password|authority|origin|fragment|query|path|default_port|normalize)$/;
+
+/** A parameter or local that holds a request class (`verb.new(uri)` with callers passing Net::HTTP::Post). */
+const REQUEST_CLASS_NAME = /^(?:verb|method|http_?method|http_?verb|klass|req_?(?:class|klass|type)|request_?(?:class|klass|type)|kind|type)$/i;
+const isRequestNew = (d: Expr, fn: FnDef): boolean => d.k === 'call' && d.fn === 'new' && (/^Net::HTTP::(Get|Post|Put|Patch|Delete)$/.test(d.recv)
+  || d.recvExpr?.k === 'ref' && d.recvExpr.simple && fn.params.includes(d.recvExpr.name) && REQUEST_CLASS_NAME.test(d.recvExpr.name));
+
+/**
+ * Ruby's Net::HTTP request classes handed around: `klass.new(uri)` on a parameter is a request whose method is the
+ * class the caller passes (Net::HTTP::Post -> POST); `http.request(uri, req)` of such a request (net-http-persistent,
+ * Net::HTTP) sends it and is counted where it is made. undefined: not this shape.
+ */
+function requestClassSink(c: CallSite, fn: FnDef): Sink | null | undefined {
+  const positional = c.args.filter((a) => !a.key).map((a) => a.value);
+  if (c.fn === 'new' && c.recvExpr && isRequestNew({ k: 'call', fn: 'new', recv: c.recv, recvExpr: c.recvExpr, args: [], line: c.line }, fn) && !/^Net::/.test(c.recv)) {
+    return positional[0] ? { name: `${c.recv}.new`, url: [positional[0]], method: c.recvExpr, defaultMethod: null, relativeOk: false } : null;
+  }
+  if (c.fn === 'request' && c.recv && positional.some((p) => isRequestNew(p, fn) || p.k === 'ref' && p.simple && fn.locals.get(p.name)?.some((d) => isRequestNew(d, fn)))) return null;
+  return undefined;
 }
