@@ -202,3 +202,96 @@ describe('audit engine 11rb: Ruby class settings (ActiveResource-style)', () => 
     assert.deepEqual(calls(r), ['DELETE /tag/{id}', 'GET /club']);
   });
 });
+
+describe('audit engine 11rb: curb', () => {
+  it('Curl::Easy made by a helper, then http_get / http_put(body) / http_post(body) / http_delete on the handle', async () => {
+    const r = await audit({ 'lib/c7.rb': [
+      `require "curb"`,
+      `module C7`,
+      `  ROOT = "https://api.commerce7.com/v1"`,
+      `  module_function`,
+      `  def handle(url) = Curl::Easy.new(url) { |c| c.headers["tenant"] = "t" }`,
+      `  def club(id)`,
+      `    h = handle("#{ROOT}/club/#{id}")`,
+      `    h.http_get`,
+      `    h.body_str`,
+      `  end`,
+      `  def save_club(id, attrs)`,
+      `    h = handle("#{ROOT}/club/#{id}")`,
+      `    h.http_put(attrs.to_json)`,
+      `  end`,
+      `  def drop_note(id)`,
+      `    handle("#{ROOT}/note/#{id}").http_delete`,
+      `  end`,
+      `end`,
+    ].join('\n'), 'job.rb': `C7.club(1)\nC7.save_club(2, { title: "x" })\nC7.drop_note(3)\n` });
+    assert.deepEqual(calls(r), ['DELETE /note/{id}', 'GET /club/{id}', 'PUT /club/{id}']);
+  });
+
+  it('Curl.post(url, body) and Curl::Easy.http_get(url): the module\'s own verbs', async () => {
+    const r = await audit({ 'x.rb': [
+      `BASE = "https://api.commerce7.com/v1"`,
+      `Curl.post("#{BASE}/tag", { title: "VIP" }.to_json)`,
+      `Curl::Easy.http_get("#{BASE}/vendor").body_str`,
+    ].join('\n') });
+    assert.deepEqual(calls(r), ['GET /vendor', 'POST /tag']);
+  });
+});
+
+describe('audit engine 11rb: Ruby endless methods', () => {
+  it('def path(id) = "…" and def client = Faraday.new(…) return their expression', async () => {
+    const r = await audit({ 'c7.rb': [
+      `class C7`,
+      `  def conn = Faraday.new(url: "https://api.commerce7.com/v1")`,
+      `  def path(id) = "customer/#{id}/note"`,
+      `  def notes(id) = conn.get(path(id))`,
+      `end`,
+    ].join('\n') });
+    assert.deepEqual(calls(r), ['GET /customer/{id}/note']);
+  });
+});
+
+describe('audit engine 11rb: a decoded response is data', () => {
+  it('an id read from JSON.parse(response) / json.loads(response) of one call is an id in the next call\'s path', async () => {
+    const rb = await audit({ 'c7.rb': [
+      `module C7`,
+      `  API = "https://api.commerce7.com/v1"`,
+      `  module_function`,
+      `  def get(path)`,
+      `    h = Curl::Easy.new("#{API}/#{path}")`,
+      `    h.http_get`,
+      `    JSON.parse(h.body_str)`,
+      `  end`,
+      `  def put(path, body) = Faraday.put("#{API}/#{path}", body.to_json)`,
+      `end`,
+      `order = C7.get("order/#{ARGV[0]}")`,
+      `C7.put("customer/#{order['customerId']}", { x: 1 })`,
+    ].join('\n') });
+    assert.deepEqual(calls(rb), ['GET /order/{id}', 'PUT /customer/{id}']);
+    const py = await audit({ 'c7.py': [
+      `import json, urllib.request`,
+      `API = "https://api.commerce7.com/v1"`,
+      `def get(path):`,
+      `    return json.loads(urllib.request.urlopen(API + path).read())`,
+      `def delete(path):`,
+      `    return urllib.request.urlopen(urllib.request.Request(API + path, method="DELETE"))`,
+      `tag = get("/tag/" + name)`,
+      `delete("/tag/" + tag["id"])`,
+    ].join('\n') });
+    assert.deepEqual(calls(py), ['DELETE /tag/{id}', 'GET /tag/{id}']);
+  });
+});
+
+describe('audit engine 11rb: httpclient', () => {
+  it('get_content(url) / post_content(url, body) on an HTTPClient are GET / POST', async () => {
+    const r = await audit({ 'c7.rb': [
+      `require "httpclient"`,
+      `ROOT = ENV.fetch("C7_API", "https://api.commerce7.com/v1")`,
+      `def self.url(*parts) = [ROOT, *parts].join("/")`,
+      `http = HTTPClient.new`,
+      `JSON.parse(http.get_content(url("vendor", ARGV[0])))`,
+      `http.post_content(url("tag"), { title: "x" }.to_json, { "tenant" => "t" })`,
+    ].join('\n') });
+    assert.deepEqual(calls(r), ['GET /vendor/{id}', 'POST /tag']);
+  });
+});

@@ -804,6 +804,8 @@ export function extractFacts(file: string, grammar: string, root: SyntaxNode): F
       }
       if (body) {
         if (!/block|statement|body|compound/.test(body.type) && t !== 'method' && t !== 'function_definition') def.returns.push(toExpr(body));
+        // Ruby 3's endless method (def path(id) = "order/#{id}"): its value is the expression.
+        if (t === 'method' && !/block|statement|body|compound/.test(body.type)) def.returns.push(toExpr(body));
         // Ruby: a method's value is its last expression.
         if ((t === 'method' || t === 'singleton_method') && body.type === 'body_statement') {
           const last = namedChildren(body).pop();

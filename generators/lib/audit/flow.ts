@@ -695,6 +695,8 @@ export class Flow {
   }
 
   private evalCall(e: Extract<Expr, { k: 'call' }>, env: Env): Val[] {
+    // A decoded response body (JSON.parse(res.body), json.loads(r.text), MultiJson.load): data, not the URL it came from.
+    if (/^(?:JSON|MultiJson|Oj|Yajl|json|simplejson|orjson|ujson)$/.test(e.recv) && /^(?:parse|load|loads|decode)$/.test(e.fn)) return [hole('json')];
     // Ruby's self.collection_path (a call without arguments): a class setting, as the bare name is.
     if (e.recv === 'self' && !e.args.length) { const setting = this.classSetting({ k: 'ref', name: e.fn, text: `self.${e.fn}`, line: e.line, simple: false }, env); if (setting) return setting; }
     const deeper: Env = { ...env, depth: env.depth + 1 };
@@ -1201,7 +1203,7 @@ export class Flow {
         const inner = target?.calls.find((x) => /^(curl|wget|http)$/.test(x.fn));
         if (inner) sink = detectSink({ ...inner, args: [...inner.args.filter((a) => !/\$[@*]/.test(JSON.stringify(a.value))), ...c.args], line: c.line }, fn);
       }
-      if (!sink) continue; if (process.env.DBG) console.error("SINK", facts.file, c.line, c.fn, c.recv, sink.name);
+      if (!sink) continue;
       // The URL is the first candidate argument that names a Commerce7 path (else one holding a parameter).
       const candidates = sink.url.map((u) => uniq(this.eval(u, env)));
       // A relative path counts on a client with a Commerce7 base: in a file that names one, on a receiver made with
@@ -1561,8 +1563,8 @@ function tableKey(v: Val): string | null {
 interface Sink { name: string; url: Expr[]; method: Expr | null; defaultMethod: HttpMethod | null; relativeOk: boolean }
 
 // Net::HTTP's request_get / get2 / request_post are its get / post.
-// Ruby's Net::HTTP.get_response(uri) / Net::HTTP.post_form(uri, params) too.
-const VERB = /^(?:request_)?(get|post|put|patch|delete|del)(?:2|json|asjson|fromjson|string|stream|bytearray|bytes|urlencoded|multipart|async|_json|_request|_response|_form)*$/i;
+// Ruby's Net::HTTP.get_response(uri) / Net::HTTP.post_form(uri, params) too; curb's easy.http_put(body); httpclient's get_content(url).
+const VERB = /^(?:request_|http_)?(get|post|put|patch|delete|del)(?:2|json|asjson|fromjson|string|stream|bytearray|bytes|urlencoded|multipart|async|_json|_request|_response|_form|_content)*$/i;
 const REQUEST_FN = /^(xh|xhs|createRequest|wp_remote_request|wp_safe_remote_request|fetch|axios|got|ky|request|ajax|urlopen|Request|open|NewRequest|NewRequestWithContext|HttpRequestMessage|RestRequest|curl_init|curl|wget|http|https|\$fetch|ofetch|useFetch|superagent|needle|execute|Execute|ExecuteAsync|send_request|fetch_json)$/;
 const ROUTE_RECV = /^(?:app|router|server|fastify|Route|\$?router|\$app|bp|blueprint|routes|mux|group|api_router|engine|r|e|g)$/;
 /** Receivers that are not HTTP clients: maps, caches, query strings, environments. */
@@ -1652,7 +1654,8 @@ export function detectSink(c0: CallSite, fn: FnDef): Sink | null {
   const verb = VERB.exec(c.fn);
   if (verb && !/^Net::HTTP::/.test(c.recv)) {
     if (c.fnArg || ROUTE_RECV.test(c.recv) || NOT_CLIENT.test(c.recv)) return null;
-    const first = positional[0] ?? keyed(c, URL_KEY);
+    // curb's handle.http_put(body): the handle holds the URL, the argument is the body (Curl::Easy.http_get(url) is not).
+    const first = /^http_/.test(c.fn) && c.recvExpr && !/^[A-Z]/.test(c.recv) ? undefined : positional[0] ?? keyed(c, URL_KEY);
     // The URL is the first argument, or the receiver itself when it is a URL or a resource (Flurl's
     // url.AppendPathSegment("x").GetJsonAsync(), RestClient's resource['order'].get).
     const urls = [first && stringy(first) ? first : undefined, c.recvExpr && c.recvExpr.k !== 'str' || c.recvExpr && !first ? c.recvExpr : undefined].filter((x): x is Expr => !!x);
