@@ -295,3 +295,81 @@ describe('audit engine 11rb: httpclient', () => {
     assert.deepEqual(calls(r), ['GET /vendor/{id}', 'POST /tag']);
   });
 });
+
+describe('audit engine 11rb: Ruby model route declarations (Flexirest-style)', () => {
+  it('get :find, "/club/:id" / put :save in a class body: Club.find(…) and save on what it returned; the uncalled ones do not count', async () => {
+    const r = await audit({
+      'app/models/c7/club.rb': [
+        `module C7`,
+        `  class Club < Flexirest::Base`,
+        `    base_url "https://api.commerce7.com/v1"`,
+        `    get :all, "/club"`,
+        `    get :find, "/club/:id"`,
+        `    put :save, "/club/:id"`,
+        `    delete :destroy, "/club/:id"`,
+        `  end`,
+        `end`,
+      ].join('\n'),
+      'app/jobs/rename.rb': [
+        `class Rename`,
+        `  def perform(id)`,
+        `    club = C7::Club.find(id: id)`,
+        `    club.title = "New"`,
+        `    club.save`,
+        `  end`,
+        `end`,
+      ].join('\n'),
+    });
+    assert.deepEqual(calls(r), ['GET /club/{id}', 'PUT /club/{id}']);
+  });
+
+  it('other names and verbs: post :add, "/note"; delete :remove, "/tag/:id" called on the class', async () => {
+    const r = await audit({
+      'models.rb': [
+        `class Note < ActiveRestClient::Base`,
+        `  base_url ENV.fetch("C7_API_URL")`,
+        `  post :add, "/note"`,
+        `end`,
+        `class Tag < ActiveRestClient::Base`,
+        `  delete :remove, "/tag/:id"`,
+        `  get :list, "/tag/customer"`,
+        `end`,
+      ].join('\n'),
+      'job.rb': `require_relative "models"\nNote.add(content: "hi")\nTag.remove(id: 4)\n`,
+    });
+    assert.deepEqual(calls(r), ['DELETE /tag/{id}', 'POST /note']);
+  });
+});
+
+describe('audit engine 11rb: python-simple-rest-client', () => {
+  it('api.add_resource(resource_name=…): the default actions on api.<resource>.<action>(…), only those called', async () => {
+    const r = await audit({
+      'c7/api.py': [
+        `from simple_rest_client.api import API`,
+        `def make():`,
+        `    api = API(api_root_url="https://api.commerce7.com/v1/", json_encode_body=True)`,
+        `    api.add_resource(resource_name="vendor")`,
+        `    api.add_resource(resource_name="department")`,
+        `    return api`,
+      ].join('\n'),
+      'c7/job.py': [
+        `from .api import make`,
+        `api = make()`,
+        `api.vendor.retrieve(vid)`,
+        `api.vendor.destroy(vid)`,
+        `api.department.list(params={"q": "x"})`,
+      ].join('\n'),
+    });
+    assert.deepEqual(calls(r), ['DELETE /vendor/{id}', 'GET /department', 'GET /vendor/{id}']);
+  });
+
+  it('custom actions {"method", "url"} given at registration, the url\'s {} an argument', async () => {
+    const r = await audit({ 'c7.py': [
+      `from simple_rest_client.api import API`,
+      `api = API(api_root_url=ROOT)`,
+      `api.add_resource(resource_name="tag", actions={"attach": {"method": "POST", "url": "tag-x-object/{}"}, "mine": {"method": "GET", "url": "tag/customer"}})`,
+      `api.tag.attach("customer", body={"tagId": 1})`,
+    ].join('\n') });
+    assert.deepEqual(calls(r), ['POST /tag-x-object/{id}']);
+  });
+});

@@ -886,6 +886,11 @@ export function extractFacts(file: string, grammar: string, root: SyntaxNode): F
         // without a receiver (Sinatra's get '/x' do) declares a route.
         const fnArg = block && !(grammar === 'ruby' && recv && !/^(?:self|app|router|routes|namespace)$/.test(recv)) || argsNode.some((a) => FN_LITERAL.has(a.type) || a.type === 'argument' && namedChildren(a).some((c) => FN_LITERAL.has(c.type)));
         fn.calls.push({ fn: name, recv, recvExpr, args, line: lineOf(n), fnArg, ...(isReceiver(n) ? { chained: true } : {}) });
+        // A Ruby model's route declaration in its class body (Flexirest's `get :find, "/product/:id"`): the class's
+        // method `find` sends that request (flow.ts declaredRoute).
+        if (grammar === 'ruby' && fn === top && currentClass && !recv && /^(?:get|post|put|patch|delete)$/.test(name) && args[0]?.value.k === 'sym' && args[1] && args[1].value.k === 'str') {
+          add(facts.defs, `${currentClass}#${args[0].value.name}`, { k: 'call', fn: name, recv: '', args: [args[1]], line: lineOf(n) });
+        }
         // cli.URL(base) / client.SetBaseURL(base) as a statement: the client is (also) one on that base.
         if (/^(?:URL|BaseURL|BaseUrl|SetURL|SetBaseURL|SetBaseUrl|SetHostURL|setBaseURL|setBaseUrl|base_url)$/.test(name) && recvExpr?.k === 'ref' && recvExpr.simple && args.length === 1 && !args[0]!.key && n.parent && /statement$/.test(n.parent.type)) {
           add(fn === top ? facts.defs : fn.locals, recvExpr.name, { k: 'call', fn: 'setBaseUrl', recv: '', args, line: lineOf(n) });

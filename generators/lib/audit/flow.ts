@@ -1196,7 +1196,7 @@ export class Flow {
       }
       // A dict, hash or map literal's get/delete is not HTTP: CACHE.get("customer"), {"a": 1}.get("order").
       if (VERB.test(c.fn) && (this.isDataReceiver(c, env) || this.isStubResult(c, env))) continue;
-      let sink = detectSink(c, fn) ?? this.clientCall(c, env) ?? this.contractCall(c, env) ?? this.builderCall(c, env);
+      let sink = detectSink(c, fn) ?? this.clientCall(c, env) ?? this.contractCall(c, env) ?? this.builderCall(c, env) ?? this.declaredRoute(c, env) ?? this.registeredResource(c);
       if (!sink && facts.grammar === 'bash') {
         // A shell function that runs curl with "$@": the call's words are curl's.
         const target = this.resolveFn(c.fn, '', facts, (f) => f.calls.some((x) => /^(curl|wget|http)$/.test(x.fn) && x.args.some((a) => a.value.k === 'ref' && /\$[@*]/.test(a.value.text) || a.value.k === 'str' && a.value.parts.some((p) => typeof p !== 'string' && p.k === 'ref' && /\$[@*]/.test(p.text)))));
@@ -1483,6 +1483,66 @@ export class Flow {
     if (typeof cls === 'string') return this.settingOf(cls, name, env.facts.file);
     if (env.bindings) return null;
     return [{ parts: [{ param: `@cls.${name}\u0000${env.facts.file}` }], ev: [] }];
+  }
+
+  /**
+   * A method a Ruby model class declares as a route in its body (Flexirest / ActiveRestClient: `get :all, "/product"`,
+   * `put :save, "/product/:id"`): `C7::Product.all(…)`, or `product.save` on what `C7::Product.find` returned, sends it.
+   * Only the declarations called count.
+   */
+  private declaredRoute(c: CallSite, env: Env): Sink | null {
+    if (env.facts.grammar !== 'ruby' || !c.recvExpr || c.fnArg) return null;
+    let cls = /(?:^|::)([A-Z]\w*)$/.exec(c.recv)?.[1];
+    const r = c.recvExpr;
+    if (!cls && r.k === 'ref' && r.simple) {
+      const made = (env.fn.locals.get(r.name) ?? env.facts.defs.get(r.name) ?? []).find((d): d is Extract<Expr, { k: 'call' }> => d.k === 'call' && /(?:^|::)[A-Z]\w*$/.test(d.recv));
+      cls = made ? /(?:^|::)([A-Z]\w*)$/.exec(made.recv)?.[1] : undefined;
+    }
+    if (!cls) return null;
+    const decl = this.nearest(this.project.defs, `${cls}#${c.fn}`, env.facts.file)[0]?.expr;
+    if (decl?.k !== 'call' || !decl.args[0]) return null;
+    return { name: `${cls}.${c.fn} (a declared route)`, url: [decl.args[0].value], method: { k: 'str', parts: [decl.fn.toUpperCase()], line: decl.line }, defaultMethod: null, relativeOk: true };
+  }
+
+  private resources?: Map<string, Expr | undefined>;
+  /** python-simple-rest-client's api.add_resource(resource_name="x", actions={…}) anywhere in the project: name -> actions. */
+  private registeredResources(): Map<string, Expr | undefined> {
+    if (this.resources) return this.resources;
+    this.resources = new Map();
+    for (const f of this.project.files) {
+      if (f.grammar !== 'python') continue;
+      for (const fn of [f.top, ...f.fns]) for (const c of fn.calls) {
+        if (c.fn !== 'add_resource') continue;
+        const name = c.args.find((a) => a.key === 'resource_name')?.value ?? c.args.find((a) => !a.key)?.value;
+        const lit = name?.k === 'str' && name.parts.length === 1 && typeof name.parts[0] === 'string' ? name.parts[0] : null;
+        if (lit) this.resources.set(lit, c.args.find((a) => a.key === 'actions')?.value);
+      }
+    }
+    return this.resources;
+  }
+
+  /**
+   * `api.customer.partial_update(id, body=…)` on a python-simple-rest-client API where add_resource registered
+   * "customer": the action's request (the library's default actions, or the {method, url} the registration gives).
+   */
+  private registeredResource(c: CallSite): Sink | null {
+    const r = c.recvExpr;
+    if (r?.k !== 'ref' || r.simple || !/^[A-Za-z_]\w*\.[A-Za-z_]\w*$/.test(r.text)) return null;
+    const resources = this.registeredResources();
+    if (!resources.size || !resources.has(r.name)) return null;
+    const own = resources.get(r.name);
+    const custom = own?.k === 'obj' ? own.entries.find((en) => en.key === c.fn)?.value : undefined;
+    const line = c.line;
+    if (custom?.k === 'obj') {
+      const m = custom.entries.find((en) => en.key === 'method')?.value;
+      const u = custom.entries.find((en) => en.key === 'url')?.value;
+      const url = u?.k === 'str' ? u.parts.flatMap((p): Array<string | Expr> => (typeof p === 'string' ? p.split(/(\{\w*\})/).map((b, i) => (i % 2 ? { k: 'other', text: '{id}', line } : b)) : [p])) : null;
+      return m && url ? { name: `${r.text}.${c.fn} (a registered resource)`, url: [{ k: 'str', parts: ['/', ...url], line }], method: m, defaultMethod: null, relativeOk: false } : null;
+    }
+    const action = SIMPLE_REST_ACTIONS.get(c.fn);
+    if (!action) return null;
+    const parts: Array<string | Expr> = [`/${r.name}`, ...(action[1] ? ['/', { k: 'other', text: '{id}', line } as Expr] : [])];
+    return { name: `${r.text}.${c.fn} (a registered resource)`, url: [{ k: 'str', parts, line }], method: { k: 'str', parts: [action[0]], line }, defaultMethod: null, relativeOk: false };
   }
 
   private settingNames?: Set<string>;
@@ -2026,3 +2086,8 @@ function requestClassSink(c: CallSite, fn: FnDef): Sink | null | undefined {
   if (c.fn === 'request' && c.recv && positional.some((p) => isRequestNew(p, fn) || p.k === 'ref' && p.simple && fn.locals.get(p.name)?.some((d) => isRequestNew(d, fn)))) return null;
   return undefined;
 }
+
+/** python-simple-rest-client's default actions: method, and whether the path ends in the id the call passes. */
+const SIMPLE_REST_ACTIONS: ReadonlyMap<string, [string, boolean]> = new Map([
+  ['list', ['GET', false]], ['create', ['POST', false]], ['retrieve', ['GET', true]], ['update', ['PUT', true]], ['partial_update', ['PATCH', true]], ['destroy', ['DELETE', true]],
+]);
