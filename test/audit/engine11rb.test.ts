@@ -373,3 +373,55 @@ describe('audit engine 11rb: python-simple-rest-client', () => {
     assert.deepEqual(calls(r), ['POST /tag-x-object/{id}']);
   });
 });
+
+describe('audit engine 11rb: Ruby method_missing verbs', () => {
+  it('verb, resource = name.to_s.split("_", 2) with tr("_", "-"): c.get_loyalty_tier / c.post_note(body) / c.delete_tag(id)', async () => {
+    const r = await audit({
+      'lib/cellar/api.rb': [
+        `module Cellar`,
+        `  class Api`,
+        `    ROOT = "https://api.commerce7.com/v1"`,
+        `    def method_missing(meth, *args)`,
+        `      verb, rest = meth.to_s.split("_", 2)`,
+        `      return super unless %w[get post put delete].include?(verb)`,
+        `      id = args.first unless args.first.is_a?(Hash)`,
+        `      call(verb, "/#{rest.tr('_', '-')}#{id ? "/#{id}" : ""}", args.last)`,
+        `    end`,
+        `    def respond_to_missing?(*) = true`,
+        `    def call(verb, path, body) = Faraday.run_request(verb.to_sym, ROOT + path, body&.to_json, {})`,
+        `  end`,
+        `end`,
+      ].join('\n'),
+      'bin/run': [
+        `#!/usr/bin/env ruby`,
+        `require_relative "../lib/cellar/api"`,
+        `api = Cellar::Api.new`,
+        `api.post_note({ content: "hi" })`,
+        `api.delete_tag(ARGV[0])`,
+        `other = Thing.new`,
+        `other.get_customer(1)`,
+      ].join('\n'),
+    });
+    assert.deepEqual(calls(r), ['DELETE /tag/{id}', 'POST /note']);
+  });
+
+  it('gsub("_", "-") spelled otherwise, and a class without method_missing is not read so', async () => {
+    const r = await audit({ 'c7.rb': [
+      `class Store`,
+      `  BASE = "https://api.commerce7.com/v1"`,
+      `  def method_missing(name, *args, &blk)`,
+      `    action, resource = name.to_s.split("_", 2)`,
+      `    send_it(action, resource.gsub("_", "-"), *args)`,
+      `  end`,
+      `end`,
+      `class Cache`,
+      `  def get_inventory_location(k) = @h[k]`,
+      `end`,
+      `s = Store.new`,
+      `s.get_inventory_location(5)`,
+      `c = Cache.new`,
+      `c.get_club_package(5)`,
+    ].join('\n') });
+    assert.deepEqual(calls(r), ['GET /inventory-location/{id}']);
+  });
+});

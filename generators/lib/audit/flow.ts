@@ -1196,7 +1196,7 @@ export class Flow {
       }
       // A dict, hash or map literal's get/delete is not HTTP: CACHE.get("customer"), {"a": 1}.get("order").
       if (VERB.test(c.fn) && (this.isDataReceiver(c, env) || this.isStubResult(c, env))) continue;
-      let sink = detectSink(c, fn) ?? this.clientCall(c, env) ?? this.contractCall(c, env) ?? this.builderCall(c, env) ?? this.declaredRoute(c, env) ?? this.registeredResource(c);
+      let sink = detectSink(c, fn) ?? this.clientCall(c, env) ?? this.contractCall(c, env) ?? this.builderCall(c, env) ?? this.declaredRoute(c, env) ?? this.registeredResource(c) ?? this.dynamicVerb(c, env);
       if (!sink && facts.grammar === 'bash') {
         // A shell function that runs curl with "$@": the call's words are curl's.
         const target = this.resolveFn(c.fn, '', facts, (f) => f.calls.some((x) => /^(curl|wget|http)$/.test(x.fn) && x.args.some((a) => a.value.k === 'ref' && /\$[@*]/.test(a.value.text) || a.value.k === 'str' && a.value.parts.some((p) => typeof p !== 'string' && p.k === 'ref' && /\$[@*]/.test(p.text)))));
@@ -1502,6 +1502,29 @@ export class Flow {
     const decl = this.nearest(this.project.defs, `${cls}#${c.fn}`, env.facts.file)[0]?.expr;
     if (decl?.k !== 'call' || !decl.args[0]) return null;
     return { name: `${cls}.${c.fn} (a declared route)`, url: [decl.args[0].value], method: { k: 'str', parts: [decl.fn.toUpperCase()], line: decl.line }, defaultMethod: null, relativeOk: true };
+  }
+
+  /**
+   * Ruby's method_missing as a client's verbs: a class whose method_missing splits the method's name on "_" into a
+   * verb and a resource (`get_club`, `put_club_membership(id, body)`) sends that verb to the resource's path, "_" as
+   * "-" when it says so (tr/gsub), the first argument the id unless it is the body. Only on an object of that class.
+   */
+  private dynamicVerb(c: CallSite, env: Env): Sink | null {
+    const m = /^(get|post|put|patch|delete)_([a-z][a-z0-9_]*)$/.exec(c.fn);
+    const r = c.recvExpr;
+    if (!m || env.facts.grammar !== 'ruby' || r?.k !== 'ref' || !r.simple) return null;
+    const made = (env.fn.locals.get(r.name) ?? env.facts.defs.get(r.name) ?? []).find((d): d is Extract<Expr, { k: 'call' }> => d.k === 'call' && d.fn === 'new' && /(?:^|::)[A-Z]\w*$/.test(d.recv));
+    const cls = made ? /(?:^|::)([A-Z]\w*)$/.exec(made.recv)?.[1] : undefined;
+    if (!cls) return null;
+    const lit = (e: Expr | undefined) => (e?.k === 'str' && e.parts.length === 1 && typeof e.parts[0] === 'string' ? e.parts[0] : null);
+    const mm = this.nearest(this.project.fns, 'method_missing', env.facts.file).find((f) => f.cls === cls
+      && f.calls.some((x) => x.fn === 'split' && lit(x.args[0]?.value) === '_'));
+    if (!mm) return null;
+    const dashes = mm.calls.some((x) => /^(tr|gsub|sub|dasherize)$/.test(x.fn) && (x.fn === 'dasherize' || lit(x.args[1]?.value) === '-'));
+    const first = c.args.find((a) => !a.key)?.value;
+    const line = c.line;
+    const parts: Array<string | Expr> = [`/${dashes ? m[2]!.replace(/_/g, '-') : m[2]}`, ...(first && first.k !== 'obj' ? ['/', { k: 'other', text: '{id}', line } as Expr] : [])];
+    return { name: `${cls}#method_missing (${c.fn})`, url: [{ k: 'str', parts, line }], method: { k: 'str', parts: [m[1]!.toUpperCase()], line }, defaultMethod: null, relativeOk: false };
   }
 
   private resources?: Map<string, Expr | undefined>;
