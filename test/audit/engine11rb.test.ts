@@ -425,3 +425,36 @@ describe('audit engine 11rb: Ruby method_missing verbs', () => {
     assert.deepEqual(calls(r), ['GET /inventory-location/{id}']);
   });
 });
+
+describe('audit engine 11rb: PowerShell', () => {
+  it('Invoke-RestMethod -Uri … -Method …, the base from $env: or a variable; links in Write-Host are not calls', async () => {
+    const r = await audit({ 'sync.ps1': [
+      `$base = 'https://api.commerce7.com/v1'`,
+      `$h = @{ tenant = $env:C7_TENANT }`,
+      `$clubs = Invoke-RestMethod -Uri "$base/club" -Headers $h`,
+      `Invoke-RestMethod -Method Delete -Uri "$($env:C7_API_URL)/vendor/$($v.id)" -Headers $h`,
+      `Invoke-WebRequest "$base/tag" -Method POST -Body (@{ title = 'x' } | ConvertTo-Json)`,
+      `Write-Host "see https://api.commerce7.com/v1/order in the docs"`,
+    ].join('\n') });
+    assert.deepEqual(calls(r), ['DELETE /vendor/{id}', 'GET /club', 'POST /tag']);
+  });
+
+  it('a module function with a param() block (default method) called with -Name values and a splatted hashtable', async () => {
+    const r = await audit({
+      'C7.psm1': [
+        `function Send-C7 {`,
+        `    param([string] $Resource, [string] $Verb = 'Get', $Payload)`,
+        `    $req = @{ Uri = "https://api.commerce7.com/v1/$Resource"; Method = $Verb; Body = $Payload }`,
+        `    irm @req`,
+        `}`,
+      ].join('\n'),
+      'Run.ps1': [
+        `Import-Module ./C7.psm1`,
+        `Send-C7 -Resource 'department'`,
+        `$call = @{ Resource = "coupon/$id"; Verb = 'Put' }`,
+        `Send-C7 @call -Payload $json`,
+      ].join('\n'),
+    });
+    assert.deepEqual(calls(r), ['GET /department', 'PUT /coupon/{id}']);
+  });
+});

@@ -3,6 +3,7 @@
 // calls, returns) and every call with its arguments. Node types differ per grammar; the tables below name them.
 import type { SyntaxNode } from './parse.js';
 import { curlConfigArgs, curlConfigInput, shellWords } from './shell.js';
+import { powershellFacts } from './powershell.js';
 
 export type Expr =
   /** A string literal; interpolations (`${x}`, f"{x}", "#{x}", "$x", $"{x}") are nested expressions. */
@@ -699,6 +700,7 @@ function isReceiver(n: SyntaxNode): boolean {
 
 /** Walks one parsed file into facts. */
 export function extractFacts(file: string, grammar: string, root: SyntaxNode): FileFacts {
+  if (grammar === 'powershell') return powershellFacts(file, root);
   const top: FnDef = { name: '', params: [], pattern: [], defaults: new Map(), calls: [], locals: new Map(), returns: [], line: 1, file, method: false };
   const facts: FileFacts = { file, grammar, defs: new Map(), fns: [], top };
   const add = (map: Map<string, Expr[]>, name: string, value: Expr) => {

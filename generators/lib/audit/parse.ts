@@ -27,7 +27,7 @@ interface TreeSitter {
   Language: { load(file: string): Promise<unknown> };
 }
 
-export type Grammar = 'javascript' | 'typescript' | 'tsx' | 'php' | 'python' | 'ruby' | 'c-sharp' | 'go' | 'bash';
+export type Grammar = 'javascript' | 'typescript' | 'tsx' | 'php' | 'python' | 'ruby' | 'c-sharp' | 'go' | 'bash' | 'powershell';
 
 /** The interpreter a `#!` line names -> its grammar (`#!/usr/bin/env ruby`, `#!/bin/sh`, `#!/usr/bin/env -S node --x`). */
 const SHEBANG = /^#![ \t]*(?:\S*\/)?([\w.-]+)(?:[ \t]+(?:-\S+[ \t]+)*([\w.-]+))?/;
@@ -67,6 +67,7 @@ export function grammarFor(file: string, text?: string): Grammar | null {
     case '.cs': return 'c-sharp';
     case '.go': return 'go';
     case '.sh': case '.bash': return 'bash';
+    case '.ps1': case '.psm1': return 'powershell';
     default: return null;
   }
 }
