@@ -439,6 +439,19 @@ describe('audit engine 11rb: PowerShell', () => {
     assert.deepEqual(calls(r), ['DELETE /vendor/{id}', 'GET /club', 'POST /tag']);
   });
 
+  it('function f($Path, $Verb = \'GET\') with a concatenated -Uri; [WebRequestMethod]::Post is a method', async () => {
+    const r = await audit({ 'c7.ps1': [
+      `$Base = 'https://api.commerce7.com/v1'`,
+      `function Get-C7($Path, $Verb = 'GET') {`,
+      `    Invoke-RestMethod -Uri ($Base + '/' + $Path) -Method $Verb`,
+      `}`,
+      `Get-C7 'club'`,
+      `Get-C7 -Path "customer/$id" -Verb PATCH`,
+      `Invoke-RestMethod -Method ([Microsoft.PowerShell.Commands.WebRequestMethod]::Post) -Uri "$Base/note"`,
+    ].join('\n') });
+    assert.deepEqual(calls(r), ['GET /club', 'PATCH /customer/{id}', 'POST /note']);
+  });
+
   it('a module function with a param() block (default method) called with -Name values and a splatted hashtable', async () => {
     const r = await audit({
       'C7.psm1': [

@@ -73,6 +73,8 @@ function expr(n0: SyntaxNode): Expr {
       const [obj, member] = named(n);
       const key = member ? member.text : '';
       const of = obj ? expr(obj) : undefined;
+      // [WebRequestMethod]::Post, [Net.Http.HttpMethod]::Put: a static member of a type, written Type::Name.
+      if (obj?.type === 'type_literal') return { k: 'ref', name: key, text: `${obj.text.replace(/^\[|\]$/g, '')}::${key}`, line: at, simple: false };
       const base = of?.k === 'ref' ? of.text : obj?.text ?? '';
       return { k: 'ref', name: key, text: `${base}.${key}`, line: at, simple: false, ...(of ? { of, keyExpr: { k: 'str', parts: [key], line: at } as Expr } : {}) };
     }
