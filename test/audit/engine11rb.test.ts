@@ -228,13 +228,16 @@ describe('audit engine 11rb: curb', () => {
     assert.deepEqual(calls(r), ['DELETE /note/{id}', 'GET /club/{id}', 'PUT /club/{id}']);
   });
 
-  it('Curl.post(url, body) and Curl::Easy.http_get(url): the module\'s own verbs', async () => {
+  it('Curl.post(url, body) and Curl::Easy.http_get(url): the module\'s own verbs; a handle\'s url set after it is made', async () => {
     const r = await audit({ 'x.rb': [
       `BASE = "https://api.commerce7.com/v1"`,
       `Curl.post("#{BASE}/tag", { title: "VIP" }.to_json)`,
       `Curl::Easy.http_get("#{BASE}/vendor").body_str`,
+      `h = Curl::Easy.new`,
+      `h.url = "#{BASE}/order/#{id}"`,
+      `h.http_delete`,
     ].join('\n') });
-    assert.deepEqual(calls(r), ['GET /vendor', 'POST /tag']);
+    assert.deepEqual(calls(r), ['DELETE /order/{id}', 'GET /vendor', 'POST /tag']);
   });
 });
 
@@ -469,5 +472,30 @@ describe('audit engine 11rb: PowerShell', () => {
       ].join('\n'),
     });
     assert.deepEqual(calls(r), ['GET /department', 'PUT /coupon/{id}']);
+  });
+});
+
+describe('audit engine 11rb: Ruby class macros', () => {
+  it('resource "tag" in a subclass body, stored by the base\'s macro in @resource and read by its class methods', async () => {
+    const r = await audit({ 'c7.rb': [
+      `class Base`,
+      `  ROOT = "https://api.commerce7.com/v1"`,
+      `  def self.resource(name = nil)`,
+      `    @resource = name if name`,
+      `    @resource`,
+      `  end`,
+      `  def self.all = HTTParty.get("#{ROOT}/#{@resource}")`,
+      `  def self.remove(id) = HTTParty.delete("#{ROOT}/#{resource}/#{id}")`,
+      `end`,
+      `class Vendor < Base`,
+      `  resource "vendor"`,
+      `end`,
+      `class Department < Base`,
+      `  resource "department"`,
+      `end`,
+      `Vendor.all`,
+      `Department.remove(7)`,
+    ].join('\n') });
+    assert.deepEqual(calls(r), ['DELETE /department/{id}', 'GET /vendor']);
   });
 });

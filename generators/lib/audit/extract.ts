@@ -893,6 +893,10 @@ export function extractFacts(file: string, grammar: string, root: SyntaxNode): F
         if (grammar === 'ruby' && fn === top && currentClass && !recv && /^(?:get|post|put|patch|delete)$/.test(name) && args[0]?.value.k === 'sym' && args[1] && args[1].value.k === 'str') {
           add(facts.defs, `${currentClass}#${args[0].value.name}`, { k: 'call', fn: name, recv: '', args: [args[1]], line: lineOf(n) });
         }
+        // A class macro given one string (`resource "tag"`, `collection_path "order"`): a setting of the class too.
+        else if (grammar === 'ruby' && fn === top && currentClass && !recv && /^[a-z_]\w*$/.test(name) && args.length === 1 && !args[0]!.key && args[0]!.value.k === 'str') {
+          add(facts.defs, `${currentClass}.${name}`, args[0]!.value);
+        }
         // cli.URL(base) / client.SetBaseURL(base) as a statement: the client is (also) one on that base.
         if (/^(?:URL|BaseURL|BaseUrl|SetURL|SetBaseURL|SetBaseUrl|SetHostURL|setBaseURL|setBaseUrl|base_url)$/.test(name) && recvExpr?.k === 'ref' && recvExpr.simple && args.length === 1 && !args[0]!.key && n.parent && /statement$/.test(n.parent.type)) {
           add(fn === top ? facts.defs : fn.locals, recvExpr.name, { k: 'call', fn: 'setBaseUrl', recv: '', args, line: lineOf(n) });

@@ -1477,7 +1477,8 @@ export class Flow {
    */
   private classSetting(e: Extract<Expr, { k: 'ref' }>, env: Env): Val[] | null {
     if (!env.fn.cls || env.facts.grammar !== 'ruby') return null;
-    const name = /^(?:self\.)?([a-z_]\w*)$/.exec(e.text)?.[1];
+    // The bare name, self.name, or the class's own @name (a macro's storage).
+    const name = /^(?:self\.|@)?([a-z_]\w*)$/.exec(e.text)?.[1];
     if (!name || !this.classSettingNames().has(name)) return null;
     const cls = env.bindings?.get('@cls')?.[0]?.parts[0];
     if (typeof cls === 'string') return this.settingOf(cls, name, env.facts.file);
@@ -1742,6 +1743,9 @@ export function detectSink(c0: CallSite, fn: FnDef): Sink | null {
     // The URL is the first argument, or the receiver itself when it is a URL or a resource (Flurl's
     // url.AppendPathSegment("x").GetJsonAsync(), RestClient's resource['order'].get).
     const urls = [first && stringy(first) ? first : undefined, c.recvExpr && c.recvExpr.k !== 'str' || c.recvExpr && !first ? c.recvExpr : undefined].filter((x): x is Expr => !!x);
+    // A handle whose URL was set after it was made (curb's `c.url = "…"; c.http_delete`).
+    const setUrl = c.recvExpr?.k === 'ref' && c.recvExpr.simple ? fn.locals.get(`${c.recvExpr.name}.url`)?.[0] : undefined;
+    if (setUrl && !first) urls.push(setUrl);
     if (!urls.length) return null;
     const m = verb[1]!.toLowerCase() === 'del' ? 'DELETE' : verb[1]!.toUpperCase();
     return { name: c.fn, url: urls, method: { k: 'str', parts: [m], line: c.line }, defaultMethod: null, relativeOk: true };
