@@ -3,6 +3,8 @@
 // calls, returns) and every call with its arguments. Node types differ per grammar; the tables below name them.
 import type { SyntaxNode } from './parse.js';
 import { channelRange, channelSend, copyLoop, dictionaryLiteral, iotaConst, isExtensionMethod, uriBuilderPath, nullFallback, primaryCtor, requestSetter, switchTable, type PrimaryCtor } from './csgo.js';
+import { curlConfigArgs, curlConfigInput, shellWords } from './shell.js';
+import { powershellFacts } from './powershell.js';
 
 export type Expr =
   /** A string literal; interpolations (`${x}`, f"{x}", "#{x}", "$x", $"{x}") are nested expressions. */
@@ -206,7 +208,12 @@ function callParts(n: SyntaxNode): { fn: string; recv: string; recvExpr?: Expr; 
     if (n.type === 'new_expression' || n.type === 'object_creation_expression') recvNode = null;
   } else if (n.type === 'implicit_object_creation_expression') fn = 'new';
   if (n.type === 'command') {
-    const args = namedChildren(n).filter((c) => !same(c, fnNode) && c.type !== 'command_name' && c.type !== 'variable_assignment' && c.type !== 'file_redirect' && c.type !== 'herestring_redirect');
+    const args = shellWords(namedChildren(n).filter((c) => !same(c, fnNode) && c.type !== 'command_name' && c.type !== 'variable_assignment' && c.type !== 'file_redirect' && c.type !== 'herestring_redirect'));
+    // NAME=value fn …: the assignment is in the environment of that one command (a function reads it as $NAME).
+    args.push(...namedChildren(n).filter((c) => c.type === 'variable_assignment'));
+    // curl --config - <<EOF: the options on stdin are arguments too (toArgs reads them).
+    const config = fn === 'curl' ? curlConfigInput(n, args) : null;
+    if (config) args.push(config);
     // A command run by another (`xargs -I{} curl …`, `env A=b curl …`, `timeout 30 wget …`): the inner command's.
     if (RUNNER.test(fn)) {
       const at = args.findIndex((c) => /^(?:curl|wget|http|https|xh|xhs)$/.test(c.text));
@@ -228,6 +235,8 @@ const RUNNER = /^(?:xargs|env|sudo|doas|time|nohup|nice|ionice|timeout|exec|comm
 function toArgs(nodes: SyntaxNode[]): Arg[] {
   const out: Arg[] = [];
   for (const a of nodes) {
+    if (a.type === 'heredoc_redirect' || a.type === 'herestring_redirect') { out.push(...curlConfigArgs(a, toExpr)); continue; }
+    if (a.type === 'variable_assignment') { const v = field(a, 'value'); if (v) out.push({ key: `$${field(a, 'name')?.text ?? ''}`, value: toExpr(v) }); continue; }
     if (a.type === 'keyword_argument' || a.type === 'pair' && a.parent?.type === 'argument_list') {
       const key = field(a, 'name') ?? field(a, 'key');
       const value = field(a, 'value');
@@ -689,7 +698,8 @@ function definitions(n: SyntaxNode): Array<[SyntaxNode, SyntaxNode]> {
       return name && value && /^(list|tuple)$/.test(value.type) ? [[name, value]] : [];
     }
     case 'variable_assignment': case 'static_variable_declaration': {
-      // Shell's NAME=value; PHP's `static $ops = [...]` in a function.
+      // Shell's NAME=value; PHP's `static $ops = [...]` in a function. `NAME=value cmd` sets it for cmd only.
+      if (n.parent?.type === 'command') return [];
       const name = field(n, 'name');
       const value = field(n, 'value');
       return name && value ? [[name, value]] : [];
@@ -740,6 +750,7 @@ function isReceiver(n: SyntaxNode): boolean {
 
 /** Walks one parsed file into facts. */
 export function extractFacts(file: string, grammar: string, root: SyntaxNode): FileFacts {
+  if (grammar === 'powershell') return powershellFacts(file, root);
   const top: FnDef = { name: '', params: [], pattern: [], defaults: new Map(), calls: [], locals: new Map(), returns: [], line: 1, file, method: false };
   const facts: FileFacts = { file, grammar, defs: new Map(), fns: [], top };
   const add = (map: Map<string, Expr[]>, name: string, value: Expr) => {
@@ -858,6 +869,8 @@ export function extractFacts(file: string, grammar: string, root: SyntaxNode): F
       }
       if (body) {
         if (!/block|statement|body|compound/.test(body.type) && t !== 'method' && t !== 'function_definition') def.returns.push(toExpr(body));
+        // Ruby 3's endless method (def path(id) = "order/#{id}"): its value is the expression.
+        if (t === 'method' && !/block|statement|body|compound/.test(body.type)) def.returns.push(toExpr(body));
         // Ruby: a method's value is its last expression.
         if ((t === 'method' || t === 'singleton_method') && body.type === 'body_statement') {
           const last = namedChildren(body).pop();
@@ -933,6 +946,8 @@ export function extractFacts(file: string, grammar: string, root: SyntaxNode): F
       else if (self && fn.fields && currentClass && facts.classes?.[currentClass] && !(value.k === 'ref' && value.simple && fn.params.includes(value.name))) facts.classes[currentClass]!.fields[self[1]!] ??= value;
       if (fn === top || !simple || t === 'pair' || t === 'keyed_element') add(facts.defs, name, value);
       else add(fn.locals, name, value);
+      // Ruby's `self.collection_path = "order"` in a class body: that class's setting (flow.ts classSetting).
+      if (grammar === 'ruby' && fn === top && currentClass && /^self\.\w+$/.test(nameNode.text)) add(facts.defs, `${currentClass}.${name}`, value);
       // The method set on a request or options object after it is made (init.method = 'DELETE', req.Method =
       // "PATCH", $opts['method'] = 'PUT'): kept as "<object>.method" for the call that sends it (flow.ts keyed).
       const setsMethod = t !== 'pair' && t !== 'keyed_element' ? /^\$?([A-Za-z_]\w*)(?:\.|->|\[['"])(?:method|Method|verb|http_method)['"\]]*$/.exec(nameNode.text) : null;
@@ -957,6 +972,15 @@ export function extractFacts(file: string, grammar: string, root: SyntaxNode): F
         // without a receiver (Sinatra's get '/x' do) declares a route.
         const fnArg = block && !(grammar === 'ruby' && recv && !/^(?:self|app|router|routes|namespace)$/.test(recv)) || argsNode.some((a) => FN_LITERAL.has(a.type) || a.type === 'argument' && namedChildren(a).some((c) => FN_LITERAL.has(c.type)));
         fn.calls.push({ fn: name, recv, recvExpr, args, line: lineOf(n), fnArg, ...(isReceiver(n) ? { chained: true } : {}) });
+        // A Ruby model's route declaration in its class body (Flexirest's `get :find, "/product/:id"`): the class's
+        // method `find` sends that request (flow.ts declaredRoute).
+        if (grammar === 'ruby' && fn === top && currentClass && !recv && /^(?:get|post|put|patch|delete)$/.test(name) && args[0]?.value.k === 'sym' && args[1] && args[1].value.k === 'str') {
+          add(facts.defs, `${currentClass}#${args[0].value.name}`, { k: 'call', fn: name, recv: '', args: [args[1]], line: lineOf(n) });
+        }
+        // A class macro given one string (`resource "tag"`, `collection_path "order"`): a setting of the class too.
+        else if (grammar === 'ruby' && fn === top && currentClass && !recv && /^[a-z_]\w*$/.test(name) && args.length === 1 && !args[0]!.key && args[0]!.value.k === 'str') {
+          add(facts.defs, `${currentClass}.${name}`, args[0]!.value);
+        }
         // cli.URL(base) / client.SetBaseURL(base) as a statement: the client is (also) one on that base.
         if (/^(?:URL|BaseURL|BaseUrl|SetURL|SetBaseURL|SetBaseUrl|SetHostURL|setBaseURL|setBaseUrl|base_url)$/.test(name) && recvExpr?.k === 'ref' && recvExpr.simple && args.length === 1 && !args[0]!.key && n.parent && /statement$/.test(n.parent.type)) {
           add(fn === top ? facts.defs : fn.locals, recvExpr.name, { k: 'call', fn: 'setBaseUrl', recv: '', args, line: lineOf(n) });

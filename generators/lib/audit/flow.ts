@@ -568,6 +568,8 @@ export class Flow {
       if (bound) return bound;
       if (!env.bindings) return [{ parts: [{ param: field }], ev: [] }];
     }
+    const classSetting = this.classSetting(e, env);
+    if (classSetting) return classSetting;
     const key = `${e.name}`;
     if (env.stack.has(key)) return [hole(e.name, BASE_NAME.test(e.name))];
     const stack = new Set(env.stack).add(key);
@@ -755,6 +757,10 @@ export class Flow {
   }
 
   private evalCall(e: Extract<Expr, { k: 'call' }>, env: Env): Val[] {
+    // A decoded response body (JSON.parse(res.body), json.loads(r.text), MultiJson.load): data, not the URL it came from.
+    if (/^(?:JSON|MultiJson|Oj|Yajl|json|simplejson|orjson|ujson)$/.test(e.recv) && /^(?:parse|load|loads|decode)$/.test(e.fn)) return [hole('json')];
+    // Ruby's self.collection_path (a call without arguments): a class setting, as the bare name is.
+    if (e.recv === 'self' && !e.args.length) { const setting = this.classSetting({ k: 'ref', name: e.fn, text: `self.${e.fn}`, line: e.line, simple: false }, env); if (setting) return setting; }
     const deeper: Env = { ...env, depth: env.depth + 1 };
     const fn = e.fn;
     const lower = fn.toLowerCase();
@@ -1322,6 +1328,9 @@ export class Flow {
     if (extended) map.set(extended, this.eval({ k: 'ref', name: recv.replace(/^.*\./, ''), text: recv, line: target.line, simple: /^[A-Za-z_]\w*$/.test(recv) }, env));
     let i = 0;
     const keyedNames = new Map(target.pattern.map((p) => [p.key, p.name]));
+    // A class method called on a class (`Commerce7::Order.find`): its class settings are that class's (classSetting).
+    const onClass = target.cls ? /(?:^|::|\.)([A-Z]\w*)$/.exec(recv)?.[1] : undefined;
+    if (onClass) map.set('@cls', [{ parts: [onClass], ev: [] }]);
     for (const a of args) {
       if (a.key && params.includes(a.key)) map.set(a.key, this.eval(a.value, env));
       else if (a.key && keyedNames.has(a.key)) map.set(keyedNames.get(a.key)!, this.eval(a.value, env)); // Ruby/Python keywords
@@ -1475,7 +1484,7 @@ export class Flow {
       const c = paginateStep(fetchWrapper(libraryAlias(this.uncurry(importAlias(c0, fn, facts), env), fn, facts), fn, facts));
       // (C# has no `http` module: a call on a variable named so is an extension method's when the project has one.)
       let helper = isLibraryCall(c) && !(facts.grammar === 'c-sharp' && c.recv) ? undefined
-        : this.resolveFn(c.fn, c.recv, facts, (f) => f !== fn && this.isHelper(f) && (!isLibraryCall(c) || !!f.extension), fn);
+        : this.resolveFn(c.fn, c.recv, facts, (f) => f !== fn && (this.isHelper(f) && (!isLibraryCall(c) || !!f.extension) || !isLibraryCall(c) && this.readsShellEnv(f, c)), fn);
       // A plain function is not a method of a local object: preview.get("total") is not the module's get(url).
       if (helper && !helper.method && c.recvExpr?.k === 'ref' && c.recvExpr.simple && (fn.locals.has(c.recvExpr.name) || fn.params.includes(c.recvExpr.name))
         && !(fn.locals.get(c.recvExpr.name) ?? []).some((d) => d.k === 'call' && /^(require|import|import_module)$/.test(d.fn))) helper = undefined;
@@ -1487,11 +1496,14 @@ export class Flow {
       if (helper) {
         const hFacts = this.factsOf(helper.file) ?? facts;
         const bindings = this.bind(helper, c.args, c.recv, env);
+        const dynamic = facts.grammar === 'bash' ? this.shellEnv(c, env) : null;
         for (const r of this.sinks(helper, hFacts)) {
-          if (!hasParam(r.url) && !(r.method && hasParam(r.method))) continue; // reported where it is
-          for (const url of this.subst(r.url, bindings)) {
+          const byEnv = !!dynamic && (namesHole(r.url, dynamic) || !!r.method && namesHole(r.method, dynamic));
+          if (!hasParam(r.url) && !(r.method && hasParam(r.method)) && !byEnv) continue; // reported where it is
+          const env2 = (v: Val) => (byEnv ? substHoles(v, dynamic!) : [v]);
+          for (const url of this.subst(r.url, bindings).flatMap(env2)) {
             if (r.needsBase && !hasParam(url) && !isC7Based(url)) continue;
-            const methods = r.method ? this.subst(r.method, bindings) : [null];
+            const methods = r.method ? this.subst(r.method, bindings).flatMap(env2) : [null];
             for (const method of methods.filter((m, i) => i < 4 || m?.tags)) {
               if (!compatible(url, method)) continue;
               out.push({ ...r, url, method, file: facts.file, line: c.line, via: [`${helper.name} (${helper.file}:${r.line})`, ...r.via] });
@@ -1503,7 +1515,7 @@ export class Flow {
       // A dict, hash or map literal's get/delete is not HTTP: CACHE.get("customer"), {"a": 1}.get("order").
       if (VERB.test(c.fn) && (this.isDataReceiver(c, env) || this.isStubResult(c, env))) continue;
       if (c.recvExpr && isMockChain(c.recvExpr, fn, facts, 0)) continue;
-      let sink = detectSink(c, fn) ?? this.clientCall(c, env) ?? this.contractCall(c, env) ?? this.builderCall(c, env);
+      let sink = detectSink(c, fn) ?? this.clientCall(c, env) ?? this.contractCall(c, env) ?? this.builderCall(c, env) ?? this.declaredRoute(c, env) ?? this.registeredResource(c) ?? this.dynamicVerb(c, env);
       if (!sink && facts.grammar === 'bash') {
         // A shell function that runs curl with "$@": the call's words are curl's.
         const target = this.resolveFn(c.fn, '', facts, (f) => f.calls.some((x) => /^(curl|wget|http)$/.test(x.fn) && x.args.some((a) => a.value.k === 'ref' && /\$[@*]/.test(a.value.text) || a.value.k === 'str' && a.value.parts.some((p) => typeof p !== 'string' && p.k === 'ref' && /\$[@*]/.test(p.text)))));
@@ -1589,6 +1601,8 @@ export class Flow {
     // A send read on (`$client->send()->getBody()`) is the request all the same: the later calls read the response.
     if (!r || c.chained && !SEND_STEP.test(c.fn) || c.fnArg || r.k === 'str' || NOT_BUILDER.test(c.fn) || /^(?:set|add)(?:[A-Z_]|$)/.test(c.fn) || /^(toString|to_s|ToString|String|toJSON|href|freeze|encode|escape|strip|rstrip|trim|Trim|TrimEnd|build|Build|toURL|toUri|ToUri|parse|Parse)$/.test(c.fn) || ROUTE_RECV.test(c.recv) || NOT_CLIENT.test(c.recv)) return null;
     if (env.facts.grammar === 'c-sharp' && onRequestStream(c, env.fn.locals)) return null;
+    // A URL's own parts read without arguments (Ruby's uri.host, uri.port, uri.request_uri): the URL, not a request.
+    if (URL_PART.test(c.fn) && !c.args.length) return null;
     // After a verb or a send the chain holds a response (the request was counted there): (await c.SendAsync(r)).EnsureSuccess().
     if (r.k === 'call' && (VERB.test(r.fn) || SEND_STEP.test(r.fn) || REQUEST_FN.test(r.fn))) return null;
     const madeByCall = r.k === 'call' || r.k === 'ref' && r.simple && [...(env.fn.locals.get(r.name) ?? []), ...(env.facts.defs.get(r.name) ?? [])].some((d) => d.k === 'call');
@@ -1812,13 +1826,153 @@ export class Flow {
     if (known !== undefined) return known;
     this.helperCache.set(fn, false);
     const facts = this.factsOf(fn.file);
-    const yes = !!facts && (fn.params.length > 0 || !!this.ctorOf(fn)?.fields?.size || this.isExtended(fn.cls)) && this.sinks(fn, facts).some((r) => hasParam(r.url) || (r.method !== null && hasParam(r.method)));
+    const yes = !!facts && (fn.params.length > 0 || !!this.ctorOf(fn)?.fields?.size || this.isExtended(fn.cls) || !!fn.cls && facts.grammar === 'ruby') && this.sinks(fn, facts).some((r) => hasParam(r.url) || (r.method !== null && hasParam(r.method)));
     this.helperCache.set(fn, yes);
     return yes;
   }
 
+  /** A shell function whose call reads a name this command's environment sets (`VERB=PUT c7`): a helper for it. */
+  private readsShellEnv(f: FnDef, c: CallSite): boolean {
+    if (!c.args.some((a) => a.key?.startsWith('$'))) return false;
+    const facts = this.factsOf(f.file);
+    if (facts?.grammar !== 'bash') return false;
+    const names = new Set(c.args.flatMap((a) => (a.key?.startsWith('$') ? [a.key.slice(1)] : [])));
+    return this.sinks(f, facts).some((r) => namesHole(r.url, names) || !!r.method && namesHole(r.method, names));
+  }
+
+  /** `NAME=value helper …` (shell): the values the command's environment gives the names the helper reads. */
+  private shellEnv(c: CallSite, env: Env): Map<string, Val[]> | null {
+    const set = c.args.filter((a) => a.key?.startsWith('$'));
+    if (!set.length) return null;
+    return new Map(set.map((a) => [a.key!.slice(1), this.eval(a.value, { ...env, depth: env.depth + 1 })]));
+  }
+
+  /**
+   * A class setting read in a class's method (Ruby's `collection_path` after `self.collection_path = "order"` in each
+   * subclass, ActiveResource-style): the setting of the class the method is called on (`Order.find(id)`), a
+   * parameter of the method's summary until a call names the class (see bind's '@cls' and subst).
+   */
+  private classSetting(e: Extract<Expr, { k: 'ref' }>, env: Env): Val[] | null {
+    if (!env.fn.cls || env.facts.grammar !== 'ruby') return null;
+    // The bare name, self.name, or the class's own @name (a macro's storage).
+    const name = /^(?:self\.|@)?([a-z_]\w*)$/.exec(e.text)?.[1];
+    if (!name || !this.classSettingNames().has(name)) return null;
+    const cls = env.bindings?.get('@cls')?.[0]?.parts[0];
+    if (typeof cls === 'string') return this.settingOf(cls, name, env.facts.file);
+    if (env.bindings) return null;
+    return [{ parts: [{ param: `@cls.${name}\u0000${env.facts.file}` }], ev: [] }];
+  }
+
+  /**
+   * A method a Ruby model class declares as a route in its body (Flexirest / ActiveRestClient: `get :all, "/product"`,
+   * `put :save, "/product/:id"`): `C7::Product.all(…)`, or `product.save` on what `C7::Product.find` returned, sends it.
+   * Only the declarations called count.
+   */
+  private declaredRoute(c: CallSite, env: Env): Sink | null {
+    if (env.facts.grammar !== 'ruby' || !c.recvExpr || c.fnArg) return null;
+    let cls = /(?:^|::)([A-Z]\w*)$/.exec(c.recv)?.[1];
+    const r = c.recvExpr;
+    if (!cls && r.k === 'ref' && r.simple) {
+      const made = (env.fn.locals.get(r.name) ?? env.facts.defs.get(r.name) ?? []).find((d): d is Extract<Expr, { k: 'call' }> => d.k === 'call' && /(?:^|::)[A-Z]\w*$/.test(d.recv));
+      cls = made ? /(?:^|::)([A-Z]\w*)$/.exec(made.recv)?.[1] : undefined;
+    }
+    if (!cls) return null;
+    const decl = this.nearest(this.project.defs, `${cls}#${c.fn}`, env.facts.file)[0]?.expr;
+    if (decl?.k !== 'call' || !decl.args[0]) return null;
+    return { name: `${cls}.${c.fn} (a declared route)`, url: [decl.args[0].value], method: { k: 'str', parts: [decl.fn.toUpperCase()], line: decl.line }, defaultMethod: null, relativeOk: true };
+  }
+
+  /**
+   * Ruby's method_missing as a client's verbs: a class whose method_missing splits the method's name on "_" into a
+   * verb and a resource (`get_club`, `put_club_membership(id, body)`) sends that verb to the resource's path, "_" as
+   * "-" when it says so (tr/gsub), the first argument the id unless it is the body. Only on an object of that class.
+   */
+  private dynamicVerb(c: CallSite, env: Env): Sink | null {
+    const m = /^(get|post|put|patch|delete)_([a-z][a-z0-9_]*)$/.exec(c.fn);
+    const r = c.recvExpr;
+    if (!m || env.facts.grammar !== 'ruby' || r?.k !== 'ref' || !r.simple) return null;
+    const made = (env.fn.locals.get(r.name) ?? env.facts.defs.get(r.name) ?? []).find((d): d is Extract<Expr, { k: 'call' }> => d.k === 'call' && d.fn === 'new' && /(?:^|::)[A-Z]\w*$/.test(d.recv));
+    const cls = made ? /(?:^|::)([A-Z]\w*)$/.exec(made.recv)?.[1] : undefined;
+    if (!cls) return null;
+    const lit = (e: Expr | undefined) => (e?.k === 'str' && e.parts.length === 1 && typeof e.parts[0] === 'string' ? e.parts[0] : null);
+    const mm = this.nearest(this.project.fns, 'method_missing', env.facts.file).find((f) => f.cls === cls
+      && f.calls.some((x) => x.fn === 'split' && lit(x.args[0]?.value) === '_'));
+    if (!mm) return null;
+    const dashes = mm.calls.some((x) => /^(tr|gsub|sub|dasherize)$/.test(x.fn) && (x.fn === 'dasherize' || lit(x.args[1]?.value) === '-'));
+    const first = c.args.find((a) => !a.key)?.value;
+    const line = c.line;
+    const parts: Array<string | Expr> = [`/${dashes ? m[2]!.replace(/_/g, '-') : m[2]}`, ...(first && first.k !== 'obj' ? ['/', { k: 'other', text: '{id}', line } as Expr] : [])];
+    return { name: `${cls}#method_missing (${c.fn})`, url: [{ k: 'str', parts, line }], method: { k: 'str', parts: [m[1]!.toUpperCase()], line }, defaultMethod: null, relativeOk: false };
+  }
+
+  private resources?: Map<string, Expr | undefined>;
+  /** python-simple-rest-client's api.add_resource(resource_name="x", actions={…}) anywhere in the project: name -> actions. */
+  private registeredResources(): Map<string, Expr | undefined> {
+    if (this.resources) return this.resources;
+    this.resources = new Map();
+    for (const f of this.project.files) {
+      if (f.grammar !== 'python') continue;
+      for (const fn of [f.top, ...f.fns]) for (const c of fn.calls) {
+        if (c.fn !== 'add_resource') continue;
+        const name = c.args.find((a) => a.key === 'resource_name')?.value ?? c.args.find((a) => !a.key)?.value;
+        const lit = name?.k === 'str' && name.parts.length === 1 && typeof name.parts[0] === 'string' ? name.parts[0] : null;
+        if (lit) this.resources.set(lit, c.args.find((a) => a.key === 'actions')?.value);
+      }
+    }
+    return this.resources;
+  }
+
+  /**
+   * `api.customer.partial_update(id, body=…)` on a python-simple-rest-client API where add_resource registered
+   * "customer": the action's request (the library's default actions, or the {method, url} the registration gives).
+   */
+  private registeredResource(c: CallSite): Sink | null {
+    const r = c.recvExpr;
+    if (r?.k !== 'ref' || r.simple || !/^[A-Za-z_]\w*\.[A-Za-z_]\w*$/.test(r.text)) return null;
+    const resources = this.registeredResources();
+    if (!resources.size || !resources.has(r.name)) return null;
+    const own = resources.get(r.name);
+    const custom = own?.k === 'obj' ? own.entries.find((en) => en.key === c.fn)?.value : undefined;
+    const line = c.line;
+    if (custom?.k === 'obj') {
+      const m = custom.entries.find((en) => en.key === 'method')?.value;
+      const u = custom.entries.find((en) => en.key === 'url')?.value;
+      const url = u?.k === 'str' ? u.parts.flatMap((p): Array<string | Expr> => (typeof p === 'string' ? p.split(/(\{\w*\})/).map((b, i) => (i % 2 ? { k: 'other', text: '{id}', line } : b)) : [p])) : null;
+      return m && url ? { name: `${r.text}.${c.fn} (a registered resource)`, url: [{ k: 'str', parts: ['/', ...url], line }], method: m, defaultMethod: null, relativeOk: false } : null;
+    }
+    const action = SIMPLE_REST_ACTIONS.get(c.fn);
+    if (!action) return null;
+    const parts: Array<string | Expr> = [`/${r.name}`, ...(action[1] ? ['/', { k: 'other', text: '{id}', line } as Expr] : [])];
+    return { name: `${r.text}.${c.fn} (a registered resource)`, url: [{ k: 'str', parts, line }], method: { k: 'str', parts: [action[0]], line }, defaultMethod: null, relativeOk: false };
+  }
+
+  private settingNames?: Set<string>;
+  /** The names some Ruby class body sets on self (the index holds them as "Class.name"). */
+  private classSettingNames(): Set<string> {
+    if (this.settingNames) return this.settingNames;
+    this.settingNames = new Set();
+    for (const key of this.project.defs.keys()) {
+      const m = /\u0000[A-Z]\w*\.([a-z_]\w*)$/.exec(key);
+      if (m) this.settingNames.add(m[1]!);
+    }
+    return this.settingNames;
+  }
+
+  /** The class's own setting of the name, else every class's (the name's definitions). */
+  private settingOf(cls: string, name: string, file: string): Val[] | null {
+    const own = this.nearest(this.project.defs, `${cls}.${name}`, file);
+    const defs = own.length ? own : this.nearest(this.project.defs, name, file);
+    const vals = uniq(defs.slice(0, 8).flatMap((d) => this.eval(d.expr, { facts: d.facts, fn: d.facts.top, depth: 1, stack: new Set() })));
+    return vals.length ? vals : null;
+  }
+
   private subst(v: Val, bindings: Map<string, Val[]>): Val[] {
     const pick = (p: { param: string; table?: Map<string, Val[]> }): Val[] => {
+      const setting = /^@cls\.(\w+)\u0000(.*)$/s.exec(p.param);
+      if (setting && !bindings.has(p.param)) {
+        const cls = bindings.get('@cls')?.[0]?.parts[0];
+        return this.settingOf(typeof cls === 'string' ? cls : '', setting[1]!, setting[2]!) ?? [hole(setting[1]!)];
+      }
       const bound = bindings.get(p.param);
       if (!bound) return [hole(p.param, BASE_NAME.test(p.param))];
       if (!p.table) return bound;
@@ -1871,7 +2025,8 @@ function tableKey(v: Val): string | null {
 interface Sink { name: string; url: Expr[]; method: Expr | null; defaultMethod: HttpMethod | null; relativeOk: boolean; needsBase?: boolean }
 
 // Net::HTTP's request_get / get2 / request_post are its get / post.
-const VERB = /^(?:request_)?(get|post|put|patch|delete|del)(?:2|json|asjson|fromjson|string|stream|bytearray|bytes|urlencoded|multipart|async|_json|_request)*$/i;
+// Ruby's Net::HTTP.get_response(uri) / Net::HTTP.post_form(uri, params) too; curb's easy.http_put(body); httpclient's get_content(url).
+const VERB = /^(?:request_|http_)?(get|post|put|patch|delete|del)(?:2|json|asjson|fromjson|string|stream|bytearray|bytes|urlencoded|multipart|async|_json|_request|_response|_form|_content)*$/i;
 const REQUEST_FN = /^(xh|xhs|createRequest|wp_remote_request|wp_safe_remote_request|fetch|axios|got|ky|request|ajax|urlopen|Request|open|NewRequest|NewRequestWithContext|HttpRequestMessage|RestRequest|curl_init|curl|wget|http|https|\$fetch|ofetch|useFetch|superagent|needle|execute|Execute|ExecuteAsync|send_request|fetch_json)$/;
 const ROUTE_RECV = /^(?:app|router|server|fastify|Route|\$?router|\$app|bp|blueprint|routes|mux|group|api_router|engine|r|e|g)$/;
 /** Receivers that are not HTTP clients: maps, caches, query strings, environments. */
@@ -1919,6 +2074,8 @@ function isMethodExpr(e: Expr): boolean {
   // `method ?? HttpMethod.Get` (a fallback), `new HttpMethod(verb)`: a method all the same.
   if (e.k === 'alt') return e.items.some(isMethodExpr);
   if (methodMade(e)) return true;
+  // verb.to_s.upcase, method.upper(): a method name in another case (or a symbol made a string) is still the method.
+  if (e.k === 'call' && e.recvExpr && !e.args.length && (CASE_FN.test(e.fn) || /^(?:to_s|to_sym|toString|String)$/.test(e.fn))) return isMethodExpr(e.recvExpr);
   if (e.k === 'str') return e.parts.length === 1 && typeof e.parts[0] === 'string' && METHOD_TOKEN.test(e.parts[0]);
   if (e.k === 'sym') return METHOD_TOKEN.test(e.name);
   if (e.k === 'ref') return !!methodConst(e.text) || /^(method|verb|http_?method|httpMethod|m)$/i.test(e.name);
@@ -1943,7 +2100,7 @@ export function detectSink(c0: CallSite, fn: FnDef): Sink | null {
   // fetch injected as a dependency (this.fetchImpl(url, init), fetchFn, customFetch): called like fetch.
   const c1 = /^(?:fetch(?:Impl|Fn|Func|Function|er)|_fetch|customFetch)$/.test(c0.fn) ? { ...c0, fn: 'fetch', recv: '' } : c0;
   // Go's http.NewRequestWithContext(ctx, method, url, body) (any *WithContext form): the context is not the URL.
-  const c = withoutContext(c1);
+  const c = requestObject(withoutContext(c1));
   const positional = c.args.filter((a) => !a.key).map((a) => a.value);
   // Rails routes: get '/x', to: 'controller#action'.
   if (c.args.some((a) => a.key && /^(to|controller|action|as|via|constraints)$/.test(a.key))) return null;
@@ -1964,7 +2121,8 @@ export function detectSink(c0: CallSite, fn: FnDef): Sink | null {
   const verb = VERB.exec(c.fn);
   if (verb && !/^Net::HTTP::/.test(c.recv)) {
     if (c.fnArg || ROUTE_RECV.test(c.recv) || NOT_CLIENT.test(c.recv)) return null;
-    const first = positional[0] ?? keyed(c, URL_KEY);
+    // curb's handle.http_put(body): the handle holds the URL, the argument is the body (Curl::Easy.http_get(url) is not).
+    const first = /^http_/.test(c.fn) && c.recvExpr && !/^[A-Z]/.test(c.recv) ? undefined : positional[0] ?? keyed(c, URL_KEY);
     // The URL is the first argument, or the receiver itself when it is a URL or a resource (Flurl's
     // url.AppendPathSegment("x").GetJsonAsync(), RestClient's resource['order'].get).
     const urls = [first && stringy(first) ? first : undefined, c.recvExpr && c.recvExpr.k !== 'str' || c.recvExpr && !first ? c.recvExpr : undefined].filter((x): x is Expr => !!x);
@@ -1973,6 +2131,9 @@ export function detectSink(c0: CallSite, fn: FnDef): Sink | null {
     if (first && stringy(first) && r?.k === 'call' && PATH_STEP.test(r.fn) && r.args.length && !(first.k === 'str' && typeof first.parts[0] === 'string' && /^(?:\/|[a-z]+:)/i.test(first.parts[0]))) {
       urls.unshift({ k: 'call', fn: 'join', recv: 'path', args: [{ value: r }, { value: first }], line: c.line });
     }
+    // A handle whose URL was set after it was made (curb's `c.url = "…"; c.http_delete`).
+    const setUrl = c.recvExpr?.k === 'ref' && c.recvExpr.simple ? fn.locals.get(`${c.recvExpr.name}.url`)?.[0] : undefined;
+    if (setUrl && !first) urls.push(setUrl);
     if (!urls.length) return null;
     const m = verb[1]!.toLowerCase() === 'del' ? 'DELETE' : verb[1]!.toUpperCase();
     return { name: c.fn, url: urls, method: { k: 'str', parts: [m], line: c.line }, defaultMethod: null, relativeOk: true };
@@ -1989,6 +2150,8 @@ export function detectSink(c0: CallSite, fn: FnDef): Sink | null {
   }
   const requests = phpRequestsSink(c, positional) ?? spreadOptionsSink(c, fn);
   if (requests) return requests;
+  const byClass = requestClassSink(c, fn);
+  if (byClass !== undefined) return byClass;
   const isRequest = REQUEST_FN.test(c.fn) || c.fn === 'new' && /Request$/.test(c.recv);
   const first = isRequest ? null : methodFirstCall(c, isMethodExpr);
   if (first && !ROUTE_RECV.test(c.recv) && !NOT_CLIENT.test(c.recv)) return { name: c.fn, url: [first.url], method: first.method, defaultMethod: null, relativeOk: false, needsBase: true };
@@ -2013,6 +2176,7 @@ export function detectSink(c0: CallSite, fn: FnDef): Sink | null {
     let a = positional[0]!;
     if (a.k === 'call' && a.fn === 'clone' && a.recvExpr) a = a.recvExpr;
     if (a.k === 'ref' && a.simple && fn.locals.get(a.name)?.some((d) => d.k === 'call' && (d.fn === 'Request' && (!d.recv || /^(?:urllib\.request|request|urllib2)$/.test(d.recv)) || d.fn === 'new' && d.recv === 'Request'))) return null;
+    if (isRequestObject(a, fn)) return null;
   }
   // urlopen(req) / opener.open(req) of a urllib Request made here: counted where it is made (its method= is there).
   if ((c.fn === 'urlopen' || c.fn === 'open') && positional[0]?.k === 'ref' && positional[0].simple) {
@@ -2284,7 +2448,8 @@ function curlVariables(w: Expr): Expr {
 const wordLit = (w: Expr) => (w.k === 'str' && w.parts.length === 1 && typeof w.parts[0] === 'string' ? w.parts[0] : null);
 
 function shellSink(c: CallSite): Sink | null {
-  const words = c.args.map((a) => a.value);
+  // `NAME=value curl …`: the command's environment, not its words.
+  const words = c.args.filter((a) => !a.key?.startsWith('$')).map((a) => a.value);
   let method: Expr | null = null;
   let data = false;
   const urls: Expr[] = [];
@@ -2414,3 +2579,54 @@ export function methodOf(v: Val | null): HttpMethod | null {
   const s = show(v).trim().toUpperCase();
   return (HTTP_METHODS as readonly string[]).includes(s) ? (s as HttpMethod) : null;
 }
+
+// ---- request objects made by one call, sent by another ----
+
+/** Tornado's HTTPRequest(url, method=…, body=…) (and the same constructor elsewhere): a request, read like Request(url, method=…). */
+const REQUEST_OBJECT = /^HTTPRequest$/;
+function requestObject(c: CallSite): CallSite {
+  return REQUEST_OBJECT.test(c.fn) && !c.fnArg ? { ...c, fn: 'Request', recv: '' } : c;
+}
+
+/** client.fetch(req) of a request object made inline or in a local: counted where it is made (its method= is there). */
+function isRequestObject(e: Expr, fn: FnDef): boolean {
+  if (e.k === 'call') return REQUEST_OBJECT.test(e.fn);
+  return e.k === 'ref' && e.simple && !!fn.locals.get(e.name)?.some((d) => d.k === 'call' && REQUEST_OBJECT.test(d.fn));
+}
+
+/** Does the value hold the unknown value of one of these names (a shell variable the caller's environment sets)? */
+function namesHole(v: Val, names: { has(name: string): boolean }): boolean {
+  return v.parts.some((p) => typeof p !== 'string' && 'hole' in p && names.has(p.hole));
+}
+
+/** The value with those names' unknown values replaced by the values given (every combination). */
+function substHoles(v: Val, names: Map<string, Val[]>): Val[] {
+  const lists = v.parts.map((p) => (typeof p !== 'string' && 'hole' in p && names.get(p.hole)?.length ? names.get(p.hole)! : [{ parts: [p], ev: [] }]));
+  return product(lists).map((x) => derive(v, x.parts, [...v.ev, ...x.ev], x));
+}
+
+const URL_PART = /^(?:host|hostname|port|scheme|request_uri|userinfo|user|password|authority|origin|fragment|query|path|default_port|normalize)$/;
+
+/** A parameter or local that holds a request class (`verb.new(uri)` with callers passing Net::HTTP::Post). */
+const REQUEST_CLASS_NAME = /^(?:verb|method|http_?method|http_?verb|klass|req_?(?:class|klass|type)|request_?(?:class|klass|type)|kind|type)$/i;
+const isRequestNew = (d: Expr, fn: FnDef): boolean => d.k === 'call' && d.fn === 'new' && (/^Net::HTTP::(Get|Post|Put|Patch|Delete)$/.test(d.recv)
+  || d.recvExpr?.k === 'ref' && d.recvExpr.simple && fn.params.includes(d.recvExpr.name) && REQUEST_CLASS_NAME.test(d.recvExpr.name));
+
+/**
+ * Ruby's Net::HTTP request classes handed around: `klass.new(uri)` on a parameter is a request whose method is the
+ * class the caller passes (Net::HTTP::Post -> POST); `http.request(uri, req)` of such a request (net-http-persistent,
+ * Net::HTTP) sends it and is counted where it is made. undefined: not this shape.
+ */
+function requestClassSink(c: CallSite, fn: FnDef): Sink | null | undefined {
+  const positional = c.args.filter((a) => !a.key).map((a) => a.value);
+  if (c.fn === 'new' && c.recvExpr && isRequestNew({ k: 'call', fn: 'new', recv: c.recv, recvExpr: c.recvExpr, args: [], line: c.line }, fn) && !/^Net::/.test(c.recv)) {
+    return positional[0] ? { name: `${c.recv}.new`, url: [positional[0]], method: c.recvExpr, defaultMethod: null, relativeOk: false } : null;
+  }
+  if (c.fn === 'request' && c.recv && positional.some((p) => isRequestNew(p, fn) || p.k === 'ref' && p.simple && fn.locals.get(p.name)?.some((d) => isRequestNew(d, fn)))) return null;
+  return undefined;
+}
+
+/** python-simple-rest-client's default actions: method, and whether the path ends in the id the call passes. */
+const SIMPLE_REST_ACTIONS: ReadonlyMap<string, [string, boolean]> = new Map([
+  ['list', ['GET', false]], ['create', ['POST', false]], ['retrieve', ['GET', true]], ['update', ['PUT', true]], ['partial_update', ['PATCH', true]], ['destroy', ['DELETE', true]],
+]);

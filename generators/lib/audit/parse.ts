@@ -27,7 +27,7 @@ interface TreeSitter {
   Language: { load(file: string): Promise<unknown> };
 }
 
-export type Grammar = 'javascript' | 'typescript' | 'tsx' | 'php' | 'python' | 'ruby' | 'c-sharp' | 'go' | 'bash';
+export type Grammar = 'javascript' | 'typescript' | 'tsx' | 'php' | 'python' | 'ruby' | 'c-sharp' | 'go' | 'bash' | 'powershell';
 
 /** The interpreter a `#!` line names -> its grammar (`#!/usr/bin/env ruby`, `#!/bin/sh`, `#!/usr/bin/env -S node --x`). */
 const SHEBANG = /^#![ \t]*(?:\S*\/)?([\w.-]+)(?:[ \t]+(?:-\S+[ \t]+)*([\w.-]+))?/;
@@ -52,6 +52,7 @@ export function grammarFor(file: string, text?: string): Grammar | null {
   // A Makefile's recipes, a CI workflow's steps: shell, rewritten by ./hosted.ts before parsing.
   if (isShellHost(file)) return 'bash';
   const ext = path.extname(file).toLowerCase();
+  if (/^(?:Rakefile|Thorfile)$/.test(path.basename(file))) return 'ruby';
   if (!ext && text !== undefined) return shebangGrammar(text.slice(0, 200));
   switch (ext) {
     case '.js': case '.mjs': case '.cjs': case '.jsx': return 'javascript';
@@ -62,10 +63,11 @@ export function grammarFor(file: string, text?: string): Grammar | null {
     // A legacy PHP include (lib/c7.inc, required by the pages): PHP when it opens a PHP block (C and Pascal use .inc too).
     case '.inc': return text === undefined || /<\?php/.test(text.slice(0, 1000)) ? 'php' : null;
     case '.py': return 'python';
-    case '.rb': case '.rake': return 'ruby';
+    case '.rb': case '.rake': case '.thor': case '.ru': return 'ruby';
     case '.cs': return 'c-sharp';
     case '.go': return 'go';
     case '.sh': case '.bash': return 'bash';
+    case '.ps1': case '.psm1': return 'powershell';
     default: return null;
   }
 }
