@@ -82,7 +82,7 @@ export function formatAudit(report: AuditReport, comparison: { file: string; res
     lines.push('', `Next: c7-app audit <paths> --answers permissions.json, then c7-app new <dir> --answers permissions.json --replaces-data-role`);
   }
   if (!report.references.length) lines.push('', 'No call found: pass the folder or files of the integration\u2019s code (paths that build the URL at run time cannot be seen).');
-  if (report.references.length) lines.push('', c.dim('Read: string constants, concatenations, templates, format strings and helper functions, followed to HTTP calls. A path computed at run time (from data, a response, a loop) cannot be known: it is listed above when the call is seen.'));
+  if (report.references.length) lines.push('', c.dim('Read: string constants, concatenations, templates, format strings and helper functions, followed to HTTP calls. A path computed at run time (from data, a response, a loop) cannot be known: it is listed above when the call is seen. A library or idiom it has not met is missed: run the app against `c7-app emulate`, which refuses (403) what the manifest does not grant, before submitting (docs/commands.md: How far to trust it).'));
   return lines.join('\n') + '\n';
 }
 
