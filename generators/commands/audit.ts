@@ -56,6 +56,11 @@ export function formatAudit(report: AuditReport, comparison: { file: string; res
     lines.push('', c.bold('Read by the text scanner (not parsed):'));
     for (const f of streamed) lines.push(`  ${f.file}  ${c.dim(f.engine)}`);
   }
+  const guessed = report.references.filter((r) => r.unrecognisedLibrary);
+  if (guessed.length) {
+    lines.push('', c.bold('Through an HTTP library the audit does not know (counted, as the URL is on the Commerce7 base; check the method):'));
+    for (const r of guessed) lines.push(`  ${call(r)}  ${c.dim(where(r))}  ${c.dim(`${r.unrecognisedLibrary}: ${r.excerpt}`)}`);
+  }
   if (report.methodNotSeen.length) {
     lines.push('', c.bold('Method not seen, taken as GET (if the call writes, it needs full access):'));
     for (const r of report.methodNotSeen) lines.push(`  ${r.path}  ${c.dim(where(r))}  ${c.dim(r.excerpt)}`);

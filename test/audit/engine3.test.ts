@@ -10,7 +10,7 @@ describe('audit engine: a Commerce7 base URL that reaches no call is said, with 
     const r = await audit({ 'src/c7.js': [
       `import weird from 'weird-http';`,
       `const BASE = 'https://api.commerce7.com/v1';`,
-      `export const orders = () => weird.call(BASE + '/order');`,
+      `export const client = weird.configure(BASE);`,
     ].join('\n') });
     assert.deepEqual(r.references, []);
     const u = r.unresolved.find((x) => x.file === 'src/c7.js' && x.line === 2);

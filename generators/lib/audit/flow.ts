@@ -66,14 +66,16 @@ export interface Project {
 
 const MAX_ALTS = 12;
 const MAX_DEPTH = 14;
-const METHOD_TOKEN = /^(get|post|put|patch|delete)$/i;
+const METHOD_TOKEN = /^(get|post|put|patch|delete|del)$/i;
 // A request library's method constant, whatever the library: http.MethodPut, HttpMethod.Post, Requests::PUT,
 // HTTPMethod.DELETE, Verb.Patch (a qualified name whose last part is the verb, capitalised or upper-case).
 // Laminas/Symfony/Zend name theirs Request::METHOD_PUT.
 const METHOD_CONST = /(?:^|[.:>\\])(?:http\.)?Method(Get|Post|Put|Patch|Delete)$|(?:Method|HttpMethod|HTTP|Verb|Methods|RequestMethod)(?:\.|::|->)(Get|Post|Put|Patch|Delete)$|^[A-Z][\w\\]*(?:\.|::|->)METHOD_(GET|POST|PUT|PATCH|DELETE)$/i;
 const LIB_METHOD_CONST = /^[A-Z][\w\\]*(?:\.|::|->)(GET|POST|PUT|PATCH|DELETE|Get|Post|Put|Patch|Delete)$/;
+/** A package's upper-case method constant (gorequest.PUT, hackney's verbs); not Django's request.GET / request.POST query dicts. */
+const PKG_METHOD_CONST = /^(?!(?:request|req|self\.request|this\.request|r)\.)[a-z][\w]*\.(GET|POST|PUT|PATCH|DELETE)$/;
 // A fully qualified PHP name (\Requests::DELETE) is the same constant.
-const methodConst = (text: string): string | null => { text = text.replace(/^\\/, ''); const m = METHOD_CONST.exec(text) ?? LIB_METHOD_CONST.exec(text); return m ? (m[1] ?? m[2] ?? m[3])!.toUpperCase() : null; };
+const methodConst = (text: string): string | null => { text = text.replace(/^\\/, ''); const m = METHOD_CONST.exec(text) ?? LIB_METHOD_CONST.exec(text) ?? PKG_METHOD_CONST.exec(text); return m ? (m[1] ?? m[2] ?? m[3])!.toUpperCase() : null; };
 const ENV_READ = /(?:^|\.)(?:env|environ|ENV)(?:\.|\[|$)|getenv|GetEnvironmentVariable|Deno\.env/;
 /** A name that holds a Commerce7 base URL even when its value comes from the environment or elsewhere. */
 export const BASE_NAME = /(?:c7|commerce7)[\w]*(?:url|uri|base|host|api|endpoint|root|origin)|(?:url|uri|base|host|api|endpoint|root|origin)[\w]*(?:c7|commerce7)/i;
@@ -1479,6 +1481,9 @@ export class Flow {
         out.push({ url, method, defaultMethod: null, file: facts.file, line: ret.line, via: [], relative, sink: 'resolveEndpoint', sinkFile: facts.file, sinkLine: ret.line });
       }
     }
+    let known = false;
+    const deferred: Array<[CallSite, Sink]> = [];
+    const emit = (c: CallSite, sink: Sink) => this.emitSink(c, sink, fn, facts, env, out);
     for (const c0 of fn.calls) {
       if (out.length > 200) break;
       const c = paginateStep(fetchWrapper(libraryAlias(this.uncurry(importAlias(c0, fn, facts), env), fn, facts), fn, facts));
@@ -1494,6 +1499,7 @@ export class Flow {
       // A client instance defined here (const c7 = ofetch.create(…)) is called, not a neighbour project's c7().
       if (helper && !c.recv && helper.file !== facts.file && this.clientCall(c, env)) helper = undefined;
       if (helper) {
+        known = true;
         const hFacts = this.factsOf(helper.file) ?? facts;
         const bindings = this.bind(helper, c.args, c.recv, env);
         const dynamic = facts.grammar === 'bash' ? this.shellEnv(c, env) : null;
@@ -1522,7 +1528,23 @@ export class Flow {
         const inner = target?.calls.find((x) => /^(curl|wget|http)$/.test(x.fn));
         if (inner) sink = detectSink({ ...inner, args: [...inner.args.filter((a) => !/\$[@*]/.test(JSON.stringify(a.value))), ...c.args], line: c.line }, fn);
       }
-      if (!sink) continue;
+      if (!sink) {
+        // A library the audit has not met counts only in a function that makes no call it knows (genericCall).
+        const guess = this.genericCall(c, env);
+        if (guess) deferred.push([c, guess]);
+        continue;
+      }
+      known = true;
+      emit(c, sink);
+    }
+    if (!known) for (const [c, sink] of deferred) emit(c, sink);
+    this.inProgress.delete(fn);
+    this.sinkCache.set(fn, out);
+    return out;
+  }
+
+  private emitSink(c: CallSite, sink: Sink, fn: FnDef, facts: FileFacts, env: Env, out: SinkResult[]): void {
+    {
       // The URL is the first candidate argument that names a Commerce7 path (else one holding a parameter).
       const candidates = sink.url.map((u) => uniq(this.eval(u, env)));
       // A candidate that is a method (a project function returning one: $this->verb($op)) is the method, not the URL.
@@ -1568,9 +1590,6 @@ export class Flow {
         out.push({ url, method, defaultMethod: sink.defaultMethod, file: facts.file, line: c.line, via: [], relative: relativeOk, sink: sink.name, sinkFile: facts.file, sinkLine: c.line, ...(needsBase ? { needsBase } : {}) });
       }
     }
-    this.inProgress.delete(fn);
-    this.sinkCache.set(fn, out);
-    return out;
   }
 
   /**
@@ -1905,6 +1924,31 @@ export class Flow {
     return { name: `${cls}#method_missing (${c.fn})`, url: [{ k: 'str', parts, line }], method: { k: 'str', parts: [m[1]!.toUpperCase()], line }, defaultMethod: null, relativeOk: false };
   }
 
+  /**
+   * The last resort, for a library the audit has not met: a call given a URL on the Commerce7 base (a string joined to
+   * a Commerce7 base URL is a call, issue 12), its method an argument naming one (`CustomMethod(gorequest.PUT, url)`),
+   * a `method` option, a verb in the call's name or later in its chain; else not seen. Not a function of the project
+   * (its body decides), nor a call that only builds, prints or stores the URL.
+   */
+  private genericCall(c: CallSite, env: Env): Sink | null {
+    if (c.fnArg || GENERIC_NOT.test(c.fn) || ROUTE_RECV.test(c.recv) || NOT_CLIENT.test(c.recv) || GENERIC_NOT_RECV.test(c.recv)) return null;
+    if (this.resolveFn(c.fn, c.recv, env.facts, () => true)) return null;
+    // (An options object's url entry too: concat({ method, url: C7.api + path }).)
+    const values = c.args.flatMap((a) => (a.value.k === 'obj' ? a.value.entries.filter((en) => URL_KEY.test(en.key)).map((en) => en.value) : [a.value]));
+    const deeper = { ...env, depth: env.depth + 2 };
+    const url = values.find((v) => stringy(v) && v.k !== 'call' && this.eval(v, deeper).some((x) => isC7Based(x) && x.parts.length > 1 || isC7Based(x) && classify(x, { relativeOk: false }) !== null));
+    // A helper's `c.Base + path`, the base a field the audit cannot see: relative, so a Commerce7 base in the file decides.
+    const onBase = url ? undefined : values.find((v) => (v.k === 'cat' || v.k === 'fmt') && baseLike(v) && this.eval(v, deeper).some(hasParam));
+    if (!url && !onBase) return null;
+    const named = GENERIC_VERB.exec(c.fn.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase());
+    const method = keyed(c, METHOD_KEY) ?? values.find((v) => v !== url && isMethodExpr(v))
+      ?? (named ? { k: 'str' as const, parts: [GENERIC_METHOD[named[1]!]!], line: c.line } : null)
+      ?? (c.chained ? chainVerb(c, env.fn) : null)
+      // A helper's own method parameter (request(method, path) setting it on the handle some other way).
+      ?? ((name) => (name ? { k: 'ref' as const, name, text: name, simple: true, line: c.line } : null))(env.fn.params.find((p) => /^(method|verb|http_?method|httpMethod|http_?verb)$/i.test(p)));
+    return { name: `${c.recv ? `${c.recv}.` : ''}${c.fn} (an unrecognised library)`, url: [(url ?? onBase)!], method, defaultMethod: null, relativeOk: !url };
+  }
+
   private resources?: Map<string, Expr | undefined>;
   /** python-simple-rest-client's api.add_resource(resource_name="x", actions={…}) anywhere in the project: name -> actions. */
   private registeredResources(): Map<string, Expr | undefined> {
@@ -2122,7 +2166,9 @@ export function detectSink(c0: CallSite, fn: FnDef): Sink | null {
   if (verb && !/^Net::HTTP::/.test(c.recv)) {
     if (c.fnArg || ROUTE_RECV.test(c.recv) || NOT_CLIENT.test(c.recv)) return null;
     // curb's handle.http_put(body): the handle holds the URL, the argument is the body (Curl::Easy.http_get(url) is not).
-    const first = /^http_/.test(c.fn) && c.recvExpr && !/^[A-Z]/.test(c.recv) ? undefined : positional[0] ?? keyed(c, URL_KEY);
+    // An options object first names the URL by a key: request's c7.put({ uri: `order/${id}`, body }).
+    const p0 = positional[0]?.k === 'obj' ? positional[0].entries.find((en) => URL_KEY.test(en.key))?.value ?? positional[0] : positional[0];
+    const first = /^http_/.test(c.fn) && c.recvExpr && !/^[A-Z]/.test(c.recv) ? undefined : p0 ?? keyed(c, URL_KEY);
     // The URL is the first argument, or the receiver itself when it is a URL or a resource (Flurl's
     // url.AppendPathSegment("x").GetJsonAsync(), RestClient's resource['order'].get).
     const urls = [first && stringy(first) ? first : undefined, c.recvExpr && c.recvExpr.k !== 'str' || c.recvExpr && !first ? c.recvExpr : undefined].filter((x): x is Expr => !!x);
@@ -2223,6 +2269,27 @@ export function detectSink(c0: CallSite, fn: FnDef): Sink | null {
   const methodFirst = (c.fn === 'new' ? /Request(?:Message)?$/.test(c.recv) : /^(Request|HttpRequestMessage)$/.test(c.fn)) && !!positional[0] && isMethodExpr(positional[0]);
   return { name: c.fn === 'new' ? c.recv : c.fn, url: urls, method, defaultMethod: over && method === over.method ? over.dflt : optionsUnseen ? null : 'GET', relativeOk: /RestRequest/.test(c.fn) || /request/i.test(c.fn) && !!c.recv || methodFirst || isRequestMessage(c) };
 }
+
+/** Calls that only build, print, store or compare a URL: not requests, whatever library they are of. */
+const GENERIC_NOT = /^(?:log|info|debug|warn|warning|error|trace|fatal|Fatal\w*|Panic\w*|print\w*|Print\w*|puts|p|pp|echo|dump|var_dump|printf|sprintf|Sprintf|Sprint|Sprintln|Errorf|Fprintf|format|Format|String|str|join|Join|Combine|push|append|Append|add|Add|set|Set|put_nowait|write|Write|WriteLine|assert\w*|Assert\w*|expect|equal|Equal|deepEqual|strictEqual|include|includes|contains|Contains|startsWith|StartsWith|start_with\?|endsWith|match|test|URL|Uri|URI|parse|Parse|ParseRequestURI|urlparse|urljoin|urlsplit|parse_url|encodeURI|encodeURIComponent|escape|quote|quote_plus|Escape|EscapeDataString|UriBuilder|redirect|Redirect|redirect_to|location|header|raise|throw|Error|error_log|emit|cache|memo|get_or_set|setItem|getItem|replace|Replace|gsub|sub|split|Split|trim|Trim|TrimEnd|TrimRight|TrimSuffix|TrimPrefix|HasPrefix|HasSuffix|lower|upper|encode|decode|hash|md5|sha1|sha256|base64_encode|btoa|atob|json_encode|json|JSON|stringify|Marshal|Unmarshal|Getenv|getenv|setenv|Setenv|env|fetch_env|require|import|include_once|require_once)$/;
+const GENERIC_NOT_RECV = /(?:^|[.:>])(?:console|log|logger|Log|Logger|logging|LOG|fmt|strings|path|filepath|os|sys|Debug|Trace|Console|Assert|assert|expect|t|suite|test|spec|cache|Cache|Rails\.logger|Rails\.cache|JSON|json|Regex|re|str|String|url|URI|URL|Uri|urllib\.parse|parse|HttpUtility|WebUtility|Path|File|FileUtils|Dir|Math|Object|Array|Promise|string|self\.log|this\.log|\$this->log|\$this->logger|this\.logger|self\.logger)$/;
+/** Does a concatenation or format start with a name for a base URL (`c.Base + path`, `apiRoot + path`, f"{self.api_url}/{path}")? */
+function baseLike(e: Expr): boolean {
+  const first = e.k === 'cat' ? e.items[0] : e.k === 'fmt' ? e.format : e;
+  if (!first) return false;
+  if (first.k === 'ref') return /(?:base|root|host|api|url|uri|endpoint|origin|prefix)\w*$/i.test(first.name);
+  if (first.k === 'str') { const p0 = first.parts[0]; return typeof p0 !== 'string' && !!p0 && baseLike(p0); }
+  if (first.k === 'call') return !first.args.length && /(?:base|root|host|api|url|uri|endpoint|origin)\w*$/i.test(first.fn);
+  return false;
+}
+/** A verb among the words of a call's name (snake_case after splitting camelCase): send_put, do_delete, replace. */
+const GENERIC_VERB = /(?:^|_)(get|fetch|list|read|load|download|post|create|insert|upload|submit|put|update|replace|upsert|save|patch|delete|del|remove|destroy)(?:_|$)/;
+const GENERIC_METHOD: Record<string, HttpMethod> = {
+  get: 'GET', fetch: 'GET', list: 'GET', read: 'GET', load: 'GET', download: 'GET',
+  post: 'POST', create: 'POST', insert: 'POST', upload: 'POST', submit: 'POST',
+  put: 'PUT', update: 'PUT', replace: 'PUT', upsert: 'PUT', save: 'PUT', patch: 'PATCH',
+  delete: 'DELETE', del: 'DELETE', remove: 'DELETE', destroy: 'DELETE',
+};
 
 /** HTTP mocking libraries of tests: nock(base).get(path), fetchMock.post(url, …), new MockAdapter(axios), fetchMocker. */
 const MOCK_ROOT = /^(?:nock|fetchMock|fetchMocker|mockFetch|fetch_mock|MockAdapter|mockAxios|moxios|mockAgent|MockAgent)$/;
@@ -2576,7 +2643,8 @@ export function classify(v: Val, opts: { relativeOk: RelativeOk | boolean }): Cl
 export function methodOf(v: Val | null): HttpMethod | null {
   if (!v) return null;
   if (v.parts.length === 1 && v.parts[0] === ABSENT) return null;
-  const s = show(v).trim().toUpperCase();
+  // (tiny-json-http's and others' `del`: DELETE under a name that is not a keyword.)
+  const s = show(v).trim().toUpperCase().replace(/^DEL$/, 'DELETE');
   return (HTTP_METHODS as readonly string[]).includes(s) ? (s as HttpMethod) : null;
 }
 

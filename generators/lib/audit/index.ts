@@ -35,6 +35,8 @@ export interface Evidence {
 export interface ApiReference extends TextReference {
   /** Which engine read the call: "tree-sitter (javascript)", "text", "json (Postman collection)". */
   engine: string;
+  /** The call is of an HTTP library the audit does not know, counted because its URL is on the Commerce7 base: the call's name. */
+  unrecognisedLibrary?: string;
   confidence: Confidence;
   evidence: Evidence;
 }
@@ -540,15 +542,18 @@ function fromText(r: TextReference, engine: string): ApiReference {
   };
 }
 
+const UNRECOGNISED = /^(.*) \(an unrecognised library\)$/;
+
 function fromSink(r: SinkResult, path: string, base: string, method: HttpMethod | null, engine: string, excerpt: string): ApiReference {
   const absent = r.method !== null && r.method.parts.length === 1 && r.method.parts[0] === ABSENT;
   const methodSeen = method !== null || ((r.method === null || absent) && (r.defaultMethod !== null || absent));
   const m = method ?? (r.method === null || absent ? r.defaultMethod ?? 'GET' : null) ?? 'GET';
   const methodEv = r.method?.ev[0] ?? (methodSeen ? { file: r.sinkFile, line: r.sinkLine, text: method ? `${r.sink}` : `${r.sink} (default ${m})` } : null);
-  const confidence: Confidence = !methodSeen ? 'low' : r.via.length || base === 'client' || base === 'name' ? 'medium' : 'high';
+  const guessed = UNRECOGNISED.exec(r.sink)?.[1];
+  const confidence: Confidence = !methodSeen || guessed ? 'low' : r.via.length || base === 'client' || base === 'name' ? 'medium' : 'high';
   return {
     file: r.file, line: r.line, column: 1, method: m, methodSeen, path, excerpt,
-    engine, confidence,
+    engine, confidence, ...(guessed ? { unrecognisedLibrary: guessed } : {}),
     evidence: { call: { file: r.file, line: r.line }, pieces: r.url.ev.slice(0, 8), method: methodEv, via: r.via },
   };
 }

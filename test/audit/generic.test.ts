@@ -1,0 +1,90 @@
+// A library the audit has not met (issue 12: "a string joined to a Commerce7 base URL is a call"): a call given a URL
+// on the Commerce7 base counts, low confidence, with the method its arguments, options, name or chain give; only in
+// a function that makes no call the audit knows, and never a call that logs, builds or stores the URL.
+import assert from 'node:assert/strict';
+import { auditSources } from '../../generators/lib/audit/index.js';
+
+const audit = (files: Record<string, string>) => auditSources(Object.entries(files).map(([file, text]) => ({ file, text })));
+const calls = (r: Awaited<ReturnType<typeof audit>>) => r.references.map((x) => `${x.method} ${x.path}`).sort();
+
+describe('audit engine: a call of an unrecognised HTTP library on the Commerce7 base', () => {
+  it('JS: counted at low confidence, named in the report; the method not seen is said', async () => {
+    const r = await audit({ 'src/c7.js': [
+      `import weird from 'weird-http';`,
+      `const BASE = 'https://api.commerce7.com/v1';`,
+      `export const orders = () => weird.call(BASE + '/order');`,
+      `export const drop = (id) => weird.destroyThing(BASE + '/tag/' + id);`,
+    ].join('\n') });
+    assert.deepEqual(calls(r), ['DELETE /tag/{id}', 'GET /order']);
+    const order = r.references.find((x) => x.path === '/order')!;
+    assert.equal(order.confidence, 'low');
+    assert.equal(order.methodSeen, false);
+    assert.equal(order.unrecognisedLibrary, 'weird.call');
+    assert.deepEqual(r.unresolved, []);
+  });
+
+  it('Go: a helper Do(method, path) over CustomMethod(method, c.Base+path), the method a package constant', async () => {
+    const r = await audit({
+      'internal/c7/c7.go': [
+        'package c7',
+        'const DefaultBase = "https://api.commerce7.com/v1"',
+        'type Client struct { Base string }',
+        'func New() *Client { return &Client{Base: DefaultBase} }',
+        'func (c *Client) Do(method, path string, out any) error {',
+        '\treq := c.agent().CustomMethod(method, c.Base+path)',
+        '\t_, _, errs := req.EndStruct(out)',
+        '\tif len(errs) > 0 { return errs[0] }',
+        '\treturn nil',
+        '}',
+      ].join('\n'),
+      'main.go': [
+        'package main',
+        'func main() {',
+        '\tapi := c7.New()',
+        '\tapi.Do(gorequest.PUT, "/customer/"+id, nil)',
+        '\tapi.Do(gorequest.GET, "/order", nil)',
+        '}',
+      ].join('\n'),
+    });
+    assert.deepEqual(calls(r), ['GET /order', 'PUT /customer/{id}']);
+  });
+
+  it('an options object names the URL and the method: concat({ method, url: C7.api + path })', async () => {
+    const r = await audit({ 'c7.js': [
+      `const concat = promisify(simpleGet.concat);`,
+      `const C7 = { api: 'https://api.commerce7.com/v1' };`,
+      `function c7(method, path, body) { return concat({ method, url: C7.api + path, body, json: true }); }`,
+      `c7('POST', '/customer/' + id + '/address', {});`,
+      `c7('GET', '/customer/' + id);`,
+    ].join('\n') });
+    assert.deepEqual(calls(r), ['GET /customer/{id}', 'POST /customer/{id}/address']);
+  });
+
+  it('a verb call given an options object reads its uri: c7.put({ uri: `order/${id}` }) on a client with a base', async () => {
+    const r = await audit({ 'c7.js': [
+      `const rp = require('request-promise-native');`,
+      `const c7 = rp.defaults({ baseUrl: 'https://api.commerce7.com/v1' });`,
+      "const mark = (id) => c7.put({ uri: `order/${id}`, body: {} });",
+    ].join('\n') });
+    assert.deepEqual(calls(r), ['PUT /order/{id}']);
+  });
+
+  it('not counted: a URL logged, formatted, parsed or stored; a function that makes a known call decides itself', async () => {
+    const r = await audit({ 'a.py': [
+      `import logging, requests, pycurl`,
+      `BASE = "https://api.commerce7.com/v1"`,
+      `def go(method, path):`,
+      `    logging.info("calling %s", BASE + path)`,
+      `    cache.remember(BASE + "/product")`,
+      `    return requests.request(method, BASE + path)`,
+      `go("PUT", "/order/1")`,
+      `def curl(method, path):`,
+      `    c = pycurl.Curl()`,
+      `    c.setopt(pycurl.URL, BASE + path)`,
+      `    c.setopt(pycurl.CUSTOMREQUEST, method)`,
+      `    c.perform()`,
+      `curl("POST", "/note")`,
+    ].join('\n') });
+    assert.deepEqual(calls(r), ['POST /note', 'PUT /order/{id}']);
+  });
+});
