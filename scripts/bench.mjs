@@ -3,13 +3,16 @@
 //
 // CLI rows (issue #17): each command runs BENCH_RUNS times (default 9, at least 7), each run right after a bare
 // `node -e 0`, so both see the same machine load; printed: the median and min-max of each, the ratio of the
-// medians (the goal is stated as a ratio: the machine may be shared), and the peak resident memory. Anchors:
-// create-vite (a devDependency of this package, so it is installed here) and, with BENCH_COMPARE=1, the same
+// medians (the goal is stated as a ratio: the machine may be shared), and the peak resident memory. `new` twice:
+// from this checkout (which packs the generator into vendor/) and as a user installed from npm gets it (npm pack of
+// this checkout, unpacked into a temporary folder: no vendor step). BENCH_ONLY=<regex> runs only the rows whose
+// label matches. Anchors: create-vite (a devDependency of this package, so it is installed here) and, with
+// BENCH_COMPARE=1, the same
 // commands through Yeoman (C7_APP_YEOMAN=1) and through the unbundled tsc build. When NODE_EXTRA_CA_CERTS is set
 // (Node then reads a CA file before running anything), every row is measured with it and again without it.
 // BENCH_CLI=0 skips these rows; BENCH_NODE=/path/to/node measures another Node (e.g. /tmp/node24/node_modules/node24/bin/node), BENCH_BIN=/path/to/bin another build.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +31,29 @@ function largestExample() {
   const dirs = readdirSync(path.join(root, 'examples'));
   return dirs.map((d) => path.join(root, 'examples', d, 'c7-app.json')).sort((a, b) => statSync(b).size - statSync(a).size)[0];
 }
+
+// BENCH_ONLY=<regex>: only the CLI rows whose label matches (e.g. BENCH_ONLY='^c7-app new' BENCH_WEBHOOKS=0).
+const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY) : undefined;
+
+/**
+ * The package as a user installs it (not a checkout: no generators/*.ts nor tsconfig.json, so `new` does not pack
+ * the generator into vendor/): `npm pack` of this checkout (as built; no prepare) unpacked into a temporary folder,
+ * its dependencies this checkout's node_modules (a symlink), as npm would resolve them. Made once per bench run.
+ */
+function installedCopy() {
+  const dir = mkdtempSync(path.join(tmpdir(), 'c7-bench-installed-'));
+  const packed = spawnSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', dir], { cwd: root, encoding: 'utf8' });
+  if (packed.status !== 0) throw new Error(`npm pack failed:\n${packed.stderr}`);
+  const tgz = path.join(dir, JSON.parse(packed.stdout)[0].filename);
+  const untar = spawnSync('tar', ['xzf', tgz, '-C', dir], { encoding: 'utf8' });
+  if (untar.status !== 0) throw new Error(`tar xzf ${tgz} failed:\n${untar.stderr}`);
+  rmSync(tgz);
+  const pkg = path.join(dir, 'package');
+  symlinkSync(path.join(root, 'node_modules'), path.join(pkg, 'node_modules'), 'dir');
+  if (existsSync(path.join(pkg, 'generators', 'cli.ts')) || existsSync(path.join(pkg, 'tsconfig.json'))) throw new Error(`${pkg} looks like a checkout`);
+  return { bin: path.join(pkg, 'dist/bin/c7-app.js'), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+let installed;
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -48,6 +74,7 @@ const fmt = (xs) => `${median(xs).toFixed(0).padStart(5)} ms (${Math.min(...xs).
 
 /** A row: the command interleaved with a bare `node -e 0`; `args(ctx)` gets what `setup()` made for the run. */
 function row(label, args, { setup, env, okCodes, goal } = {}) {
+  if (only && !only.test(label)) return;
   const times = [];
   const bare = [];
   const rss = [];
@@ -88,7 +115,12 @@ function cliRows(env) {
   writeFileSync(other, JSON.stringify(m, null, 2));
   const newArgs = (cli, extra) => (ctx) => [cli, 'new', ctx.dir, ...extra, '--skip-install'];
 
-  row('c7-app new x --example --skip-install', newArgs(bin, ['--example']), { setup: freshParent, env, goal: { ms: 250, mib: 80 } });
+  row('c7-app new x --example --skip-install (checkout)', newArgs(bin, ['--example']), { setup: freshParent, env, goal: { ms: 250, mib: 80 } });
+  // From a checkout, `new` also packs the generator into vendor/; a user installed from npm has no such step.
+  if (!process.env.BENCH_BIN && (!only || only.test('c7-app new x --example --skip-install (installed)'))) {
+    installed ??= installedCopy();
+    row('c7-app new x --example --skip-install (installed)', newArgs(installed.bin, ['--example']), { setup: freshParent, env, goal: { ms: 250, mib: 80 } });
+  }
   row('c7-app new x --answers <not an example>', newArgs(bin, ['--answers', other]), { setup: freshParent, env });
   row(`c7-app validate ${path.relative(root, example)}`, [bin, 'validate', example], { env, goal: { ratio: 2.5 } });
   row(`c7-app check --ci ${path.relative(root, fullApp)}`, [bin, 'check', '--ci', fullApp], { env, okCodes: [1], goal: { ratio: 3.5 } });
@@ -114,6 +146,7 @@ if (process.env.BENCH_CLI !== '0') {
     console.log('\nwithout NODE_EXTRA_CA_CERTS (as on a user\u2019s machine):');
   }
   cliRows(withoutCa);
+  installed?.cleanup();
 }
 
 // ---------------------------------------------------------------------------------------------------------------
