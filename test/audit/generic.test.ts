@@ -88,3 +88,36 @@ describe('audit engine: a call of an unrecognised HTTP library on the Commerce7 
     assert.deepEqual(calls(r), ['POST /note', 'PUT /order/{id}']);
   });
 });
+
+describe('audit engine: shapes of everyday code', () => {
+  it('C#: a target-typed new(Base, relative) Uri; a response kept in a variable is not another request', async () => {
+    const r = await audit({
+      'Http.cs': [
+        'public static class C7 {',
+        '  public static readonly Uri Base = new("https://api.commerce7.com/v1/");',
+        '  public static Uri At(string relative) => new(Base, relative);',
+        '}',
+      ].join('\n'),
+      'Worker.cs': [
+        'public sealed class Worker {',
+        '  public async Task Run(HttpClient http, string id) {',
+        '    var gone = await http.DeleteAsync(C7.At($"order/{id}/fulfillment/{id}"));',
+        '    gone.EnsureSuccessStatusCode();',
+        '    var list = await http.GetStringAsync(C7.At("customer?q=x"));',
+        '  }',
+        '}',
+      ].join('\n'),
+    });
+    assert.deepEqual(calls(r), ['DELETE /order/{id}/fulfillment/{id}', 'GET /customer']);
+    assert.deepEqual(r.methodNotSeen, []);
+  });
+
+  it('a request described by an options object on a client made with the base: c7.any({ method, url })', async () => {
+    const r = await audit({ 'a.ts': [
+      `import { create } from 'apisauce';`,
+      `const c7 = create({ baseURL: 'https://api.commerce7.com/v1' });`,
+      "export const rec = (id: string) => c7.any({ method: 'POST', url: `/order/${id}/fulfillment`, data: {} });",
+    ].join('\n') });
+    assert.deepEqual(calls(r), ['POST /order/{id}/fulfillment']);
+  });
+});

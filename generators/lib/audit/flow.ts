@@ -858,7 +858,9 @@ export class Flow {
     }
     // Identities: URI("..."), new URL(x), url.Parse(x), x.freeze, x.strip, String(x).
     const TRIM = /^(strip|lstrip|rstrip|trim|Trim|TrimStart|TrimEnd|trimStart|trimEnd|trimLeft|trimRight|ltrim|rtrim|chomp|delete_prefix|delete_suffix|removeprefix|removesuffix|ToString|toString|to_s|freeze|dup|clone|TrimPrefix|TrimSuffix|TrimRight|TrimLeft)$/;
-    if (fn === 'new' && !e.recv && args.length) return arg(0); // C# target-typed new("...")
+    // C# target-typed new("..."); new(Base, relative) where a Uri is made (a Uri-typed field or return): Uri(base, path).
+    if (fn === 'new' && !e.recv && args.length === 2 && env.facts.grammar === 'c-sharp' && !(args[1]!.value.k === 'ref' && /^UriKind\.\w+$/.test(args[1]!.value.text))) return this.join([arg(0), arg(1)]);
+    if (fn === 'new' && !e.recv && args.length) return arg(0);
     // A case conversion keeps the value (a method written 'put' and sent as verb.toUpperCase() is PUT).
     const made = methodMade(e);
     if (made) return this.eval(made, deeper);
@@ -1624,9 +1626,19 @@ export class Flow {
     if (URL_PART.test(c.fn) && !c.args.length) return null;
     // After a verb or a send the chain holds a response (the request was counted there): (await c.SendAsync(r)).EnsureSuccess().
     if (r.k === 'call' && (VERB.test(r.fn) || SEND_STEP.test(r.fn) || REQUEST_FN.test(r.fn))) return null;
+    // The same for a response kept in a variable: var gone = await http.DeleteAsync(url); gone.EnsureSuccessStatusCode().
+    if (r.k === 'ref' && r.simple) {
+      const defs = env.fn.locals.get(r.name) ?? [];
+      if (defs.length && defs.every((d) => d.k === 'call' && (VERB.test(d.fn) || SEND_STEP.test(d.fn)) && !!d.recv)) return null;
+    }
     const madeByCall = r.k === 'call' || r.k === 'ref' && r.simple && [...(env.fn.locals.get(r.name) ?? []), ...(env.facts.defs.get(r.name) ?? [])].some((d) => d.k === 'call');
     if (!madeByCall || this.isDataReceiver(c, env)) return null;
     const owner = this.eval(r, { ...env, depth: env.depth + 2 }).filter(isC7Based);
+    // A request described by an options object with its url and method: apisauce's c7.any({ method, url }); on a
+    // client whose base the audit cannot fold (config.c7.baseURL from another file), a relative path as a verb's.
+    const o = c.args.find((a) => !a.key)?.value;
+    const optsUrl = o?.k === 'obj' && o.entries.some((en) => METHOD_KEY.test(en.key)) ? o.entries.find((en) => URL_KEY.test(en.key))?.value : undefined;
+    if (!owner.length && optsUrl && stringy(optsUrl) && (this.receiverIsC7(c, env) || this.clientHasBase(c, env) || this.project.baseFiles.size > 0 && CLIENT_LIKE.test(c.recv))) return { name: `${c.fn} (a request builder)`, url: [optsUrl], method: keyed(c, METHOD_KEY) ?? null, defaultMethod: null, relativeOk: true };
     if (!owner.length) return null;
     const methodOfChain = (): Expr | null => {
       const verb = VERB.exec(c.fn);
@@ -1654,7 +1666,8 @@ export class Flow {
     // A path argument (a literal or built from one) joins the receiver; else the URL is the one the chain built.
     // A send of (method, path, options) names its path by a variable too: $client->send($method, $path, $opts).
     const pathArg = (VERB.test(c.fn) || SEND_STEP.test(c.fn)) ? c.args.find((a) => !a.key && ((a.value.k === 'str' || a.value.k === 'cat' || a.value.k === 'fmt') && startsLiteral(a.value)
-      || a.value.k === 'ref' && a.value.simple && PATH_NAME.test(a.value.name)))?.value : undefined;
+      || a.value.k === 'ref' && a.value.simple && PATH_NAME.test(a.value.name)))?.value
+      : optsUrl;
     const url: Expr = pathArg ? { k: 'call', fn: 'join', recv: 'path', args: [{ value: r }, { value: pathArg }], line: c.line } : r;
     return { name: `${c.fn} (a request builder)`, url: [url], method: methodOfChain(), defaultMethod: null, relativeOk: false };
   }
