@@ -121,3 +121,57 @@ describe('audit engine: shapes of everyday code', () => {
     assert.deepEqual(calls(r), ['POST /order/{id}/fulfillment']);
   });
 });
+
+describe('audit engine: operations a function declares (generated clients)', () => {
+  const client = [
+    'public partial class Commerce7Client {',
+    '  private string _baseUrl = "https://api.commerce7.com/v1/";',
+    '  public virtual async Task<Membership> GetClubMembershipAsync(string id) {',
+    '    using var request_ = new HttpRequestMessage();',
+    '    request_.Method = new HttpMethod("GET");',
+    '    var urlBuilder_ = new StringBuilder();',
+    '    urlBuilder_.Append(_baseUrl);',
+    '    urlBuilder_.Append("club-membership/");',
+    '    urlBuilder_.Append(Uri.EscapeDataString(id));',
+    '    return await SendAsync<Membership>(request_, urlBuilder_);',
+    '  }',
+    '  public virtual async Task<Membership> UpdateClubMembershipAsync(string id, Membership body) {',
+    '    using var request_ = new HttpRequestMessage();',
+    '    request_.Method = new HttpMethod("PUT");',
+    '    var urlBuilder_ = new StringBuilder();',
+    '    urlBuilder_.Append(_baseUrl);',
+    '    urlBuilder_.Append("club-membership/");',
+    '    urlBuilder_.Append(Uri.EscapeDataString(id));',
+    '    return await SendAsync<Membership>(request_, urlBuilder_);',
+    '  }',
+    '  public virtual async Task<Order> CreateOrderAsync(Order body) {',
+    '    using var request_ = new HttpRequestMessage();',
+    '    request_.Method = new HttpMethod("POST");',
+    '    var urlBuilder_ = new StringBuilder();',
+    '    urlBuilder_.Append(_baseUrl);',
+    '    urlBuilder_.Append("order");',
+    '    return await SendAsync<Order>(request_, urlBuilder_);',
+    '  }',
+    '  private async Task<T> SendAsync<T>(HttpRequestMessage request_, StringBuilder urlBuilder_) {',
+    '    var url_ = urlBuilder_.ToString();',
+    '    request_.RequestUri = new Uri(url_, UriKind.RelativeOrAbsolute);',
+    '    using var response_ = await _httpClient.SendAsync(request_);',
+    '    return default!;',
+    '  }',
+    '}',
+  ].join('\n');
+  it('NSwag-like: each called operation with its method; an operation never called does not count', async () => {
+    const r = await audit({
+      'Generated/Commerce7Client.cs': client,
+      'Worker.cs': [
+        'public sealed class Worker {',
+        '  public async Task Run(Commerce7Client c7, string id) {',
+        '    var m = await c7.GetClubMembershipAsync(id);',
+        '    await c7.UpdateClubMembershipAsync(m.Id, m);',
+        '  }',
+        '}',
+      ].join('\n'),
+    });
+    assert.deepEqual(calls(r), ['GET /club-membership/{id}', 'PUT /club-membership/{id}']);
+  });
+});

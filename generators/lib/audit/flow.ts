@@ -38,6 +38,8 @@ export interface SinkResult {
   sinkLine: number;
   /** The URL is the receiver (a parameter) joined with a relative path: it counts only once the receiver is bound to a Commerce7 client. */
   needsBase?: boolean;
+  /** An operation declared by a function (a generated client's method): it counts where the function is called, never where it is. */
+  declared?: boolean;
 }
 
 const FAMILY: Record<string, string> = { javascript: 'js', typescript: 'js', tsx: 'js' };
@@ -1507,14 +1509,14 @@ export class Flow {
         const dynamic = facts.grammar === 'bash' ? this.shellEnv(c, env) : null;
         for (const r of this.sinks(helper, hFacts)) {
           const byEnv = !!dynamic && (namesHole(r.url, dynamic) || !!r.method && namesHole(r.method, dynamic));
-          if (!hasParam(r.url) && !(r.method && hasParam(r.method)) && !byEnv) continue; // reported where it is
+          if (!hasParam(r.url) && !(r.method && hasParam(r.method)) && !byEnv && !r.declared) continue; // reported where it is
           const env2 = (v: Val) => (byEnv ? substHoles(v, dynamic!) : [v]);
           for (const url of this.subst(r.url, bindings).flatMap(env2)) {
             if (r.needsBase && !hasParam(url) && !isC7Based(url)) continue;
             const methods = r.method ? this.subst(r.method, bindings).flatMap(env2) : [null];
             for (const method of methods.filter((m, i) => i < 4 || m?.tags)) {
               if (!compatible(url, method)) continue;
-              out.push({ ...r, url, method, file: facts.file, line: c.line, via: [`${helper.name} (${helper.file}:${r.line})`, ...r.via] });
+              out.push({ ...r, url, method, file: facts.file, line: c.line, via: [`${helper.name} (${helper.file}:${r.line})`, ...r.via], declared: undefined });
             }
           }
         }
@@ -1540,6 +1542,12 @@ export class Flow {
       emit(c, sink);
     }
     if (!known) for (const [c, sink] of deferred) emit(c, sink);
+    // A function that names one Commerce7 path and one method, with no call the audit can follow to a request (a
+    // generated client's operation, whatever its transport): an operation, counted where it is called.
+    if (!out.some((r) => classify(r.url, { relativeOk: 'strong' }) !== null)) {
+      const op = this.declaredOperation(fn, facts);
+      if (op) out.push(op);
+    }
     this.inProgress.delete(fn);
     this.sinkCache.set(fn, out);
     return out;
@@ -1858,7 +1866,8 @@ export class Flow {
     if (known !== undefined) return known;
     this.helperCache.set(fn, false);
     const facts = this.factsOf(fn.file);
-    const yes = !!facts && (fn.params.length > 0 || !!this.ctorOf(fn)?.fields?.size || this.isExtended(fn.cls) || !!fn.cls && facts.grammar === 'ruby') && this.sinks(fn, facts).some((r) => hasParam(r.url) || (r.method !== null && hasParam(r.method)));
+    const yes = !!facts && (fn.params.length > 0 || !!this.ctorOf(fn)?.fields?.size || this.isExtended(fn.cls) || !!fn.cls && facts.grammar === 'ruby') && this.sinks(fn, facts).some((r) => hasParam(r.url) || (r.method !== null && hasParam(r.method)))
+      || !!facts && !!fn.name && this.sinks(fn, facts).some((r) => r.declared);
     this.helperCache.set(fn, yes);
     return yes;
   }
@@ -1960,6 +1969,60 @@ export class Flow {
       // A helper's own method parameter (request(method, path) setting it on the handle some other way).
       ?? ((name) => (name ? { k: 'ref' as const, name, text: name, simple: true, line: c.line } : null))(env.fn.params.find((p) => /^(method|verb|http_?method|httpMethod|http_?verb)$/i.test(p)));
     return { name: `${c.recv ? `${c.recv}.` : ''}${c.fn} (an unrecognised library)`, url: [(url ?? onBase)!], method, defaultMethod: null, relativeOk: !url };
+  }
+
+  /**
+   * The operation a function declares: its string literals name exactly one Commerce7 resource path (a generated
+   * client's "club-membership/" appended to a builder, a "/order/{id}" template) and its arguments one method (a
+   * literal, a method constant, `new HttpMethod("PUT")`, a `method` option or assignment), else the verb of its name
+   * (UpdateClubMembershipAsync, putOrderById). Only in a project that names a Commerce7 base; never a route.
+   */
+  private declaredOperation(fn: FnDef, facts: FileFacts): SinkResult | null {
+    if (!fn.name || !this.project.baseFiles.size || !fn.calls.length) return null;
+    const paths = new Map<string, Expr>();
+    const methods: Expr[] = [];
+    const seen = new Set<Expr>();
+    const walk = (e: Expr | undefined, depth: number): void => {
+      if (!e || depth > 6 || seen.has(e)) return;
+      seen.add(e);
+      if (isMethodExpr(e) && e.k !== 'ref' || e.k === 'ref' && methodConst(e.text)) { methods.push(e); return; }
+      if (e.k === 'str') {
+        const p0 = e.parts[0];
+        const lit = typeof p0 === 'string' ? p0.replace(/^\{\+?base_?url\}/i, '') : '';
+        const m = /^\/?([a-z][a-z0-9-]*)(?=[/?{]|$)/.exec(lit);
+        if (m && RESOURCES.has(m[1]!) && !/^\/?[a-z][a-z0-9-]*\/[a-z0-9-]*:/.test(lit)) paths.set(lit.replace(/^\/?/, '/'), e);
+        return;
+      }
+      if (e.k === 'cat') for (const x of e.items) walk(x, depth + 1);
+      else if (e.k === 'call') { if (e.recvExpr) walk(e.recvExpr, depth + 1); for (const a of e.args) walk(a.value, depth + 1); }
+      else if (e.k === 'obj') for (const en of e.entries) { if (METHOD_KEY.test(en.key) && isMethodExpr(en.value)) methods.push(en.value); else walk(en.value, depth + 1); }
+      else if (e.k === 'alt') for (const x of e.items) walk(x, depth + 1);
+      else if (e.k === 'fmt') walk(e.format, depth + 1);
+    };
+    for (const c of fn.calls) {
+      if (c.fnArg || ROUTE_RECV.test(c.recv) || GENERIC_NOT_RECV.test(c.recv) && !/^(?:string|String)$/.test(c.recv)) continue;
+      if (/^(?:log|info|debug|warn|error|print\w*|Print\w*|puts|Errorf|Sprintf|throw|raise|assert\w*)$/.test(c.fn)) continue;
+      for (const a of c.args) walk(a.value, 0);
+    }
+    for (const [name, vals] of fn.locals) {
+      if (/\.(?:method|Method|verb)$/.test(name)) for (const v of vals) if (isMethodExpr(v)) methods.push(v);
+      for (const v of vals) walk(v, 0);
+    }
+    for (const r of fn.returns) walk(r, 0);
+    if (paths.size !== 1) return null;
+    const [path, at] = [...paths][0]!;
+    const named = GENERIC_VERB.exec(fn.name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase());
+    const kinds = new Set(methods.map((m) => methodOf(this.eval(m, { facts, fn, depth: MAX_DEPTH - 2, stack: new Set() })[0] ?? null)).filter((x) => x));
+    if (kinds.size > 1) return null;
+    const method: HttpMethod | undefined = kinds.size ? [...kinds][0]! : named ? GENERIC_METHOD[named[1]!] : undefined;
+    if (!method) return null;
+    const ev: Evidence[] = [{ file: facts.file, line: at.line, text: path }];
+    return {
+      // ("club-membership/" with the id appended after it: the id's segment.)
+      url: { parts: [path.replace(/\{[^}]*\}/g, '{id}').replace(/\/$/, '/{id}')], ev }, method: { parts: [method], ev: [{ file: facts.file, line: methods[0]?.line ?? fn.line, text: method }] },
+      defaultMethod: null, file: facts.file, line: at.line, via: [], relative: 'strong', sink: `${fn.name} (an operation declared by the function)`,
+      sinkFile: facts.file, sinkLine: at.line, declared: true,
+    };
   }
 
   private resources?: Map<string, Expr | undefined>;

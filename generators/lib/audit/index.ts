@@ -411,6 +411,7 @@ export function auditSourcesSync(sources: AuditSource[], extra: AuditExtra = {})
     for (const fn of [f.top, ...f.fns]) {
       for (const r of flow.sinks(fn, f)) {
         for (const ev of r.url.ev) usedLines.add(`${ev.file}:${ev.line}`);
+        if (r.declared) continue; // an operation a function declares: counted where it is called (flow.ts)
         const open = hasParam(r.url) || (r.method !== null && hasParam(r.method));
         if (open && fn.name && (called.has(fn.name) || [...(selfCalled.get(fn.name) ?? [])].some((g) => g !== fn))) continue; // applied at its call sites
         if (r.needsBase && !isC7Based(r.url)) continue; // a receiver never bound to a Commerce7 client
