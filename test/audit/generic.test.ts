@@ -175,3 +175,22 @@ describe('audit engine: operations a function declares (generated clients)', () 
     assert.deepEqual(calls(r), ['GET /club-membership/{id}', 'PUT /club-membership/{id}']);
   });
 });
+
+describe('audit engine: PHP complex interpolation and a method on the chain root', () => {
+  it('Httpful: Request::init(Http::PATCH)->uri("{$this->api}/club-membership/{$id}")->send()', async () => {
+    const r = await audit({
+      'config.php': `<?php return ['api' => 'https://api.commerce7.com/v1'];`,
+      'src/C7.php': [
+        '<?php',
+        'final class C7 {',
+        '  private string $api;',
+        "  public function __construct(array $config) { $this->api = rtrim($config['api'], '/'); }",
+        '  public function skip(string $id): void {',
+        '    Request::init(Http::PATCH)->uri("{$this->api}/club-membership/{$id}")->sendsJson()->send();',
+        '  }',
+        '}',
+      ].join('\n'),
+    });
+    assert.deepEqual(calls(r), ['PATCH /club-membership/{id}']);
+  });
+});

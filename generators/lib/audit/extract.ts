@@ -165,6 +165,16 @@ function stringExpr(n: SyntaxNode): Expr {
     at = c.endIndex - n.startIndex;
   }
   if (at < text.length) parts.push(text.slice(at));
+  // PHP's complex syntax "{$this->api}/x": the braces are the interpolation's, not the string's.
+  if (n.type === 'encapsed_string' || n.type === 'heredoc_body') {
+    for (let i = 1; i < parts.length - 1; i++) {
+      const before = parts[i - 1], after = parts[i + 1];
+      if (typeof parts[i] !== 'string' && typeof before === 'string' && typeof after === 'string' && before.endsWith('{') && after.startsWith('}')) {
+        parts[i - 1] = before.slice(0, -1);
+        parts[i + 1] = after.slice(1);
+      }
+    }
+  }
   // Delimiters: quotes with a prefix (f", $", @", r', b`), heredoc markers.
   if (typeof parts[0] === 'string') parts[0] = parts[0].replace(/^(?:<<<['"]?\w+['"]?\r?\n|[A-Za-z@$]{0,3}(?:"""|'''|["'`]))/, '');
   const last = parts.length - 1;

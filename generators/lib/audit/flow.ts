@@ -1960,12 +1960,14 @@ export class Flow {
     const deeper = { ...env, depth: env.depth + 2 };
     const url = values.find((v) => stringy(v) && v.k !== 'call' && this.eval(v, deeper).some((x) => isC7Based(x) && x.parts.length > 1 || isC7Based(x) && classify(x, { relativeOk: false }) !== null));
     // A helper's `c.Base + path`, the base a field the audit cannot see: relative, so a Commerce7 base in the file decides.
-    const onBase = url ? undefined : values.find((v) => (v.k === 'cat' || v.k === 'fmt') && baseLike(v) && this.eval(v, deeper).some(hasParam));
+    const onBase = url ? undefined : values.find((v) => (v.k === 'cat' || v.k === 'fmt' || v.k === 'str' && typeof v.parts.find((x) => x !== '') !== 'string') && baseLike(v) && this.eval(v, deeper).some(hasParam));
     if (!url && !onBase) return null;
     const named = GENERIC_VERB.exec(c.fn.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase());
     const method = keyed(c, METHOD_KEY) ?? values.find((v) => v !== url && isMethodExpr(v))
       ?? (named ? { k: 'str' as const, parts: [GENERIC_METHOD[named[1]!]!], line: c.line } : null)
       ?? (c.chained ? chainVerb(c, env.fn) : null)
+      // The request the chain started from names it: Httpful's Request::init(Http::PATCH)->uri(url).
+      ?? ((): Expr | null => { for (let x = c.recvExpr; x?.k === 'call'; x = x.recvExpr) { const m = x.args.find((a) => isMethodExpr(a.value))?.value; if (m) return m; } return null; })()
       // A helper's own method parameter (request(method, path) setting it on the handle some other way).
       ?? ((name) => (name ? { k: 'ref' as const, name, text: name, simple: true, line: c.line } : null))(env.fn.params.find((p) => /^(method|verb|http_?method|httpMethod|http_?verb)$/i.test(p)));
     return { name: `${c.recv ? `${c.recv}.` : ''}${c.fn} (an unrecognised library)`, url: [(url ?? onBase)!], method, defaultMethod: null, relativeOk: !url };
@@ -2354,7 +2356,7 @@ function baseLike(e: Expr): boolean {
   const first = e.k === 'cat' ? e.items[0] : e.k === 'fmt' ? e.format : e;
   if (!first) return false;
   if (first.k === 'ref') return /(?:base|root|host|api|url|uri|endpoint|origin|prefix)\w*$/i.test(first.name);
-  if (first.k === 'str') { const p0 = first.parts[0]; return typeof p0 !== 'string' && !!p0 && baseLike(p0); }
+  if (first.k === 'str') { const p0 = first.parts.find((x) => x !== ''); return typeof p0 !== 'string' && !!p0 && baseLike(p0); }
   if (first.k === 'call') return !first.args.length && /(?:base|root|host|api|url|uri|endpoint|origin)\w*$/i.test(first.fn);
   return false;
 }
