@@ -194,3 +194,16 @@ describe('audit engine: PHP complex interpolation and a method on the chain root
     assert.deepEqual(calls(r), ['PATCH /club-membership/{id}']);
   });
 });
+
+describe('audit engine: Guzzle async requests', () => {
+  it("requestAsync('PATCH', uri) is a PATCH of that uri (not a path named PATCH)", async () => {
+    const r = await audit({ 'sync.php': [
+      '<?php',
+      "$client = new \\GuzzleHttp\\Client(['base_uri' => 'https://api.commerce7.com/v1/']);",
+      '$client->requestAsync(\'PATCH\', "inventory/{$sku}", [\'json\' => []]);',
+      "$client->getAsync('order');",
+    ].join('\n') });
+    assert.deepEqual(calls(r), ['GET /order', 'PATCH /inventory/{id}']);
+    assert.deepEqual(r.unknown, []);
+  });
+});

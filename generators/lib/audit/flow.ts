@@ -2149,7 +2149,7 @@ interface Sink { name: string; url: Expr[]; method: Expr | null; defaultMethod: 
 // Net::HTTP's request_get / get2 / request_post are its get / post.
 // Ruby's Net::HTTP.get_response(uri) / Net::HTTP.post_form(uri, params) too; curb's easy.http_put(body); httpclient's get_content(url).
 const VERB = /^(?:request_|http_)?(get|post|put|patch|delete|del)(?:2|json|asjson|fromjson|string|stream|bytearray|bytes|urlencoded|multipart|async|_json|_request|_response|_form|_content)*$/i;
-const REQUEST_FN = /^(xh|xhs|createRequest|wp_remote_request|wp_safe_remote_request|fetch|axios|got|ky|request|ajax|urlopen|Request|open|NewRequest|NewRequestWithContext|HttpRequestMessage|RestRequest|curl_init|curl|wget|http|https|\$fetch|ofetch|useFetch|superagent|needle|execute|Execute|ExecuteAsync|send_request|fetch_json)$/;
+const REQUEST_FN = /^(xh|xhs|createRequest|requestAsync|wp_remote_request|wp_safe_remote_request|fetch|axios|got|ky|request|ajax|urlopen|Request|open|NewRequest|NewRequestWithContext|HttpRequestMessage|RestRequest|curl_init|curl|wget|http|https|\$fetch|ofetch|useFetch|superagent|needle|execute|Execute|ExecuteAsync|send_request|fetch_json)$/;
 const ROUTE_RECV = /^(?:app|router|server|fastify|Route|\$?router|\$app|bp|blueprint|routes|mux|group|api_router|engine|r|e|g)$/;
 /** Receivers that are not HTTP clients: maps, caches, query strings, environments. */
 const NOT_CLIENT = /(?:^|[.>])(?:map|cache|params|searchParams|query|headers|env|environ|ENV|config|store|storage|localStorage|sessionStorage|dict|data|args|form|cookies|redis|db|kwargs|options|opts|settings|payload|body|json|result|response|res|resp|row|item|obj|hash|attrs|attributes|meta|context|ctx|values|props|state)$/i;
