@@ -5,7 +5,7 @@
 //   - skipped when git is not installed (said once), or with --no-git (nothing said)
 //   - never fails the run: a failed git step is said, and the project is written all the same
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { devNull } from 'node:os';
 import path from 'node:path';
 
@@ -26,7 +26,7 @@ export const FALLBACK_IDENTITY = { name: 'generator-c7-app', email: 'generator-c
 // Git reads these to find its repository; inside a hook they point elsewhere: find the repository from the folder.
 const GIT_LOCATION_VARS = ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_COMMON_DIR', 'GIT_PREFIX', 'GIT_INDEX_FILE'];
 
-interface Ran { status: number | null; stdout: string; stderr: string; missing: boolean }
+export interface Ran { status: number | null; stdout: string; stderr: string; missing: boolean }
 
 function gitEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, GIT_TERMINAL_PROMPT: '0' };
@@ -40,7 +40,7 @@ function git(root: string, args: string[]): Ran {
   return { status: r.error ? null : r.status, stdout: r.stdout ?? '', stderr: r.stderr ?? (r.error?.message ?? ''), missing };
 }
 
-/** The same, without blocking: the probes run while `new` renders, the config read beside `git add`. */
+/** The same, without blocking: init and the config read run while `new` writes the files. */
 function gitAsync(root: string, args: string[]): Promise<Ran> {
   return new Promise((resolve) => {
     const child = spawn('git', args, { cwd: root, env: gitEnv(), stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
@@ -56,24 +56,28 @@ function gitAsync(root: string, args: string[]): Promise<Ran> {
 const firstLine = (r: Ran) => (r.stderr.trim() || r.stdout.trim()).split('\n')[0] ?? `git exited with ${r.status}`;
 
 /**
- * What git says before the project is written: whether it runs, the repository the folder lies in (its top
- * folder), whether a default branch is configured. None of it depends on the project's files, so `new` starts
- * these three at once while it renders (startGitProbe) and the first commit only waits for their answers.
+ * What is known of git before the project is written: the repository the folder lies in (its top folder), and
+ * whether git is missing, when git was asked. startGitProbe asks git only when a folder from the project's up to
+ * the root looks like part of a repository (a `.git`, or a bare repository's HEAD, objects and refs): a new project
+ * usually lies in none, and then no git process runs before `git init` (which says by itself whether git runs).
  */
-export interface GitProbe { runs: boolean; repository: string | undefined; hasDefaultBranch: boolean }
+export interface GitProbe { missing: boolean; repository: string | undefined }
+
+/** A folder git could find a repository from: its own `.git` (folder or file), or itself a bare repository. */
+function looksLikeRepository(dir: string): boolean {
+  return existsSync(path.join(dir, '.git')) || (existsSync(path.join(dir, 'HEAD')) && existsSync(path.join(dir, 'objects')) && existsSync(path.join(dir, 'refs')));
+}
 
 /** Starts the probe for `root` (which may not exist yet: asked from its nearest existing folder, the same repository). */
 export function startGitProbe(root: string): Promise<GitProbe> {
   let at = path.resolve(root);
   while (!existsSync(at) && path.dirname(at) !== at) at = path.dirname(at);
-  const version = gitAsync(at, ['--version']);
-  const toplevel = gitAsync(at, ['rev-parse', '--show-toplevel']);
-  const branch = gitAsync(at, ['config', '--get', 'init.defaultBranch']);
-  return Promise.all([version, toplevel, branch]).then(([v, t, b]) => ({
-    runs: !v.missing && v.status === 0,
-    repository: t.status === 0 ? t.stdout.trim() : undefined,
-    hasDefaultBranch: b.stdout.trim() !== '',
-  }));
+  let maybe = false;
+  for (let d = at, last = ''; d !== last && !maybe; last = d, d = path.dirname(d)) maybe = looksLikeRepository(d);
+  // None: git would find no repository either (it looks in these same places, and stops earlier with
+  // GIT_CEILING_DIRECTORIES or at a file system boundary); one: git says which, if any (it may not go that far).
+  if (!maybe) return Promise.resolve({ missing: false, repository: undefined });
+  return gitAsync(at, ['rev-parse', '--show-toplevel']).then((t) => ({ missing: t.missing, repository: t.status === 0 ? t.stdout.trim() : undefined }));
 }
 
 /** The last value of each key in `git config -z --get-regexp` output ("key\nvalue\0" per entry). */
@@ -87,33 +91,94 @@ function lastValues(out: string): Map<string, string> {
   return values;
 }
 
+/** What startProjectGit found or did: nothing to commit (said as is), an outer repository, or a repository made. */
+export type GitStart =
+  | { kind: 'skipped'; result: ProjectGitResult }
+  | { kind: 'inside'; repository: string }
+  | { kind: 'started'; init: Ran; configured: Promise<ConfigRead> };
+
+/** The config read in the new repository (its last value of each key), and a default branch git refused to point HEAD at. */
+export interface ConfigRead { values: Map<string, string>; branchRefused?: Ran }
+
+const NOT_RUN: Ran = { status: null, stdout: '', stderr: '', missing: false };
+const NOTHING_READ: Promise<ConfigRead> = Promise.resolve({ values: new Map() });
+// Read in the new repository in one run: the identity as git sees it there (an includeIf "gitdir:" applies), the
+// default branch the developer chose, and core.abbrev (with none, the commit's id is read from the files: shortHead).
+const CONFIG_READ = ['config', '-z', '--get-regexp', '^(user\\.(name|email)|init\\.defaultbranch|core\\.abbrev)$'];
+
+/**
+ * The part of the first commit that needs none of the project's files: once the probe answers, `git init` in `root`
+ * (made if absent) and the config read inside the new repository. `new` starts it as it begins writing the files
+ * (after every check that can refuse the run, so a refused run leaves no repository): its runs overlap the writes,
+ * and after the files only `git add` and `git commit` are left. `resuming`: the run completes an interrupted fresh
+ * `new`, which may have made the repository already (with no commit): that one is the project's own, not an outer
+ * repository. Never rejects.
+ */
+export async function startProjectGit(root: string, opts: { probe?: Promise<GitProbe>; resuming?: boolean } = {}): Promise<GitStart> {
+  const probe = await (opts.probe ?? startGitProbe(root));
+  if (probe.missing) return { kind: 'skipped', result: { kind: 'skipped', reason: 'no-git' } };
+  let repository = probe.repository;
+  if (repository && opts.resuming && await isOwnEmptyRepository(root, repository)) repository = undefined;
+  if (repository) return { kind: 'inside', repository };
+  try {
+    mkdirSync(root, { recursive: true });
+  } catch (err) {
+    return { kind: 'started', init: { ...NOT_RUN, stderr: (err as Error).message }, configured: NOTHING_READ };
+  }
+  // The generated CI workflow runs on pushes to main: main unless the developer chose another default branch (then
+  // HEAD is pointed at that one below, before anything is committed: what a plain `git init` would have made).
+  const init = await gitAsync(root, ['-c', 'init.defaultBranch=main', 'init', '--quiet']);
+  if (init.missing) return { kind: 'skipped', result: { kind: 'skipped', reason: 'no-git' } };
+  if (init.status !== 0) {
+    // A git that does not run at all (a stub that only says how to install it) is no git; else init itself failed.
+    const version = await gitAsync(root, ['--version']);
+    if (version.missing || version.status !== 0) return { kind: 'skipped', result: { kind: 'skipped', reason: 'no-git' } };
+    return { kind: 'started', init, configured: NOTHING_READ };
+  }
+  const configured = gitAsync(root, CONFIG_READ).then(async (c): Promise<ConfigRead> => {
+    const values = lastValues(c.stdout);
+    const branch = values.get('init.defaultbranch')?.trim();
+    if (!branch || branch === 'main') return { values };
+    const moved = await gitAsync(root, ['symbolic-ref', 'HEAD', `refs/heads/${branch}`]);
+    return moved.status === 0 ? { values } : { values, branchRefused: moved };
+  });
+  return { kind: 'started', init, configured };
+}
+
+/** `repository` (git's top folder of `root`) is `root` itself, with no commit yet: what an interrupted `new` leaves. */
+async function isOwnEmptyRepository(root: string, repository: string): Promise<boolean> {
+  let real: string;
+  try {
+    real = realpathSync(root);
+  } catch {
+    return false;
+  }
+  if (path.resolve(repository) !== real) return false;
+  return (await gitAsync(root, ['rev-parse', '--verify', '--quiet', 'HEAD'])).status === 1;
+}
+
 /**
  * Makes `root` (a freshly generated project, on disk) a repository with one commit of everything not ignored.
- * `probe`: startGitProbe(root) started earlier (else it is started here). Serial git runs after the files are
- * written: init, add (the identity read beside it), commit, rev-parse.
+ * `started`: startProjectGit(root) begun while the files were written (else it runs here first; `probe`, a
+ * startGitProbe(root) started earlier, is passed to it). After the files: add, then commit.
  */
-export async function initProjectGit(root: string, opts: { enabled?: boolean; message: string; probe?: Promise<GitProbe> }): Promise<ProjectGitResult> {
+export async function initProjectGit(root: string, opts: { enabled?: boolean; message: string; probe?: Promise<GitProbe>; started?: Promise<GitStart> }): Promise<ProjectGitResult> {
   if (opts.enabled === false) return { kind: 'skipped', reason: 'disabled' };
-  const probe = await (opts.probe ?? startGitProbe(root));
-  if (!probe.runs) return { kind: 'skipped', reason: 'no-git' };
-  const repository = probe.repository;
+  const start = await (opts.started ?? startProjectGit(root, opts.probe ? { probe: opts.probe } : {}));
+  if (start.kind === 'skipped') return start.result;
   // (An ignored folder, such as the README's example inside the generator's own clone, is still not made a repository.)
-  if (repository) return { kind: 'skipped', reason: 'inside-repository', repository, ignored: git(root, ['check-ignore', '-q', '.']).status === 0 };
-
-  // The generated CI workflow runs on pushes to main: main unless the developer chose another default branch.
-  const init = git(root, [...(probe.hasDefaultBranch ? [] : ['-c', 'init.defaultBranch=main']), 'init', '--quiet']);
-  if (init.status !== 0) return { kind: 'failed', step: 'init', message: firstLine(init) };
+  if (start.kind === 'inside') return { kind: 'skipped', reason: 'inside-repository', repository: start.repository, ignored: git(root, ['check-ignore', '-q', '.']).status === 0 };
+  if (start.init.status !== 0) return { kind: 'failed', step: 'init', message: firstLine(start.init) };
   // A personal global excludes file protects nobody who clones the project: the project's .gitignore decides.
   // Loose objects stored, not deflated: the same objects (ids, content), and most of the bytes (the vendored
   // tarball, the gzipped base) do not compress; deflating them was half of `git add`'s time. git gc packs them.
   const add = gitAsync(root, ['-c', `core.excludesFile=${devNull}`, '-c', 'core.looseCompression=0', 'add', '--all']);
-  // The identity as git sees it inside the new repository (an includeIf "gitdir:" applies there), read in one run.
-  // core.abbrev too: with none, the commit's id is read from the files (shortHead) instead of one more git run.
-  const identityRead = gitAsync(root, ['config', '-z', '--get-regexp', '^(user\\.(name|email)|core\\.abbrev)$']);
-  const [added, configured] = await Promise.all([add, identityRead]);
+  const [added, configured] = await Promise.all([add, start.configured]);
+  // A default branch git refuses (not a valid name): where a plain `git init` would have failed.
+  if (configured.branchRefused) return { kind: 'failed', step: 'init', message: firstLine(configured.branchRefused) };
   if (added.status !== 0) return { kind: 'failed', step: 'add', message: firstLine(added) };
 
-  const values = lastValues(configured.stdout);
+  const values = configured.values;
   const identity: string[] = [];
   if ((values.get('user.name') ?? '').trim() === '') identity.push('-c', `user.name=${FALLBACK_IDENTITY.name}`);
   if ((values.get('user.email') ?? '').trim() === '') identity.push('-c', `user.email=${FALLBACK_IDENTITY.email}`);
@@ -167,7 +232,7 @@ export function describeProjectGit(r: ProjectGitResult): string | undefined {
 }
 
 /** The one call after a fresh `new`: init and commit, then say what happened. */
-export async function initProjectGitAndSay(root: string, opts: { enabled?: boolean; message: string; log: (line: string) => void; probe?: Promise<GitProbe> }): Promise<ProjectGitResult> {
+export async function initProjectGitAndSay(root: string, opts: { enabled?: boolean; message: string; log: (line: string) => void; probe?: Promise<GitProbe>; started?: Promise<GitStart> }): Promise<ProjectGitResult> {
   const result = await initProjectGit(root, opts);
   const line = describeProjectGit(result);
   if (line) opts.log(line);

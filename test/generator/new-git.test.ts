@@ -1,0 +1,96 @@
+// `c7-app new` and git, around the runs that overlap the writes (lib/project-git.ts startProjectGit): `git init`
+// starts as the files begin to be written, so a run killed in its write phase may leave the project's own empty
+// repository; the next run completes the project and makes the first commit there. A repository the user made is
+// still not the generator's to commit in. The built bin, no TTY.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { GENERATION_JOURNAL } from '../../generators/lib/generation-journal.js';
+import { runCli } from '../support/cli.js';
+import { EXAMPLE_MANIFESTS } from '../support/paths.js';
+import { snapshot } from '../support/snapshot.js';
+
+const fresh = (name = 'club') => path.join(mkdtempSync(path.join(tmpdir(), 'c7-newgit-')), name);
+const git = (cwd: string, ...args: string[]) => spawnSync('git', args, { cwd, encoding: 'utf8' });
+// No identity anywhere (as CI): the fallback is used, whatever the machine's config says.
+const noIdentity = () => ({
+  HOME: mkdtempSync(path.join(tmpdir(), 'c7-newgit-home-')), XDG_CONFIG_HOME: undefined, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: undefined,
+  GIT_AUTHOR_NAME: undefined, GIT_AUTHOR_EMAIL: undefined, GIT_COMMITTER_NAME: undefined, GIT_COMMITTER_EMAIL: undefined, EMAIL: undefined,
+});
+
+/** The files and journal a fresh `new` killed in its write phase leaves: `written` of the project's files on disk. */
+function interruptedFresh(dir: string, written: (rel: string) => boolean): void {
+  const ref = fresh();
+  const made = runCli(['new', ref, '--answers', EXAMPLE_MANIFESTS[1]!, '--skip-install', '--no-git']);
+  assert.equal(made.status, 0, made.stdout + made.stderr);
+  const files = snapshot(ref);
+  mkdirSync(dir, { recursive: true });
+  for (const [rel, bytes] of files) {
+    if (!written(rel)) continue;
+    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    writeFileSync(path.join(dir, rel), bytes);
+  }
+  writeFileSync(path.join(dir, GENERATION_JOURNAL), JSON.stringify({
+    journal: 1, command: 'new', files: [...files.keys()], manifest: { before: null, text: files.get('c7-app.json')!.toString('utf8') },
+  }));
+}
+
+describe('c7-app new: git around an interrupted run', () => {
+  it('killed after git init, before c7-app.json: the next run commits in the project\u2019s own empty repository', () => {
+    const dir = fresh();
+    interruptedFresh(dir, (rel) => rel.startsWith('src/'));
+    assert.equal(git(dir, '-c', 'init.defaultBranch=main', 'init', '-q').status, 0);
+    const r = runCli(['new', dir, '--skip-install'], { env: noIdentity() });
+    assert.equal(r.status, 0, r.stdout + r.stderr);
+    assert.match(r.stdout + r.stderr, /was interrupted/);
+    assert.match(r.stdout + r.stderr, /git: created a repository with a first commit/);
+    assert.equal(git(dir, 'rev-list', '--count', 'HEAD').stdout.trim(), '1');
+    assert.equal(git(dir, 'status', '--porcelain').stdout, '', 'nothing left out of the first commit');
+  });
+
+  it('killed after c7-app.json was written: the next run is still a fresh project\u2019s, and makes the first commit', () => {
+    const dir = fresh();
+    interruptedFresh(dir, (rel) => rel === 'c7-app.json' || rel === 'package.json');
+    assert.equal(git(dir, '-c', 'init.defaultBranch=main', 'init', '-q').status, 0);
+    const r = runCli(['new', dir, '--skip-install'], { env: noIdentity() });
+    assert.equal(r.status, 0, r.stdout + r.stderr);
+    assert.match(r.stdout + r.stderr, /git: created a repository with a first commit/);
+    assert.equal(git(dir, 'rev-list', '--count', 'HEAD').stdout.trim(), '1');
+    const tracked = git(dir, 'ls-files').stdout.split('\n');
+    for (const f of ['c7-app.json', 'package.json', 'src/main.ts']) assert.ok(tracked.includes(f), f);
+    assert.ok(!tracked.includes(GENERATION_JOURNAL));
+  });
+
+  it('a repository the user made in the folder (no interrupted run) is theirs: no commit, said once', () => {
+    const dir = fresh();
+    mkdirSync(dir, { recursive: true });
+    assert.equal(git(dir, 'init', '-q').status, 0);
+    const r = runCli(['new', dir, '--answers', EXAMPLE_MANIFESTS[1]!, '--skip-install'], { env: noIdentity() });
+    assert.equal(r.status, 0, r.stdout + r.stderr);
+    assert.match(r.stdout + r.stderr, /git: inside the repository at .+: no repository of its own/);
+    assert.notEqual(git(dir, 'rev-parse', '--verify', '--quiet', 'HEAD').status, 0, 'no commit made');
+  });
+
+  it('a refused run leaves no repository behind', () => {
+    const dir = fresh();
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, 'README.md'), '# mine\n');
+    const r = runCli(['new', dir, '--answers', EXAMPLE_MANIFESTS[1]!, '--skip-install'], { env: noIdentity() });
+    assert.equal(r.status, 1, r.stdout + r.stderr);
+    assert.match(r.stderr, /these files exist and differ/);
+    assert.deepEqual([...snapshot(dir).keys()], ['README.md']);
+    assert.ok(!existsSync(path.join(dir, '.git')));
+    assert.equal(readFileSync(path.join(dir, 'README.md'), 'utf8'), '# mine\n');
+  });
+
+  it('a default branch git refuses: the project is written, git init said to fail, exit 0', () => {
+    const env = noIdentity();
+    writeFileSync(path.join(env.HOME, '.gitconfig'), '[init]\n\tdefaultBranch = bad..name\n');
+    const dir = fresh();
+    const r = runCli(['new', dir, '--answers', EXAMPLE_MANIFESTS[1]!, '--skip-install'], { env });
+    assert.equal(r.status, 0, r.stdout + r.stderr);
+    assert.match(r.stdout + r.stderr, /git: the project is written, but git init failed/);
+  });
+});
