@@ -207,3 +207,26 @@ describe('audit engine: Guzzle async requests', () => {
     assert.deepEqual(r.unknown, []);
   });
 });
+
+describe('audit engine: PowerShell route tables', () => {
+  it("a hashtable of { Method; Path = 'x/{0}' } sent by a helper with -f and @params; -CustomMethod 'PATCH'", async () => {
+    const r = await audit({ 'Sync.ps1': [
+      "$Base = $env:C7_API ?? 'https://api.commerce7.com/v1'",
+      '$Routes = @{',
+      "    ListDepartments  = @{ Method = [Microsoft.PowerShell.Commands.WebRequestMethod]::Get; Path = 'department' }",
+      "    UpdateDepartment = @{ Method = 'Put'; Path = 'department/{0}' }",
+      '}',
+      'function Invoke-C7Route {',
+      '    param([string]$Name, [object[]]$Arguments = @(), $Body)',
+      '    $route = $Routes[$Name]',
+      '    $uri = "$Base/" + ($route.Path -f $Arguments)',
+      '    $params = @{ Uri = $uri; Method = $route.Method }',
+      '    (Invoke-WebRequest @params).Content | ConvertFrom-Json',
+      '}',
+      '$departments = (Invoke-C7Route -Name ListDepartments).departments',
+      'Invoke-C7Route -Name UpdateDepartment -Arguments $d.id -Body @{ title = 1 } | Out-Null',
+      "Invoke-WebRequest -CustomMethod 'PATCH' -Uri \"$Base/collection/$($env:ID)\" | Out-Null",
+    ].join('\n') });
+    assert.deepEqual(calls(r), ['GET /department', 'PATCH /collection/{id}', 'PUT /department/{id}']);
+  });
+});

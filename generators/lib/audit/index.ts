@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { accessCovers, canonicalPermission, isIdSegment, resolveApiCall, type Access, type HttpMethod, type PermissionName } from '../catalog/index.js';
 import type { Manifest } from '../manifest/types.js';
 import { extractFacts, type FileFacts, type FnDef } from './extract.js';
+import { powershellSource } from './powershell.js';
 import { ABSENT, BASE_NAME, classify, Flow, hasParam, isC7Based, methodOf, RESOURCES, show, type Project, type SinkResult } from './flow.js';
 import { grammarFor, grammarState, prepareGrammars, withTree, type Grammar } from './parse.js';
 import { hostedShell, isShellHost } from './hosted.js';
@@ -159,7 +160,7 @@ function factsFor(file: string, text: string): { facts: FileFacts | null; engine
   if (known) return { facts: known, engine: `tree-sitter (${grammar})` };
   const state = grammarState(grammar);
   if (state !== 'ready') return { facts: null, engine: state === 'failed' ? `text (the ${grammar} grammar could not be loaded)` : `text (the ${grammar} grammar was not loaded)` };
-  const source = sourceOf(file, text);
+  const source = grammar === 'powershell' ? powershellSource(sourceOf(file, text)) : sourceOf(file, text);
   // Keyed by the text itself: a Map hashes a string once, no digest to compute for each of thousands of copies.
   let byText = factsCache.get(grammar);
   if (!byText) factsCache.set(grammar, (byText = new Map()));

@@ -92,6 +92,18 @@ function expr(n0: SyntaxNode): Expr {
       if (n.type === 'additive_expression' && kids.length === 2 && /\+/.test(n.text.slice(kids[0]!.endIndex - n.startIndex, kids[1]!.startIndex - n.startIndex))) {
         return { k: 'cat', items: kids.map(expr), line: at };
       }
+      // `$env:C7_API ?? 'https://…'` (read as -or, powershellSource): the first, else the second.
+      if (n.type === 'logical_expression' && kids.length === 2 && /^\s*-or\s*$/i.test(n.text.slice(kids[0]!.endIndex - n.startIndex, kids[1]!.startIndex - n.startIndex))) {
+        return { k: 'alt', items: kids.map(expr), line: at };
+      }
+      // `'department/{0}' -f $id`: .NET's composite format, read as a format with {0} slots.
+      if (n.type === 'format_expression' && kids.length === 3 && kids[1]!.type === 'format_operator') {
+        const args = unwrap(kids[2]!);
+        const items = args.type === 'array_literal_expression' && named(args).length > 1 ? named(args) : [kids[2]!];
+        return { k: 'fmt', format: expr(kids[0]!), args: items.map(expr), line: at };
+      }
+      // `$Routes[$Name]`: a table's entry, looked up once the key is known.
+      if (n.type === 'element_access' && kids.length === 2) return { k: 'index', obj: expr(kids[0]!), key: expr(kids[1]!), line: at };
       if (n.type === 'command') return callOf(n, null) ?? { k: 'other', text: n.text.slice(0, 80), line: at };
       return { k: 'other', text: n.text.slice(0, 80), line: at };
     }
@@ -133,10 +145,19 @@ function callOf(n: SyntaxNode, lookup: Lookup | null): Extract<Expr, { k: 'call'
   const args = argsOf(n.childForFieldName('command_elements') ?? named(n).find((c) => c.type === 'command_elements'), lookup);
   if (HTTP_CMDLET.test(name)) {
     // Read like request({ url, method }): -Uri (or the first positional word) and -Method.
-    const mapped = args.map((a) => (a.key === 'uri' ? { key: 'url', value: a.value } : a));
+    // (-CustomMethod 'PATCH': a method WebRequestMethod does not list on older hosts, the method all the same.)
+    const mapped = args.map((a) => (a.key === 'uri' ? { key: 'url', value: a.value } : a.key === 'custommethod' ? { key: 'method', value: a.value } : a));
     return { k: 'call', fn: 'request', recv: '', args: mapped, line: line(n) };
   }
   return { k: 'call', fn: name, recv: '', args, line: line(n) };
+}
+
+/**
+ * PowerShell 7's `a ?? b`, which the grammar does not know (it parses the rest of the line as errors): written
+ * `a -or b` for the parser, read back as a fallback (expr). Lines keep their numbers.
+ */
+export function powershellSource(text: string): string {
+  return text.includes('??') ? text.replace(/(?<=\S)[ \t]+\?\?(?=[ \t])/g, ' -or') : text;
 }
 
 export function powershellFacts(file: string, root: SyntaxNode): FileFacts {
