@@ -230,3 +230,55 @@ describe('audit engine: PowerShell route tables', () => {
     assert.deepEqual(calls(r), ['GET /department', 'PATCH /collection/{id}', 'PUT /department/{id}']);
   });
 });
+
+describe('audit engine: everyday shapes found by the heldout13 development set', () => {
+  it("a client made on a base from a config key (base_uri) is Commerce7's when the config names it; another host's stays out", async () => {
+    const r = await audit({
+      'config/commerce7.php': "<?php return ['base_uri' => getenv('C7_BASE_URI') ?: 'https://api.commerce7.com/v1/'];",
+      'src/Sync.php': [
+        '<?php',
+        'final class Sync {',
+        '  private Client $c7; private Client $wms;',
+        '  public function __construct(array $config) {',
+        "    $this->c7 = new Client(['base_uri' => $config['base_uri']]);",
+        "    $this->wms = new Client(['base_uri' => 'https://api.shipfusion.com/v2/']);",
+        '  }',
+        '  public function run(): void {',
+        "    $this->c7->postAsync('inventory-transaction', ['json' => []]);",
+        "    $this->wms->get('inventory');",
+        '  }',
+        '}',
+      ].join('\n'),
+      'run.php': "<?php (new Sync(require __DIR__ . '/config/commerce7.php'))->run();",
+    });
+    assert.deepEqual(calls(r), ['POST /inventory-transaction']);
+  });
+
+  it('a request body\'s "type" is not the method: session.request("POST", url, json=body)', async () => {
+    const r = await audit({ 'a.py': [
+      'import requests',
+      'BASE = "https://api.commerce7.com/v1"',
+      's = requests.Session()',
+      'body = {"type": "Shipped", "items": []}',
+      's.request("POST", f"{BASE}/order/{oid}/fulfillment", json=body)',
+    ].join('\n') });
+    assert.deepEqual(calls(r), ['POST /order/{id}/fulfillment']);
+  });
+
+  it('a service method nothing calls is counted, low confidence, and named', async () => {
+    const r = await audit({ 'svc.ts': [
+      "import axios from 'axios';",
+      "const http = axios.create({ baseURL: 'https://api.commerce7.com/v1' });",
+      'export class ProductService {',
+      '  get(id: string) { return http.get(`/product/${id}`); }',
+      '  remove(id: string) { return http.delete(`/product/${id}`); }',
+      '}',
+      "new ProductService().get('1');",
+    ].join('\n') });
+    assert.deepEqual(calls(r), ['DELETE /product/{id}', 'GET /product/{id}']);
+    const del = r.references.find((x) => x.method === 'DELETE')!;
+    assert.equal(del.uncalledMethod, 'ProductService.remove');
+    assert.equal(del.confidence, 'low');
+    assert.equal(r.references.find((x) => x.method === 'GET')!.uncalledMethod, undefined);
+  });
+});

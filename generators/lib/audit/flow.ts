@@ -1815,8 +1815,11 @@ export class Flow {
       if (isC7Based(v)) return false;
       const p0 = v.parts.find((p) => typeof p !== 'string' || p.trim() !== '');
       if (typeof p0 === 'string') return /^\s*https?:\/\/[^/\s]/i.test(p0) && !C7_URL.test(p0);
+      // CRM_URL, erpBaseUrl, SHOPIFY_API: another host's by name; a bare base_uri, baseUrl or api_url (a config
+      // key, a parameter) names no host at all.
       return !!p0 && 'hole' in p0 && /^[A-Za-z_][\w]*$/.test(p0.hole) && /(?:url|uri|base|host|endpoint|api|root|origin)/i.test(p0.hole)
-        && !BASE_NAME.test(p0.hole) && !/c7|commerce7/i.test(p0.hole) && !this.project.baseKeys?.has(p0.hole);
+        && !BASE_NAME.test(p0.hole) && !/c7|commerce7/i.test(p0.hole) && !this.project.baseKeys?.has(p0.hole)
+        && p0.hole.replace(/url|uri|base|host|endpoint|api|root|origin|prefix|address|default|config|http|https|[_\W\d]/gi, '') !== '';
     });
   }
 
@@ -2176,8 +2179,16 @@ function keyedIn(args: Arg[], re: RegExp): Expr | undefined {
 
 let currentFn: FnDef | null = null;
 const keyed = (c: CallSite, re: RegExp): Expr | undefined => {
+  const found = keyedAny(c, re);
+  // A literal that names no method is not the method: a request body's "type": "Shipped" (jQuery's `type` is one).
+  if (re === METHOD_KEY && found?.k === 'str' && found.parts.length === 1 && typeof found.parts[0] === 'string' && !METHOD_TOKEN.test(found.parts[0])) return undefined;
+  return found;
+};
+const BODY_ARG = /^(?:json|data|body|params|form|files|payload|query|qs|headers|content)$/i;
+const keyedAny = (c: CallSite, re: RegExp): Expr | undefined => {
   for (const a of c.args) {
     if (a.key && re.test(a.key)) return a.value;
+    if (a.key && BODY_ARG.test(a.key)) continue;
     let v = a.value;
     // A method assigned to the options object after it was made: init.method = 'DELETE'; fetch(url, init).
     if ((re === METHOD_KEY || re === URL_KEY) && v.k === 'ref' && v.simple && currentFn) { const set = currentFn.locals.get(`${v.name}.${re === URL_KEY ? 'url' : 'method'}`)?.[0]; if (set) return set; }

@@ -38,6 +38,8 @@ export interface ApiReference extends TextReference {
   engine: string;
   /** The call is of an HTTP library the audit does not know, counted because its URL is on the Commerce7 base: the call's name. */
   unrecognisedLibrary?: string;
+  /** The call is in a method nothing in the code read calls (Class.method), of a class whose other methods are called. */
+  uncalledMethod?: string;
   confidence: Confidence;
   evidence: Evidence;
 }
@@ -404,6 +406,11 @@ export function auditSourcesSync(sources: AuditSource[], extra: AuditExtra = {})
     }
   }
   const flow = new Flow(project);
+  // A service class's method that nothing calls, its path built from its parameters, in a class whose other methods
+  // are called: an operation the integration keeps and does not use (ProductService.remove(id) beside a used get(id)).
+  const usedClasses = new Set<string>();
+  for (const f of parsed) for (const fn of f.fns) if (fn.cls && fn.name && called.has(fn.name)) usedClasses.add(`${f.file}\u0000${fn.cls}`);
+  const unusedMethod = (f: FileFacts, fn: FnDef) => !!fn.cls && !!fn.name && fn.method && !called.has(fn.name) && usedClasses.has(`${f.file}\u0000${fn.cls}`);
   const seen = new Set<string>();
   /** file:line of every piece of a URL that reached an HTTP call (resolved or not). */
   const usedLines = new Set<string>();
@@ -431,7 +438,9 @@ export function auditSourcesSync(sources: AuditSource[], extra: AuditExtra = {})
         if (seen.has(key)) continue;
         seen.add(key);
         n++;
-        const ref = fromSink(r, c.path, c.base, method, engineOf.get(f.file) ?? 'tree-sitter', lineText(r.file, r.line));
+        const ref0 = fromSink(r, c.path, c.base, method, engineOf.get(f.file) ?? 'tree-sitter', lineText(r.file, r.line));
+        // Counted all the same (code outside the folder may call it), and said: the permission may be dead code's.
+        const ref = open && unusedMethod(f, fn) ? { ...ref0, uncalledMethod: `${fn.cls}.${fn.name}`, confidence: 'low' as const } : ref0;
         references.push(ref);
         for (const copy of copies.get(f) ?? []) references.push(renamed(ref, f.file, copy));
       }
