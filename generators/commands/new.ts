@@ -15,7 +15,7 @@ import {
   changedFiles, finishManifest, finishNewProject, type KnownValidation, planWrite, readYoRc, refuseChanges, removeDraft, startingDraft, summaryLines,
   writeProject, YO_RC_FILE, YO_RC_KEY, yoRcText,
 } from '../lib/new-project.js';
-import { startGitProbe, startProjectGit } from '../lib/project-git.js';
+import { startGitProbe } from '../lib/project-git.js';
 import { EXIT, UserError } from './errors.js';
 import { runGenerator } from './yeoman.js';
 
@@ -65,9 +65,9 @@ async function runNewFast(args: string[], { dir, opts, explicit }: NewInput): Pr
   const interrupted = recoverInterrupted(root);
   if (interrupted) log(`${describeInterrupted(interrupted)} This run completes it.`);
   const start = startingDraft(root, { example, answers: opts.answers as string | undefined, interrupted, log });
-  // A fresh project: no c7-app.json, or the one an interrupted fresh run (its journal says there was none) wrote.
-  const resumingFresh = interrupted?.command === 'new' && interrupted.manifest?.before === null;
-  const fresh = start.existingManifestText === undefined || resumingFresh;
+  // A fresh project: no c7-app.json, or only the one an interrupted fresh run wrote (its journal says there was none
+  // before it): that run was killed before its first commit, which this one makes.
+  const fresh = start.existingManifestText === undefined || (interrupted?.command === 'new' && interrupted.manifest?.before === null);
   // A fresh project gets a first commit: what git says about the folder is asked now, answered while rendering.
   const gitProbe = fresh && opts.git !== false ? startGitProbe(root) : undefined;
   const stored = (yoRc?.[YO_RC_KEY] ?? {}) as { teach?: boolean; answered?: string[] };
@@ -97,11 +97,9 @@ async function runNewFast(args: string[], { dir, opts, explicit }: NewInput): Pr
   if (!opts.force) refuseChanges(changedFiles(root, files), interrupted);
   // .yo-rc.json right after c7-app.json, where Yeoman's storage puts it; rewritten whenever it changes.
   files.splice(1, 0, { target: path.join(root, YO_RC_FILE), owner: 'derived', contents: yoRcText(yoRc, { teach, answered: [...result.answered].sort() }) });
-  // Nothing refuses the run from here: git init (and the identity read in the new repository) runs beside the writes.
-  const gitStart = gitProbe ? startProjectGit(root, { probe: gitProbe, resuming: resumingFresh }) : undefined;
   await writeProject(root, files, { manifest: { before: digest(start.existingManifestText), text: manifestText }, resuming: interrupted !== undefined, out });
 
-  await finishNewProject(root, { manifest, ctx, skipInstall: Boolean(opts.skipInstall), log, fresh, git: opts.git !== false, ...(gitStart ? { gitStart } : {}) });
+  await finishNewProject(root, { manifest, ctx, skipInstall: Boolean(opts.skipInstall), log, fresh, git: opts.git !== false, ...(gitProbe ? { gitProbe } : {}) });
   removeDraft(root);
   for (const line of summaryLines(root, manifest, ctx)) log(line);
   return EXIT.ok;

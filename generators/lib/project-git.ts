@@ -5,7 +5,7 @@
 //   - skipped when git is not installed (said once), or with --no-git (nothing said)
 //   - never fails the run: a failed git step is said, and the project is written all the same
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { devNull } from 'node:os';
 import path from 'node:path';
 
@@ -26,7 +26,7 @@ export const FALLBACK_IDENTITY = { name: 'generator-c7-app', email: 'generator-c
 // Git reads these to find its repository; inside a hook they point elsewhere: find the repository from the folder.
 const GIT_LOCATION_VARS = ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_COMMON_DIR', 'GIT_PREFIX', 'GIT_INDEX_FILE'];
 
-export interface Ran { status: number | null; stdout: string; stderr: string; missing: boolean }
+interface Ran { status: number | null; stdout: string; stderr: string; missing: boolean }
 
 function gitEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, GIT_TERMINAL_PROMPT: '0' };
@@ -40,7 +40,7 @@ function git(root: string, args: string[]): Ran {
   return { status: r.error ? null : r.status, stdout: r.stdout ?? '', stderr: r.stderr ?? (r.error?.message ?? ''), missing };
 }
 
-/** The same, without blocking: init and the config read run while `new` writes the files. */
+/** The same, without blocking: the config read runs beside `git add`. */
 function gitAsync(root: string, args: string[]): Promise<Ran> {
   return new Promise((resolve) => {
     const child = spawn('git', args, { cwd: root, env: gitEnv(), stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
@@ -91,89 +91,48 @@ function lastValues(out: string): Map<string, string> {
   return values;
 }
 
-/** What startProjectGit found or did: nothing to commit (said as is), an outer repository, or a repository made. */
-export type GitStart =
-  | { kind: 'skipped'; result: ProjectGitResult }
-  | { kind: 'inside'; repository: string }
-  | { kind: 'started'; init: Ran; configured: Promise<ConfigRead> };
-
 /** The config read in the new repository (its last value of each key), and a default branch git refused to point HEAD at. */
-export interface ConfigRead { values: Map<string, string>; branchRefused?: Ran }
+interface ConfigRead { values: Map<string, string>; branchRefused?: Ran }
 
-const NOT_RUN: Ran = { status: null, stdout: '', stderr: '', missing: false };
-const NOTHING_READ: Promise<ConfigRead> = Promise.resolve({ values: new Map() });
 // Read in the new repository in one run: the identity as git sees it there (an includeIf "gitdir:" applies), the
 // default branch the developer chose, and core.abbrev (with none, the commit's id is read from the files: shortHead).
 const CONFIG_READ = ['config', '-z', '--get-regexp', '^(user\\.(name|email)|init\\.defaultbranch|core\\.abbrev)$'];
 
 /**
- * The part of the first commit that needs none of the project's files: once the probe answers, `git init` in `root`
- * (made if absent) and the config read inside the new repository. `new` starts it as it begins writing the files
- * (after every check that can refuse the run, so a refused run leaves no repository): its runs overlap the writes,
- * and after the files only `git add` and `git commit` are left. `resuming`: the run completes an interrupted fresh
- * `new`, which may have made the repository already (with no commit): that one is the project's own, not an outer
- * repository. Never rejects.
+ * Makes `root` (a freshly generated project, on disk) a repository with one commit of everything not ignored.
+ * `probe`: startGitProbe(root) started earlier (else it is started here). After the files are written: init, then
+ * add with the config read beside it, then commit. (Not before the files: the checklist of a run that completes a
+ * killed one would see the killed run's repository, and judge the project as git sees it.)
  */
-export async function startProjectGit(root: string, opts: { probe?: Promise<GitProbe>; resuming?: boolean } = {}): Promise<GitStart> {
+export async function initProjectGit(root: string, opts: { enabled?: boolean; message: string; probe?: Promise<GitProbe> }): Promise<ProjectGitResult> {
+  if (opts.enabled === false) return { kind: 'skipped', reason: 'disabled' };
   const probe = await (opts.probe ?? startGitProbe(root));
-  if (probe.missing) return { kind: 'skipped', result: { kind: 'skipped', reason: 'no-git' } };
-  let repository = probe.repository;
-  if (repository && opts.resuming && await isOwnEmptyRepository(root, repository)) repository = undefined;
-  if (repository) return { kind: 'inside', repository };
-  try {
-    mkdirSync(root, { recursive: true });
-  } catch (err) {
-    return { kind: 'started', init: { ...NOT_RUN, stderr: (err as Error).message }, configured: NOTHING_READ };
-  }
+  if (probe.missing) return { kind: 'skipped', reason: 'no-git' };
+  const repository = probe.repository;
+  // (An ignored folder, such as the README's example inside the generator's own clone, is still not made a repository.)
+  if (repository) return { kind: 'skipped', reason: 'inside-repository', repository, ignored: git(root, ['check-ignore', '-q', '.']).status === 0 };
+
   // The generated CI workflow runs on pushes to main: main unless the developer chose another default branch (then
   // HEAD is pointed at that one below, before anything is committed: what a plain `git init` would have made).
-  const init = await gitAsync(root, ['-c', 'init.defaultBranch=main', 'init', '--quiet']);
-  if (init.missing) return { kind: 'skipped', result: { kind: 'skipped', reason: 'no-git' } };
+  const init = git(root, ['-c', 'init.defaultBranch=main', 'init', '--quiet']);
+  if (init.missing) return { kind: 'skipped', reason: 'no-git' };
   if (init.status !== 0) {
     // A git that does not run at all (a stub that only says how to install it) is no git; else init itself failed.
-    const version = await gitAsync(root, ['--version']);
-    if (version.missing || version.status !== 0) return { kind: 'skipped', result: { kind: 'skipped', reason: 'no-git' } };
-    return { kind: 'started', init, configured: NOTHING_READ };
+    const version = git(root, ['--version']);
+    return version.missing || version.status !== 0 ? { kind: 'skipped', reason: 'no-git' } : { kind: 'failed', step: 'init', message: firstLine(init) };
   }
-  const configured = gitAsync(root, CONFIG_READ).then(async (c): Promise<ConfigRead> => {
+  // A personal global excludes file protects nobody who clones the project: the project's .gitignore decides.
+  // Loose objects stored, not deflated: the same objects (ids, content), and most of the bytes (the vendored
+  // tarball, the gzipped base) do not compress; deflating them was half of `git add`'s time. git gc packs them.
+  const add = gitAsync(root, ['-c', `core.excludesFile=${devNull}`, '-c', 'core.looseCompression=0', 'add', '--all']);
+  const read = gitAsync(root, CONFIG_READ).then(async (c): Promise<ConfigRead> => {
     const values = lastValues(c.stdout);
     const branch = values.get('init.defaultbranch')?.trim();
     if (!branch || branch === 'main') return { values };
     const moved = await gitAsync(root, ['symbolic-ref', 'HEAD', `refs/heads/${branch}`]);
     return moved.status === 0 ? { values } : { values, branchRefused: moved };
   });
-  return { kind: 'started', init, configured };
-}
-
-/** `repository` (git's top folder of `root`) is `root` itself, with no commit yet: what an interrupted `new` leaves. */
-async function isOwnEmptyRepository(root: string, repository: string): Promise<boolean> {
-  let real: string;
-  try {
-    real = realpathSync(root);
-  } catch {
-    return false;
-  }
-  if (path.resolve(repository) !== real) return false;
-  return (await gitAsync(root, ['rev-parse', '--verify', '--quiet', 'HEAD'])).status === 1;
-}
-
-/**
- * Makes `root` (a freshly generated project, on disk) a repository with one commit of everything not ignored.
- * `started`: startProjectGit(root) begun while the files were written (else it runs here first; `probe`, a
- * startGitProbe(root) started earlier, is passed to it). After the files: add, then commit.
- */
-export async function initProjectGit(root: string, opts: { enabled?: boolean; message: string; probe?: Promise<GitProbe>; started?: Promise<GitStart> }): Promise<ProjectGitResult> {
-  if (opts.enabled === false) return { kind: 'skipped', reason: 'disabled' };
-  const start = await (opts.started ?? startProjectGit(root, opts.probe ? { probe: opts.probe } : {}));
-  if (start.kind === 'skipped') return start.result;
-  // (An ignored folder, such as the README's example inside the generator's own clone, is still not made a repository.)
-  if (start.kind === 'inside') return { kind: 'skipped', reason: 'inside-repository', repository: start.repository, ignored: git(root, ['check-ignore', '-q', '.']).status === 0 };
-  if (start.init.status !== 0) return { kind: 'failed', step: 'init', message: firstLine(start.init) };
-  // A personal global excludes file protects nobody who clones the project: the project's .gitignore decides.
-  // Loose objects stored, not deflated: the same objects (ids, content), and most of the bytes (the vendored
-  // tarball, the gzipped base) do not compress; deflating them was half of `git add`'s time. git gc packs them.
-  const add = gitAsync(root, ['-c', `core.excludesFile=${devNull}`, '-c', 'core.looseCompression=0', 'add', '--all']);
-  const [added, configured] = await Promise.all([add, start.configured]);
+  const [added, configured] = await Promise.all([add, read]);
   // A default branch git refuses (not a valid name): where a plain `git init` would have failed.
   if (configured.branchRefused) return { kind: 'failed', step: 'init', message: firstLine(configured.branchRefused) };
   if (added.status !== 0) return { kind: 'failed', step: 'add', message: firstLine(added) };
@@ -232,7 +191,7 @@ export function describeProjectGit(r: ProjectGitResult): string | undefined {
 }
 
 /** The one call after a fresh `new`: init and commit, then say what happened. */
-export async function initProjectGitAndSay(root: string, opts: { enabled?: boolean; message: string; log: (line: string) => void; probe?: Promise<GitProbe>; started?: Promise<GitStart> }): Promise<ProjectGitResult> {
+export async function initProjectGitAndSay(root: string, opts: { enabled?: boolean; message: string; log: (line: string) => void; probe?: Promise<GitProbe> }): Promise<ProjectGitResult> {
   const result = await initProjectGit(root, opts);
   const line = describeProjectGit(result);
   if (line) opts.log(line);
