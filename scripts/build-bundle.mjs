@@ -200,6 +200,88 @@ const builtinsAsRequire = {
 }
 
 rmSync(outdir, { recursive: true, force: true });
+
+// `c7-app new`'s code (generators/commands/new.ts and what it imports) as one CommonJS file, dist/bin/new-fast-<hash>.cjs,
+// loaded with a V8 code cache (generators/cli/code-cache.ts): compiling it was most of the run's own time (Node 20 has
+// no compile cache; Node 22+'s keeps only the top level of each module). The ESM bundle's `new` command loads it
+// (newLoader below). Two modules are the ESM bundle's own instances, required by name from the loader: the errors
+// (the CLI's `instanceof UserError`) and the Yeoman runner (its import() of Yeoman, which a script cannot make).
+const HOST_MODULES = {
+  [path.join(root, 'generators', 'commands', 'errors.ts')]: 'c7-host:errors',
+  [path.join(root, 'generators', 'commands', 'yeoman.ts')]: 'c7-host:yeoman',
+};
+const hostModules = {
+  name: 'host-modules',
+  setup(b) {
+    b.onResolve({ filter: /\.js$/ }, (args) => {
+      const id = HOST_MODULES[path.resolve(args.resolveDir, args.path).replace(/\.js$/, '.ts')];
+      return id ? { path: id, external: true } : undefined;
+    });
+  },
+};
+const newFast = await build({
+  entryPoints: { 'new-fast': path.join(root, 'generators', 'commands', 'new.ts') },
+  outdir,
+  entryNames: '[name]-[hash]',
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  mainFields: ['module', 'main'],
+  target: 'node20',
+  external: EXTERNAL,
+  plugins: [precompiled, uriFormat, packageRootFromBin, hostModules],
+  // import.meta.url as the ESM build has it: the file's URL (package-info's PACKAGE_ROOT, createRequire).
+  define: { 'import.meta.url': '__c7_import_meta_url' },
+  banner: { js: 'var __c7_import_meta_url = require("node:url").pathToFileURL(__filename).href;' },
+  legalComments: 'none',
+  minifyWhitespace: true,
+  metafile: true,
+  logLevel: 'warning',
+});
+const newFastFile = Object.keys(newFast.metafile.outputs).find((f) => f.endsWith('.cjs'));
+// A script run by vm has no import(): every dynamic import must be bundled (then a require) or the host's.
+const dynamic = newFast.metafile.outputs[newFastFile].imports.filter((i) => i.kind === 'dynamic-import');
+if (dynamic.length) throw new Error(`${newFastFile} imports ${dynamic.map((i) => i.path).join(', ')} with import(): bundle it, or make it a host module`);
+/** generators/cli/new.ts's import of ../commands/new.js, in the ESM bundle: the CommonJS file above, with its code cache. */
+const newLoader = {
+  name: 'new-loader',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/commands\/new\.js$/ }, (args) => (/[\\/]generators[\\/]cli[\\/]new\.ts$/.test(args.importer) ? { path: 'new-loader', namespace: 'c7-new' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'c7-new' }, () => ({
+      loader: 'js',
+      resolveDir: root,
+      contents: [
+        "import { fileURLToPath } from 'node:url';",
+        `import * as errors from ${JSON.stringify(path.join(root, 'generators', 'commands', 'errors.ts'))};`,
+        `import * as yeoman from ${JSON.stringify(path.join(root, 'generators', 'commands', 'yeoman.ts'))};`,
+        `import { loadWithCodeCache } from ${JSON.stringify(path.join(root, 'generators', 'cli', 'code-cache.ts'))};`,
+        'let loaded;',
+        'export async function runNew(args, input) {',
+        `  loaded ??= loadWithCodeCache(fileURLToPath(new URL(${JSON.stringify(`./${path.basename(newFastFile)}`)}, import.meta.url)), { 'c7-host:errors': errors, 'c7-host:yeoman': yeoman });`,
+        '  const code = await loaded.exports.runNew(args, input);',
+        '  if (code === 0) loaded.saveCache();',
+        '  return code;',
+        '}',
+      ].join('\n'),
+    }));
+  },
+};
+// generators/cli/new.ts defines the command's options from the questions' flags: in the ESM bundle it gets them as
+// data (each question's name, flag, prompt and help: what it reads), not the questions' module, whose validators
+// would load the manifest validator a second time beside the CommonJS file's.
+const { QUESTIONS } = await import('../dist/generators/lib/questions/questions.js');
+const questionFlags = {
+  name: 'question-flags',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/lib\/questions\/questions\.js$/ }, (args) => (/[\\/]generators[\\/]cli[\\/]new\.ts$/.test(args.importer) ? { path: 'question-flags', namespace: 'c7-flags' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'c7-flags' }, () => ({
+      loader: 'js',
+      contents: `export const QUESTIONS = ${JSON.stringify(QUESTIONS.map(({ name, flag, prompt, help }) => ({ name, flag, prompt, help })))};`,
+    }));
+  },
+};
+
 const result = await build({
   entryPoints: { 'c7-app': path.join(root, 'generators', 'bin.ts') },
   outdir,
@@ -211,7 +293,7 @@ const result = await build({
   mainFields: ['module', 'main'],
   target: 'node20',
   external: EXTERNAL,
-  plugins: [precompiled, uriFormat, lazyChildProcess, builtinsAsRequire, packageRootFromBin],
+  plugins: [precompiled, uriFormat, lazyChildProcess, builtinsAsRequire, packageRootFromBin, newLoader, questionFlags],
   // CommonJS packages in an ESM bundle call require() for Node's built-ins and read __filename (write-file-atomic
   // names its temporary files with it): give them real ones. No bundled package reads its own files by __dirname
   // (checked by the tests run against the bundle).

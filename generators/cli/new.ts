@@ -1,5 +1,6 @@
 // `c7-app new` (same as `yo c7-app`): its flags come from the questions, so a question and its flag are one fact.
 import type { Command } from 'commander';
+// In the bundle, the questions as data: name, flag, prompt and help only (scripts/build-bundle.mjs questionFlags).
 import { QUESTIONS } from '../lib/questions/questions.js';
 
 export function registerNew(program: Command): void {
@@ -24,6 +25,7 @@ export function registerNew(program: Command): void {
     else newCommand.option(`--${q.flag.name} <value>`, q.help ? `${q.prompt}; ${q.help}` : q.prompt);
   }
   newCommand.action(async (dir: string | undefined, opts: Record<string, unknown>, cmd: Command) => {
+    // In the bundle: the command's code as one CommonJS file with a V8 code cache (scripts/build-bundle.mjs newLoader).
     const { runNew } = await import('../commands/new.js');
     const at = process.argv.indexOf('new');
     process.exitCode = await runNew(process.argv.slice(at + 1), { dir, opts, explicit: (key) => cmd.getOptionValueSource(key) === 'cli' });

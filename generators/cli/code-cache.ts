@@ -1,0 +1,101 @@
+// A V8 code cache for a CommonJS file of the bundle (scripts/build-bundle.mjs builds `c7-app new`'s code as one:
+// dist/bin/new-fast-<hash>.cjs). Compiling its code was most of what `new` did beyond its files: ~1.2 MB of JS parsed
+// at load, then each function compiled on its first call. The cache is written after a run that completed, so it
+// holds the functions that run compiled, not only the top level (Node's own compile cache, on for the ESM chunks
+// from Node 22, keeps the top level only); the next run deserializes them instead of compiling.
+//   - where: the user's cache folder (XDG_CACHE_HOME or ~/.cache, ~/Library/Caches, %LOCALAPPDATA%), in a folder
+//     of its own that only the user may write to (else no cache: V8 trusts what a cache holds);
+//   - which: one file per bundle file, keyed by the file's name (its content hash), size and mtime, and Node's
+//     version and architecture (V8 also refuses a cache of other flags: then the file is compiled and rewritten);
+//   - C7_APP_CODE_CACHE=0: no cache read or written.
+// Written through the atomic writer (a killed write leaves the old cache or none); a cache of another build of the
+// same file is removed then.
+import { createRequire } from 'node:module';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { homedir } from 'node:os';
+import path from 'node:path';
+import vm from 'node:vm';
+import { writeFileAtomicSync } from '../lib/atomic-write.js';
+
+const APP = 'generator-c7-app';
+
+/** The folder for the code caches, made if absent; undefined when there is none to use safely. */
+export function codeCacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (env.C7_APP_CODE_CACHE === '0') return undefined;
+  let base: string | undefined;
+  try {
+    if (process.platform === 'win32') base = env.LOCALAPPDATA || path.join(homedir(), 'AppData', 'Local');
+    else if (process.platform === 'darwin') base = path.join(homedir(), 'Library', 'Caches');
+    else base = env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : path.join(homedir(), '.cache');
+  } catch {
+    return undefined; // no home folder
+  }
+  if (!base || !path.isAbsolute(base)) return undefined;
+  const dir = path.join(base, APP, 'code-cache');
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const st = lstatSync(dir);
+    if (!st.isDirectory()) return undefined;
+    // POSIX: the user's own folder, not writable by others (a cache is code V8 runs).
+    if (process.getuid && (st.uid !== process.getuid() || (st.mode & 0o022) !== 0)) return undefined;
+    return dir;
+  } catch {
+    return undefined;
+  }
+}
+
+export interface CachedModule<T> {
+  exports: T;
+  /** Compiled from the cache (V8 took it). */
+  fromCache: boolean;
+  /** Writes the cache when there was none or V8 refused it; call after a complete run. Never throws. */
+  saveCache(): void;
+}
+
+/**
+ * Loads the CommonJS `file` as Node's loader would (exports, require, module, __filename, __dirname), with its code
+ * cache. `host`: modules the file requires by these names get the caller's instances instead (so an error class
+ * thrown inside is the one the caller's `instanceof` knows).
+ */
+export function loadWithCodeCache<T>(file: string, host: Record<string, unknown> = {}, dir: string | undefined = codeCacheDir()): CachedModule<T> {
+  const source = readFileSync(file, 'utf8');
+  const base = path.basename(file);
+  let cacheFile: string | undefined;
+  let cachedData: Buffer | undefined;
+  if (dir) {
+    try {
+      const st = statSync(file);
+      cacheFile = path.join(dir, `${base}.${st.size}-${Math.trunc(st.mtimeMs)}.${process.version}-${process.arch}.v8cache`);
+      cachedData = readFileSync(cacheFile);
+    } catch {
+      // no cache yet
+    }
+  }
+  // The wrapper on a line of its own, the line offset taking it back: stack traces give the file's own positions.
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {\n${source}\n})`, {
+    filename: file, lineOffset: -1, ...(cachedData ? { cachedData } : {}),
+  });
+  const real = createRequire(file);
+  const req = Object.assign((id: string) => (Object.hasOwn(host, id) ? host[id] : real(id)), { resolve: real.resolve, cache: real.cache, main: real.main, extensions: real.extensions });
+  const mod = { exports: {} as T, filename: file, id: file, loaded: false };
+  (script.runInThisContext() as (...a: unknown[]) => void).call(mod.exports, mod.exports, req, mod, file, path.dirname(file));
+  mod.loaded = true;
+  const stale = cacheFile !== undefined && (cachedData === undefined || script.cachedDataRejected === true);
+  return {
+    exports: mod.exports,
+    fromCache: cachedData !== undefined && script.cachedDataRejected === false,
+    saveCache: () => {
+      if (!stale || !dir || !cacheFile) return;
+      try {
+        writeFileAtomicSync(cacheFile, script.createCachedData());
+        const name = path.basename(cacheFile);
+        // Caches of other builds of this file (an older bundle: another hash, size or mtime) go; other Nodes' stay.
+        const entry = base.replace(/-[A-Z0-9]+\.cjs$/, '-');
+        const node = `.${process.version}-${process.arch}.v8cache`;
+        for (const f of readdirSync(dir)) if (f !== name && f.startsWith(entry) && f.endsWith(node)) rmSync(path.join(dir, f), { force: true });
+      } catch {
+        // a cache that cannot be written is no cache
+      }
+    },
+  };
+}

@@ -1,0 +1,74 @@
+// generators/cli/code-cache.ts: the V8 code cache `c7-app new` loads its CommonJS bundle file with. A second load
+// compiles from the cache the first one wrote; another build of the file (other content, size or mtime) never gets
+// an older build's cache; the folder is the user's own; C7_APP_CODE_CACHE=0 turns it off.
+import assert from 'node:assert/strict';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { codeCacheDir, loadWithCodeCache } from '../../generators/cli/code-cache.js';
+
+const fresh = () => mkdtempSync(path.join(tmpdir(), 'c7-code-cache-'));
+
+function bundleFile(dir: string, body: string): string {
+  const file = path.join(dir, 'new-fast-ABC123.cjs');
+  writeFileSync(file, `const host = require('c7-host:x');\nconst path = require('node:path');\n${body}\nexports.run = (a) => [host.name, path.basename(__filename), module.id === __filename, answer(a)];\n`);
+  return file;
+}
+
+describe('code-cache', () => {
+  it('loads a CommonJS file as Node would, with the host\u2019s modules by name', () => {
+    const dir = fresh();
+    const file = bundleFile(dir, 'function answer(a) { return a * 2; }');
+    const m = loadWithCodeCache<{ run: (a: number) => unknown[] }>(file, { 'c7-host:x': { name: 'host' } }, undefined);
+    assert.deepEqual(m.exports.run(21), ['host', 'new-fast-ABC123.cjs', true, 42]);
+    assert.equal(m.fromCache, false);
+    m.saveCache(); // no folder: nothing to write, no error
+  });
+
+  it('a second load compiles from the cache the first one wrote', () => {
+    const dir = fresh();
+    const cache = fresh();
+    const file = bundleFile(dir, 'function answer(a) { return a + 1; }');
+    const host = { 'c7-host:x': { name: 'h' } };
+    const first = loadWithCodeCache<{ run: (a: number) => unknown[] }>(file, host, cache);
+    assert.equal(first.fromCache, false);
+    assert.equal(first.exports.run(1)[3], 2);
+    first.saveCache();
+    assert.equal(readdirSync(cache).length, 1);
+    const second = loadWithCodeCache<{ run: (a: number) => unknown[] }>(file, host, cache);
+    assert.equal(second.fromCache, true);
+    assert.equal(second.exports.run(1)[3], 2);
+  });
+
+  it('another build of the file, even of the same length, gets no cache of the old one; the old cache goes', () => {
+    const dir = fresh();
+    const cache = fresh();
+    const host = { 'c7-host:x': { name: 'h' } };
+    const file = bundleFile(dir, 'function answer(a) { return a + 1; }');
+    const old = loadWithCodeCache<{ run: (a: number) => unknown[] }>(file, host, cache);
+    old.exports.run(1);
+    old.saveCache();
+    bundleFile(dir, 'function answer(a) { return a - 1; }');
+    const later = new Date(statSync(file).mtimeMs + 5000);
+    utimesSync(file, later, later);
+    const rebuilt = loadWithCodeCache<{ run: (a: number) => unknown[] }>(file, host, cache);
+    assert.equal(rebuilt.fromCache, false);
+    assert.equal(rebuilt.exports.run(1)[3], 0, 'the new code runs');
+    rebuilt.saveCache();
+    assert.equal(readdirSync(cache).length, 1, readdirSync(cache).join(', '));
+    assert.equal(loadWithCodeCache(file, host, cache).fromCache, true);
+  });
+
+  it('the folder: under XDG_CACHE_HOME, the user\u2019s only; none with C7_APP_CODE_CACHE=0 or a folder others may write', function () {
+    if (process.platform === 'win32' || process.platform === 'darwin') this.skip();
+    const base = fresh();
+    const dir = codeCacheDir({ XDG_CACHE_HOME: base });
+    assert.equal(dir, path.join(base, 'generator-c7-app', 'code-cache'));
+    assert.equal(statSync(dir!).mode & 0o077, 0);
+    assert.equal(codeCacheDir({ XDG_CACHE_HOME: base, C7_APP_CODE_CACHE: '0' }), undefined);
+    const open = fresh();
+    mkdirSync(path.join(open, 'generator-c7-app', 'code-cache'), { recursive: true });
+    chmodSync(path.join(open, 'generator-c7-app', 'code-cache'), 0o777);
+    assert.equal(codeCacheDir({ XDG_CACHE_HOME: open }), undefined);
+  });
+});
