@@ -3,6 +3,7 @@
 //   dist/bin/c7-app.js   the entry: turns Node's compile cache on, then loads the CLI chunk
 //   dist/bin/*.js        the CLI (commander and the command list), and one lazy chunk per command's code
 //                        (esbuild code splitting: `await import('../commands/x.js')` in generators/cli/* is a chunk)
+//   dist/bin/new-fast-*.cjs  `c7-app new`'s code as one CommonJS file, loaded with a V8 code cache (see below)
 // Left out of the bundle, loaded from node_modules only on the paths that need them:
 //   - Yeoman (yeoman-environment, yeoman-generator, @yeoman/*, mem-fs*): `c7-app new` on a terminal and `c7-app
 //     scopes` run the tsc-built generators in dist/generators (a Yeoman generator is a module Yeoman loads by path);
