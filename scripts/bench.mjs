@@ -12,7 +12,7 @@
 // (Node then reads a CA file before running anything), every row is measured with it and again without it.
 // BENCH_CLI=0 skips these rows; BENCH_NODE=/path/to/node measures another Node (e.g. /tmp/node24/node_modules/node24/bin/node), BENCH_BIN=/path/to/bin another build.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -73,8 +73,18 @@ function once(args, { env, okCodes = [0], cwd } = {}) {
 const fmt = (xs) => `${median(xs).toFixed(0).padStart(5)} ms (${Math.min(...xs).toFixed(0)}-${Math.max(...xs).toFixed(0)})`;
 
 /** A row: the command interleaved with a bare `node -e 0`; `args(ctx)` gets what `setup()` made for the run. */
-function row(label, args, { setup, env, okCodes, goal } = {}) {
+function row(label, args, { setup, env, okCodes, goal, cold } = {}) {
   if (only && !only.test(label)) return;
+  const argsOf = (ctx) => (typeof args === 'function' ? args(ctx) : args);
+  // `cold`: empties the caches a first run fills (the code cache; from a checkout, the packed generator), for one
+  // run printed apart: what the first run after a build or an install costs. The runs measured below follow it.
+  let first;
+  if (cold) {
+    const what = cold();
+    const ctx = setup?.();
+    first = { ...once(argsOf(ctx), { env, okCodes, cwd: ctx?.cwd }), what };
+    ctx?.cleanup?.();
+  }
   const times = [];
   const bare = [];
   const rss = [];
@@ -85,7 +95,7 @@ function row(label, args, { setup, env, okCodes, goal } = {}) {
     bare.push(b.ms);
     bareCpu.push(b.cpu);
     const ctx = setup?.();
-    const r = once(typeof args === 'function' ? args(ctx) : args, { env, okCodes, cwd: ctx?.cwd });
+    const r = once(argsOf(ctx), { env, okCodes, cwd: ctx?.cwd });
     ctx?.cleanup?.();
     times.push(r.ms);
     rss.push(r.mib);
@@ -95,7 +105,12 @@ function row(label, args, { setup, env, okCodes, goal } = {}) {
   const ok = goal ? ((goal.ratio === undefined || ratio <= goal.ratio) && (goal.ms === undefined || median(times) <= goal.ms) && (goal.mib === undefined || Math.max(...rss) <= goal.mib) ? '  ok' : '  MISSED') : '';
   const goalText = goal ? `  goal ${[goal.ms && `<= ${goal.ms} ms`, goal.ratio && `<= ${goal.ratio}x`, goal.mib && `<= ${goal.mib} MiB`].filter(Boolean).join(', ')}${ok}` : '';
   console.log(`${label.padEnd(50)} ${fmt(times)}  node -e 0 ${fmt(bare)}  ${ratio.toFixed(1).padStart(5)}x  peak ${Math.max(...rss).toFixed(0).padStart(4)} MiB  cpu ${median(cpu).toFixed(0)} ms (${(median(cpu) / median(bareCpu)).toFixed(1)}x)${goalText}`);
+  if (first) console.log(`${'  its first run, caches empty'.padEnd(50)} ${first.ms.toFixed(0).padStart(5)} ms  peak ${first.mib.toFixed(0).padStart(4)} MiB  cpu ${first.cpu.toFixed(0)} ms  (${first.what})`);
 }
+
+// The code cache of `c7-app new` (generators/cli/code-cache.ts) in a folder of the bench's own, so a row can empty it.
+const codeCache = mkdtempSync(path.join(tmpdir(), 'c7-bench-code-cache-'));
+const emptyCodeCache = () => { rmSync(codeCache, { recursive: true, force: true }); mkdirSync(codeCache, { recursive: true }); };
 
 /** A fresh empty parent folder per run; the command writes `app` in it. */
 const freshParent = () => {
@@ -104,6 +119,7 @@ const freshParent = () => {
 };
 
 function cliRows(env) {
+  env = { ...env, C7_APP_CODE_CACHE: codeCache };
   const example = largestExample();
   const fullApp = path.join(root, 'examples/tasting-room-full-app');
   // A manifest that is none of the bundled examples (another title, permissions and webhooks): the files that depend
@@ -115,11 +131,16 @@ function cliRows(env) {
   writeFileSync(other, JSON.stringify(m, null, 2));
   const newArgs = (cli, extra) => (ctx) => [cli, 'new', ctx.dir, ...extra, '--skip-install'];
 
-  row('c7-app new x --example --skip-install (checkout)', newArgs(bin, ['--example']), { setup: freshParent, env, goal: { ms: 250, mib: 80 } });
+  // The packed generator's cache of the checkout `bin` belongs to (its nearest package.json: lib/generator-vendor.ts).
+  let pkgRoot = path.dirname(bin);
+  while (!existsSync(path.join(pkgRoot, 'package.json')) && path.dirname(pkgRoot) !== pkgRoot) pkgRoot = path.dirname(pkgRoot);
+  const packCache = path.join(pkgRoot, 'node_modules', '.cache', 'generator-c7-app');
+  const coldCheckout = () => { emptyCodeCache(); rmSync(packCache, { recursive: true, force: true }); return 'code cache, packed generator'; };
+  row('c7-app new x --example --skip-install (checkout)', newArgs(bin, ['--example']), { setup: freshParent, env, goal: { ms: 250, mib: 80 }, cold: coldCheckout });
   // From a checkout, `new` also packs the generator into vendor/; a user installed from npm has no such step.
   if (!process.env.BENCH_BIN && (!only || only.test('c7-app new x --example --skip-install (installed)'))) {
     installed ??= installedCopy();
-    row('c7-app new x --example --skip-install (installed)', newArgs(installed.bin, ['--example']), { setup: freshParent, env, goal: { ms: 250, mib: 80 } });
+    row('c7-app new x --example --skip-install (installed)', newArgs(installed.bin, ['--example']), { setup: freshParent, env, goal: { ms: 250, mib: 80 }, cold: () => { emptyCodeCache(); return 'code cache'; } });
   }
   row('c7-app new x --answers <not an example>', newArgs(bin, ['--answers', other]), { setup: freshParent, env });
   row(`c7-app validate ${path.relative(root, example)}`, [bin, 'validate', example], { env, goal: { ratio: 2.5 } });
@@ -148,6 +169,7 @@ if (process.env.BENCH_CLI !== '0') {
   cliRows(withoutCa);
   installed?.cleanup();
 }
+rmSync(codeCache, { recursive: true, force: true });
 
 // ---------------------------------------------------------------------------------------------------------------
 // Webhook ack path of a generated app (the Full Application example, `node dist/main.js`) beside a bare Fastify

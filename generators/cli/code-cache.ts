@@ -7,7 +7,7 @@
 //     of its own that only the user may write to (else no cache: V8 trusts what a cache holds);
 //   - which: one file per bundle file, keyed by the file's name (its content hash), size and mtime, and Node's
 //     version and architecture (V8 also refuses a cache of other flags: then the file is compiled and rewritten);
-//   - C7_APP_CODE_CACHE=0: no cache read or written.
+//   - C7_APP_CODE_CACHE=0: no cache read or written; an absolute path: that folder instead of the user's cache folder.
 // Written through the atomic writer (a killed write leaves the old cache or none); a cache of another build of the
 // same file is removed then.
 import { createRequire } from 'node:module';
@@ -24,7 +24,8 @@ export function codeCacheDir(env: NodeJS.ProcessEnv = process.env): string | und
   if (env.C7_APP_CODE_CACHE === '0') return undefined;
   let base: string | undefined;
   try {
-    if (process.platform === 'win32') base = env.LOCALAPPDATA || path.join(homedir(), 'AppData', 'Local');
+    if (env.C7_APP_CODE_CACHE && path.isAbsolute(env.C7_APP_CODE_CACHE)) base = env.C7_APP_CODE_CACHE;
+    else if (process.platform === 'win32') base = env.LOCALAPPDATA || path.join(homedir(), 'AppData', 'Local');
     else if (process.platform === 'darwin') base = path.join(homedir(), 'Library', 'Caches');
     else base = env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : path.join(homedir(), '.cache');
   } catch {
