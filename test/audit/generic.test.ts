@@ -282,3 +282,26 @@ describe('audit engine: everyday shapes found by the heldout13 development set',
     assert.equal(r.references.find((x) => x.method === 'GET')!.uncalledMethod, undefined);
   });
 });
+
+describe('audit: settings files that name the base (.env, .ini)', () => {
+  it("a .env's API_BASE is the base $_ENV['API_BASE'] reads; only the lines naming Commerce7 are read", async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = (await import('node:path')).default;
+    const { collectSources } = await import('../../generators/lib/audit/read.js');
+    const dir = mkdtempSync(path.join(tmpdir(), 'c7-env-'));
+    writeFileSync(path.join(dir, 'Sync.php'), [
+      '<?php',
+      "$client = new GuzzleHttp\\Client(['base_uri' => $_ENV['API_BASE']]);",
+      "$client->put('product/' . $id, ['json' => []]);",
+    ].join('\n'));
+    writeFileSync(path.join(dir, '.env'), 'API_BASE=https://api.commerce7.com/v1/\nC7_APP_SECRET=s3cr3t-value\n');
+    const collected = collectSources([dir], { shown: (abs) => path.relative(dir, abs) });
+    const env = collected.sources.find((s) => s.file === '.env');
+    assert.ok(env, 'the .env is read');
+    assert.doesNotMatch(env.text, /s3cr3t/);
+    const r = await auditSources(collected.sources);
+    assert.deepEqual(calls(r), ['PUT /product/{id}']);
+    assert.deepEqual(r.unresolved, []);
+  });
+});

@@ -78,7 +78,7 @@ const LIB_METHOD_CONST = /^[A-Z][\w\\]*(?:\.|::|->)(GET|POST|PUT|PATCH|DELETE|Ge
 const PKG_METHOD_CONST = /^(?!(?:request|req|self\.request|this\.request|r)\.)[a-z][\w]*\.(GET|POST|PUT|PATCH|DELETE)$/;
 // A fully qualified PHP name (\Requests::DELETE) is the same constant.
 const methodConst = (text: string): string | null => { text = text.replace(/^\\/, ''); const m = METHOD_CONST.exec(text) ?? LIB_METHOD_CONST.exec(text) ?? PKG_METHOD_CONST.exec(text); return m ? (m[1] ?? m[2] ?? m[3])!.toUpperCase() : null; };
-const ENV_READ = /(?:^|\.)(?:env|environ|ENV)(?:\.|\[|$)|getenv|GetEnvironmentVariable|Deno\.env/;
+const ENV_READ = /(?:^|\.)(?:env|environ|ENV)(?:\.|\[|$)|getenv|GetEnvironmentVariable|Deno\.env|^\$_(?:ENV|SERVER)\[/;
 /** A name that holds a Commerce7 base URL even when its value comes from the environment or elsewhere. */
 export const BASE_NAME = /(?:c7|commerce7)[\w]*(?:url|uri|base|host|api|endpoint|root|origin)|(?:url|uri|base|host|api|endpoint|root|origin)[\w]*(?:c7|commerce7)/i;
 const C7_URL = /https?:\/\/api\.commerce7\.com(?::\d+)?/i;
@@ -563,7 +563,8 @@ export class Flow {
       if (env.bindings) return [hole(e.name, BASE_NAME.test(e.name))];
       return [{ parts: [{ param: e.name }], ev: [] }];
     }
-    if (ENV_READ.test(e.text)) return [hole(e.name, BASE_NAME.test(e.name))];
+    // (A variable the project's .env or config sets to the Commerce7 base is that base: $_ENV['API_BASE'].)
+    if (ENV_READ.test(e.text)) return [hole(e.name, BASE_NAME.test(e.name) || !!this.project.baseKeys?.has(e.name))];
     if (/^(?:undefined|null|nil|None|true|false|this|self)$/.test(e.name)) return [hole(e.name)];
     // A C# primary constructor's parameter read in a method of its class: a field, bound from the receiver's class.
     if (e.simple && env.fn.cls && !env.fn.locals.has(e.name) && env.facts.primary?.get(env.fn.cls)?.params.some((p) => p.name === e.name)) {
@@ -827,7 +828,7 @@ export class Flow {
     if (lower === 'format' && e.recvExpr && !objMethod) return this.format(recv(), args.map((a) => this.eval(a.value, deeper)), namedArgs());
     if (/^(getenv|GetEnvironmentVariable|fetch|get)$/.test(fn) && ENV_READ.test(e.recv + '.' + fn)) {
       const name = args[0]?.value.k === 'str' ? String(args[0].value.parts[0] ?? '') : fn;
-      return [hole(name, BASE_NAME.test(name))];
+      return [hole(name, BASE_NAME.test(name) || !!this.project.baseKeys?.has(name))];
     }
     // config('services.commerce7.url'), Configuration.GetValue("Commerce7:BaseUrl"): a setting named for the base.
     if (CONFIG_READ.test(fn) && args[0]?.value.k === 'str' && typeof args[0].value.parts[0] === 'string' && /[.:_]/.test(args[0].value.parts[0])) {

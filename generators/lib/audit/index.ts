@@ -459,6 +459,8 @@ export function auditSourcesSync(sources: AuditSource[], extra: AuditExtra = {})
   for (const r of references) if (!copyNames.has(r.file)) usedLines.add(`${r.file}:${r.line}`);
   for (const file of baseFiles) {
     if (flow.baseFilesUsed.has(file) || copyNames.has(file)) continue;
+    // A settings file (.env, YAML, .ini) is read by code, not calling: its base is used when the code made calls.
+    if (references.length && /(?:^|\/)\.env(?:\.[\w.-]+)?$|\.(?:env|ini|toml|properties|cfg|conf|ya?ml)$/i.test(file)) continue;
     const text = texts.get(file) ?? '';
     if (!C7_LITERAL.test(text)) continue;
     const lines = text.split(/\r?\n/);

@@ -131,6 +131,14 @@ export function collectSources(targets: string[], opts: { includeTests?: boolean
       if (fd >= 0) closeSync(fd);
     }
   };
+  const readEnvLike = (full: string) => {
+    try {
+      const text = readFileSync(full, 'utf8').split(/\r?\n/).map((l) => (/api\.commerce7\.com/i.test(l) && !/secret|password|token|key\b/i.test(l) ? l : '')).join('\n');
+      out.sources.push({ file: opts.shown(full), text });
+    } catch (err) {
+      out.skipped.push({ file: opts.shown(full), reason: `cannot read: ${reasonOf(err)}` });
+    }
+  };
   const walk = (dir: string) => {
     let entries;
     try {
@@ -157,6 +165,9 @@ export function collectSources(targets: string[], opts: { includeTests?: boolean
         // A YAML config naming Commerce7's base (a Drupal services.yml, config/settings.yaml): where the project's
         // client points, so its relative paths count; other YAML is not read.
         else if (entry.isFile() && /\.ya?ml$/i.test(entry.name) && namesC7Base(full)) readRegular(full);
+        // A .env, .ini, .toml or .properties file naming it (API_BASE=https://api.commerce7.com/v1): only its lines
+        // that name Commerce7, the others blanked (they hold secrets; the line numbers stay).
+        else if (entry.isFile() && ENV_LIKE.test(entry.name) && namesC7Base(full, ENV_C7_BASE)) readEnvLike(full);
         continue;
       }
       if (entry.isFile()) {
@@ -183,13 +194,18 @@ export function collectSources(targets: string[], opts: { includeTests?: boolean
 }
 
 /** Does a (YAML) config file hold a base-URL key set to Commerce7's API? Its first 64 KiB are checked. */
-function namesC7Base(full: string): boolean {
+/** Settings files of KEY=value lines: .env, .env.example, .env.local.dist, settings.ini, app.toml, x.properties. */
+const ENV_LIKE = /^\.env(?:\.[\w.-]+)?$|\.(?:env|ini|toml|properties|cfg|conf)$/i;
+
+const ENV_C7_BASE = /^[ \t]*(?:export\s+)?["']?[\w.-]*(?:url|uri|base|host|endpoint|api|root|origin)[\w.-]*["']?\s*[=:]\s*["']?https?:\/\/api\.commerce7\.com/im;
+
+function namesC7Base(full: string, re: RegExp = YAML_C7_BASE): boolean {
   let fd = -1;
   try {
     fd = openSync(full, 'r');
     const buf = Buffer.alloc(65536);
     const n = readSync(fd, buf, 0, buf.length, 0);
-    return YAML_C7_BASE.test(buf.subarray(0, n).toString('utf8'));
+    return re.test(buf.subarray(0, n).toString('utf8'));
   } catch {
     return false;
   } finally {
