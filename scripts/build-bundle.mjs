@@ -259,7 +259,12 @@ const newLoader = {
         `import { loadWithCodeCache } from ${JSON.stringify(path.join(root, 'generators', 'cli', 'code-cache.ts'))};`,
         'let loaded;',
         'export async function runNew(args, input) {',
-        `  loaded ??= loadWithCodeCache(fileURLToPath(new URL(${JSON.stringify(`./${path.basename(newFastFile)}`)}, import.meta.url)), { 'c7-host:errors': errors, 'c7-host:yeoman': yeoman });`,
+        // The audit's parser sets --liftoff-only when it loads (lib/audit/parse.ts): set before the file is compiled,
+        // every run's cache is made under the same flags, which V8 requires of a cache it takes.
+        `  loaded ??= loadWithCodeCache(fileURLToPath(new URL(${JSON.stringify(`./${path.basename(newFastFile)}`)}, import.meta.url)), {`,
+        "    host: { 'c7-host:errors': errors, 'c7-host:yeoman': yeoman },",
+        "    v8Flags: process.env.C7_AUDIT_WASM_TIERUP === '1' ? [] : ['--liftoff-only'],",
+        '  });',
         '  const code = await loaded.exports.runNew(args, input);',
         '  if (code === 0) loaded.saveCache();',
         '  return code;',

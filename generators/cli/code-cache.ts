@@ -5,15 +5,18 @@
 // from Node 22, keeps the top level only); the next run deserializes them instead of compiling.
 //   - where: the user's cache folder (XDG_CACHE_HOME or ~/.cache, ~/Library/Caches, %LOCALAPPDATA%), in a folder
 //     of its own that only the user may write to (else no cache: V8 trusts what a cache holds);
-//   - which: one file per bundle file, keyed by the file's name (its content hash), size and mtime, and Node's
-//     version and architecture (V8 also refuses a cache of other flags: then the file is compiled and rewritten);
+//   - which: one file per bundle file and place (two installs of the generator keep one each), keyed by the file's
+//     name (its content hash), size and mtime, and Node's version and architecture; V8 also refuses a cache made
+//     under other V8 flags, so the flags a run may set are set before the file is compiled (`v8Flags`);
 //   - C7_APP_CODE_CACHE=0: no cache read or written; an absolute path: that folder instead of the user's cache folder.
-// Written through the atomic writer (a killed write leaves the old cache or none); a cache of another build of the
-// same file is removed then.
+// Written through the atomic writer (a killed write leaves the old cache or none); the cache of an older build of
+// the same file in the same place is removed then.
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
+import v8 from 'node:v8';
 import vm from 'node:vm';
 import { writeFileAtomicSync } from '../lib/atomic-write.js';
 
@@ -55,18 +58,23 @@ export interface CachedModule<T> {
 
 /**
  * Loads the CommonJS `file` as Node's loader would (exports, require, module, __filename, __dirname), with its code
- * cache. `host`: modules the file requires by these names get the caller's instances instead (so an error class
- * thrown inside is the one the caller's `instanceof` knows).
+ * cache in `dir`. `host`: modules the file requires by these names get the caller's instances instead (so an error
+ * class thrown inside is the one the caller's `instanceof` knows). `v8Flags`: set first (see above).
  */
-export function loadWithCodeCache<T>(file: string, host: Record<string, unknown> = {}, dir: string | undefined = codeCacheDir()): CachedModule<T> {
+export function loadWithCodeCache<T>(file: string, opts: { host?: Record<string, unknown>; dir?: string | undefined; v8Flags?: string[] } = {}): CachedModule<T> {
+  const { host = {}, v8Flags = [] } = opts;
+  const dir = 'dir' in opts ? opts.dir : codeCacheDir();
+  for (const flag of v8Flags) v8.setFlagsFromString(flag);
   const source = readFileSync(file, 'utf8');
   const base = path.basename(file);
+  // The place: another install of the generator (another project's node_modules) has its own cache.
+  const place = createHash('sha1').update(path.dirname(path.resolve(file))).digest('hex').slice(0, 8);
   let cacheFile: string | undefined;
   let cachedData: Buffer | undefined;
   if (dir) {
     try {
       const st = statSync(file);
-      cacheFile = path.join(dir, `${base}.${st.size}-${Math.trunc(st.mtimeMs)}.${process.version}-${process.arch}.v8cache`);
+      cacheFile = path.join(dir, `${base}.${place}.${st.size}-${Math.trunc(st.mtimeMs)}.${process.version}-${process.arch}.v8cache`);
       cachedData = readFileSync(cacheFile);
     } catch {
       // no cache yet
@@ -90,10 +98,12 @@ export function loadWithCodeCache<T>(file: string, host: Record<string, unknown>
       try {
         writeFileAtomicSync(cacheFile, script.createCachedData());
         const name = path.basename(cacheFile);
-        // Caches of other builds of this file (an older bundle: another hash, size or mtime) go; other Nodes' stay.
+        // Caches of older builds of this file in this place (another hash, size or mtime) go; other Nodes' stay.
         const entry = base.replace(/-[A-Z0-9]+\.cjs$/, '-');
-        const node = `.${process.version}-${process.arch}.v8cache`;
-        for (const f of readdirSync(dir)) if (f !== name && f.startsWith(entry) && f.endsWith(node)) rmSync(path.join(dir, f), { force: true });
+        const suffix = `.${process.version}-${process.arch}.v8cache`;
+        for (const f of readdirSync(dir)) {
+          if (f !== name && f.startsWith(entry) && f.includes(`.${place}.`) && f.endsWith(suffix)) rmSync(path.join(dir, f), { force: true });
+        }
       } catch {
         // a cache that cannot be written is no cache
       }

@@ -2,10 +2,12 @@
 // compiles from the cache the first one wrote; another build of the file (other content, size or mtime) never gets
 // an older build's cache; the folder is the user's own; C7_APP_CODE_CACHE=0 turns it off.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { codeCacheDir, loadWithCodeCache } from '../../generators/cli/code-cache.js';
+import { ROOT } from '../support/paths.js';
 
 const fresh = () => mkdtempSync(path.join(tmpdir(), 'c7-code-cache-'));
 
@@ -19,7 +21,7 @@ describe('code-cache', () => {
   it('loads a CommonJS file as Node would, with the host\u2019s modules by name', () => {
     const dir = fresh();
     const file = bundleFile(dir, 'function answer(a) { return a * 2; }');
-    const m = loadWithCodeCache<{ run: (a: number) => unknown[] }>(file, { 'c7-host:x': { name: 'host' } }, undefined);
+    const m = loadWithCodeCache<{ run: (a: number) => unknown[] }>(file, { host: { 'c7-host:x': { name: 'host' } }, dir: undefined });
     assert.deepEqual(m.exports.run(21), ['host', 'new-fast-ABC123.cjs', true, 42]);
     assert.equal(m.fromCache, false);
     m.saveCache(); // no folder: nothing to write, no error
@@ -30,12 +32,12 @@ describe('code-cache', () => {
     const cache = fresh();
     const file = bundleFile(dir, 'function answer(a) { return a + 1; }');
     const host = { 'c7-host:x': { name: 'h' } };
-    const first = loadWithCodeCache<{ run: (a: number) => unknown[] }>(file, host, cache);
+    const first = loadWithCodeCache<{ run: (a: number) => unknown[] }>(file, { host, dir: cache });
     assert.equal(first.fromCache, false);
     assert.equal(first.exports.run(1)[3], 2);
     first.saveCache();
     assert.equal(readdirSync(cache).length, 1);
-    const second = loadWithCodeCache<{ run: (a: number) => unknown[] }>(file, host, cache);
+    const second = loadWithCodeCache<{ run: (a: number) => unknown[] }>(file, { host, dir: cache });
     assert.equal(second.fromCache, true);
     assert.equal(second.exports.run(1)[3], 2);
   });
@@ -45,18 +47,48 @@ describe('code-cache', () => {
     const cache = fresh();
     const host = { 'c7-host:x': { name: 'h' } };
     const file = bundleFile(dir, 'function answer(a) { return a + 1; }');
-    const old = loadWithCodeCache<{ run: (a: number) => unknown[] }>(file, host, cache);
+    const old = loadWithCodeCache<{ run: (a: number) => unknown[] }>(file, { host, dir: cache });
     old.exports.run(1);
     old.saveCache();
     bundleFile(dir, 'function answer(a) { return a - 1; }');
     const later = new Date(statSync(file).mtimeMs + 5000);
     utimesSync(file, later, later);
-    const rebuilt = loadWithCodeCache<{ run: (a: number) => unknown[] }>(file, host, cache);
+    const rebuilt = loadWithCodeCache<{ run: (a: number) => unknown[] }>(file, { host, dir: cache });
     assert.equal(rebuilt.fromCache, false);
     assert.equal(rebuilt.exports.run(1)[3], 0, 'the new code runs');
     rebuilt.saveCache();
     assert.equal(readdirSync(cache).length, 1, readdirSync(cache).join(', '));
-    assert.equal(loadWithCodeCache(file, host, cache).fromCache, true);
+    assert.equal(loadWithCodeCache(file, { host, dir: cache }).fromCache, true);
+  });
+
+  it('two places of the same file (two installs) keep a cache each', () => {
+    const cache = fresh();
+    const host = { 'c7-host:x': { name: 'h' } };
+    const one = bundleFile(fresh(), 'function answer(a) { return a; }');
+    const two = bundleFile(fresh(), 'function answer(a) { return a; }');
+    for (const file of [one, two]) loadWithCodeCache(file, { host, dir: cache }).saveCache();
+    assert.equal(readdirSync(cache).length, 2);
+    assert.equal(loadWithCodeCache(one, { host, dir: cache }).fromCache, true);
+    assert.equal(loadWithCodeCache(two, { host, dir: cache }).fromCache, true);
+  });
+
+  it('a run that changes a V8 flag (the audit\u2019s --liftoff-only) still leaves a cache the next run takes, the flag set first', () => {
+    const file = bundleFile(fresh(), 'function answer(a) { return a; }');
+    let cache = fresh();
+    // Each in a process of its own: V8 compares the flags a cache was made under with the process's.
+    const run = (flags: string[]) => {
+      const script = `import v8 from 'node:v8'; import { loadWithCodeCache } from './generators/cli/code-cache.ts';
+        const m = loadWithCodeCache(${JSON.stringify(file)}, { host: { 'c7-host:x': {} }, dir: ${JSON.stringify(cache)}, v8Flags: ${JSON.stringify(flags)} });
+        m.exports.run(1); v8.setFlagsFromString('--liftoff-only'); m.saveCache(); console.log(m.fromCache);`;
+      const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' });
+      assert.equal(r.status, 0, r.stderr);
+      return r.stdout.trim();
+    };
+    assert.equal(run([]), 'false');
+    assert.equal(run([]), 'false', 'made after the flag changed: refused, every time');
+    cache = fresh();
+    assert.equal(run(['--liftoff-only']), 'false');
+    assert.equal(run(['--liftoff-only']), 'true');
   });
 
   it('the folder: under XDG_CACHE_HOME, the user\u2019s only; none with C7_APP_CODE_CACHE=0 or a folder others may write', function () {
