@@ -122,9 +122,11 @@ export async function initProjectGit(root: string, opts: { enabled?: boolean; me
     return version.missing || version.status !== 0 ? { kind: 'skipped', reason: 'no-git' } : { kind: 'failed', step: 'init', message: firstLine(init) };
   }
   // A personal global excludes file protects nobody who clones the project: the project's .gitignore decides.
-  // Loose objects stored, not deflated: the same objects (ids, content), and most of the bytes (the vendored
-  // tarball, the gzipped base) do not compress; deflating them was half of `git add`'s time. git gc packs them.
-  const add = gitAsync(root, ['-c', `core.excludesFile=${devNull}`, '-c', 'core.looseCompression=0', 'add', '--all']);
+  // The files' objects streamed into one pack, not deflated (every file counts as "big": git's bulk check-in, whose
+  // objects are the same, with the same ids; a file that needs a conversion or a filter still goes the usual way):
+  // writing ~85 loose objects in ~70 new folders was most of `git add`'s time, and most of the bytes (the vendored
+  // tarball, the gzipped base) do not compress; deflating them was half of it. git gc compresses them later.
+  const add = gitAsync(root, ['-c', `core.excludesFile=${devNull}`, '-c', 'core.bigFileThreshold=1', '-c', 'pack.compression=0', 'add', '--all']);
   const read = gitAsync(root, CONFIG_READ).then(async (c): Promise<ConfigRead> => {
     const values = lastValues(c.stdout);
     const branch = values.get('init.defaultbranch')?.trim();
@@ -152,7 +154,8 @@ export async function initProjectGit(root: string, opts: { enabled?: boolean; me
 /**
  * What `git rev-parse --short HEAD` says in a repository just made (core.abbrev unset), from its files: HEAD's
  * branch's loose ref, abbreviated as git does for a small repository (7 digits, longer while another object's id
- * starts the same). Undefined when the repository is not that simple (a packed or reftable ref, packs, alternates):
+ * starts the same: the loose objects of its folder and those of the packs `git add` wrote). Undefined when the
+ * repository is not that simple (a packed or reftable ref, SHA-256 ids, alternates, a pack index not of version 2):
  * then git is asked.
  */
 function shortHead(root: string): string | undefined {
@@ -162,14 +165,31 @@ function shortHead(root: string): string | undefined {
     if (!head) return undefined;
     const id = /^([0-9a-f]{40})\n$/.exec(readFileSync(path.join(gitDir, head[1]!), 'utf8'))?.[1];
     const objects = path.join(gitDir, 'objects');
-    if (!id || existsSync(path.join(objects, 'info', 'alternates')) || readdirSync(path.join(objects, 'pack')).length > 0) return undefined;
-    const others = readdirSync(path.join(objects, id.slice(0, 2))).filter((f) => f !== id.slice(2));
+    if (!id || existsSync(path.join(objects, 'info', 'alternates'))) return undefined;
+    const others = readdirSync(path.join(objects, id.slice(0, 2))).filter((f) => f !== id.slice(2)).map((f) => id.slice(0, 2) + f);
+    for (const idx of readdirSync(path.join(objects, 'pack')).filter((f) => f.endsWith('.idx'))) {
+      const ids = packIndexIds(readFileSync(path.join(objects, 'pack', idx)));
+      if (!ids) return undefined;
+      others.push(...ids.filter((o) => o !== id));
+    }
     let len = 7;
-    while (len < 40 && others.some((f) => f.startsWith(id.slice(2, len)))) len++;
+    while (len < 40 && others.some((o) => o.startsWith(id.slice(0, len)))) len++;
     return id.slice(0, len);
   } catch {
     return undefined;
   }
+}
+
+/** The object ids of a version 2 pack index of SHA-1 ids (gitformat-pack(5)), or undefined for another kind. */
+function packIndexIds(buf: Buffer): string[] | undefined {
+  if (buf.length < 8 + 256 * 4 || buf.readUInt32BE(0) !== 0xff744f63 || buf.readUInt32BE(4) !== 2) return undefined;
+  const count = buf.readUInt32BE(8 + 255 * 4);
+  const start = 8 + 256 * 4;
+  // Each object: its 20-byte id, then a CRC and an offset (4 bytes each), then the pack's and the index's checksums.
+  if (buf.length < start + count * 28 + 40) return undefined;
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) ids.push(buf.toString('hex', start + i * 20, start + (i + 1) * 20));
+  return ids;
 }
 
 /** One line for the developer, or undefined when there is nothing to say (--no-git). */
