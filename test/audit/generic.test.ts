@@ -305,3 +305,28 @@ describe('audit: settings files that name the base (.env, .ini)', () => {
     assert.deepEqual(r.unresolved, []);
   });
 });
+
+describe('audit engine: TypeScript generics after await; verb words on a client', () => {
+  it('await api.replace<T>(`club-membership/${id}`) on a RestClient with the base: a PUT (the await is not the callee)', async () => {
+    const r = await audit({ 'a.ts': [
+      "const C7_BASE = 'https://api.commerce7.com/v1/';",
+      "const api = new RestClient('ua', C7_BASE);",
+      'export async function f(m: { id: string }) {',
+      '  const { clubs } = await api.get<{ clubs: unknown[] }>(`club`);',
+      "  await api.replace<Membership>(`club-membership/${m.id}`, { status: 'Active' });",
+      '}',
+    ].join('\n') });
+    assert.deepEqual(calls(r), ['GET /club', 'PUT /club-membership/{id}']);
+  });
+
+  it("not a verb word: a request factory's createRequest('GET', url) keeps its GET", async () => {
+    const r = await audit({ 'Client.php': [
+      '<?php',
+      'final class Client {',
+      "  const ROOT = 'https://api.commerce7.com/v1';",
+      "  public function tags(): array { $req = $this->requests->createRequest('GET', self::ROOT . '/tag/customer'); return $this->http->sendRequest($req); }",
+      '}',
+    ].join('\n') });
+    assert.deepEqual(calls(r), ['GET /tag/customer']);
+  });
+});

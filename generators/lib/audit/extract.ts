@@ -208,6 +208,8 @@ function callParts(n: SyntaxNode): { fn: string; recv: string; recvExpr?: Expr; 
     default:
       fnNode = field(n, 'function');
   }
+  // TypeScript parses `await api.put<T>(…)` as a call of `await api.put` (type arguments bind after the await).
+  if (fnNode?.type === 'await_expression') fnNode = namedChildren(fnNode)[0] ?? fnNode;
   if (fnNode && MEMBER.has(fnNode.type) && !recvNode) {
     const kids = namedChildren(fnNode);
     const prop = field(fnNode, 'property') ?? field(fnNode, 'attribute') ?? field(fnNode, 'field') ?? field(fnNode, 'name') ?? kids[kids.length - 1] ?? null;

@@ -2252,7 +2252,12 @@ export function detectSink(c0: CallSite, fn: FnDef): Sink | null {
   }
   const wp = /^wp_(?:safe_)?remote_(get|post|head)$/.exec(c.fn);
   if (wp && positional[0]) return { name: c.fn, url: [positional[0]], method: { k: 'str', parts: [wp[1]!.toUpperCase()], line: c.line }, defaultMethod: null, relativeOk: false };
-  const verb = VERB.exec(c.fn);
+  // A client's method named by a verb word and given a literal path (typed-rest-client's api.replace('club/1', body),
+  // a wrapper's c7.create('note', body), client.remove(`tag/${id}`)): that verb on that path.
+  // (Not a request factory: createRequest('GET', url) names its method first.)
+  const word = !VERB.test(c.fn) && !/request/i.test(c.fn) && CLIENT_LIKE.test(c.recv) && !c.chained && positional[0] && startsLiteral(positional[0]) && !isMethodExpr(positional[0])
+    ? GENERIC_VERB.exec(c.fn.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase()) : null;
+  const verb = VERB.exec(c.fn) ?? (word ? ([word[0], GENERIC_METHOD[word[1]!]!.toLowerCase()] as unknown as RegExpExecArray) : null);
   if (verb && !/^Net::HTTP::/.test(c.recv)) {
     if (c.fnArg || ROUTE_RECV.test(c.recv) || NOT_CLIENT.test(c.recv)) return null;
     // curb's handle.http_put(body): the handle holds the URL, the argument is the body (Curl::Easy.http_get(url) is not).
