@@ -13,8 +13,8 @@ import path from 'node:path';
 import pc from 'picocolors';
 import { InputError } from './errors.js';
 import {
-  cannotRead, completeManifest, decodeUtf8, formatDiagnostic, formatManifest, JsonSource, mergeManifest, parsePointer, stripBom, updateJsonText,
-  validateManifestText, validateManifestValue, type Diagnostic, type Manifest,
+  cannotRead, completeManifest, decodeUtf8, formatDiagnostic, formatManifest, JsonSource, MAX_NESTING_DEPTH, mergeManifest, parsePointer, stripBom,
+  updateJsonText, validateManifestText, validateManifestValue, type Diagnostic, type Manifest,
 } from './manifest/index.js';
 import { digest, describeInterrupted, beginGeneration, endGeneration, type GenerationJournal } from './generation-journal.js';
 import type { Draft } from './questions/index.js';
@@ -52,14 +52,36 @@ export function readAnswers(file: string, bytes: Uint8Array | undefined, what: s
       throw new InputError(`${what}: ${cannotRead(file, err)}`, 2);
     }
   }
-  const r = validateManifestText(bytes);
-  if (!r.manifest) {
-    throw new InputError(`${what}: ${file} cannot be used, so nothing was written:\n${r.diagnostics.filter((d) => d.severity === 'error').map((d) => formatDiagnostic(file, d)).join('\n')}`);
-  }
-  for (const d of r.diagnostics) if (d.severity === 'warning' && d.pointer === '') log(formatDiagnostic(file, d));
+  // Usable text is what JsonSource finds no error in, parsing to an object not nested too deep. Its values are
+  // validated once, in the finished manifest (finishManifest): validating the file's own here too was a second pass
+  // of the validator over the same answers. Text that is not usable gets validateManifestText's diagnostics.
   const source = new JsonSource(bytes);
+  let value: unknown;
+  if (source.errors.length === 0 && source.root !== undefined) {
+    try { value = JSON.parse(source.body); } catch { value = undefined; }
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || nestedDeeperThan(value, MAX_NESTING_DEPTH)) {
+    const r = validateManifestText(bytes);
+    if (!r.manifest) {
+      throw new InputError(`${what}: ${file} cannot be used, so nothing was written:\n${r.diagnostics.filter((d) => d.severity === 'error').map((d) => formatDiagnostic(file, d)).join('\n')}`);
+    }
+  }
+  // The file's own warnings (a BOM): those of its values come with the finished manifest's.
+  for (const p of source.problems) if (p.severity === 'warning' && p.pointer === '') log(formatDiagnostic(file, { ...p, ...source.position(p.offset) }));
   answerFiles.unshift({ file, source });
   return JSON.parse(stripBom(source.text));
+}
+
+/** What validateManifestValue refuses as too deep: objects and arrays nested more than `max` levels (the root is 1). */
+function nestedDeeperThan(value: unknown, max: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 1]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (typeof v !== 'object' || v === null) continue;
+    if (depth > max) return true;
+    for (const x of Array.isArray(v) ? v : Object.values(v)) stack.push([x, depth + 1]);
+  }
+  return false;
 }
 
 /** "file:line:column  " of the answer file that wrote the value at this pointer (the last one read wins), else "". */
