@@ -330,3 +330,20 @@ describe('audit engine: TypeScript generics after await; verb words on a client'
     assert.deepEqual(calls(r), ['GET /tag/customer']);
   });
 });
+
+describe('audit engine: Azure Pipelines', () => {
+  it('a bash step with $(C7_API) macros and a variables list; $(date …) stays a command', async () => {
+    const r = await audit({ 'azure-pipelines.yml': [
+      'variables:',
+      '  - group: commerce7-prod',
+      '  - name: C7_API',
+      '    value: https://api.commerce7.com/v1',
+      'steps:',
+      '  - bash: |',
+      "      since=$(date -u -d 'yesterday' +%Y-%m-%d)",
+      '      curl -fsS -u "$(C7_APP_ID):$(C7_APP_SECRET)" "$(C7_API)/order?since=${since}" > orders.json',
+      '      curl -fsS -X PUT -u "$(C7_APP_ID):$(C7_APP_SECRET)" "$(C7_API)/customer/1" -d @c.json',
+    ].join('\n') });
+    assert.deepEqual(calls(r), ['GET /order', 'PUT /customer/{id}']);
+  });
+});

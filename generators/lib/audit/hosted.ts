@@ -4,7 +4,9 @@
 
 const MAKEFILE = /(?:^|\/)(?:GNUmakefile|[Mm]akefile)$|\.mk$/;
 const JUSTFILE = /(?:^|\/)\.?[Jj]ustfile$|\.just$/;
-const WORKFLOW = /(?:^|\/)\.github\/workflows\/[^/]+\.ya?ml$|(?:^|\/)\.gitlab-ci\.ya?ml$/;
+const WORKFLOW = /(?:^|\/)\.github\/workflows\/[^/]+\.ya?ml$|(?:^|\/)\.gitlab-ci\.ya?ml$|(?:^|\/)azure-pipelines[\w.-]*\.ya?ml$|(?:^|\/)\.azure-pipelines\/[^/]+\.ya?ml$|(?:^|\/)bitbucket-pipelines\.ya?ml$|(?:^|\/)\.circleci\/config\.ya?ml$/;
+/** Azure Pipelines: `$(C7_API)` in a step is the pipeline's variable (a macro), not a command substitution. */
+const AZURE = /(?:^|\/)azure-pipelines[\w.-]*\.ya?ml$|(?:^|\/)\.azure-pipelines\//;
 
 /** Is this file shell inside another format (read as bash after hostedShell)? */
 export function isShellHost(file: string): boolean {
@@ -15,7 +17,7 @@ export function isShellHost(file: string): boolean {
 export function hostedShell(file: string, text: string): string | null {
   if (MAKEFILE.test(file)) return makefileShell(text);
   if (JUSTFILE.test(file)) return justfileShell(text);
-  if (WORKFLOW.test(file)) return workflowShell(text);
+  if (WORKFLOW.test(file)) return workflowShell(text, AZURE.test(file));
   return null;
 }
 
@@ -135,10 +137,13 @@ function justfileShell(text: string): string {
  * A CI workflow: `env:` entries are shell variables, `run:`/`script:` blocks are the shell, `${{ secrets.X }}` /
  * `${{ env.X }}` are the variable X (what the runner puts there). Everything else is blank.
  */
-function workflowShell(text: string): string {
+function workflowShell(text: string, azure = false): string {
   const lines = text.split('\n');
   const out: string[] = [];
-  const expr = (s: string) => s.replace(/\$\{\{\s*(?:[\w.]*\.)?([A-Za-z_]\w*)\s*\}\}/g, '${$1}').replace(/\$\{\{[^}]*\}\}/g, '${CI_EXPR}');
+  // (Azure's macros are upper-case variable names: `$(date +%F)` stays the command it is.)
+  const macro = (s: string) => (azure ? s.replace(/\$\(([A-Z_][A-Z0-9_]*(?:\.[A-Za-z0-9_]+)*)\)/g, (_, v: string) => `\${${v.replace(/\./g, '_')}}`) : s);
+  const expr = (s: string) => macro(s.replace(/\$\{\{\s*(?:[\w.]*\.)?([A-Za-z_]\w*)\s*\}\}/g, '${$1}').replace(/\$\{\{[^}]*\}\}/g, '${CI_EXPR}'));
+  let listed: string | null = null; // Azure's `variables:` list: `- name: X` then `value: …`
   const unquote = (v: string) => (/^(["']).*\1$/.test(v) ? v.slice(1, -1) : v);
   let block: { indent: number } | null = null; // inside a `run: |` block scalar
   let envIndent = -1; // inside an `env:` mapping (its key's indentation)
@@ -158,9 +163,12 @@ function workflowShell(text: string): string {
       continue;
     }
     const [, , key, value] = item as unknown as [string, string, string, string];
+    if (envIndent >= 0 && indent > envIndent && key === 'name' && /^\s*-\s/.test(line)) { listed = unquote(value); out.push(''); continue; }
+    if (envIndent >= 0 && indent > envIndent && key === 'value' && listed) { out.push(`${listed}=${quoted(expr(unquote(value)))}`); listed = null; continue; }
+    if (envIndent >= 0 && indent > envIndent && /^(?:group|template)$/.test(key)) { out.push(''); continue; }
     if (envIndent >= 0 && indent > envIndent && /^[A-Za-z_]\w*$/.test(key)) { out.push(`${key}=${quoted(expr(unquote(value)))}`); continue; }
     if (key === 'env' || key === 'variables') { if (value === '') envIndent = indent; out.push(''); continue; }
-    if (key === 'run' || key === 'script' || key === 'before_script' || key === 'after_script') {
+    if (key === 'run' || key === 'script' || key === 'before_script' || key === 'after_script' || key === 'bash' || key === 'command') {
       if (/^[|>][-+]?\d*$/.test(value)) block = { indent };
       else if (value) out.push(expr(unquote(value)));
       else out.push('#script');
