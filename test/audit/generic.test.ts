@@ -347,3 +347,25 @@ describe('audit engine: Azure Pipelines', () => {
     assert.deepEqual(calls(r), ['GET /order', 'PUT /customer/{id}']);
   });
 });
+
+describe('audit engine: endpoint tables called by alias', () => {
+  it("Zodios: makeApi([{ method, path, alias }]) and api.alias(...) — only the aliases called count; ':id' is an id", async () => {
+    const r = await audit({
+      'api.ts': [
+        "import { makeApi, Zodios } from '@zodios/core';",
+        'export const endpoints = makeApi([',
+        "  { method: 'get', path: '/product', alias: 'listProducts', response: x },",
+        "  { method: 'put', path: '/product/:productId', alias: 'updateProduct', response: x },",
+        "  { method: 'post', path: '/vendor', alias: 'createVendor', response: x },",
+        ']);',
+        "export const api = new Zodios('https://api.commerce7.com/v1', endpoints);",
+      ].join('\n'),
+      'feed.ts': [
+        "import { api } from './api.js';",
+        'const page = await api.listProducts({ queries: { cursor } });',
+        'await api.updateProduct({ title: 1 }, { params: { productId: p.id } });',
+      ].join('\n'),
+    });
+    assert.deepEqual(calls(r), ['GET /product', 'PUT /product/{id}']);
+  });
+});

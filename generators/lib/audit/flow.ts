@@ -1526,7 +1526,7 @@ export class Flow {
       // A dict, hash or map literal's get/delete is not HTTP: CACHE.get("customer"), {"a": 1}.get("order").
       if (VERB.test(c.fn) && (this.isDataReceiver(c, env) || this.isStubResult(c, env))) continue;
       if (c.recvExpr && isMockChain(c.recvExpr, fn, facts, 0)) continue;
-      let sink = detectSink(c, fn) ?? this.clientCall(c, env) ?? this.contractCall(c, env) ?? this.builderCall(c, env) ?? this.declaredRoute(c, env) ?? this.registeredResource(c) ?? this.dynamicVerb(c, env);
+      let sink = detectSink(c, fn) ?? this.clientCall(c, env) ?? this.contractCall(c, env) ?? this.aliasCall(c, env) ?? this.builderCall(c, env) ?? this.declaredRoute(c, env) ?? this.registeredResource(c) ?? this.dynamicVerb(c, env);
       if (!sink && facts.grammar === 'bash') {
         // A shell function that runs curl with "$@": the call's words are curl's.
         const target = this.resolveFn(c.fn, '', facts, (f) => f.calls.some((x) => /^(curl|wget|http)$/.test(x.fn) && x.args.some((a) => a.value.k === 'ref' && /\$[@*]/.test(a.value.text) || a.value.k === 'str' && a.value.parts.some((p) => typeof p !== 'string' && p.k === 'ref' && /\$[@*]/.test(p.text)))));
@@ -2029,6 +2029,48 @@ export class Flow {
       defaultMethod: null, file: facts.file, line: at.line, via: [], relative: 'strong', sink: `${fn.name} (an operation declared by the function)`,
       sinkFile: facts.file, sinkLine: at.line, declared: true,
     };
+  }
+
+  private aliases?: Map<string, { method: Expr; path: Expr }>;
+  /**
+   * Endpoint tables whose entries are called by name (Zodios' makeApi([{ method, path, alias }]), any table of
+   * { method, path, alias | operationId | name } objects): alias -> its request. Built once, over the project.
+   */
+  private aliasTable(): Map<string, { method: Expr; path: Expr }> {
+    if (this.aliases) return this.aliases;
+    const out = new Map<string, { method: Expr; path: Expr }>();
+    const seen = new Set<Expr>();
+    const walk = (e: Expr | undefined, depth: number): void => {
+      if (!e || depth > 6 || seen.has(e)) return;
+      seen.add(e);
+      if (e.k === 'obj') {
+        const get = (re: RegExp) => e.entries.find((en) => re.test(en.key))?.value;
+        const alias = get(/^(?:alias|operationId)$/);
+        const method = get(/^method$/i);
+        const path = get(/^(?:path|url)$/);
+        const name = alias?.k === 'str' && alias.parts.length === 1 && typeof alias.parts[0] === 'string' ? alias.parts[0] : null;
+        if (name && method && path && isMethodExpr(method) && path.k === 'str') {
+          // (Express-style `:productId` segments are the entry's parameters: ids.)
+          out.set(name, { method, path: { ...path, parts: path.parts.map((p) => (typeof p === 'string' ? p.replace(/\/:[A-Za-z_]\w*/g, '/{id}') : p)) } });
+        }
+        for (const en of e.entries) walk(en.value, depth + 1);
+      } else if (e.k === 'list') for (const it of e.items) walk(it.value, depth + 1);
+      else if (e.k === 'call') for (const a of e.args) walk(a.value, depth + 1);
+    };
+    for (const f of this.project.files) {
+      if (f.grammar !== 'javascript' && f.grammar !== 'typescript' && f.grammar !== 'tsx') continue;
+      for (const vals of f.defs.values()) for (const v of vals) walk(v, 0);
+    }
+    this.aliases = out;
+    return out;
+  }
+
+  /** `api.updateProduct(body, { params })`: the request of the endpoint table's entry of that alias. */
+  private aliasCall(c: CallSite, env: Env): Sink | null {
+    if (!c.recv || c.fnArg || VERB.test(c.fn) || env.facts.grammar !== 'javascript' && env.facts.grammar !== 'typescript' && env.facts.grammar !== 'tsx') return null;
+    const entry = this.aliasTable().get(c.fn);
+    if (!entry) return null;
+    return { name: `${c.fn} (an endpoint table's alias)`, url: [entry.path], method: entry.method, defaultMethod: null, relativeOk: true };
   }
 
   private resources?: Map<string, Expr | undefined>;
