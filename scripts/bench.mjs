@@ -131,9 +131,11 @@ function cliRows(env) {
   writeFileSync(other, JSON.stringify(m, null, 2));
   const newArgs = (cli, extra) => (ctx) => [cli, 'new', ctx.dir, ...extra, '--skip-install'];
 
-  // The packed generator's cache of the checkout `bin` belongs to (its nearest package.json: lib/generator-vendor.ts).
+  // The packed generator's cache of the checkout `bin` belongs to (lib/generator-vendor.ts): under the package's
+  // root, the nearest package.json with a name (dist/bin/package.json only says the type).
+  const named = (dir) => { try { return Boolean(JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')).name); } catch { return false; } };
   let pkgRoot = path.dirname(bin);
-  while (!existsSync(path.join(pkgRoot, 'package.json')) && path.dirname(pkgRoot) !== pkgRoot) pkgRoot = path.dirname(pkgRoot);
+  while (!named(pkgRoot) && path.dirname(pkgRoot) !== pkgRoot) pkgRoot = path.dirname(pkgRoot);
   const packCache = path.join(pkgRoot, 'node_modules', '.cache', 'generator-c7-app');
   const coldCheckout = () => { emptyCodeCache(); rmSync(packCache, { recursive: true, force: true }); return 'code cache, packed generator'; };
   row('c7-app new x --example --skip-install (checkout)', newArgs(bin, ['--example']), { setup: freshParent, env, goal: { ms: 250, mib: 80 }, cold: coldCheckout });

@@ -253,7 +253,7 @@ const newLoader = {
       loader: 'js',
       resolveDir: root,
       contents: [
-        "import { fileURLToPath } from 'node:url';",
+        "const { fileURLToPath } = process.getBuiltinModule('node:url');",
         `import * as errors from ${JSON.stringify(path.join(root, 'generators', 'commands', 'errors.ts'))};`,
         `import * as yeoman from ${JSON.stringify(path.join(root, 'generators', 'commands', 'yeoman.ts'))};`,
         `import { loadWithCodeCache } from ${JSON.stringify(path.join(root, 'generators', 'cli', 'code-cache.ts'))};`,

@@ -11,14 +11,17 @@
 //   - C7_APP_CODE_CACHE=0: no cache read or written; an absolute path: that folder instead of the user's cache folder.
 // Written through the atomic writer (a killed write leaves the old cache or none); the cache of an older build of
 // the same file in the same place is removed then.
-import { createHash } from 'node:crypto';
-import { createRequire } from 'node:module';
 import { lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { homedir } from 'node:os';
 import path from 'node:path';
-import v8 from 'node:v8';
-import vm from 'node:vm';
 import { writeFileAtomicSync } from '../lib/atomic-write.js';
+
+// Built-ins only this module uses, got from Node (20.16+) rather than imported: in the bundle, an import of a built-in
+// is a module of its own, and one shared with other chunks became a chunk more for `check` and `validate` to load.
+const { createHash } = process.getBuiltinModule('node:crypto');
+const { createRequire } = process.getBuiltinModule('node:module');
+const { homedir } = process.getBuiltinModule('node:os');
+const v8 = process.getBuiltinModule('node:v8');
+const vm = process.getBuiltinModule('node:vm');
 
 const APP = 'generator-c7-app';
 
