@@ -369,3 +369,20 @@ describe('audit engine: endpoint tables called by alias', () => {
     assert.deepEqual(calls(r), ['GET /product', 'PUT /product/{id}']);
   });
 });
+
+describe('audit engine: a request object made inside the call that sends it', () => {
+  it('RestSharp: client.DeleteAsync(new RestRequest(path)) is one DELETE, not also the request\'s default GET', async () => {
+    const r = await audit({ 'Sync.cs': [
+      'using RestSharp;',
+      'public class Sync {',
+      '  private readonly RestClient _client = new RestClient(new RestClientOptions("https://api.commerce7.com/v1"));',
+      '  public async Task Run(string id) {',
+      '    await _client.DeleteAsync(new RestRequest($"tag-x-object/club-membership/{id}/{id}"));',
+      '    var list = await _client.GetAsync<object>(new RestRequest("club"));',
+      '  }',
+      '}',
+    ].join('\n') });
+    assert.deepEqual(calls(r), ['DELETE /tag-x-object/club-membership/{id}/{id}', 'GET /club']);
+    assert.deepEqual(r.unknown, []);
+  });
+});

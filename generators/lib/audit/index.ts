@@ -449,6 +449,17 @@ export function auditSourcesSync(sources: AuditSource[], extra: AuditExtra = {})
     for (const copy of copies.get(f) ?? []) read.push({ file: copy, engine: engineOf.get(copy) ?? 'tree-sitter', calls: n });
   }
   for (const u of [...unresolved]) for (const copy of copies.get(parsed.find((f) => f.file === u.file)!) ?? []) unresolved.push({ ...u, file: copy });
+  // A request object made inside the call that sends it (RestSharp's client.DeleteAsync(new RestRequest(path))): the
+  // object's default method is not a second call; the sending call's method is the one.
+  {
+    const byCall = new Map<string, Set<string>>();
+    for (const r of references) { const k = `${r.file}:${r.line}:${r.path}`; (byCall.get(k) ?? byCall.set(k, new Set()).get(k)!).add(r.method); }
+    const defaulted = (r: ApiReference) => !!r.evidence.method && / \(default [A-Z]+\)$/.test(r.evidence.method.text);
+    for (let i = references.length - 1; i >= 0; i--) {
+      const r = references[i]!;
+      if (defaulted(r) && (byCall.get(`${r.file}:${r.line}:${r.path}`)?.size ?? 0) > 1) references.splice(i, 1);
+    }
+  }
 
   const copyNames = new Set<string>();
   for (const list of copies.values()) for (const name of list) copyNames.add(name);
