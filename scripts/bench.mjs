@@ -108,7 +108,7 @@ function row(label, args, { setup, env, okCodes, goal, cold } = {}) {
   if (first) console.log(`${'  its first run, caches empty'.padEnd(50)} ${first.ms.toFixed(0).padStart(5)} ms  peak ${first.mib.toFixed(0).padStart(4)} MiB  cpu ${first.cpu.toFixed(0)} ms  (${first.what})`);
 }
 
-// The code cache of `c7-app new` (generators/cli/code-cache.ts) in a folder of the bench's own, so a row can empty it.
+// The code cache of `c7-app new` (generators/lib/code-cache.ts) in a folder of the bench's own, so a row can empty it.
 const codeCache = mkdtempSync(path.join(tmpdir(), 'c7-bench-code-cache-'));
 const emptyCodeCache = () => { rmSync(codeCache, { recursive: true, force: true }); mkdirSync(codeCache, { recursive: true }); };
 

@@ -203,7 +203,7 @@ const builtinsAsRequire = {
 rmSync(outdir, { recursive: true, force: true });
 
 // `c7-app new`'s code (generators/commands/new.ts and what it imports) as one CommonJS file, dist/bin/new-fast-<hash>.cjs,
-// loaded with a V8 code cache (generators/cli/code-cache.ts): compiling it was most of the run's own time (Node 20 has
+// loaded with a V8 code cache (generators/lib/code-cache.ts): compiling it was most of the run's own time (Node 20 has
 // no compile cache; Node 22+'s keeps only the top level of each module). The ESM bundle's `new` command loads it
 // (newLoader below). Two modules are the ESM bundle's own instances, required by name from the loader: the errors
 // (the CLI's `instanceof UserError`) and the Yeoman runner (its import() of Yeoman, which a script cannot make).
@@ -256,7 +256,7 @@ const newLoader = {
         "const { fileURLToPath } = process.getBuiltinModule('node:url');",
         `import * as errors from ${JSON.stringify(path.join(root, 'generators', 'commands', 'errors.ts'))};`,
         `import * as yeoman from ${JSON.stringify(path.join(root, 'generators', 'commands', 'yeoman.ts'))};`,
-        `import { loadWithCodeCache } from ${JSON.stringify(path.join(root, 'generators', 'cli', 'code-cache.ts'))};`,
+        `import { loadWithCodeCache } from ${JSON.stringify(path.join(root, 'generators', 'lib', 'code-cache.ts'))};`,
         'let loaded;',
         'export async function runNew(args, input) {',
         // The audit's parser sets --liftoff-only when it loads (lib/audit/parse.ts): set before the file is compiled,

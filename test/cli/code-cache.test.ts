@@ -1,4 +1,4 @@
-// generators/cli/code-cache.ts: the V8 code cache `c7-app new` loads its CommonJS bundle file with. A second load
+// generators/lib/code-cache.ts: the V8 code cache `c7-app new` loads its CommonJS bundle file with. A second load
 // compiles from the cache the first one wrote; another build of the file (other content, size or mtime) never gets
 // an older build's cache; the folder is the user's own; C7_APP_CODE_CACHE=0 turns it off.
 import assert from 'node:assert/strict';
@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { codeCacheDir, loadWithCodeCache } from '../../generators/cli/code-cache.js';
+import { codeCacheDir, loadWithCodeCache } from '../../generators/lib/code-cache.js';
 import { ROOT } from '../support/paths.js';
 
 const fresh = () => mkdtempSync(path.join(tmpdir(), 'c7-code-cache-'));
@@ -77,7 +77,7 @@ describe('code-cache', () => {
     let cache = fresh();
     // Each in a process of its own: V8 compares the flags a cache was made under with the process's.
     const run = (flags: string[]) => {
-      const script = `import v8 from 'node:v8'; import { loadWithCodeCache } from './generators/cli/code-cache.ts';
+      const script = `import v8 from 'node:v8'; import { loadWithCodeCache } from './generators/lib/code-cache.ts';
         const m = loadWithCodeCache(${JSON.stringify(file)}, { host: { 'c7-host:x': {} }, dir: ${JSON.stringify(cache)}, v8Flags: ${JSON.stringify(flags)} });
         m.exports.run(1); v8.setFlagsFromString('--liftoff-only'); m.saveCache(); console.log(m.fromCache);`;
       const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' });

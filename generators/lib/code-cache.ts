@@ -13,7 +13,7 @@
 // the same file in the same place is removed then.
 import { lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { writeFileAtomicSync } from '../lib/atomic-write.js';
+import { writeFileAtomicSync } from './atomic-write.js';
 
 // Built-ins only this module uses, got from Node (20.16+) rather than imported: in the bundle, an import of a built-in
 // is a module of its own, and one shared with other chunks became a chunk more for `check` and `validate` to load.
