@@ -35,6 +35,14 @@ function track(tmp: string): void {
   if (exitHandlerInstalled) return;
   exitHandlerInstalled = true;
   onExit(() => {
+    let missing = false;
+    for (const t of inFlight) {
+      try { unlinkSync(t); } catch { missing = true; /* renamed already, or not created yet */ }
+    }
+    // An async open runs on libuv's thread pool: it can create its file just after this sweep (CI saw one left in
+    // 30 kills). Give the pool a moment, then sweep again.
+    if (!missing) return;
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 25);
     for (const t of inFlight) {
       try { unlinkSync(t); } catch { /* renamed already, or never created */ }
     }
