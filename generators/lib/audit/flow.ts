@@ -40,6 +40,8 @@ export interface SinkResult {
   needsBase?: boolean;
   /** An operation declared by a function (a generated client's method): it counts where the function is called, never where it is. */
   declared?: boolean;
+  /** The call is to a library the audit does not know (a last resort: a URL on the Commerce7 base): the call's name. */
+  unrecognisedLibrary?: string;
 }
 
 const FAMILY: Record<string, string> = { javascript: 'js', typescript: 'js', tsx: 'js' };
@@ -1598,7 +1600,7 @@ export class Flow {
       const methods = sink.method ? uniq(this.eval(sink.method, env)) : built ?? argMethod ?? [null];
       for (const url of urls) for (const method of methods.filter((m, i) => i < 4 || m?.tags)) {
         if (!compatible(url, method)) continue;
-        out.push({ url, method, defaultMethod: sink.defaultMethod, file: facts.file, line: c.line, via: [], relative: relativeOk, sink: sink.name, sinkFile: facts.file, sinkLine: c.line, ...(needsBase ? { needsBase } : {}) });
+        out.push({ url, method, defaultMethod: sink.defaultMethod, file: facts.file, line: c.line, via: [], relative: relativeOk, sink: sink.name, sinkFile: facts.file, sinkLine: c.line, ...(needsBase ? { needsBase } : {}), ...(sink.unrecognised ? { unrecognisedLibrary: sink.name } : {}) });
       }
     }
   }
@@ -1974,7 +1976,7 @@ export class Flow {
       ?? ((): Expr | null => { for (let x = c.recvExpr; x?.k === 'call'; x = x.recvExpr) { const m = x.args.find((a) => isMethodExpr(a.value))?.value; if (m) return m; } return null; })()
       // A helper's own method parameter (request(method, path) setting it on the handle some other way).
       ?? ((name) => (name ? { k: 'ref' as const, name, text: name, simple: true, line: c.line } : null))(env.fn.params.find((p) => /^(method|verb|http_?method|httpMethod|http_?verb)$/i.test(p)));
-    return { name: `${c.recv ? `${c.recv}.` : ''}${c.fn} (an unrecognised library)`, url: [(url ?? onBase)!], method, defaultMethod: null, relativeOk: !url };
+    return { name: `${c.recv ? `${c.recv}.` : ''}${c.fn}`, url: [(url ?? onBase)!], method, defaultMethod: null, relativeOk: !url, unrecognised: true };
   }
 
   /**
@@ -2190,7 +2192,7 @@ function tableKey(v: Val): string | null {
 // ---- sinks: the HTTP calls of the usual libraries ----
 
 /** needsBase: counted only when the URL starts with a Commerce7 base (a call of a shape also used for other things). */
-interface Sink { name: string; url: Expr[]; method: Expr | null; defaultMethod: HttpMethod | null; relativeOk: boolean; needsBase?: boolean }
+interface Sink { name: string; url: Expr[]; method: Expr | null; defaultMethod: HttpMethod | null; relativeOk: boolean; needsBase?: boolean; /** genericCall's last resort */ unrecognised?: boolean }
 
 // Net::HTTP's request_get / get2 / request_post are its get / post.
 // Ruby's Net::HTTP.get_response(uri) / Net::HTTP.post_form(uri, params) too; curb's easy.http_put(body); httpclient's get_content(url).

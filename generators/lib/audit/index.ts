@@ -566,14 +566,12 @@ function fromText(r: TextReference, engine: string): ApiReference {
   };
 }
 
-const UNRECOGNISED = /^(.*) \(an unrecognised library\)$/;
-
 function fromSink(r: SinkResult, path: string, base: string, method: HttpMethod | null, engine: string, excerpt: string): ApiReference {
   const absent = r.method !== null && r.method.parts.length === 1 && r.method.parts[0] === ABSENT;
   const methodSeen = method !== null || ((r.method === null || absent) && (r.defaultMethod !== null || absent));
   const m = method ?? (r.method === null || absent ? r.defaultMethod ?? 'GET' : null) ?? 'GET';
   const methodEv = r.method?.ev[0] ?? (methodSeen ? { file: r.sinkFile, line: r.sinkLine, text: method ? `${r.sink}` : `${r.sink} (default ${m})` } : null);
-  const guessed = UNRECOGNISED.exec(r.sink)?.[1];
+  const guessed = r.unrecognisedLibrary;
   const confidence: Confidence = !methodSeen || guessed ? 'low' : r.via.length || base === 'client' || base === 'name' ? 'medium' : 'high';
   return {
     file: r.file, line: r.line, column: 1, method: m, methodSeen, path, excerpt,
