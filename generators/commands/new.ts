@@ -15,7 +15,7 @@ import {
   changedFiles, finishManifest, finishNewProject, type KnownValidation, planWrite, readYoRc, refuseChanges, removeDraft, startingDraft, summaryLines,
   writeProject, YO_RC_FILE, YO_RC_KEY, yoRcText,
 } from '../lib/new-project.js';
-import { startGitProbe } from '../lib/project-git.js';
+import { discardEarlyInit, removeEarlyInit, startEarlyInit, startGitProbe } from '../lib/project-git.js';
 import { EXIT, UserError } from './errors.js';
 import { runGenerator } from './yeoman.js';
 
@@ -64,6 +64,8 @@ async function runNewFast(args: string[], { dir, opts, explicit }: NewInput): Pr
   const log = (line: string) => { out.write(`${line}\n`); };
   const interrupted = recoverInterrupted(root);
   if (interrupted) log(`${describeInterrupted(interrupted)} This run completes it.`);
+  // A killed run's early `git init` (lib/project-git.ts) is no part of the project: gone before anything reads it.
+  removeEarlyInit(root);
   const start = startingDraft(root, { example, answers: opts.answers as string | undefined, interrupted, log });
   // A fresh project: no c7-app.json, or only the one an interrupted fresh run wrote (its journal says there was none
   // before it): that run was killed before its first commit, which this one makes.
@@ -97,9 +99,16 @@ async function runNewFast(args: string[], { dir, opts, explicit }: NewInput): Pr
   if (!opts.force) refuseChanges(changedFiles(root, files), interrupted);
   // .yo-rc.json right after c7-app.json, where Yeoman's storage puts it; rewritten whenever it changes.
   files.splice(1, 0, { target: path.join(root, YO_RC_FILE), owner: 'derived', contents: yoRcText(yoRc, { teach, answered: [...result.answered].sort() }) });
-  await writeProject(root, files, { manifest: { before: digest(start.existingManifestText), text: manifestText }, resuming: interrupted !== undefined, out });
+  // The first commit's `git init` runs beside the writes, into a folder of its own (moved into place after them).
+  const earlyInit = gitProbe ? startEarlyInit(root, gitProbe) : undefined;
+  try {
+    await writeProject(root, files, { manifest: { before: digest(start.existingManifestText), text: manifestText }, resuming: interrupted !== undefined, out });
+  } catch (err) {
+    await discardEarlyInit(earlyInit);
+    throw err;
+  }
 
-  await finishNewProject(root, { manifest, ctx, skipInstall: Boolean(opts.skipInstall), log, fresh, git: opts.git !== false, ...(gitProbe ? { gitProbe } : {}) });
+  await finishNewProject(root, { manifest, ctx, skipInstall: Boolean(opts.skipInstall), log, fresh, git: opts.git !== false, ...(gitProbe ? { gitProbe } : {}), ...(earlyInit ? { earlyInit } : {}) });
   removeDraft(root);
   for (const line of summaryLines(root, manifest, ctx)) log(line);
   return EXIT.ok;

@@ -5,7 +5,7 @@
 //   - skipped when git is not installed (said once), or with --no-git (nothing said)
 //   - never fails the run: a failed git step is said, and the project is written all the same
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { devNull } from 'node:os';
 import path from 'node:path';
 
@@ -26,7 +26,7 @@ export const FALLBACK_IDENTITY = { name: 'generator-c7-app', email: 'generator-c
 // Git reads these to find its repository; inside a hook they point elsewhere: find the repository from the folder.
 const GIT_LOCATION_VARS = ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_COMMON_DIR', 'GIT_PREFIX', 'GIT_INDEX_FILE'];
 
-interface Ran { status: number | null; stdout: string; stderr: string; missing: boolean }
+export interface Ran { status: number | null; stdout: string; stderr: string; missing: boolean }
 
 function gitEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, GIT_TERMINAL_PROMPT: '0' };
@@ -98,23 +98,101 @@ interface ConfigRead { values: Map<string, string>; branchRefused?: Ran }
 // default branch the developer chose, and core.abbrev (with none, the commit's id is read from the files: shortHead).
 const CONFIG_READ = ['config', '-z', '--get-regexp', '^(user\\.(name|email)|init\\.defaultbranch|core\\.abbrev)$'];
 
+// The generated CI workflow runs on pushes to main: main unless the developer chose another default branch (then
+// HEAD is pointed at that one in initProjectGit, before anything is committed: what a plain `git init` would have made).
+const INIT = ['-c', 'init.defaultBranch=main', 'init', '--quiet'];
+
+/**
+ * Where `git init` runs while the files are being written (startEarlyInit): a folder of the project's own, whose
+ * `.git` is moved to the project's root only once the files are on disk. Until then the project is no repository
+ * (git finds none from its folder), so a killed run leaves no repository, only this folder: the next run removes it
+ * (removeEarlyInit) before it reads the project, and never takes it for a repository.
+ */
+export const EARLY_INIT_DIR = '.c7-app-git-init.tmp';
+
+/** A `git init` started ahead of the files; initProjectGit moves its repository into place, or discards it. */
+export interface EarlyInit { root: string; result: Promise<Ran | undefined>; settled: boolean }
+
+/**
+ * Starts `git init` for a fresh project into EARLY_INIT_DIR, beside the writes (its ~10 ms and its process start
+ * were on the run's path after them). Nothing is started when the probe says the project will get no repository
+ * (git missing, inside a repository): initProjectGit then says so as before. Creates `root` if absent.
+ */
+export function startEarlyInit(root: string, probe: Promise<GitProbe>): EarlyInit {
+  const early: EarlyInit = {
+    root,
+    settled: false,
+    result: probe.then((p) => {
+      if (p.missing || p.repository) return undefined;
+      removeEarlyInit(root);
+      mkdirSync(root, { recursive: true });
+      return gitAsync(root, [...INIT, EARLY_INIT_DIR]);
+    }).catch(() => undefined),
+  };
+  return early;
+}
+
+/** Removes EARLY_INIT_DIR from `root`: a killed run's, or one this run did not use. */
+export function removeEarlyInit(root: string): void {
+  const dir = path.join(root, EARLY_INIT_DIR);
+  // (Retried: a killed run's git may still be writing in it for a moment.)
+  if (existsSync(dir)) rmSync(dir, { recursive: true, force: true, maxRetries: 3, retryDelay: 20 });
+}
+
+/** Once its git has ended: removes the early init's folder unless initProjectGit moved its repository into place. */
+export async function discardEarlyInit(early: EarlyInit | undefined): Promise<void> {
+  if (!early || early.settled) return;
+  early.settled = true;
+  await early.result;
+  try { removeEarlyInit(early.root); } catch { /* a folder that cannot be removed is removed by the next run */ }
+}
+
+/**
+ * The early init's repository moved to `root`/.git: the same `git init` result as one run there (a repository
+ * holds no path of its own; its config, HEAD and templates are the same). Undefined when it did not succeed (git
+ * missing, init failed, the move refused): its folder is removed, and the caller runs `git init` in `root` itself,
+ * which says what is wrong exactly as before.
+ */
+async function adoptEarlyInit(early: EarlyInit | undefined): Promise<Ran | undefined> {
+  if (!early || early.settled) return undefined;
+  early.settled = true;
+  const ran = await early.result;
+  const dir = path.join(early.root, EARLY_INIT_DIR);
+  try {
+    if (ran?.status === 0) {
+      renameSync(path.join(dir, '.git'), path.join(early.root, '.git'));
+      rmSync(dir, { recursive: true, force: true });
+      return ran;
+    }
+  } catch {
+    // the move refused: a plain init below
+  }
+  removeEarlyInit(early.root);
+  return undefined;
+}
+
 /**
  * Makes `root` (a freshly generated project, on disk) a repository with one commit of everything not ignored.
- * `probe`: startGitProbe(root) started earlier (else it is started here). After the files are written: init, then
- * add with the config read beside it, then commit. (Not before the files: the checklist of a run that completes a
- * killed one would see the killed run's repository, and judge the project as git sees it.)
+ * `probe`: startGitProbe(root) started earlier (else it is started here); `early`: startEarlyInit's, when the run
+ * started `git init` beside its writes. Once the files are written: the repository in place (the early init's, else
+ * init), then add with the config read beside it, then commit. (No repository at the project's root before the
+ * files: the checklist of a run that completes a killed one would see the killed run's repository, and judge the
+ * project as git sees it.)
  */
-export async function initProjectGit(root: string, opts: { enabled?: boolean; message: string; probe?: Promise<GitProbe> }): Promise<ProjectGitResult> {
-  if (opts.enabled === false) return { kind: 'skipped', reason: 'disabled' };
+export async function initProjectGit(root: string, opts: { enabled?: boolean; message: string; probe?: Promise<GitProbe>; early?: EarlyInit }): Promise<ProjectGitResult> {
+  if (opts.enabled === false) {
+    await discardEarlyInit(opts.early);
+    return { kind: 'skipped', reason: 'disabled' };
+  }
   const probe = await (opts.probe ?? startGitProbe(root));
+  if (probe.missing || probe.repository) await discardEarlyInit(opts.early);
   if (probe.missing) return { kind: 'skipped', reason: 'no-git' };
   const repository = probe.repository;
   // (An ignored folder, such as the README's example inside the generator's own clone, is still not made a repository.)
   if (repository) return { kind: 'skipped', reason: 'inside-repository', repository, ignored: git(root, ['check-ignore', '-q', '.']).status === 0 };
 
-  // The generated CI workflow runs on pushes to main: main unless the developer chose another default branch (then
-  // HEAD is pointed at that one below, before anything is committed: what a plain `git init` would have made).
-  const init = git(root, ['-c', 'init.defaultBranch=main', 'init', '--quiet']);
+  // A killed run's early init is never the project's repository (nor added to it as one).
+  const init = (await adoptEarlyInit(opts.early)) ?? (removeEarlyInit(root), git(root, INIT));
   if (init.missing) return { kind: 'skipped', reason: 'no-git' };
   if (init.status !== 0) {
     // A git that does not run at all (a stub that only says how to install it) is no git; else init itself failed.
@@ -211,7 +289,7 @@ export function describeProjectGit(r: ProjectGitResult): string | undefined {
 }
 
 /** The one call after a fresh `new`: init and commit, then say what happened. */
-export async function initProjectGitAndSay(root: string, opts: { enabled?: boolean; message: string; log: (line: string) => void; probe?: Promise<GitProbe> }): Promise<ProjectGitResult> {
+export async function initProjectGitAndSay(root: string, opts: { enabled?: boolean; message: string; log: (line: string) => void; probe?: Promise<GitProbe>; early?: EarlyInit }): Promise<ProjectGitResult> {
   const result = await initProjectGit(root, opts);
   const line = describeProjectGit(result);
   if (line) opts.log(line);

@@ -4,10 +4,11 @@
 // the generator's to commit in; a refused run makes none. The built bin, no TTY.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { GENERATION_JOURNAL } from '../../generators/lib/generation-journal.js';
+import { EARLY_INIT_DIR } from '../../generators/lib/project-git.js';
 import { runCli } from '../support/cli.js';
 import { EXAMPLE_MANIFESTS } from '../support/paths.js';
 import { snapshot } from '../support/snapshot.js';
@@ -59,6 +60,53 @@ describe('c7-app new: git around an interrupted or refused run', () => {
     const tracked = git(dir, 'ls-files').stdout.split('\n');
     for (const f of ['c7-app.json', 'package.json', 'src/main.ts']) assert.ok(tracked.includes(f), f);
     assert.ok(!tracked.includes(GENERATION_JOURNAL));
+  });
+
+  // `git init` runs beside the writes into a folder of the project's own, moved into place after them: a run killed
+  // before that leaves the folder (and no repository at the project's root).
+  const earlyInitLeftOver = (dir: string) => {
+    mkdirSync(path.join(dir, EARLY_INIT_DIR), { recursive: true });
+    assert.equal(git(path.join(dir, EARLY_INIT_DIR), 'init', '-q').status, 0);
+    writeFileSync(path.join(dir, EARLY_INIT_DIR, 'stray.txt'), 'x\n');
+  };
+
+  for (const [how, env] of [['the bin', {}], ['Yeoman', { C7_APP_YEOMAN: '1' }]] as const) {
+    it(`a killed run's early git init is no repository: the next run (${how}) removes it and commits without it`, () => {
+      const dir = fresh();
+      interruptedFresh(dir, (rel) => rel.startsWith('src/'));
+      earlyInitLeftOver(dir);
+      assert.notEqual(git(dir, 'rev-parse', '--show-toplevel').stdout.trim(), dir, 'the project is no repository yet');
+      const r = runCli(['new', dir, '--skip-install'], { env: { ...noIdentity(), ...env } });
+      assert.equal(r.status, 0, r.stdout + r.stderr);
+      assert.match(r.stdout + r.stderr, /git: created a repository with a first commit/);
+      assert.ok(!existsSync(path.join(dir, EARLY_INIT_DIR)));
+      assert.equal(git(dir, 'rev-list', '--count', 'HEAD').stdout.trim(), '1');
+      assert.deepEqual(git(dir, 'ls-files').stdout.split('\n').filter((f) => f.startsWith(EARLY_INIT_DIR)), []);
+      assert.equal(git(dir, 'status', '--porcelain').stdout, '', 'nothing left out of the first commit');
+    });
+  }
+
+  it('an early git init left over in a project that is not fresh: removed, no commit made', () => {
+    const dir = fresh();
+    assert.equal(runCli(['new', dir, '--answers', EXAMPLE_MANIFESTS[1]!, '--skip-install', '--no-git']).status, 0);
+    earlyInitLeftOver(dir);
+    const r = runCli(['new', dir, '--answers', EXAMPLE_MANIFESTS[1]!, '--skip-install'], { env: noIdentity() });
+    assert.equal(r.status, 0, r.stdout + r.stderr);
+    assert.ok(!existsSync(path.join(dir, EARLY_INIT_DIR)));
+    assert.ok(!existsSync(path.join(dir, '.git')));
+  });
+
+  it('a run that fails after its writes (npm install missing): no early git init and no repository left', () => {
+    const bin = mkdtempSync(path.join(tmpdir(), 'c7-newgit-bin-'));
+    const gitPath = spawnSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).stdout.trim();
+    symlinkSync(gitPath, path.join(bin, 'git'));
+    const dir = fresh();
+    const r = runCli(['new', dir, '--answers', EXAMPLE_MANIFESTS[1]!], { env: { ...noIdentity(), PATH: bin } });
+    assert.equal(r.status, 1, r.stdout + r.stderr);
+    assert.match(r.stderr, /npm install failed/);
+    assert.ok(existsSync(path.join(dir, 'c7-app.json')), 'the files are written');
+    assert.ok(!existsSync(path.join(dir, EARLY_INIT_DIR)));
+    assert.ok(!existsSync(path.join(dir, '.git')));
   });
 
   it('a repository the user made in the folder (no interrupted run) is theirs: no commit, said once', () => {
