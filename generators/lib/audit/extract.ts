@@ -810,6 +810,12 @@ export function extractFacts(file: string, grammar: string, root: SyntaxNode): F
         const base = heritage ? /^(?:extends\s+)?\\?([A-Za-z_$][\w$\\.]*)/.exec(heritage.text.replace(/^extends\s+/, ''))?.[1] : undefined;
         (facts.classes ??= {})[currentClass] = { ...(base ? { base: lastIdent(base.replace(/\\/g, '.')) } : {}), fields: {} };
       }
+      // Python: the first base that is not a mixin of the language's own (class Vendor(Resource), class E(str, Enum)).
+      if (currentClass && grammar === 'python') {
+        const supers = field(n, 'superclasses');
+        const base = supers ? namedChildren(supers).map((c) => c.text).find((b) => /^[A-Za-z_][\w.]*$/.test(b) && !/^(?:object|str|int|ABC|Enum|IntEnum|StrEnum|Generic|Protocol|Exception)$/.test(b)) : undefined;
+        (facts.classes ??= {})[currentClass] = { ...(base ? { base: lastIdent(base) } : {}), fields: {} };
+      }
       const before = facts.fns.length;
       for (let i = 0; i < n.childCount; i++) { const c = n.child(i)!; if (c.isNamed) visit(c, fn); }
       // A data class's fields in order (Python dataclass / NamedTuple annotations, a C# record's parameters): a
@@ -939,6 +945,12 @@ export function extractFacts(file: string, grammar: string, root: SyntaxNode): F
       if (/^(object_pattern|array_pattern|pattern_list|tuple_pattern|list_literal|left_assignment_list|list_pattern)$/.test(nameNode.type)) {
         const vars = nameNode.type === 'object_pattern' || nameNode.type === 'array_pattern' ? loopVarsOfPattern(nameNode)
           : namedChildren(nameNode).flatMap((c, i): Array<[string, number]> => (IDENT.has(c.type) && c.text !== '_' ? [[lastIdent(c.text), i]] : []));
+        // (a, b = x(), y(): each name its own value, as Python and Go assign them.)
+        const items = valueNode.type === 'expression_list' ? namedChildren(valueNode) : [];
+        if (items.length > 1 && items.length === vars.length && vars.every(([, pos], i) => pos === i)) {
+          vars.forEach(([nm], i) => add(fn === top ? facts.defs : fn.locals, nm, toExpr(items[i]!)));
+          continue;
+        }
         const list = elems(toExpr(valueNode), vars, n).map(([nm, x]) => [nm, { ...x, one: true }] as [string, Expr]);
         for (const [nm, x] of list) add(fn === top ? facts.defs : fn.locals, nm, x);
         continue;
@@ -946,7 +958,8 @@ export function extractFacts(file: string, grammar: string, root: SyntaxNode): F
       const name = nameNode.type === 'string' || nameNode.type === 'hash_key_symbol' ? unquoteKey(nameNode) : lastIdent(nameNode.text);
       if (!name) continue;
       const value = toExpr(valueNode);
-      if (fn === top && currentClass && /^(?:public_field_definition|field_definition|property_element|const_element)$/.test(t)) {
+      // (Python: an assignment in the class body, `path = "vendor"`, is a class attribute.)
+      if (fn === top && currentClass && (/^(?:public_field_definition|field_definition|property_element|const_element)$/.test(t) || grammar === 'python' && t === 'assignment' && /^[A-Za-z_]\w*$/.test(nameNode.text))) {
         const cls = facts.classes?.[currentClass];
         if (cls) cls.fields[name.replace(/^[#$]/, '')] = value;
       }

@@ -526,9 +526,6 @@ export class Flow {
       const own = this.classField(env.fn.cls!, fieldOf[1]!, env);
       if (own) return own;
     }
-    // A Python Enum member's value: Path.NOTES.value is Path.NOTES (the class attribute's literal).
-    const enumValue = /^([A-Za-z_]\w*)\.([A-Za-z_]\w*)\.value$/.exec(e.text);
-    if (enumValue && env.facts.grammar === 'python') return this.evalRef({ ...e, name: enumValue[2]!, text: `${enumValue[1]}.${enumValue[2]}` }, env);
     const bare = e.text.replace(/^[$@]+/, '');
     // A parameter of the function being read.
     // `options.method` where options is a parameter: bound from the object literal each caller passes.
@@ -553,6 +550,18 @@ export class Flow {
     // `endpoint.path` on a parameter: the field of the object the caller passes (bind: a constructor's argument, an
     // object literal's entry). Open only where some class of the project has such a field (else a name lookup below).
     const member = e.simple ? null : /^\$?([A-Za-z_]\w*)(?:\.|->)([A-Za-z_]\w*)$/.exec(e.text);
+    // A Python enum member's `.value` (a `str, Enum` of resources): the member's own value; on a parameter, the
+    // value of what the caller passes (bind).
+    const enumValue = env.facts.grammar === 'python' && !e.simple ? /^([A-Za-z_][\w.]*)\.value$/.exec(e.text) : null;
+    if (enumValue && !(member && env.fn.params.includes(member[1]!))) {
+      const prefix = enumValue[1]!;
+      return this.eval({ k: 'ref', name: prefix.replace(/^.*\./, ''), text: prefix, line: e.line, simple: !prefix.includes('.') }, env);
+    }
+    if (member && member[2] === 'value' && enumValue && env.fn.params.includes(member[1]!)) {
+      const bound = env.bindings?.get(`${member[1]}.value`) ?? env.bindings?.get(member[1]!);
+      if (bound) return bound;
+      if (!env.bindings) return [{ parts: [{ param: `${member[1]}.value` }], ev: [] }];
+    }
     if (member && !/^(?:self|this|cls)$/.test(member[1]!) && env.fn.params.includes(member[1]!)) {
       const key = `${member[1]}.${member[2]}`;
       const bound = env.bindings?.get(key);
@@ -885,6 +894,8 @@ export class Flow {
     if (/^(join|urljoin|Join|JoinPath|joinPath|resolve|Combine)$/.test(fn) && args.length >= 2 && /^(|URI|path|posixpath|urllib\.parse|parse|filepath|url|Path|os\.path|urlparse|path\.posix|posix|Url|Flurl\.Url|URLUtil)$/.test(e.recv)) return this.join(args.map(spreadSegments));
     // segments.map(String) / .map(encodeURIComponent): the same segments, as text.
     if (fn === 'map' && e.recvExpr && args.length === 1 && args[0]!.value.k === 'ref' && /^(String|encodeURIComponent|encodeURI|escape)$/.test(args[0]!.value.text)) return recv();
+    // Python's map(str, parts) / map(quote, parts): the same segments, as text.
+    if (fn === 'map' && !e.recv && args.length === 2 && args[0]!.value.k === 'ref' && /^(str|quote|quote_plus|urllib\.parse\.quote|parse\.quote)$/.test(args[0]!.value.text)) return this.eval(args[1]!.value, deeper);
     // Lists joined by a separator: [ROOT, ...parts].join('/'), "/".join(parts), strings.Join(parts, "/"),
     // implode('/', $parts), string.Join("/", parts); Go's append(list, more...) is a longer list.
     if (fn === 'append' && !e.recv && args.length) return this.eval({ k: 'list', items: args.map((a) => ({ value: a.value, spread: false })), line: e.line }, env);
@@ -1258,11 +1269,13 @@ export class Flow {
     }
     const name = /^\$?[A-Za-z_$][\w$]*$/.test(recv) ? recv.replace(/^\$(?=[A-Za-z_])/, '') : null;
     // An object made where it is used: new Notes().drop(id), (new Vendors())->all().
-    const inline = /^\(?\s*new\s+\\?([A-Za-z_$][\w$\\]*)\s*\(/.exec(recv)?.[1]?.split('\\').pop();
+    const inline = (/^\(?\s*new\s+\\?([A-Za-z_$][\w$\\]*)\s*\(/.exec(recv) ?? (env.facts.grammar === 'python' ? /^([A-Z]\w*)\s*\(/.exec(recv) : null))?.[1]?.split('\\').pop();
     if (inline && index.has(inline)) cls = inline;
     const defs = name ? [...(env.fn.locals.get(name) ?? []), ...(env.facts.defs.get(name) ?? [])] : [];
     if (name && !defs.length) defs.push(...this.nearest(this.project.defs, name, env.facts.file).slice(0, 4).map((d) => d.expr));
-    for (const d of cls ? [] : defs) {
+    for (const d0 of cls ? [] : defs) {
+      // One name of a destructured tuple (products, vendors = Product(c), Vendor(c)): its own item.
+      const d = d0.k === 'elem' && d0.iter.k === 'list' && d0.at !== undefined ? componentOf(d0.iter, d0.at) ?? d0 : d0;
       if (d.k !== 'call') continue;
       // `new Tags(…)` is a call of Tags (PHP's, Ruby-like `X::new`: fn 'new' on the class).
       const made = d.fn === 'new' ? d.recv.split(/::|\.|\\/).pop() : !d.recv ? d.fn : undefined;
@@ -1465,6 +1478,8 @@ export class Flow {
       const def = target.defaults.get(p);
       // C# joins a null string as "" ($"{x}", "a" + x): a parameter left at its null default adds nothing to a path.
       if (def?.k === 'other' && def.text === 'null' && target.file.endsWith('.cs')) { map.set(p, [text('')]); continue; }
+      // A rest parameter no argument reaches is an empty list: `*parts` adds no segment.
+      if (p === target.rest) { map.set(p, [text('')]); continue; }
       map.set(p, def ? this.eval(def, env) : [hole(p)]);
     }
     return map;
@@ -1500,6 +1515,13 @@ export class Flow {
       // A plain function is not a method of a local object: preview.get("total") is not the module's get(url).
       if (helper && !helper.method && c.recvExpr?.k === 'ref' && c.recvExpr.simple && (fn.locals.has(c.recvExpr.name) || fn.params.includes(c.recvExpr.name))
         && !(fn.locals.get(c.recvExpr.name) ?? []).some((d) => d.k === 'call' && /^(require|import|import_module)$/.test(d.fn))) helper = undefined;
+      // A method of a map, an environment or a header set (os.environ.get(k), self.http.headers.update(h)) is not the
+      // project's method of that name (Resource.get(id)).
+      // (A local made by a call, `meta = new MetaDataService()`, is an object of the project's whatever its name.)
+      if (helper && c.recv && NOT_CLIENT.test(c.recv) && !(c.recvExpr?.k === 'ref' && c.recvExpr.simple && (fn.locals.get(c.recvExpr.name) ?? facts.defs.get(c.recvExpr.name) ?? []).some((d) => d.k === 'call'))) helper = undefined;
+      // Nor a method of a Python local made as a literal (ids = {…}; ids.get(k)): a dict's get is not Resource.get.
+      if (helper?.method && facts.grammar === 'python' && c.recvExpr?.k === 'ref' && c.recvExpr.simple && (fn.locals.get(c.recvExpr.name) ?? []).some((d) => d.k === 'obj' || d.k === 'list' || d.k === 'str' || d.k === 'other' && /^[{[]/.test(d.text))
+        && !(fn.locals.get(c.recvExpr.name) ?? []).some((d) => d.k === 'call' || d.k === 'ref')) helper = undefined;
       // `request(url, …)` / `fetch(…)` named like an HTTP library's call: a helper of that name in another folder is
       // a different module's (undici's request is not the neighbour project's request).
       if (helper && REQUEST_FN.test(c.fn) && dirOf(helper.file) !== dirOf(facts.file)) helper = undefined;
@@ -2143,7 +2165,8 @@ export class Flow {
         const cls = bindings.get('@cls')?.[0]?.parts[0];
         return this.settingOf(typeof cls === 'string' ? cls : '', setting[1]!, setting[2]!) ?? [hole(setting[1]!)];
       }
-      const bound = bindings.get(p.param);
+      // A Python enum member's `.value` on a parameter: what the caller passes (see eval's enumValue).
+      const bound = bindings.get(p.param) ?? (p.param.endsWith('.value') ? bindings.get(p.param.slice(0, -6)) : undefined);
       if (!bound) return [hole(p.param, BASE_NAME.test(p.param))];
       if (!p.table) return bound;
       // A const table indexed by the parameter: the entries the callers' arguments select.

@@ -1,0 +1,94 @@
+// Python shapes from the fifteenth development set (issue 12): str Enum members and their `.value`, `*map(str, parts)`
+// over a rest parameter, a hand-written SDK whose Resource subclasses set `path` as a class attribute, tuple
+// assignment of instances, and the dict and environment `get`s that are not the SDK's `get`.
+import assert from 'node:assert/strict';
+import { auditSources } from '../../generators/lib/audit/index.js';
+
+const audit = (files: Record<string, string>) => auditSources(Object.entries(files).map(([file, text]) => ({ file, text })));
+const calls = (r: Awaited<ReturnType<typeof audit>>) => r.references.map((x) => `${x.method} ${x.path}`).sort();
+
+describe('audit engine: Python enums, rest parameters and SDK resource classes', () => {
+  it("an Enum member's .value, through a parameter or directly, is the member's value", async () => {
+    const r = await audit({ 'api.py': [
+      'import os, posixpath, requests',
+      'from enum import Enum',
+      'C7_BASE = os.environ.get("C7_BASE", "https://api.commerce7.com/v1")',
+      'session = requests.Session()',
+      'class Endpoint(str, Enum):',
+      '    CUSTOMER = "customer"',
+      '    NOTE = "note"',
+      '    COUPON = "coupon"',
+      'def url_for(ep):',
+      '    return posixpath.join(C7_BASE, ep.value)',
+      'def send(method, ep):',
+      '    return session.request(method, url_for(ep))',
+      'send("GET", Endpoint.CUSTOMER)',
+      'session.post(f"{C7_BASE}/{Endpoint.NOTE.value}")',
+    ].join('\n') });
+    assert.deepEqual(calls(r), ['GET /customer', 'POST /note']);
+    assert.deepEqual(r.unresolved, []);
+  });
+
+  it('a rest parameter no argument reaches adds no segment; map(str, parts) is the parts', async () => {
+    const r = await audit({ 'api.py': [
+      'import posixpath, requests',
+      'BASE = "https://api.commerce7.com/v1"',
+      'def url(resource, *parts):',
+      '    return posixpath.join(BASE, resource, *map(str, parts))',
+      'def send(method, resource, *parts):',
+      '    return requests.request(method, url(resource, *parts))',
+      'send("POST", "note")',
+      'send("PUT", "tag", "customer", 5)',
+    ].join('\n') });
+    assert.deepEqual(calls(r), ['POST /note', 'PUT /tag/customer/{id}']);
+  });
+
+  it("a Resource base class's methods on self.path take the path the subclass sets as a class attribute", async () => {
+    const r = await audit({
+      'c7sdk/__init__.py': [
+        'import os, requests',
+        'DEFAULT_BASE = "https://api.commerce7.com/v1"',
+        'class Client:',
+        '    def __init__(self, tenant, base=None):',
+        '        self.base = (base or os.environ.get("C7_BASE") or DEFAULT_BASE).rstrip("/")',
+        '        self.http = requests.Session()',
+        '        self.http.headers.update({"tenant": tenant})',
+        '    def request(self, method, path, **kwargs):',
+        '        return self.http.request(method, f"{self.base}/{path}", **kwargs).json()',
+      ].join('\n'),
+      'c7sdk/resources.py': [
+        'class Resource:',
+        '    path = ""',
+        '    def __init__(self, client):',
+        '        self._client = client',
+        '    def list(self, **params):',
+        '        return self._client.request("GET", self.path, params=params)',
+        '    def get(self, obj_id):',
+        '        return self._client.request("GET", f"{self.path}/{obj_id}")',
+        '    def create(self, body):',
+        '        return self._client.request("POST", self.path, json=body)',
+        '    def delete(self, obj_id):',
+        '        return self._client.request("DELETE", f"{self.path}/{obj_id}")',
+        'class Product(Resource):',
+        '    path = "product"',
+        'class Vendor(Resource):',
+        '    path = "vendor"',
+        'class Department(Resource):',
+        '    path = "department"',
+      ].join('\n'),
+      'run.py': [
+        'from c7sdk import Client',
+        'from c7sdk.resources import Department, Product, Vendor',
+        'client = Client("t")',
+        'def main():',
+        '    products, vendors = Product(client), Vendor(client)',
+        '    vendor_ids = {v["title"]: v["id"] for v in vendors.list()}',
+        '    depts = Department(client).list()',
+        '    for row in []:',
+        '        products.create({"vendorId": vendor_ids.get(row["vendor"])})',
+      ].join('\n'),
+    });
+    // Not Resource.get for the dict's get, the environment's get or the header set's update; each instance its class's path.
+    assert.deepEqual(calls(r), ['GET /department', 'GET /vendor', 'POST /product']);
+  });
+});
