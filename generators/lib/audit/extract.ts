@@ -77,6 +77,8 @@ export interface FnDef {
   /** A declaration without a body of its own (Python `...`/`pass`, a C# interface method): an API client library's
    * declared call (uplink, Refit); what it returns is a response. */
   stub?: boolean;
+  /** A method only its own class may call (private, `#name`, C#'s default, Python's `_name`). */
+  private?: boolean;
   /** A C# extension method (`this HttpClient http` first): called as `http.Name(…)`, the receiver is that parameter. */
   extension?: boolean;
   /** C# parameters defaulting to null whose `?? fallback` is their default (csgo.ts nullFallback). */
@@ -761,6 +763,16 @@ function isReceiver(n: SyntaxNode): boolean {
 }
 
 /** Walks one parsed file into facts. */
+/** A method only its class can call: `private` (PHP, TS, C#, Java, Kotlin; not C#'s unwritten default), `#name`, Python's `_name`. */
+function isPrivateMethod(n: SyntaxNode, grammar: string, name: string): boolean {
+  // An entry point or a method a framework calls (an attribute, an annotation, a decorator) has callers unseen.
+  if (/^(?:Main|main)$/.test(name) || n.parent?.type === 'decorated_definition' || namedChildren(n).some((c) => /attribute|annotation|decorator/.test(c.type) || c.type === 'modifiers' && /@/.test(c.text))) return false;
+  const mods = namedChildren(n).filter((c) => /modifier/.test(c.type)).map((c) => c.text);
+  const words = mods.join(' ').split(/\s+/);
+  if (grammar === 'python') return /^_(?!_)/.test(name) || /^__\w*[^_]$/.test(name);
+  return words.includes('private') || name.startsWith('#');
+}
+
 export function extractFacts(file: string, grammar: string, root: SyntaxNode): FileFacts {
   if (grammar === 'powershell') return powershellFacts(file, root);
   const top: FnDef = { name: '', params: [], pattern: [], defaults: new Map(), calls: [], locals: new Map(), returns: [], line: 1, file, method: false };
@@ -852,6 +864,7 @@ export function extractFacts(file: string, grammar: string, root: SyntaxNode): F
       if (t === 'method_declaration' && grammar === 'c-sharp' && isExtensionMethod(n)) def.extension = true;
       if (currentClass) {
         def.cls = currentClass;
+        if (def.method && isPrivateMethod(n, grammar, def.name)) def.private = true;
         if (CTOR.test(def.name) || def.name === currentClass) {
           def.fields = new Map();
           // TS parameter properties (`private readonly path: string`), PHP constructor promotion.

@@ -503,7 +503,7 @@ export class Flow {
       const hit = table?.get(e.name);
       if (hit) return hit;
     }
-    const setting = this.jsonSetting(e, env);
+    const setting = this.jsonSetting(e, env) ?? this.keyedSetting(e, env);
     if (setting) return setting;
     const configured = this.configKey(e, env);
     if (configured && BASE_NAME.test(configured)) return [hole(configured, true)];
@@ -642,6 +642,26 @@ export class Flow {
     const found = index.get(m[2]!.replace(/\?/g, '').slice(1));
     if (!found?.length) return null;
     // The nearest folder's file decides (a monorepo's packages each with their config).
+    const near = (s: { file: string }) => { const d = dirOf(s.file); return env.facts.file.startsWith(d ? `${d}/` : '') ? d.length : -1; };
+    const best = Math.max(...found.map(near));
+    if (best < 0) return null;
+    return uniq(found.filter((s) => near(s) === best).slice(0, MAX_ALTS).map((s) => ({ parts: [s.value], ev: [{ file: s.file, line: s.line, text: s.value.slice(0, 120) }] })));
+  }
+
+  /**
+   * `$config['zendesk']['base']` on a variable loaded from a PHP config file (`$config = require 'config.php'`),
+   * `cfg["shipstation"]["base"]` on a configparser: the value a project PHP config array or INI file holds at that key
+   * path (settings.ts), the nearest file's; null when none does.
+   */
+  private keyedSetting(e: Extract<Expr, { k: 'ref' }>, env: Env): Val[] | null {
+    const index = this.project.settings;
+    if (!index?.size || e.simple) return null;
+    const m = /^\$?([A-Za-z_]\w*)((?:\[\s*(['"])[\w.-]+\3\s*\])+)$/.exec(e.text);
+    if (!m || m[1] === 'this' || env.fn.params.includes(`$${m[1]}`) || env.fn.params.includes(m[1]!)) return null;
+    const keys = [...m[2]!.matchAll(/\[\s*['"]([\w.-]+)['"]\s*\]/g)].map((k) => k[1]!);
+    const found = index.get(keys.join('.'));
+    // One key alone ($row['id']) is a setting only when the setting is a URL: a record's field is no config's.
+    if (!found?.length || keys.length < 2 && !found.every((f) => /^https?:\/\//.test(f.value))) return null;
     const near = (s: { file: string }) => { const d = dirOf(s.file); return env.facts.file.startsWith(d ? `${d}/` : '') ? d.length : -1; };
     const best = Math.max(...found.map(near));
     if (best < 0) return null;
@@ -2640,7 +2660,9 @@ function streamMethod(ctx: Expr, fn: FnDef): Expr | null {
   let opts = e.args[0]?.value;
   // The options array built in a local first: $opts = ['http' => ['method' => $method]]; stream_context_create($opts).
   if (opts?.k === 'ref' && opts.simple) opts = fn.locals.get(opts.name)?.find((x) => x.k === 'obj') ?? opts;
-  const http = opts?.k === 'obj' ? opts.entries.find((en) => /^(http|https)$/.test(en.key))?.value : undefined;
+  let http = opts?.k === 'obj' ? opts.entries.find((en) => /^(http|https)$/.test(en.key))?.value : undefined;
+  // ['http' => $http], $http built before: $http = ['method' => $method, …].
+  if (http?.k === 'ref' && http.simple) http = fn.locals.get(http.name)?.find((x) => x.k === 'obj') ?? http;
   const m = http?.k === 'obj' ? http.entries.find((en) => en.key === 'method')?.value : undefined;
   return m ?? { k: 'str', parts: ['GET'], line: e.line };
 }

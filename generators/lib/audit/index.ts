@@ -13,7 +13,7 @@ import { hostedShell, isShellHost } from './hosted.js';
 import { YAML_C7_BASE } from './files.js';
 import { importIndex, importsAny } from './imports.js';
 import { readPostman } from './postman.js';
-import { addJsonSettings, type SettingIndex } from './settings.js';
+import { addIniSettings, addJsonSettings, addPhpArraySettings, type SettingIndex } from './settings.js';
 import { encodeFacts, loadPrecomputedFacts } from './precomputed.js';
 import { scanSignIn, scanSource, stripTrailingComment, type ApiReference as TextReference } from './scan.js';
 
@@ -332,6 +332,10 @@ export function auditSourcesSync(sources: AuditSource[], extra: AuditExtra = {})
       read.push({ file: src.file, engine: base ? 'yaml (config: names the Commerce7 base URL)' : 'yaml (config: not read)', calls: 0 });
       continue;
     }
+    // A PHP config file returning an array: its settings by key path, Commerce7's or another host's
+    // ($config['zendesk']['base'] is Zendesk's base, not Commerce7's `base`).
+    if (/\.php$/i.test(src.file) && /^\s*return\s*(?:\[|array\s*\()/m.test(src.text)) addPhpArraySettings(settings, src.file, src.text);
+    if (/\.(?:ini|cfg|conf)$/i.test(src.file)) addIniSettings(settings, src.file, src.text);
     let look = looks.get(src.text);
     if (!look) looks.set(src.text, (look = { pass: PREFILTER.test(src.text), base: BASE_HINT.test(src.text) }));
     if (!look.pass) {
@@ -427,6 +431,15 @@ export function auditSourcesSync(sources: AuditSource[], extra: AuditExtra = {})
         const c = classify(r.url, { relativeOk });
         if (!c) continue;
         const method = methodOf(r.method);
+        // A private method nothing calls is dead code: its call is said, not counted (a permission for it would be
+        // one the integration never uses).
+        if (fn.private && fn.name && !called.has(fn.name)) {
+          const key = `p:${r.file}:${r.line}:${c.path}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          unresolved.push({ file: r.file, line: r.line, pattern: c.dynamic ? show(r.url).replace(/https?:\/\/api\.commerce7\.com(?::\d+)?(\/v1)?/i, '') : c.path, method, why: `in ${fn.cls ? `${fn.cls}.` : ''}${fn.name}, a private method nothing calls: dead code, not counted` });
+          continue;
+        }
         if (c.dynamic) {
           const key = `u:${r.file}:${r.line}:${show(r.url)}`;
           if (seen.has(key)) continue;

@@ -133,7 +133,10 @@ export function collectSources(targets: string[], opts: { includeTests?: boolean
   };
   const readEnvLike = (full: string) => {
     try {
-      const text = readFileSync(full, 'utf8').split(/\r?\n/).map((l) => (/api\.commerce7\.com/i.test(l) && !/secret|password|token|key\b/i.test(l) ? l : '')).join('\n');
+      // Kept besides: section headers and other hosts' URLs (no credentials in them), so `cfg["shipstation"]["base"]`
+      // is known to be another host's.
+      const keep = (l: string) => !/secret|password|passwd|token|key\b/i.test(l) && (/api\.commerce7\.com/i.test(l) || /^\s*\[[\w.-]+\]\s*$/.test(l) || /^\s*[\w.-]+\s*[=:]\s*["']?https?:\/\/[^\s@"']+["']?\s*$/.test(l));
+      const text = readFileSync(full, 'utf8').split(/\r?\n/).map((l) => (keep(l) ? l : '')).join('\n');
       out.sources.push({ file: opts.shown(full), text });
     } catch (err) {
       out.skipped.push({ file: opts.shown(full), reason: `cannot read: ${reasonOf(err)}` });
