@@ -189,7 +189,11 @@ export interface MemoryProjectOptions {
 export function memoryProject(files: Readonly<Record<string, string>> | ReadonlyMap<string, string>, opts: MemoryProjectOptions = {}): ProjectView {
   const map = new Map<string, string>();
   for (const [k, v] of files instanceof Map ? files : Object.entries(files)) map.set(normalizeRelPath(k), v);
-  const ignore = () => gitignoreMatcher(map.get('.gitignore'));
+  // The files never change: the .gitignore matcher and the listing are made once (the checklist's rules list the
+  // project several times; each listing matched every path again).
+  let matcher: ReturnType<typeof gitignoreMatcher> | undefined;
+  let listed: string[] | undefined;
+  const ignore = () => (matcher ??= gitignoreMatcher(map.get('.gitignore')));
   return {
     exists: (rel) => {
       const p = normalizeRelPath(rel);
@@ -199,7 +203,8 @@ export function memoryProject(files: Readonly<Record<string, string>> | Readonly
     read: (rel) => map.get(normalizeRelPath(rel)),
     listFiles: () => {
       const m = ignore();
-      return [...map.keys()].filter((k) => !m.ignores(k)).sort();
+      listed ??= [...map.keys()].filter((k) => !m.ignores(k)).sort();
+      return [...listed];
     },
     isIgnored: (rel) => (opts.gitRepo ? ignore().ignores(normalizeRelPath(rel)) : undefined),
   };
