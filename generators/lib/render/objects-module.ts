@@ -90,8 +90,10 @@ export function renderObjectsModule(ctx: RenderContext): string {
   const byPath = defs.map((d) => `  ${tsKey(d.listPath)}: ${typeNameOf(d.listPath)};`);
   const hooks = WEBHOOK_OBJECTS.map((o) => [o, webhookListPath(o)] as const).filter(([, p]) => p && defs.some((d) => d.listPath === p));
   const byHook = hooks.map(([o, p]) => `  ${tsKey(o)}: ${typeNameOf(p!)};`);
-  const notes = defs.flatMap((d) => fieldsOf(d.schema).map((f) => f.note ?? ''));
-  const cited = Object.entries(SOURCES).filter(([k]) => notes.some((n) => new RegExp(`(documented|observed): (?:[a-z0-9-]+, )*${k}\\b`).test(n)));
+  // The notes as one text, a line each (no match of a source's pattern can span a line break): each pattern is
+  // matched once instead of once per note (~3 ms).
+  const notes = defs.flatMap((d) => fieldsOf(d.schema).map((f) => f.note ?? '')).join('\n');
+  const cited = Object.entries(SOURCES).filter(([k]) => new RegExp(`(documented|observed): (?:[a-z0-9-]+, )*${k}\\b`).test(notes));
   const sources = cited.map(([k, v]) => `//   ${k}: ${commentText(v.where)}`).join('\n');
   return `${derivedHeader('ts')}
 // The Commerce7 objects this app may read (the "permissions" of ${MANIFEST_FILE}), typed from generator-c7-app's catalog:
