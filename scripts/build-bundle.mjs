@@ -162,17 +162,21 @@ const packageRootFromBin = {
   },
 };
 // commander requires node:child_process at load (for executable subcommands, which c7-app has none of): Node then
-// loads child_process, net, dgram... (~4 ms of validate). Its copy in the bundle gets the module on first use.
-const lazyChildProcess = {
+// loads child_process, net, dgram... (~4 ms of validate). Its copy in the bundle gets the module on first use. In
+// `new`'s file (newFast below) every import of it does: its first git runs beside the writes (~3 ms on Node 24 that
+// were loading before the render).
+const CHILD_PROCESS_EXPORTS = Object.keys(await import('node:child_process')).filter((k) => k !== 'default' && /^[A-Za-z_$][\w$]*$/.test(k));
+const lazyChildProcess = (importer = /[\\/]node_modules[\\/]commander[\\/]/) => ({
   name: 'lazy-child-process',
   setup(b) {
-    b.onResolve({ filter: /^node:child_process$/ }, (args) => (/[\\/]node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: 'lazy-child-process', namespace: 'c7-lazy' } : undefined));
+    // (Not the facade's own require, which is the real module's.)
+    b.onResolve({ filter: /^node:child_process$/ }, (args) => (args.namespace !== 'c7-lazy' && importer.test(args.importer) ? { path: 'lazy-child-process', namespace: 'c7-lazy' } : undefined));
     b.onLoad({ filter: /.*/, namespace: 'c7-lazy' }, () => ({
       loader: 'js',
-      contents: "let cp; const get = () => (cp ??= require('node:child_process')); module.exports = { spawn: (...a) => get().spawn(...a) };",
+      contents: `let cp; const get = () => (cp ??= require('node:child_process')); module.exports = { ${CHILD_PROCESS_EXPORTS.map((k) => `get ${k}() { return get().${k}; }`).join(', ')} };`,
     }));
   },
-};
+});
 // Node's built-ins as CommonJS: an ESM import of one makes Node build its ESM facade, which reads every export (for
 // node:fs, its lazy streams: ~6 ms on Node 20, ~10 to 20 ms for all of a run's built-ins). The bundle's own require
 // (the banner) gets the same module object without one.
@@ -231,7 +235,7 @@ const newFast = await build({
   mainFields: ['module', 'main'],
   target: 'node20',
   external: EXTERNAL,
-  plugins: [precompiled, uriFormat, packageRootFromBin, hostModules],
+  plugins: [precompiled, uriFormat, packageRootFromBin, hostModules, lazyChildProcess(/./)],
   // import.meta.url as the ESM build has it: the file's URL (package-info's PACKAGE_ROOT, createRequire).
   define: { 'import.meta.url': '__c7_import_meta_url' },
   banner: { js: 'var __c7_import_meta_url = require("node:url").pathToFileURL(__filename).href;' },
@@ -299,7 +303,7 @@ const result = await build({
   mainFields: ['module', 'main'],
   target: 'node20',
   external: EXTERNAL,
-  plugins: [precompiled, uriFormat, lazyChildProcess, builtinsAsRequire, packageRootFromBin, newLoader, questionFlags],
+  plugins: [precompiled, uriFormat, lazyChildProcess(), builtinsAsRequire, packageRootFromBin, newLoader, questionFlags],
   // CommonJS packages in an ESM bundle call require() for Node's built-ins and read __filename (write-file-atomic
   // names its temporary files with it): give them real ones. No bundled package reads its own files by __dirname
   // (checked by the tests run against the bundle).
