@@ -91,4 +91,33 @@ describe('audit engine: Python enums, rest parameters and SDK resource classes',
     // Not Resource.get for the dict's get, the environment's get or the header set's update; each instance its class's path.
     assert.deepEqual(calls(r), ['GET /department', 'GET /vendor', 'POST /product']);
   });
+
+  it('functools.partial(self.session.request, "GET") kept as a field, a module name or a local: the request with that method', async () => {
+    const r = await audit({ 'c7.py': [
+      'from functools import partial',
+      'import functools',
+      'from urllib.parse import urljoin',
+      'import requests',
+      'session = requests.Session()',
+      'delete = functools.partial(session.request, "DELETE")',
+      'class C7:',
+      '    def __init__(self):',
+      '        self.base = "https://api.commerce7.com/v1/"',
+      '        self.session = requests.Session()',
+      '        self._get = partial(self.session.request, "GET")',
+      '        self._put = partial(self.session.request, "PUT")',
+      '    def url(self, path):',
+      '        return urljoin(self.base, path)',
+      '    def departments(self):',
+      '        return self._get(self.url("department")).json()["departments"]',
+      '    def rename(self, cid, body):',
+      '        return self._put(self.url(f"collection/{cid}"), json=body)',
+      'def drop(tag_id):',
+      '    post = partial(session.request, "POST")',
+      '    post("https://api.commerce7.com/v1/note", json={})',
+      '    return delete(f"https://api.commerce7.com/v1/tag/{tag_id}")',
+      'C7().rename("0e1c6a53-6ad4-4c5f-9d7e-3f1f0b2a4c11", {})',
+    ].join('\n') });
+    assert.deepEqual(calls(r), ['DELETE /tag/{id}', 'GET /department', 'POST /note', 'PUT /collection/{id}']);
+  });
 });

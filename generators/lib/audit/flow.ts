@@ -1528,7 +1528,7 @@ export class Flow {
     const emit = (c: CallSite, sink: Sink) => this.emitSink(c, sink, fn, facts, env, out);
     for (const c0 of fn.calls) {
       if (out.length > 200) break;
-      const c = paginateStep(fetchWrapper(libraryAlias(this.uncurry(importAlias(c0, fn, facts), env), fn, facts), fn, facts));
+      const c = paginateStep(fetchWrapper(libraryAlias(this.uncurry(this.unpartial(importAlias(c0, fn, facts), env), env), fn, facts), fn, facts));
       // (C# has no `http` module: a call on a variable named so is an extension method's when the project has one.)
       let helper = isLibraryCall(c) && !(facts.grammar === 'c-sharp' && c.recv) ? undefined
         : this.resolveFn(c.fn, c.recv, facts, (f) => f !== fn && (this.isHelper(f) && (!isLibraryCall(c) || !!f.extension) || !isLibraryCall(c) && this.readsShellEnv(f, c)), fn);
@@ -1651,6 +1651,26 @@ export class Flow {
    * A call of a name bound to a curried helper's first call (`const call = c7(tenant); call('/order', init)`): the
    * helper called with both argument lists.
    */
+  /**
+   * Python's functools.partial: `get = partial(session.request, "GET")` (a local, a module name or a field set in the
+   * class, `self._get`), then `get(url)` is `session.request("GET", url)`.
+   */
+  private unpartial(c: CallSite, env: Env): CallSite {
+    if (env.facts.grammar !== 'python' || c.recv && !/^(?:self|cls)$/.test(c.recv)) return c;
+    let defs: Expr[] | undefined;
+    if (!c.recv) defs = env.fn.locals.get(c.fn) ?? env.facts.defs.get(c.fn);
+    else if (env.fn.cls) defs = this.classIndex().get(env.fn.cls)?.map((x) => x.fields[c.fn]).filter((x): x is Expr => !!x);
+    const made = defs?.length === 1 ? defs[0] : undefined;
+    if (made?.k !== 'call' || made.fn !== 'partial' || !/^(?:|functools)$/.test(made.recv)) return c;
+    const [target, ...bound] = made.args;
+    if (!target || target.key || target.value.k !== 'ref') return c;
+    const text = target.value.text;
+    const dot = text.lastIndexOf('.');
+    const recv = dot < 0 ? '' : text.slice(0, dot);
+    const recvExpr: Expr | undefined = recv ? { k: 'ref', name: recv.replace(/^.*\./, ''), text: recv, line: made.line, simple: !recv.includes('.') } : undefined;
+    return { ...c, fn: dot < 0 ? text : text.slice(dot + 1), recv, ...(recvExpr ? { recvExpr } : {}), args: [...bound, ...c.args] };
+  }
+
   private uncurry(c: CallSite, env: Env): CallSite {
     if (c.recv || !/^[A-Za-z_$][\w$]*$/.test(c.fn) || env.fn.params.includes(c.fn)) return c;
     const defs = env.fn.locals.get(c.fn) ?? env.facts.defs.get(c.fn);
