@@ -24,6 +24,11 @@ function call<T = void>(start: (done: (err: NodeJS.ErrnoException | null, value?
 export interface AtomicWriteOptions {
   /** The new file's mode (e.g. a copied file's). By default an existing file keeps its mode; a new one gets 0o666 less the umask. */
   mode?: number;
+  /**
+   * The caller just saw nothing at this path (existsSync: no file, nor a symlink to one): the target is the path
+   * itself and there is no old file to take a mode or owner from, so neither is asked of the file system again.
+   */
+  absent?: boolean;
 }
 
 // A random start per process and per thread (each worker has its own module state), then one more per call: every
@@ -101,8 +106,8 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array, o
 
 async function writeAsync(file: string, data: string | Uint8Array, opts: AtomicWriteOptions): Promise<void> {
   // realpath(3), as fs/promises' realpath (not fs.realpath's lstat of each path component).
-  const target = await call<string>((done) => realpath.native(file, done)).catch(() => file);
-  const existing = await call<Stats>((done) => stat(target, done)).catch(() => undefined);
+  const target = opts.absent ? file : await call<string>((done) => realpath.native(file, done)).catch(() => file);
+  const existing = opts.absent ? undefined : await call<Stats>((done) => stat(target, done)).catch(() => undefined);
   const p = plan(target, existing, opts);
   const tmp = tempName(p.target);
   track(tmp);

@@ -287,9 +287,10 @@ export async function writeProject(root: string, files: PlannedWrite[], plan: { 
   let next = 0;
   const worker = async () => {
     while (next < pending.length) {
-      const { file } = pending[next++]!;
+      const { file, status } = pending[next++]!;
       dirs.add(path.dirname(file.target));
-      await writeFileAtomic(file.target, file.contents, file.mode !== undefined ? { mode: file.mode } : {});
+      // A file seen absent above is written without asking again where it leads and what it was (two fs calls each).
+      await writeFileAtomic(file.target, file.contents, { ...(file.mode !== undefined ? { mode: file.mode } : {}), ...(status === 'create' ? { absent: true } : {}) });
     }
   };
   await Promise.all(Array.from({ length: Math.min(16, pending.length) }, worker));

@@ -94,6 +94,19 @@ for (const [name, write] of [
   });
 }
 
+describe('atomic-write: absent (the caller saw no file there)', () => {
+  it('a new file, as without the option: folders made, umask applied, an explicit mode kept, no temporary file left', async () => {
+    const dir = fresh();
+    const file = path.join(dir, 'a', 'b', 'c.txt');
+    await writeFileAtomic(file, 'hello', { absent: true });
+    assert.equal(readFileSync(file, 'utf8'), 'hello');
+    assert.equal(statSync(file).mode & 0o777, 0o666 & ~process.umask());
+    await writeFileAtomic(path.join(dir, 'a', 'run.sh'), '#!/bin/sh\n', { absent: true, mode: 0o755 });
+    assert.equal(statSync(path.join(dir, 'a', 'run.sh')).mode & 0o777, 0o755);
+    assert.deepEqual(readdirSync(path.dirname(file)), ['c.txt']);
+  });
+});
+
 describe('atomic-write: temporary files and concurrency', () => {
   it('names temporary files <file>.<number> in the target\u2019s folder (what removeTempFiles recognises)', async () => {
     const dir = fresh();
