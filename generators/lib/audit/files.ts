@@ -6,8 +6,9 @@ export const AUDIT_SKIP_DIRS: ReadonlySet<string> = new Set(['node_modules', '.g
 /** Under bin/, only .NET's build output is skipped: bin/ of a Ruby, shell or Node project holds its scripts. */
 const BUILD_UNDER_BIN = /^(?:Debug|Release|x64|x86|net\d[\w.]*|netcoreapp[\d.]*|netstandard[\d.]*)$/;
 const TEST_DIRS = new Set(['test', 'tests', '__tests__', 'spec', 'specs']);
-// Ruby also as Thor task files (.thor), Rack configs (.ru) and the Rakefile / Thorfile; PowerShell modules (.psm1).
-const SOURCE = /\.(?:[cm]?[jt]sx?|vue|svelte|py|php|phtml|inc|rb|rake|thor|ru|cs|java|kt|go|rs|sh|bash|ps1|psm1|json)$|(?:^|\/)(?:Rakefile|Thorfile)$/i;
+// Ruby also as Thor task files (.thor), Rack configs (.ru) and the Rakefile / Thorfile; PowerShell modules (.psm1);
+// PHP also as Drupal's hook files (.module, .install, .theme), read as PHP when they open a PHP block (parse.ts).
+const SOURCE = /\.(?:[cm]?[jt]sx?|vue|svelte|py|php|phtml|inc|module|install|theme|rb|rake|thor|ru|cs|java|kt|go|rs|sh|bash|ps1|psm1|json)$|(?:^|\/)(?:Rakefile|Thorfile)$/i;
 const SKIP_FILES = /(?:^|\/)(?:package-lock\.json|npm-shrinkwrap\.json|composer\.lock|c7-app\.json|[^/]*\.min\.js|[^/]*\.generated\.ts)$/;
 const TEST_FILE = /\.(?:test|spec)\.[^.]+$|_test\.(?:py|go|[cm]?[jt]sx?)$|(?:^|\/)test_[^/]*\.py$|(?:^|\/)tests\.py$/;
 

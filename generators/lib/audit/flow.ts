@@ -1538,7 +1538,8 @@ export class Flow {
       // A method of a map, an environment or a header set (os.environ.get(k), self.http.headers.update(h)) is not the
       // project's method of that name (Resource.get(id)).
       // (A local made by a call, `meta = new MetaDataService()`, is an object of the project's whatever its name.)
-      if (helper && c.recv && NOT_CLIENT.test(c.recv) && !(c.recvExpr?.k === 'ref' && c.recvExpr.simple && (fn.locals.get(c.recvExpr.name) ?? facts.defs.get(c.recvExpr.name) ?? []).some((d) => d.k === 'call'))) helper = undefined;
+      if (helper && c.recv && NOT_CLIENT.test(c.recv) && !(c.recvExpr?.k === 'ref' && c.recvExpr.simple && (fn.locals.get(c.recvExpr.name) ?? facts.defs.get(c.recvExpr.name) ?? [])
+        .some((d) => d.k === 'call' && (d.fn === 'new' || this.classIndex().has(d.fn) || !d.recv && /^[A-Z]/.test(d.fn))))) helper = undefined;
       // Nor a method of a Python local made as a literal (ids = {…}; ids.get(k)): a dict's get is not Resource.get.
       if (helper?.method && facts.grammar === 'python' && c.recvExpr?.k === 'ref' && c.recvExpr.simple && (fn.locals.get(c.recvExpr.name) ?? []).some((d) => d.k === 'obj' || d.k === 'list' || d.k === 'str' || d.k === 'other' && /^[{[]/.test(d.text))
         && !(fn.locals.get(c.recvExpr.name) ?? []).some((d) => d.k === 'call' || d.k === 'ref')) helper = undefined;
@@ -2263,12 +2264,13 @@ const VERB = /^(?:request_|http_)?(get|post|put|patch|delete|del)(?:2|json|asjso
 const REQUEST_FN = /^(xh|xhs|createRequest|requestAsync|wp_remote_request|wp_safe_remote_request|fetch|axios|got|ky|request|ajax|urlopen|Request|open|NewRequest|NewRequestWithContext|HttpRequestMessage|RestRequest|curl_init|curl|wget|http|https|\$fetch|ofetch|useFetch|superagent|needle|execute|Execute|ExecuteAsync|send_request|fetch_json)$/;
 const ROUTE_RECV = /^(?:app|router|server|fastify|Route|\$?router|\$app|bp|blueprint|routes|mux|group|api_router|engine|r|e|g)$/;
 /** Receivers that are not HTTP clients: maps, caches, query strings, environments. */
-const NOT_CLIENT = /(?:^|[.>])(?:map|cache|params|searchParams|query|headers|env|environ|ENV|config|store|storage|localStorage|sessionStorage|dict|data|args|form|cookies|redis|db|kwargs|options|opts|settings|payload|body|json|result|response|res|resp|row|item|obj|hash|attrs|attributes|meta|context|ctx|values|props|state)$/i;
+const NOT_CLIENT = /(?:^\$?|[.>])(?:map|cache|params|searchParams|query|headers|env|environ|ENV|config|store|storage|localStorage|sessionStorage|dict|data|args|form|cookies|redis|db|kwargs|options|opts|settings|payload|body|json|result|response|res|resp|row|item|obj|hash|attrs|attributes|meta|context|ctx|values|props|state)$/i;
 /** HTTP libraries called as modules: `requests.get` is the library's even when the project defines a `get`. */
 const LIB_RECV = /^(?:requests|httpx|axios|got|ky|http|https|HTTParty|Faraday|RestClient|Net::HTTP|HTTP|superagent|undici|\$http|urllib\.request|urllib3|aiohttp|Http|wp_remote|curl)$/;
 
 function isLibraryCall(c: CallSite): boolean {
-  return LIB_RECV.test(c.recv) || /^Net::HTTP::/.test(c.recv);
+  // (A framework's HTTP client got from its container is the library's: \Drupal::httpClient(), $this->getHttpClient().)
+  return LIB_RECV.test(c.recv) || /^Net::HTTP::/.test(c.recv) || /(?:^|::|->|\.)(?:httpClient|getHttpClient|http_client)\(\)$/.test(c.recv);
 }
 
 /** A receiver named for Commerce7: $this->commerce7Client, Http::commerce7, self.c7_api, c7. */

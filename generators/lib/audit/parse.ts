@@ -61,7 +61,7 @@ export function grammarFor(file: string, text?: string): Grammar | null {
     case '.vue': case '.svelte': return 'typescript';
     case '.php': case '.phtml': return 'php';
     // A legacy PHP include (lib/c7.inc, required by the pages): PHP when it opens a PHP block (C and Pascal use .inc too).
-    case '.inc': return text === undefined || /<\?php/.test(text.slice(0, 1000)) ? 'php' : null;
+    case '.inc': case '.module': case '.install': case '.theme': return text === undefined || /<\?php/.test(text.slice(0, 1000)) ? 'php' : null;
     case '.py': return 'python';
     case '.rb': case '.rake': case '.thor': case '.ru': return 'ruby';
     case '.cs': return 'c-sharp';
