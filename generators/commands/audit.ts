@@ -56,11 +56,6 @@ export function formatAudit(report: AuditReport, comparison: { file: string; res
     lines.push('', c.bold('Read by the text scanner (not parsed):'));
     for (const f of streamed) lines.push(`  ${f.file}  ${c.dim(f.engine)}`);
   }
-  const uncalled = report.references.filter((r) => r.uncalledMethod);
-  if (uncalled.length) {
-    lines.push('', c.bold('In methods nothing in the code calls (counted, in case code elsewhere calls them; if they are dead code, their permissions are not needed):'));
-    for (const r of uncalled) lines.push(`  ${call(r)}  ${c.dim(where(r))}  ${c.dim(r.uncalledMethod!)}`);
-  }
   const guessed = report.references.filter((r) => r.unrecognisedLibrary);
   if (guessed.length) {
     lines.push('', c.bold('Through an HTTP library the audit does not know (counted, as the URL is on the Commerce7 base; check the method):'));

@@ -265,7 +265,7 @@ describe('audit engine: everyday shapes found by the heldout13 development set',
     assert.deepEqual(calls(r), ['POST /order/{id}/fulfillment']);
   });
 
-  it('a service method nothing calls is counted, low confidence, and named', async () => {
+  it('a service method nothing calls, in a class used elsewhere, is listed and not counted; one used only by itself is an entry point', async () => {
     const r = await audit({ 'svc.ts': [
       "import axios from 'axios';",
       "const http = axios.create({ baseURL: 'https://api.commerce7.com/v1' });",
@@ -274,12 +274,25 @@ describe('audit engine: everyday shapes found by the heldout13 development set',
       '  remove(id: string) { return http.delete(`/product/${id}`); }',
       '}',
       "new ProductService().get('1');",
-    ].join('\n') });
-    assert.deepEqual(calls(r), ['DELETE /product/{id}', 'GET /product/{id}']);
-    const del = r.references.find((x) => x.method === 'DELETE')!;
-    assert.equal(del.uncalledMethod, 'ProductService.remove');
-    assert.equal(del.confidence, 'low');
-    assert.equal(r.references.find((x) => x.method === 'GET')!.uncalledMethod, undefined);
+    ].join('\n'),
+    // A job nothing in the folder calls (the queue does): its perform calls the class's own helper, which does not
+    // make the class "used elsewhere", so perform's write is counted.
+    'jobs/fulfil.rb': [
+      'class FulfilJob < ApplicationJob',
+      '  def perform(order_id)',
+      '    c7(:post, "order/#{order_id}/fulfillment", { type: "Shipped" })',
+      '  end',
+      '  private',
+      '  def c7(verb, path, body)',
+      '    COMMERCE7.run_request(verb, path, body.to_json, {})',
+      '  end',
+      'end',
+    ].join('\n'),
+    'config/initializers/c7.rb': "COMMERCE7 = Faraday.new(url: 'https://api.commerce7.com/v1/')\n" });
+    assert.deepEqual(calls(r), ['GET /product/{id}', 'POST /order/{id}/fulfillment']);
+    const dead = r.unresolved.find((u) => u.method === 'DELETE')!;
+    assert.equal(dead.pattern, '/product/{id}');
+    assert.match(dead.why, /^in ProductService\.remove, a method nothing in the code calls, in a class used elsewhere .*not counted$/);
   });
 });
 

@@ -38,8 +38,6 @@ export interface ApiReference extends TextReference {
   engine: string;
   /** The call is of an HTTP library the audit does not know, counted because its URL is on the Commerce7 base: the call's name. */
   unrecognisedLibrary?: string;
-  /** The call is in a method nothing in the code read calls (Class.method), of a class whose other methods are called. */
-  uncalledMethod?: string;
   confidence: Confidence;
   evidence: Evidence;
 }
@@ -412,8 +410,18 @@ export function auditSourcesSync(sources: AuditSource[], extra: AuditExtra = {})
   const flow = new Flow(project);
   // A service class's method that nothing calls, its path built from its parameters, in a class whose other methods
   // are called: an operation the integration keeps and does not use (ProductService.remove(id) beside a used get(id)).
+  // Used from outside: its own methods calling one another (a job's perform calling its private c7 helper) do not
+  // make a class used; only a caller in another class, another file or top-level code does.
+  const callers = new Map<string, Set<string>>();
+  for (const f of parsed) for (const fn of [f.top, ...f.fns]) for (const c of fn.calls) {
+    const set = callers.get(c.fn) ?? callers.set(c.fn, new Set()).get(c.fn)!;
+    if (set.size < 16) set.add(`${f.file}\u0000${fn.cls ?? ''}`);
+  }
   const usedClasses = new Set<string>();
-  for (const f of parsed) for (const fn of f.fns) if (fn.cls && fn.name && called.has(fn.name)) usedClasses.add(`${f.file}\u0000${fn.cls}`);
+  for (const f of parsed) for (const fn of f.fns) {
+    const self = `${f.file}\u0000${fn.cls}`;
+    if (fn.cls && fn.name && [...(callers.get(fn.name) ?? [])].some((k) => k !== self)) usedClasses.add(self);
+  }
   const unusedMethod = (f: FileFacts, fn: FnDef) => !!fn.cls && !!fn.name && fn.method && !called.has(fn.name) && usedClasses.has(`${f.file}\u0000${fn.cls}`);
   const seen = new Set<string>();
   /** file:line of every piece of a URL that reached an HTTP call (resolved or not). */
@@ -433,11 +441,16 @@ export function auditSourcesSync(sources: AuditSource[], extra: AuditExtra = {})
         const method = methodOf(r.method);
         // A private method nothing calls is dead code: its call is said, not counted (a permission for it would be
         // one the integration never uses).
-        if (fn.private && fn.name && !called.has(fn.name)) {
+        // So is a public method nothing calls in a class the code uses from elsewhere (ProductService.remove(id) beside
+        // a used get(id), an SDK's deleteClub() the job never calls): listed, not counted, as four sets written apart
+        // from the engine judged; if code outside the folder calls it, its permission is to be added by hand.
+        const dead = fn.private && fn.name && !called.has(fn.name) ? 'a private method nothing calls: dead code'
+          : open && unusedMethod(f, fn) ? 'a method nothing in the code calls, in a class used elsewhere (if code outside this folder calls it, add its permission by hand)' : null;
+        if (dead) {
           const key = `p:${r.file}:${r.line}:${c.path}`;
           if (seen.has(key)) continue;
           seen.add(key);
-          unresolved.push({ file: r.file, line: r.line, pattern: c.dynamic ? show(r.url).replace(/https?:\/\/api\.commerce7\.com(?::\d+)?(\/v1)?/i, '') : c.path, method, why: `in ${fn.cls ? `${fn.cls}.` : ''}${fn.name}, a private method nothing calls: dead code, not counted` });
+          unresolved.push({ file: r.file, line: r.line, pattern: c.dynamic ? show(r.url).replace(/https?:\/\/api\.commerce7\.com(?::\d+)?(\/v1)?/i, '') : c.path, method, why: `in ${fn.cls ? `${fn.cls}.` : ''}${fn.name}, ${dead}, not counted` });
           continue;
         }
         if (c.dynamic) {
@@ -451,9 +464,7 @@ export function auditSourcesSync(sources: AuditSource[], extra: AuditExtra = {})
         if (seen.has(key)) continue;
         seen.add(key);
         n++;
-        const ref0 = fromSink(r, c.path, c.base, method, engineOf.get(f.file) ?? 'tree-sitter', lineText(r.file, r.line));
-        // Counted all the same (code outside the folder may call it), and said: the permission may be dead code's.
-        const ref = open && unusedMethod(f, fn) ? { ...ref0, uncalledMethod: `${fn.cls}.${fn.name}`, confidence: 'low' as const } : ref0;
+        const ref = fromSink(r, c.path, c.base, method, engineOf.get(f.file) ?? 'tree-sitter', lineText(r.file, r.line));
         references.push(ref);
         for (const copy of copies.get(f) ?? []) references.push(renamed(ref, f.file, copy));
       }
