@@ -101,4 +101,54 @@ describe('audit engine: config key paths, stream contexts and dead private metho
     ].join('\n') });
     assert.deepEqual(calls(cs), ['DELETE /tag/{id}', 'GET /product']);
   });
+  it("Go: a method is its receiver type's; its generated request builder's DELETE, reached only from the DeleteClub nothing calls, is not counted", async () => {
+    const r = await audit({
+      'c7api/client.go': [
+        'package c7api',
+        'import ("context"; "net/http")',
+        'type Client struct { Server string; HTTP *http.Client }',
+        'func (c *Client) GetClub(ctx context.Context, id string) (*http.Response, error) {',
+        '\treq, err := NewGetClubRequest(c.Server, id)',
+        '\tif err != nil { return nil, err }',
+        '\treturn c.HTTP.Do(req.WithContext(ctx))',
+        '}',
+        'func (c *Client) DeleteClub(ctx context.Context, id string) (*http.Response, error) {',
+        '\treq, err := NewDeleteClubRequest(c.Server, id)',
+        '\tif err != nil { return nil, err }',
+        '\treturn c.HTTP.Do(req.WithContext(ctx))',
+        '}',
+        'func NewGetClubRequest(server, id string) (*http.Request, error) {',
+        '\treturn http.NewRequest(http.MethodGet, server+"club/"+id, nil)',
+        '}',
+        'func NewDeleteClubRequest(server, id string) (*http.Request, error) {',
+        '\treturn http.NewRequest(http.MethodDelete, server+"club/"+id, nil)',
+        '}',
+      ].join('\n'),
+      'cmd/clubs/main.go': [
+        'package main',
+        'import ("context"; "net/http"; "example.com/clubs/c7api")',
+        'func main() {',
+        '\tc := &c7api.Client{Server: "https://api.commerce7.com/v1/", HTTP: http.DefaultClient}',
+        '\tc.GetClub(context.Background(), "c-1")',
+        '}',
+      ].join('\n'),
+    });
+    assert.deepEqual([...new Set(calls(r))], ['GET /club/{id}']);
+    const dead = r.unresolved.find((u) => u.method === 'DELETE');
+    assert.match(dead?.why ?? '', /^in Client\.DeleteClub, a method nothing in the code calls, in a class used elsewhere/, JSON.stringify(r.unresolved));
+  });
+  it('a function called only from a dead private method is dead too (to a fixed point), said with its caller', async () => {
+    const r = await audit({ 'sync.ts': [
+      "import axios from 'axios';",
+      "const http = axios.create({ baseURL: 'https://api.commerce7.com/v1' });",
+      'export class Sync {',
+      "  run() { return http.get('/product'); }",
+      '  #purge() { return removeOldCustomers(); }',
+      '}',
+      "function removeOldCustomers() { return http.delete('/customer/5'); }",
+      'new Sync().run();',
+    ].join('\n') });
+    assert.deepEqual(calls(r), ['GET /product']);
+    assert.match(r.unresolved.find((u) => u.method === 'DELETE')?.why ?? '', /^in removeOldCustomers, called only from Sync\.purge, which nothing live calls, not counted$/, JSON.stringify(r.unresolved));
+  });
 });

@@ -770,7 +770,7 @@ function isPrivateMethod(n: SyntaxNode, grammar: string, name: string): boolean 
   const mods = namedChildren(n).filter((c) => /modifier/.test(c.type)).map((c) => c.text);
   const words = mods.join(' ').split(/\s+/);
   if (grammar === 'python') return /^_(?!_)/.test(name) || /^__\w*[^_]$/.test(name);
-  return words.includes('private') || name.startsWith('#');
+  return words.includes('private') || name.startsWith('#') || !!field(n, 'name')?.text.startsWith('#');
 }
 
 export function extractFacts(file: string, grammar: string, root: SyntaxNode): FileFacts {
@@ -862,6 +862,11 @@ export function extractFacts(file: string, grammar: string, root: SyntaxNode): F
         || st.type === 'expression_statement' && namedChildren(st).every((x) => x.type === 'ellipsis' || STRING.has(x.type)))) def.stub = true;
       if (t === 'method_declaration' && grammar === 'c-sharp' && !body) def.stub = true;
       if (t === 'method_declaration' && grammar === 'c-sharp' && isExtensionMethod(n)) def.extension = true;
+      // A Go method's class is its receiver's type: func (c *Client) DeleteReservation(…) is Client's.
+      if (t === 'method_declaration' && grammar === 'go') {
+        const recvType = field(n, 'receiver')?.text.match(/\*?\s*([A-Za-z_]\w*)(?:\[[^\]]*\])?\s*\)$/)?.[1];
+        if (recvType) def.cls = recvType;
+      }
       if (currentClass) {
         def.cls = currentClass;
         if (def.method && isPrivateMethod(n, grammar, def.name)) def.private = true;

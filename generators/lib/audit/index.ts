@@ -423,13 +423,46 @@ export function auditSourcesSync(sources: AuditSource[], extra: AuditExtra = {})
     if (fn.cls && fn.name && [...(callers.get(fn.name) ?? [])].some((k) => k !== self)) usedClasses.add(self);
   }
   const unusedMethod = (f: FileFacts, fn: FnDef) => !!fn.cls && !!fn.name && fn.method && !called.has(fn.name) && usedClasses.has(`${f.file}\u0000${fn.cls}`);
+  // Dead code, and why: a private method nothing calls; a method nothing calls in a class used elsewhere, for a call
+  // whose path or method comes from its parameters (a public method making a fixed call is an entry point: a cron's
+  // sweep()); then, to a fixed point, a function whose every caller is dead, or such an unused method passing it its
+  // parameters (a generated client's NewDeleteReservationRequest(server, id), called only by the DeleteReservation
+  // nothing calls). Callers are matched by name, so one live caller of that name keeps it.
+  const dead = new Map<FnDef, string>();
+  const unusedWhy = 'a method nothing in the code calls, in a class used elsewhere (if code outside this folder calls it, add its permission by hand)';
+  const unused = new Set<FnDef>();
+  {
+    const callerFns = new Map<string, Array<{ by: FnDef; passes: boolean }>>();
+    const passesParam = (by: FnDef, args: readonly { value: { k: string; name?: string; simple?: boolean } }[]) => args.some((a) => a.value.k === 'ref' && a.value.simple && by.params.includes(a.value.name!));
+    for (const f of parsed) for (const fn of [f.top, ...f.fns]) for (const c of fn.calls) if (c.fn !== fn.name) (callerFns.get(c.fn) ?? callerFns.set(c.fn, []).get(c.fn)!).push({ by: fn, passes: passesParam(fn, c.args) });
+    const all = parsed.flatMap((f) => f.fns.map((fn) => ({ f, fn })));
+    for (const { f, fn } of all) {
+      if (!fn.name || called.has(fn.name)) continue;
+      if (fn.private) dead.set(fn, 'a private method nothing calls: dead code');
+      else if (unusedMethod(f, fn)) unused.add(fn);
+    }
+    for (let changed = dead.size + unused.size > 0; changed;) {
+      changed = false;
+      for (const { fn } of all) {
+        if (!fn.name || dead.has(fn)) continue;
+        const by = (callerFns.get(fn.name) ?? []).filter((x) => x.by !== fn);
+        if (by.length && by.every((x) => dead.has(x.by) || unused.has(x.by) && x.passes)) {
+          dead.set(fn, `called only from ${[...new Set(by.map((x) => `${x.by.cls ? `${x.by.cls}.` : ''}${x.by.name}`))].slice(0, 3).join(', ')}, which nothing live calls`);
+          changed = true;
+        }
+      }
+    }
+  }
   const seen = new Set<string>();
   /** file:line of every piece of a URL that reached an HTTP call (resolved or not). */
   const usedLines = new Set<string>();
   for (const f of parsed) {
     let n = 0;
     for (const fn of [f.top, ...f.fns]) {
-      for (const r of flow.sinks(fn, f)) {
+      const sinks = flow.sinks(fn, f);
+      // An unused method is dead when one of its calls takes its path or method from its parameters (then all are).
+      const unusedOpen = unused.has(fn) && sinks.some((r) => hasParam(r.url) || (r.method !== null && hasParam(r.method)));
+      for (const r of sinks) {
         for (const ev of r.url.ev) usedLines.add(`${ev.file}:${ev.line}`);
         if (r.declared) continue; // an operation a function declares: counted where it is called (flow.ts)
         const open = hasParam(r.url) || (r.method !== null && hasParam(r.method));
@@ -444,13 +477,12 @@ export function auditSourcesSync(sources: AuditSource[], extra: AuditExtra = {})
         // So is a public method nothing calls in a class the code uses from elsewhere (ProductService.remove(id) beside
         // a used get(id), an SDK's deleteClub() the job never calls): listed, not counted, as four sets written apart
         // from the engine judged; if code outside the folder calls it, its permission is to be added by hand.
-        const dead = fn.private && fn.name && !called.has(fn.name) ? 'a private method nothing calls: dead code'
-          : open && unusedMethod(f, fn) ? 'a method nothing in the code calls, in a class used elsewhere (if code outside this folder calls it, add its permission by hand)' : null;
-        if (dead) {
+        const why = dead.get(fn) ?? (unusedOpen ? unusedWhy : undefined);
+        if (why) {
           const key = `p:${r.file}:${r.line}:${c.path}`;
           if (seen.has(key)) continue;
           seen.add(key);
-          unresolved.push({ file: r.file, line: r.line, pattern: c.dynamic ? show(r.url).replace(/https?:\/\/api\.commerce7\.com(?::\d+)?(\/v1)?/i, '') : c.path, method, why: `in ${fn.cls ? `${fn.cls}.` : ''}${fn.name}, ${dead}, not counted` });
+          unresolved.push({ file: r.file, line: r.line, pattern: c.dynamic ? show(r.url).replace(/https?:\/\/api\.commerce7\.com(?::\d+)?(\/v1)?/i, '') : c.path, method, why: `in ${fn.cls ? `${fn.cls}.` : ''}${fn.name}, ${why}, not counted` });
           continue;
         }
         if (c.dynamic) {
