@@ -48,3 +48,44 @@ describe('audit engine: a Drupal module', () => {
     assert.deepEqual(['c7_sync.module', 'c7_sync.install', 'c7_sync.theme', 'c7_sync.info.yml'].map((f) => isAuditedFile(f)), [true, true, true, false]);
   });
 });
+
+describe('audit: the pre-filter keeps the classes a passing file builds on', () => {
+  it("PHP: an autoloaded abstract Resource and its Connection, which name no Commerce7 resource, are read for Collection's inherited calls", async () => {
+    const r = await audit({
+      'src/Api/Connection.php': [
+        '<?php',
+        'namespace Cellar\\Api;',
+        'class Connection {',
+        '  public function __construct(private string $base) {}',
+        '  public function request(string $method, string $path, ?array $body = null): array {',
+        "    $ch = curl_init($this->base . '/' . $path);",
+        '    curl_setopt($ch, CURLOPT_CUSTOMREQUEST, $method);',
+        '    if ($body !== null) curl_setopt($ch, CURLOPT_POSTFIELDS, json_encode($body));',
+        '    return json_decode((string) curl_exec($ch), true) ?? [];',
+        '  }',
+        '}',
+      ].join('\n'),
+      'src/Api/Resource.php': [
+        '<?php',
+        'namespace Cellar\\Api;',
+        'abstract class Resource {',
+        '  protected $endpoint;',
+        '  public function __construct(protected Connection $conn) {}',
+        "  public function find(string $id): array { return $this->conn->request('GET', $this->endpoint . '/' . $id); }",
+        "  public function update(string $id, array $data): array { return $this->conn->request('PUT', $this->endpoint . '/' . $id, $data); }",
+        '}',
+      ].join('\n'),
+      'src/Api/Product.php': "<?php\nnamespace Cellar\\Api;\nclass Product extends Resource { protected $endpoint = 'product'; }\n",
+      'bin/reprice.php': [
+        '<?php',
+        'use Cellar\\Api\\{Connection, Product};',
+        "$conn = new Connection('https://api.commerce7.com/v1');",
+        '$products = new Product($conn);',
+        "$p = $products->find($argv[1]);",
+        "$products->update($p['id'], ['price' => 1200]);",
+      ].join('\n'),
+    });
+    assert.deepEqual([...new Set(calls(r))], ['GET /product/{id}', 'PUT /product/{id}']);
+    assert.ok(!r.read.some((f) => /pre-filter/.test(f.engine)), JSON.stringify(r.read));
+  });
+});

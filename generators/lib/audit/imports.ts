@@ -47,3 +47,23 @@ export function importsAny(file: string, text: string, index: Set<string>): bool
   for (const m of text.matchAll(PY_IMPORT)) if (anywhere(m[1]!.replace(/\./g, '/'))) return true;
   return false;
 }
+
+// A class a file declares (PHP, C#, Java, Kotlin, TS/JS, Python, Ruby; Go's struct types).
+const DECLARES = /\b(?:class|interface|trait|module|record|struct)\s+([A-Z]\w*)|\btype\s+([A-Z]\w*)\s+struct\b/g;
+// A class a file builds on or uses by name: `extends Resource`, `implements Api`, `class X : Base` (C#), `class X(Base)`
+// (Python), `class X < Base` (Ruby), `new Connection(`, `Connection::`, a PHP/C#/Java type before a parameter
+// (`Connection $conn`, `Connection conn,`), a namespace import's last name (`use Cellar\Api\Resource;`).
+const USES = /\b(?:extends|implements|new|instanceof|use)\s+\\?(?:[\w\\.]+[\\.])?([A-Z]\w*)|\bclass\s+\w+\s*(?:<[^>{]*>)?\s*(?::|<|\()\s*(?:[\w.:]+[.:])?([A-Z]\w*)|\b([A-Z]\w*)::|\b([A-Z]\w*)\??\s+\$\w+/g;
+
+/** The class names a file declares. */
+export function declaredClasses(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(DECLARES)) out.push((m[1] ?? m[2])!);
+  return out;
+}
+
+/** The class names a file builds on or uses by name (see USES). */
+export function usedClasses(text: string, into: Set<string> = new Set()): Set<string> {
+  for (const m of text.matchAll(USES)) into.add((m[1] ?? m[2] ?? m[3] ?? m[4])!);
+  return into;
+}

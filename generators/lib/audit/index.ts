@@ -11,7 +11,7 @@ import { ABSENT, BASE_NAME, classify, Flow, hasParam, isC7Based, methodOf, RESOU
 import { grammarFor, grammarState, prepareGrammars, withTree, type Grammar } from './parse.js';
 import { hostedShell, isShellHost } from './hosted.js';
 import { YAML_C7_BASE } from './files.js';
-import { importIndex, importsAny } from './imports.js';
+import { declaredClasses, importIndex, importsAny, usedClasses } from './imports.js';
 import { readPostman } from './postman.js';
 import { addIniSettings, addJsonSettings, addPhpArraySettings, type SettingIndex } from './settings.js';
 import { encodeFacts, loadPrecomputedFacts } from './precomputed.js';
@@ -202,25 +202,32 @@ function parsedSources(sources: AuditSource[]): AuditSource[] {
     if (PREFILTER.test(src.text)) passed.push(src);
     else if (grammarFor(src.file, src.text)) dropped.push({ src });
   }
-  const read = [...passed, ...importersOf(passed.map((s) => s.file), dropped).map((d) => d.src)];
+  const read = [...passed, ...importersOf(passed, dropped).map((d) => d.src)];
   return read.filter((s) => grammarFor(s.file, s.text));
 }
 
 /**
  * The files the pre-filter dropped that import one it passed (or one so taken): their calls of that module's helpers
- * are Commerce7 calls (`from .client import call; call(ep.SETTINGS)`). Followed a few imports deep; only import
- * lines are looked at.
+ * are Commerce7 calls (`from .client import call; call(ep.SETTINGS)`). And those declaring a class one it passed builds
+ * on or uses by name (PHP's autoloaded `abstract class Resource` that `Collection extends`, its `Connection`): the
+ * calls of a resource's inherited methods are made there. Followed a few steps deep; only import lines and class
+ * names are looked at.
  */
-function importersOf<T extends { src: AuditSource }>(passed: string[], dropped: T[]): T[] {
-  const files = [...passed];
+function importersOf<T extends { src: AuditSource }>(passed: Array<{ file: string; text: string }>, dropped: T[]): T[] {
+  const files = passed.map((s) => s.file);
+  const uses = new Set<string>();
+  for (const s of passed) usedClasses(s.text, uses);
   const out: T[] = [];
   let left = dropped;
+  const declares = new Map<T, string[]>();
   for (let round = 0; round < 3 && left.length; round++) {
     const index = importIndex(files);
-    const taken = left.filter((d) => importsAny(d.src.file, d.src.text, index));
+    const taken = left.filter((d) => importsAny(d.src.file, d.src.text, index)
+      || (declares.get(d) ?? declares.set(d, declaredClasses(d.src.text)).get(d)!).some((c) => uses.has(c)));
     if (!taken.length) break;
     out.push(...taken);
     files.push(...taken.map((d) => d.src.file));
+    for (const d of taken) usedClasses(d.src.text, uses);
     left = left.filter((d) => !taken.includes(d));
   }
   return out;
@@ -346,7 +353,7 @@ export function auditSourcesSync(sources: AuditSource[], extra: AuditExtra = {})
   }
   // A file the pre-filter dropped that imports one it passed: its calls of that module's helpers are Commerce7 calls
   // (`from .client import call; call(ep.SETTINGS)`). Followed a few imports deep; only import lines are looked at.
-  for (const d of importersOf([...texts.keys()], deferred)) {
+  for (const d of importersOf([...texts].map(([file, text]) => ({ file, text })), deferred)) {
     read[d.at] = { file: '', engine: '', calls: -1 };
     admit(d.src, BASE_HINT.test(d.src.text));
   }
