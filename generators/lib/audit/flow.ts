@@ -1540,6 +1540,8 @@ export class Flow {
       // (A local made by a call, `meta = new MetaDataService()`, is an object of the project's whatever its name.)
       if (helper && c.recv && NOT_CLIENT.test(c.recv) && !(c.recvExpr?.k === 'ref' && c.recvExpr.simple && (fn.locals.get(c.recvExpr.name) ?? facts.defs.get(c.recvExpr.name) ?? [])
         .some((d) => d.k === 'call' && (d.fn === 'new' || this.classIndex().has(d.fn) || !d.recv && /^[A-Z]/.test(d.fn))))) helper = undefined;
+      // Nor a route the app declares (app.post('/webhooks/club', handler), router.get(path, fn)): its own endpoint.
+      if (helper && c.fnArg && ROUTE_RECV.test(c.recv) && /^(?:get|post|put|patch|delete|del|all|use|route|head|options)$/i.test(c.fn)) helper = undefined;
       // Nor a method of a Python local made as a literal (ids = {…}; ids.get(k)): a dict's get is not Resource.get.
       if (helper?.method && facts.grammar === 'python' && c.recvExpr?.k === 'ref' && c.recvExpr.simple && (fn.locals.get(c.recvExpr.name) ?? []).some((d) => d.k === 'obj' || d.k === 'list' || d.k === 'str' || d.k === 'other' && /^[{[]/.test(d.text))
         && !(fn.locals.get(c.recvExpr.name) ?? []).some((d) => d.k === 'call' || d.k === 'ref')) helper = undefined;
