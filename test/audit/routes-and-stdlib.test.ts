@@ -1,5 +1,5 @@
 // From the sixteenth development set (issue 12): an app's own routes are not calls of its Commerce7 client, even
-// when the client's methods are named get/post as Express's are.
+// when the client's methods are named get/post as Express's are; urllib's Request is a POST when data is given.
 import assert from 'node:assert/strict';
 import { auditSources } from '../../generators/lib/audit/index.js';
 
@@ -31,5 +31,31 @@ describe('audit engine: routes the app declares', () => {
     });
     assert.deepEqual(calls(r), ['POST /note']);
     assert.deepEqual(r.unknown, []);
+  });
+});
+
+describe('audit engine: urllib.request.Request', () => {
+  it('is a POST with data and no method, a GET without; data that may be None leaves the method unseen, and said', async () => {
+    const r = await audit({ 'stock.py': [
+      'import json, urllib.request',
+      'API = "https://api.commerce7.com/v1"',
+      'def push(payload):',
+      '    req = urllib.request.Request(API + "/inventory-transaction", data=json.dumps(payload).encode())',
+      '    return urllib.request.urlopen(req)',
+      'def products():',
+      '    return urllib.request.urlopen(urllib.request.Request(API + "/product", None))',
+      'def tag(body):',
+      '    return urllib.request.urlopen(urllib.request.Request(API + "/tag", json.dumps(body).encode(), method="PUT"))',
+      'def _open(path, payload=None, method=None):',
+      '    data = json.dumps(payload).encode() if payload is not None else None',
+      '    return urllib.request.urlopen(urllib.request.Request(API + path, data=data, method=method))',
+      'def notes():',
+      '    return _open("/note", payload={"content": "x"})',
+      'def wipe(cid):',
+      '    return _open(f"/customer/{cid}", method="DELETE")',
+    ].join('\n') });
+    assert.deepEqual(calls(r), ['DELETE /customer/{id}', 'GET /note', 'GET /product', 'POST /inventory-transaction', 'PUT /tag']);
+    // The helper's data may be None: the method is not seen, listed for the developer to check.
+    assert.deepEqual(r.methodNotSeen.map((x) => x.path), ['/note']);
   });
 });

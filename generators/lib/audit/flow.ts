@@ -2427,6 +2427,8 @@ export function detectSink(c0: CallSite, fn: FnDef): Sink | null {
   if ((c.fn === 'fetch' || c.fn === 'urlopen') && positional.length === 1) {
     let a = positional[0]!;
     if (a.k === 'call' && a.fn === 'clone' && a.recvExpr) a = a.recvExpr;
+    // urlopen(urllib.request.Request(url, data)): counted where the Request is made, inside the call.
+    if (c.fn === 'urlopen' && a.k === 'call' && a.fn === 'Request' && (!a.recv || /^(?:urllib\.request|request|urllib2)$/.test(a.recv))) return null;
     if (a.k === 'ref' && a.simple && fn.locals.get(a.name)?.some((d) => d.k === 'call' && (d.fn === 'Request' && (!d.recv || /^(?:urllib\.request|request|urllib2)$/.test(d.recv)) || d.fn === 'new' && d.recv === 'Request'))) return null;
     if (isRequestObject(a, fn)) return null;
   }
@@ -2473,6 +2475,19 @@ export function detectSink(c0: CallSite, fn: FnDef): Sink | null {
   // A request object made with the method first (PSR-7's new Request('PUT', 'product/1'), requests.Request('PUT', …),
   // .NET's new HttpRequestMessage(HttpMethod.Post, "order/1")) is sent by a client (a Guzzle Pool, $client->send, session.send): its relative path is the client's.
   const methodFirst = (c.fn === 'new' ? /Request(?:Message)?$/.test(c.recv) : /^(Request|HttpRequestMessage)$/.test(c.fn)) && !!positional[0] && isMethodExpr(positional[0]);
+  // urllib's Request(url, data): POST when data is given and no method is (GET without data); data that may be None
+  // (a parameter, `… if payload is not None else None`) leaves the method unseen, and said.
+  const urllibData = c.fn === 'Request' && (!c.recv || /^(?:urllib\.request|request|urllib2)$/.test(c.recv)) ? keyed(c, /^data$/) ?? (/\.py$/i.test(fn.file) ? positional[1] : undefined) : undefined;
+  if (urllibData?.k === 'other' && urllibData.text === 'None' && !method) return { name: c.fn, url: urls, method: null, defaultMethod: 'GET', relativeOk: false };
+  if (urllibData && !(urllibData.k === 'other' && urllibData.text === 'None')) {
+    const defs = urllibData.k === 'ref' && urllibData.simple ? fn.locals.get(urllibData.name) : undefined;
+    const maybeNone = urllibData.k === 'ref' && urllibData.simple && fn.params.includes(urllibData.name)
+      || !!defs?.some((d) => d.k === 'alt' && d.items.some((x) => x.k === 'other' && x.text === 'None') || d.k === 'other' && d.text === 'None');
+    // method=method of a helper whose default is None: the caller's method when it passes one, else data decides.
+    const dflt = method?.k === 'ref' && method.simple && fn.params.includes(method.name) ? fn.defaults.get(method.name) : undefined;
+    if (!method) return { name: c.fn, url: urls, method: maybeNone ? null : { k: 'str', parts: ['POST'], line: urllibData.line }, defaultMethod: null, relativeOk: false };
+    if (method.k === 'ref' && fn.params.includes(method.name) && (!dflt || dflt.k === 'other' && dflt.text === 'None')) return { name: c.fn, url: urls, method, defaultMethod: maybeNone ? null : 'POST', relativeOk: false };
+  }
   return { name: c.fn === 'new' ? c.recv : c.fn, url: urls, method, defaultMethod: over && method === over.method ? over.dflt : optionsUnseen ? null : 'GET', relativeOk: /RestRequest/.test(c.fn) || /request/i.test(c.fn) && !!c.recv || methodFirst || isRequestMessage(c) };
 }
 
