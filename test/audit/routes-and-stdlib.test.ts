@@ -59,3 +59,22 @@ describe('audit engine: urllib.request.Request', () => {
     assert.deepEqual(r.methodNotSeen.map((x) => x.path), ['/note']);
   });
 });
+
+describe("audit engine: Ruby's open-uri", () => {
+  it('URI.open(url, headers) is a GET; an undocumented resource read so is unknown', async () => {
+    const r = await audit({ 'lib/tiers.rb': [
+      'require "open-uri"',
+      'class Tiers',
+      '  BASE = "https://api.commerce7.com/v1"',
+      '  def read(url) = JSON.parse(URI.open(url, "tenant" => @tenant).read)',
+      '  def run',
+      '    read("#{BASE}/customer/#{@id}")',
+      '    read("#{BASE}/loyalty-transaction?cursor=start")',
+      '  end',
+      'end',
+      'Tiers.new.run',
+    ].join('\n') });
+    assert.deepEqual(calls(r), ['GET /customer/{id}', 'GET /loyalty-transaction']);
+    assert.deepEqual(r.unknown.map((u) => `${u.method} ${u.path}`), ['GET /loyalty-transaction']);
+  });
+});

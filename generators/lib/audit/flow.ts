@@ -2437,7 +2437,8 @@ export function detectSink(c0: CallSite, fn: FnDef): Sink | null {
     const defs = fn.locals.get(positional[0].name);
     if (defs?.some((d) => d.k === 'call' && d.fn === 'Request' && (!d.recv || /^(urllib\.request|request|urllib2)$/.test(d.recv)))) return null;
   }
-  if (c.fn === 'open' && !/xhr|request|XMLHttpRequest|req$/i.test(c.recv) && !isXhr(c.recv, fn)) return null;
+  // (Ruby's open-uri: URI.open(url, headers) is a GET.)
+  if (c.fn === 'open' && !/xhr|request|XMLHttpRequest|req$/i.test(c.recv) && !isXhr(c.recv, fn) && c.recv !== 'URI') return null;
   if (c.fn === 'http' || c.fn === 'https') if (c.recv) return null;
   if (/^(curl|wget|http|https|xh|xhs)$/.test(c.fn) && !c.recv) return shellSink(c);
   // fetch(url, { method: 'GET', ...opts }): a method before the spread is only the default (spreadOver).
