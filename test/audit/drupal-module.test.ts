@@ -89,3 +89,35 @@ describe('audit: the pre-filter keeps the classes a passing file builds on', () 
     assert.ok(!r.read.some((f) => /pre-filter/.test(f.engine)), JSON.stringify(r.read));
   });
 });
+
+describe('audit engine: PHP 8 enums and match', () => {
+  it('[$method, $path] = match ($action) { … } pairs each arm\'s method and path; a backed enum\'s ->value is its case\'s method', async () => {
+    const r = await audit({
+      'src/HttpMethod.php': "<?php\nnamespace Desk;\nenum HttpMethod: string { case Get = 'GET'; case Post = 'POST'; case Delete = 'DELETE'; }\n",
+      'src/Commerce7.php': [
+        '<?php',
+        'namespace Desk;',
+        'final class Commerce7 {',
+        '  public function __construct(private \\GuzzleHttp\\ClientInterface $http) {}',
+        '  public function call(HttpMethod $method, string $path, ?array $json = null): array {',
+        "    return json_decode((string) $this->http->request($method->value, $path, $json ? ['json' => $json] : [])->getBody(), true);",
+        '  }',
+        '}',
+      ].join('\n'),
+      'bin/desk.php': [
+        '<?php',
+        'use Desk\\{Commerce7, HttpMethod};',
+        "$c7 = new Commerce7(new \\GuzzleHttp\\Client(['base_uri' => 'https://api.commerce7.com/v1/']));",
+        '[$method, $path, $body] = match ($argv[1]) {',
+        "  'issue' => [HttpMethod::Post, 'gift-card', ['initialAmount' => 5000]],",
+        "  'balance' => [HttpMethod::Get, \"gift-card/{$argv[2]}\", null],",
+        "  'note' => [HttpMethod::Get, 'note', null],",
+        "  default => exit(\"usage\\n\"),",
+        '};',
+        '$c7->call($method, $path, $body);',
+      ].join('\n'),
+    });
+    // Each arm's own method: no POST /note, no GET /gift-card from another arm's method.
+    assert.deepEqual([...new Set(calls(r))], ['GET /gift-card/{id}', 'GET /note', 'POST /gift-card']);
+  });
+});

@@ -672,7 +672,7 @@ function definitions(n: SyntaxNode): Array<[SyntaxNode, SyntaxNode]> {
       const value = field(n, 'right') ?? field(n, 'value');
       return name && value ? [[name, value]] : [];
     }
-    case 'const_element': case 'enum_assignment': case 'enum_member_declaration': {
+    case 'const_element': case 'enum_assignment': case 'enum_member_declaration': case 'enum_case': {
       const kids = namedChildren(n);
       return kids.length >= 2 ? [[kids[0]!, kids[kids.length - 1]!]] : [];
     }
@@ -969,7 +969,11 @@ export function extractFacts(file: string, grammar: string, root: SyntaxNode): F
           vars.forEach(([nm], i) => add(fn === top ? facts.defs : fn.locals, nm, toExpr(items[i]!)));
           continue;
         }
-        const list = elems(toExpr(valueNode), vars, n).map(([nm, x]) => [nm, { ...x, one: true }] as [string, Expr]);
+        // [$method, $path] = match ($action) { 'issue' => [Post, 'gift-card'], … }: each arm is one element, as a loop's.
+        // (Not `one` value then: the arms are the elements, the names of one arm go together.)
+        const whole = toExpr(valueNode);
+        const arms = whole.k === 'call' && whole.fn === '#match' ? whole.args.slice(1).filter((a) => a.value.k === 'list').map((a) => ({ value: a.value, spread: false })) : null;
+        const list = arms ? elems({ k: 'list', items: arms, line: whole.line }, vars, n) : elems(whole, vars, n).map(([nm, x]) => [nm, { ...x, one: true }] as [string, Expr]);
         for (const [nm, x] of list) add(fn === top ? facts.defs : fn.locals, nm, x);
         continue;
       }

@@ -552,15 +552,18 @@ export class Flow {
     const member = e.simple ? null : /^\$?([A-Za-z_]\w*)(?:\.|->)([A-Za-z_]\w*)$/.exec(e.text);
     // A Python enum member's `.value` (a `str, Enum` of resources): the member's own value; on a parameter, the
     // value of what the caller passes (bind).
-    const enumValue = env.facts.grammar === 'python' && !e.simple ? /^([A-Za-z_][\w.]*)\.value$/.exec(e.text) : null;
+    // (PHP's backed enum the same: $method->value, HttpMethod::Post->value.)
+    const enumValue = env.facts.grammar === 'python' && !e.simple ? /^([A-Za-z_][\w.]*)\.value$/.exec(e.text)
+      : env.facts.grammar === 'php' && !e.simple ? /^\$?([A-Za-z_][\w\\]*(?:::[A-Za-z_]\w*)?)->value$/.exec(e.text) : null;
     if (enumValue && !(member && env.fn.params.includes(member[1]!))) {
       const prefix = enumValue[1]!;
-      return this.eval({ k: 'ref', name: prefix.replace(/^.*\./, ''), text: prefix, line: e.line, simple: !prefix.includes('.') }, env);
+      return this.eval({ k: 'ref', name: prefix.replace(/^.*(?:\.|::)/, ''), text: prefix, line: e.line, simple: !/\.|::/.test(prefix) }, env);
     }
     if (member && member[2] === 'value' && enumValue && env.fn.params.includes(member[1]!)) {
       const bound = env.bindings?.get(`${member[1]}.value`) ?? env.bindings?.get(member[1]!);
       if (bound) return bound;
-      if (!env.bindings) return [{ parts: [{ param: `${member[1]}.value` }], ev: [] }];
+      // (PHP: the parameter itself, whose argument is the case, HttpMethod::Post, a method constant by its name.)
+      if (!env.bindings) return [{ parts: [{ param: env.facts.grammar === 'php' ? member[1]! : `${member[1]}.value` }], ev: [] }];
     }
     if (member && !/^(?:self|this|cls)$/.test(member[1]!) && env.fn.params.includes(member[1]!)) {
       const key = `${member[1]}.${member[2]}`;
@@ -2323,7 +2326,9 @@ function isMethodExpr(e: Expr): boolean {
   if (e.k === 'call' && e.recvExpr && !e.args.length && (CASE_FN.test(e.fn) || /^(?:to_s|to_sym|toString|String)$/.test(e.fn))) return isMethodExpr(e.recvExpr);
   if (e.k === 'str') return e.parts.length === 1 && typeof e.parts[0] === 'string' && METHOD_TOKEN.test(e.parts[0]);
   if (e.k === 'sym') return METHOD_TOKEN.test(e.name);
-  if (e.k === 'ref') return !!methodConst(e.text) || /^(method|verb|http_?method|httpMethod|m)$/i.test(e.name);
+  // (An enum case's value, $method->value / method.value / HttpMethod::Post->value: the method the case names.)
+  if (e.k === 'ref') return !!methodConst(e.text) || /^(method|verb|http_?method|httpMethod|m)$/i.test(e.name)
+    || e.name === 'value' && /^\$?(?:method|verb|http_?method|httpMethod|m)(?:\.|->)value$/i.test(e.text) || !!methodConst(e.text.replace(/(?:\.|->)value$/, ''));
   return false;
 }
 

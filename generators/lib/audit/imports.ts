@@ -49,7 +49,7 @@ export function importsAny(file: string, text: string, index: Set<string>): bool
 }
 
 // A class a file declares (PHP, C#, Java, Kotlin, TS/JS, Python, Ruby; Go's struct types).
-const DECLARES = /\b(?:class|interface|trait|module|record|struct)\s+([A-Z]\w*)|\btype\s+([A-Z]\w*)\s+struct\b/g;
+const DECLARES = /\b(?:class|interface|trait|module|record|struct|enum)\s+([A-Z]\w*)|\btype\s+([A-Z]\w*)\s+struct\b/g;
 // A class a file builds on or uses by name: `extends Resource`, `implements Api`, `class X : Base` (C#), `class X(Base)`
 // (Python), `class X < Base` (Ruby), `new Connection(`, `Connection::`, a PHP/C#/Java type before a parameter
 // (`Connection $conn`, `Connection conn,`), a namespace import's last name (`use Cellar\Api\Resource;`).
