@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { accessCovers, canonicalPermission, isIdSegment, resolveApiCall, type Access, type HttpMethod, type PermissionName } from '../catalog/index.js';
 import type { Manifest } from '../manifest/types.js';
-import { extractFacts, type FileFacts, type FnDef } from './extract.js';
+import { extractFacts, type CallSite, type FileFacts, type FnDef } from './extract.js';
 import { powershellSource } from './powershell.js';
 import { ABSENT, BASE_NAME, classify, Flow, hasParam, isC7Based, methodOf, RESOURCES, show, type Project, type SinkResult } from './flow.js';
 import { grammarFor, grammarState, prepareGrammars, withTree, type Grammar } from './parse.js';
@@ -419,15 +419,16 @@ export function auditSourcesSync(sources: AuditSource[], extra: AuditExtra = {})
   // are called: an operation the integration keeps and does not use (ProductService.remove(id) beside a used get(id)).
   // Used from outside: its own methods calling one another (a job's perform calling its private c7 helper) do not
   // make a class used; only a caller in another class, another file or top-level code does.
-  const callers = new Map<string, Set<string>>();
+  // Who calls each name (a function, or a file's top level), and whether it passes its own parameters on.
+  const callerFns = new Map<string, Array<{ by: FnDef; passes: boolean }>>();
+  const passesParam = (by: FnDef, args: CallSite['args']) => args.some((a) => a.value.k === 'ref' && a.value.simple && by.params.includes(a.value.name));
   for (const f of parsed) for (const fn of [f.top, ...f.fns]) for (const c of fn.calls) {
-    const set = callers.get(c.fn) ?? callers.set(c.fn, new Set()).get(c.fn)!;
-    if (set.size < 16) set.add(`${f.file}\u0000${fn.cls ?? ''}`);
+    const list = callerFns.get(c.fn) ?? callerFns.set(c.fn, []).get(c.fn)!;
+    if (list.length < 64) list.push({ by: fn, passes: passesParam(fn, c.args) });
   }
   const usedClasses = new Set<string>();
   for (const f of parsed) for (const fn of f.fns) {
-    const self = `${f.file}\u0000${fn.cls}`;
-    if (fn.cls && fn.name && [...(callers.get(fn.name) ?? [])].some((k) => k !== self)) usedClasses.add(self);
+    if (fn.cls && fn.name && (callerFns.get(fn.name) ?? []).some((x) => x.by.file !== f.file || x.by.cls !== fn.cls)) usedClasses.add(`${f.file}\u0000${fn.cls}`);
   }
   const unusedMethod = (f: FileFacts, fn: FnDef) => !!fn.cls && !!fn.name && fn.method && !called.has(fn.name) && usedClasses.has(`${f.file}\u0000${fn.cls}`);
   // Dead code, and why: a private method nothing calls; a method nothing calls in a class used elsewhere, for a call
@@ -439,9 +440,6 @@ export function auditSourcesSync(sources: AuditSource[], extra: AuditExtra = {})
   const unusedWhy = 'a method nothing in the code calls, in a class used elsewhere (if code outside this folder calls it, add its permission by hand)';
   const unused = new Set<FnDef>();
   {
-    const callerFns = new Map<string, Array<{ by: FnDef; passes: boolean }>>();
-    const passesParam = (by: FnDef, args: readonly { value: { k: string; name?: string; simple?: boolean } }[]) => args.some((a) => a.value.k === 'ref' && a.value.simple && by.params.includes(a.value.name!));
-    for (const f of parsed) for (const fn of [f.top, ...f.fns]) for (const c of fn.calls) if (c.fn !== fn.name) (callerFns.get(c.fn) ?? callerFns.set(c.fn, []).get(c.fn)!).push({ by: fn, passes: passesParam(fn, c.args) });
     const all = parsed.flatMap((f) => f.fns.map((fn) => ({ f, fn })));
     for (const { f, fn } of all) {
       if (!fn.name || called.has(fn.name)) continue;
