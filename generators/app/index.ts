@@ -10,7 +10,7 @@ import { generatorDependency, PACKAGE_NAME, PACKAGE_VERSION } from '../lib/packa
 import { writeFileAtomicSync } from '../lib/atomic-write.js';
 import { digest, describeInterrupted, recoverInterrupted, type GenerationJournal } from '../lib/generation-journal.js';
 import {
-  changedFiles, DRAFT_FILE, EXAMPLE_MANIFEST, finishManifest, finishNewProject, planWrite, readDraft, refuseChanges, removeDraft,
+  changedFiles, contentsBytes, DRAFT_FILE, EXAMPLE_MANIFEST, finishManifest, finishNewProject, planWrite, readDraft, refuseChanges, removeDraft,
   startingDraft, summaryLines, type AnswerFile, type SavedDraft,
 } from '../lib/new-project.js';
 import { withoutTaskErrorLine } from '../commands/yeoman.js';
@@ -174,8 +174,9 @@ export default class AppGenerator extends Generator<Stored, AppOptions> {
     for (const { target, contents, owner, onlyIfMissing, mode } of files) {
       if (onlyIfMissing && existsSync(target)) continue;
       // User files go through the conflicter (it asks before touching a changed file); derived files are ours.
-      this.fs.write(target, contents, mode !== undefined ? { stat: { mode } } as never : undefined);
-      if (owner === 'derived') forceWhenChanged(this as unknown as Generator, target, contents);
+      const bytes = typeof contents === 'string' ? contents : contentsBytes(contents);
+      this.fs.write(target, bytes, mode !== undefined ? { stat: { mode } } as never : undefined);
+      if (owner === 'derived') forceWhenChanged(this as unknown as Generator, target, bytes);
     }
   }
 

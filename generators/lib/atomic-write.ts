@@ -10,7 +10,7 @@
 // The async steps are node:fs's callback calls (the same calls fs/promises makes, without a FileHandle per file),
 // and neither node:fs/promises nor node:crypto is loaded for them (~2 ms and ~5 ms of loading on Node 24).
 import {
-  chmod, chmodSync, chown, chownSync, close, closeSync, fsync, fsyncSync, mkdir, mkdirSync, open, openSync, readdirSync, realpath, realpathSync,
+  chmod, chmodSync, chown, chownSync, close, closeSync, copyFile, fsync, fsyncSync, mkdir, mkdirSync, open, openSync, readdirSync, realpath, realpathSync,
   rename, renameSync, stat, statSync, unlink, unlinkSync, write as writeFd, writeSync, type Stats,
 } from 'node:fs';
 import path from 'node:path';
@@ -85,11 +85,16 @@ function plan(target: string, existing: { mode: number; uid: number; gid: number
 
 const bytes = (data: string | Uint8Array) => (typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
 
+/** A file's bytes to write without reading them: the file system copies them (copy_file_range on Linux). */
+export interface FileCopy { copyFrom: string }
+export type WriteData = string | Uint8Array | FileCopy;
+const isCopy = (data: WriteData): data is FileCopy => typeof data === 'object' && 'copyFrom' in data;
+
 // One file's writes, one after the other (two writes of one file in flight would race on the rename).
 const queues = new Map<string, Promise<void>>();
 
 /** Writes `data` to `file` atomically, creating its folder when missing. */
-export async function writeFileAtomic(file: string, data: string | Uint8Array, opts: AtomicWriteOptions = {}): Promise<void> {
+export async function writeFileAtomic(file: string, data: WriteData, opts: AtomicWriteOptions = {}): Promise<void> {
   // Queued before the first await, so the order is the calls' order.
   const key = path.resolve(file);
   const before = queues.get(key);
@@ -104,7 +109,7 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array, o
   return mine;
 }
 
-async function writeAsync(file: string, data: string | Uint8Array, opts: AtomicWriteOptions): Promise<void> {
+async function writeAsync(file: string, data: WriteData, opts: AtomicWriteOptions): Promise<void> {
   // realpath(3), as fs/promises' realpath (not fs.realpath's lstat of each path component).
   const target = opts.absent ? file : await call<string>((done) => realpath.native(file, done)).catch(() => file);
   const existing = opts.absent ? undefined : await call<Stats>((done) => stat(target, done)).catch(() => undefined);
@@ -113,10 +118,14 @@ async function writeAsync(file: string, data: string | Uint8Array, opts: AtomicW
   track(tmp);
   let renamed = false;
   try {
-    const fd = await call<number>((done) => open(tmp, 'w', p.mode ?? 0o666, done));
+    // A copy is made first (it creates the temporary file), then opened to be flushed like a written one.
+    if (isCopy(data)) await call((done) => copyFile(data.copyFrom, tmp, done));
+    const fd = await call<number>((done) => open(tmp, isCopy(data) ? 'r+' : 'w', p.mode ?? 0o666, done));
     try {
-      const buf = bytes(data);
-      for (let at = 0; at < buf.byteLength;) at += await call<number>((done) => writeFd(fd, buf, at, buf.byteLength - at, null, done));
+      if (!isCopy(data)) {
+        const buf = bytes(data);
+        for (let at = 0; at < buf.byteLength;) at += await call<number>((done) => writeFd(fd, buf, at, buf.byteLength - at, null, done));
+      }
       await call((done) => fsync(fd, done));
     } finally {
       await call((done) => close(fd, done));

@@ -20,43 +20,54 @@ const NEVER_PACKED = [/^\.git$/, /^\.svn$/, /^CVS$/, /^\.hg$/, /^node_modules$/,
 
 /** The files `npm pack` puts in the tarball: package.json, the README and licence, and every file under "files". */
 export function packedFiles(root: string = PACKAGE_ROOT, files: readonly string[] = packageFiles(root)): string[] {
-  return [...packedStats(root, files).keys()];
+  const out: string[] = [];
+  walkPacked(root, files, (rel) => out.push(rel));
+  return [...new Set(out)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /**
- * packedFiles with each file's stat, sorted by path: one stat per file (the folders' entries say which are folders;
- * only a symlink is stat'ed to know), since `new` computes this on every run to key the cache.
+ * Calls `visit` with each packed file (its path with `/`) and its stat: one stat per file (the folders' entries say
+ * which are folders; only a symlink is stat'ed to know). In the folders' order, each folder's names sorted.
  */
-function packedStats(root: string, files: readonly string[]): Map<string, Stats> {
-  const out = new Map<string, Stats>();
+function walkPacked(root: string, files: readonly string[], visit: (rel: string, st: Stats) => void): void {
   const statFile = (rel: string) => {
     const st = statSync(path.join(root, rel), { throwIfNoEntry: false });
-    if (st?.isFile()) out.set(rel.split(path.sep).join('/'), st);
+    if (st?.isFile()) visit(rel.split(path.sep).join('/'), st);
     return st;
   };
-  statFile('package.json');
-  for (const name of readdirSync(root)) if (/^(readme|license|licence|copying)(\.|$)/i.test(name)) statFile(name);
-  const walk = (rel: string, entries: Dirent[]) => {
-    for (const e of entries) {
+  const byName = (a: Dirent, b: Dirent) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  const walk = (rel: string) => {
+    for (const e of readdirSync(path.join(root, rel), { withFileTypes: true }).sort(byName)) {
       if (NEVER_PACKED.some((re) => re.test(e.name))) continue;
       const child = path.join(rel, e.name);
-      if (e.isDirectory()) walk(child, readdirSync(path.join(root, child), { withFileTypes: true }));
+      if (e.isDirectory()) walk(child);
       else if (e.isFile()) statFile(child);
       else if (e.isSymbolicLink()) {
         const st = statSync(path.join(root, child), { throwIfNoEntry: false });
-        if (st?.isDirectory()) walk(child, readdirSync(path.join(root, child), { withFileTypes: true }));
+        if (st?.isDirectory()) walk(child);
         else if (st?.isFile()) statFile(child);
       }
     }
   };
+  statFile('package.json');
+  for (const name of readdirSync(root).sort()) if (/^(readme|license|licence|copying)(\.|$)/i.test(name)) statFile(name);
   for (const entry of files) {
     const rel = entry.replace(/\/+$/, '');
     const st = statSync(path.join(root, rel), { throwIfNoEntry: false });
     if (!st) continue;
-    if (st.isFile()) out.set(rel.split(path.sep).join('/'), st);
-    else walk(rel, readdirSync(path.join(root, rel), { withFileTypes: true }));
+    if (st.isFile()) visit(rel.split(path.sep).join('/'), st);
+    else walk(rel);
   }
-  return new Map([...out].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/**
+ * The cache key of the packed files: each one's path, size and mtime, hashed as the walk goes (`new` computes it on
+ * every run: ~500 files, none of their stats kept).
+ */
+function packKey(root: string): string {
+  const hash = createHash('sha1');
+  walkPacked(root, packageFiles(root), (rel, st) => hash.update(`${rel}\0${st.size}\0${st.mtimeMs}\n`));
+  return hash.digest('hex').slice(0, 16);
 }
 
 function packageFiles(root: string): string[] {
@@ -66,30 +77,45 @@ function packageFiles(root: string): string[] {
 /**
  * This (built) checkout as the tarball `npm pack` would make (package/…, npm's fixed mtime, so the same sources give
  * the same bytes and a lockfile's integrity holds), without running `prepare` (the build: dist/ is built already,
- * the bin runs from it). In-process, in memory: the generator writes it with the project's other files (atomically,
- * inside the generation journal). `npm pack --ignore-scripts` would start a child npm: measured 2.8 s wall, 0.9 s CPU
- * on this machine, against ~0.2 s here.
+ * the bin runs from it). In-process: `npm pack --ignore-scripts` would start a child npm: measured 2.8 s wall,
+ * 0.9 s CPU on this machine, against ~0.2 s here.
  */
 export async function packGenerator(root: string = PACKAGE_ROOT, opts: { cache?: boolean } = {}): Promise<Buffer> {
-  const stats = packedStats(root, packageFiles(root));
-  const files = [...stats.keys()];
-  if (opts.cache === false) return packTarball(root, files);
-  // Packing (1.2 MB, gzip -9) costs a third of a second, and a checkout's files rarely change between two `new`s:
-  // the tarball is kept under node_modules/.cache (as build tools do), keyed by each packed file's size and mtime.
-  const key = createHash('sha1').update(JSON.stringify([...stats].map(([f, st]) => [f, st.size, st.mtimeMs]))).digest('hex').slice(0, 16);
+  if (opts.cache === false) return packTarball(root, packedFiles(root));
+  const packed = await packedGenerator(root);
+  return Buffer.isBuffer(packed) ? packed : readFileSync(packed.copyFrom);
+}
+
+/** The packed generator as a file to copy, and its sha256 (for the generation record). */
+export interface PackedTarball { copyFrom: string; sha256: string }
+
+/**
+ * The packed generator as `new` writes it: the cached tarball's path, so the project's copy is made by the file
+ * system (copy_file_range) and its 1.6 MB never pass through the process's memory; its bytes when there is no
+ * cache to keep it in (a read-only checkout packs each time).
+ */
+export async function packedGenerator(root: string = PACKAGE_ROOT): Promise<PackedTarball | Buffer> {
+  // Packing (1.6 MB, gzip -9) costs a third of a second, and a checkout's files rarely change between two `new`s:
+  // the tarball is kept under node_modules/.cache (as build tools do), keyed by each packed file's size and mtime,
+  // its sha256 in its name (pack-<key>-<sha256>.tgz: one file, so a killed write leaves no name without its hash).
+  const key = packKey(root);
   const dir = path.join(root, 'node_modules', '.cache', PACKAGE_NAME);
-  const cached = path.join(dir, `pack-${key}.tgz`);
-  if (existsSync(cached)) return readFileSync(cached);
-  const tarball = await packTarball(root, files);
+  const hit = existsSync(dir) ? readdirSync(dir).map((n) => CACHED.exec(n)).find((m) => m?.[1] === key) : undefined;
+  if (hit) return { copyFrom: path.join(dir, hit[0]), sha256: hit[2]! };
+  const tarball = await packTarball(root, packedFiles(root));
+  const digest = createHash('sha256').update(tarball).digest('hex');
+  const cached = path.join(dir, `pack-${key}-${digest}.tgz`);
   try {
     mkdirSync(dir, { recursive: true });
-    for (const old of readdirSync(dir)) if (/^pack-[0-9a-f]+\.tgz$/.test(old)) rmSync(path.join(dir, old), { force: true });
+    for (const old of readdirSync(dir)) if (/^pack-[0-9a-f]+(-[0-9a-f]{64})?\.tgz$/.test(old)) rmSync(path.join(dir, old), { force: true });
     writeFileAtomicSync(cached, tarball);
   } catch {
-    // A read-only checkout packs each time.
+    return tarball;
   }
-  return tarball;
+  return { copyFrom: cached, sha256: digest };
 }
+
+const CACHED = /^pack-([0-9a-f]{16})-([0-9a-f]{64})\.tgz$/;
 
 async function packTarball(root: string, files: string[]): Promise<Buffer> {
   const { create: createTar } = await import('tar'); // only `new` packs: the other commands never load tar

@@ -22,7 +22,7 @@ import type { RenderContext } from './render/context.js';
 import { renderProjectPrepared, type RenderedFile } from './render/project-output.js';
 import { MANIFEST_PATH } from './render/project-files.js';
 import { PACKAGE_NAME, PACKAGE_ROOT, PACKAGE_VERSION } from './package-info.js';
-import { packGenerator, staleTarballs } from './generator-vendor.js';
+import { packedGenerator, staleTarballs } from './generator-vendor.js';
 import { discardEarlyInit, initProjectGitAndSay, removeEarlyInit, type EarlyInit, type GitProbe } from './project-git.js';
 import { syncDirs, writeFileAtomic } from './atomic-write.js';
 import { generationRecord, type RecordSource } from './upgrade/record.js';
@@ -185,13 +185,27 @@ export function finishManifest(draft: Draft, answerFiles: AnswerFile[], log: Log
 export interface PlannedWrite {
   /** Absolute path. */
   target: string;
-  contents: string | Buffer;
+  /** The bytes, or a file to copy them from (the vendored tarball, with its sha256 known: never read into memory). */
+  contents: string | Buffer | CopiedFile;
   /** Who owns the file: derived files are rewritten without asking; the others go through the conflicter. */
   owner: 'derived' | 'user' | 'shared';
   /** A copied file keeps its source's mode. */
   mode?: number;
   /** Written only when the file is absent (the example's listing images). */
   onlyIfMissing?: boolean;
+}
+
+export interface CopiedFile { copyFrom: string; sha256: string }
+
+const isCopied = (c: PlannedWrite['contents']): c is CopiedFile => typeof c === 'object' && 'copyFrom' in c;
+
+/** A planned file's bytes (a copied file's read: for the comparisons with a file on disk, and Yeoman's mem-fs). */
+export const contentsBytes = (c: PlannedWrite['contents']): Buffer => (isCopied(c) ? readFileSync(c.copyFrom) : Buffer.from(c));
+
+/** Whether the file at `target` holds `c` (a copied file: compared by size first, then bytes). */
+function holds(target: string, c: PlannedWrite['contents']): boolean {
+  if (isCopied(c) && statSync(target).size !== statSync(c.copyFrom).size) return false;
+  return readFileSync(target).equals(contentsBytes(c));
 }
 
 export interface ProjectWrite {
@@ -225,9 +239,9 @@ export async function planWrite(root: string, ctx: RenderContext, opts: { existi
   const vendored = ctx.generator.vendored;
   const recorded: RecordSource[] = [...rendered];
   if (vendored) {
-    const tarball = await packGenerator();
-    files.push({ target: path.join(root, vendored), contents: tarball, owner: 'derived' });
-    recorded.push({ file: { path: vendored, owner: 'derived' }, contents: tarball });
+    const packed = await packedGenerator();
+    files.push({ target: path.join(root, vendored), contents: packed, owner: 'derived' });
+    recorded.push({ file: { path: vendored, owner: 'derived' }, contents: Buffer.isBuffer(packed) ? packed : { sha256: packed.sha256 } });
   }
   // The generator version and base, for `c7-app upgrade` (lib/upgrade/record.ts): derived, written with the project.
   for (const r of generationRecord(recorded)) files.push({ target: path.join(root, r.path), contents: r.contents, owner: 'derived' });
@@ -237,7 +251,7 @@ export async function planWrite(root: string, ctx: RenderContext, opts: { existi
 /** User and shared files that exist and differ from what would be written, relative to `root`. */
 export function changedFiles(root: string, files: PlannedWrite[]): string[] {
   return files
-    .filter((p) => p.owner !== 'derived' && !p.onlyIfMissing && existsSync(p.target) && !readFileSync(p.target).equals(Buffer.from(p.contents)))
+    .filter((p) => p.owner !== 'derived' && !p.onlyIfMissing && existsSync(p.target) && !holds(p.target, p.contents))
     .map((p) => path.relative(root, p.target));
 }
 
@@ -268,7 +282,7 @@ export async function writeProject(root: string, files: PlannedWrite[], plan: { 
     let status: Status;
     if (!existsSync(file.target)) status = 'create';
     else if (file.onlyIfMissing) continue;
-    else if (readFileSync(file.target).equals(Buffer.from(file.contents))) status = 'identical';
+    else if (holds(file.target, file.contents)) status = 'identical';
     else status = file.owner === 'derived' || path.basename(file.target) === YO_RC_FILE ? 'updated' : 'force';
     const rel = path.relative(process.cwd(), file.target);
     lines.push(`${color ? paint[status](STATUS_LABEL[status]) : STATUS_LABEL[status]} ${rel}`);

@@ -1,10 +1,11 @@
 // lib/generator-vendor's cache of the packed generator (node_modules/.cache): a packed file changed in any way
 // (content, size, mtime), added or removed makes a new tarball; nothing changed reads the cached one.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { packedFiles, packGenerator } from '../../generators/lib/generator-vendor.js';
+import { packedFiles, packedGenerator, packGenerator } from '../../generators/lib/generator-vendor.js';
 
 function fakePackage(): string {
   const root = mkdtempSync(path.join(tmpdir(), 'c7-pack-'));
@@ -54,5 +55,20 @@ describe('generator-vendor: the packed file list and its cache', () => {
     assert.ok(added.equals(await packGenerator(root, { cache: false })) && !added.equals(changed));
     rmSync(path.join(root, 'dist', 'sub', 'c.js'));
     assert.ok((await packGenerator(root)).equals(changed));
+  });
+
+  it('gives `new` the cached tarball as a file to copy, with the sha256 of its bytes; its bytes when no cache can be kept', async () => {
+    const root = fakePackage();
+    const packed = await packedGenerator(root);
+    assert.ok(!Buffer.isBuffer(packed));
+    const bytes = readFileSync(packed.copyFrom);
+    assert.ok(bytes.equals(await packGenerator(root, { cache: false })));
+    assert.equal(packed.sha256, createHash('sha256').update(bytes).digest('hex'));
+    assert.deepEqual(await packedGenerator(root), packed, 'read back from the cache: the same file and hash');
+    if (process.getuid?.() === 0) return; // root writes a read-only folder all the same
+    writeFileSync(path.join(root, 'dist', 'a.js'), 'changed\n');
+    chmodSync(path.join(root, 'node_modules', '.cache', 'generator-c7-app'), 0o500);
+    const readOnly = await packedGenerator(root);
+    assert.ok(Buffer.isBuffer(readOnly) && readOnly.equals(await packGenerator(root, { cache: false })));
   });
 });

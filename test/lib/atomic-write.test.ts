@@ -107,6 +107,34 @@ describe('atomic-write: absent (the caller saw no file there)', () => {
   });
 });
 
+describe('atomic-write: a copy (the bytes of another file, never read into memory)', () => {
+  it('writes the source\u2019s bytes; an existing target keeps its mode, a new one takes the given mode; no temporary file left', async () => {
+    const dir = fresh();
+    const source = path.join(dir, 'source.bin');
+    const bytes = Buffer.from(Array.from({ length: 300_000 }, (_, i) => (i * 31) % 256));
+    writeFileSync(source, bytes, { mode: 0o600 });
+    const target = path.join(dir, 'out', 'copy.bin');
+    await writeFileAtomic(target, { copyFrom: source }, { absent: true, mode: 0o644 });
+    assert.ok(readFileSync(target).equals(bytes));
+    assert.equal(statSync(target).mode & 0o777, 0o644);
+    chmodSync(target, 0o640);
+    writeFileSync(source, 'shorter now');
+    await writeFileAtomic(target, { copyFrom: source });
+    assert.equal(readFileSync(target, 'utf8'), 'shorter now');
+    assert.equal(statSync(target).mode & 0o777, 0o640, 'the existing file\u2019s mode, not the source\u2019s');
+    assert.deepEqual(readdirSync(path.dirname(target)), ['copy.bin']);
+  });
+
+  it('a missing source fails, leaving the target as it was and no temporary file', async () => {
+    const dir = fresh();
+    const target = path.join(dir, 'copy.bin');
+    writeFileSync(target, 'old');
+    await assert.rejects(writeFileAtomic(target, { copyFrom: path.join(dir, 'missing.bin') }), /ENOENT/);
+    assert.equal(readFileSync(target, 'utf8'), 'old');
+    assert.deepEqual(readdirSync(dir), ['copy.bin']);
+  });
+});
+
 describe('atomic-write: temporary files and concurrency', () => {
   it('names temporary files <file>.<number> in the target\u2019s folder (what removeTempFiles recognises)', async () => {
     const dir = fresh();

@@ -25,14 +25,18 @@ export interface BaseRecord {
 
 export const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
-/** What a record needs of a rendered file (RenderedFile of lib/render/project-output has it). */
-export interface RecordSource { file: { path: string; owner: Owner }; contents: string | Buffer }
+/**
+ * What a record needs of a rendered file (RenderedFile of lib/render/project-output has it): its contents, or only
+ * their sha256 for a derived file whose bytes are not in memory (the vendored tarball).
+ */
+export interface RecordSource { file: { path: string; owner: Owner }; contents: string | Buffer | { sha256: string } }
 
 export function buildRecord(rendered: readonly RecordSource[], version = PACKAGE_VERSION): BaseRecord {
   const files: Record<string, RecordedFile> = {};
   for (const r of [...rendered].sort((a, b) => (a.file.path < b.file.path ? -1 : a.file.path > b.file.path ? 1 : 0))) {
     const text = typeof r.contents === 'string' ? r.contents : undefined;
-    files[r.file.path] = { owner: r.file.owner, sha256: sha256(r.contents), ...(r.file.owner === 'user' && text !== undefined ? { text } : {}) };
+    const hash = typeof r.contents === 'string' || Buffer.isBuffer(r.contents) ? sha256(r.contents) : r.contents.sha256;
+    files[r.file.path] = { owner: r.file.owner, sha256: hash, ...(r.file.owner === 'user' && text !== undefined ? { text } : {}) };
   }
   return { format: 1, generator: { name: PACKAGE_NAME, version }, files };
 }
