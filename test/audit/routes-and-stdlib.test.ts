@@ -78,3 +78,31 @@ describe("audit engine: Ruby's open-uri", () => {
     assert.deepEqual(r.unknown.map((u) => `${u.method} ${u.path}`), ['GET /loyalty-transaction']);
   });
 });
+
+describe('audit engine: Go url.URL literals', () => {
+  it('url.URL{Scheme, Host, Path: path.Join(append([]string{"/v1"}, parts...)...)}.String() is the URL it spells', async () => {
+    const r = await audit({ 'api.go': [
+      'package cmd',
+      'import ("net/http"; "net/url"; "path")',
+      'func endpoint(parts ...string) string {',
+      '\tu := url.URL{Scheme: "https", Host: "api.commerce7.com", Path: path.Join(append([]string{"/v1"}, parts...)...)}',
+      '\treturn u.String()',
+      '}',
+      'func rel(p string) string {',
+      '\tu := &url.URL{Path: p}',
+      '\treturn "https://api.commerce7.com/v1" + u.String()',
+      '}',
+      'func call(method, target string) error {',
+      '\treq, _ := http.NewRequest(method, target, nil)',
+      '\t_, err := http.DefaultClient.Do(req)',
+      '\treturn err',
+      '}',
+      'func Run(id string) {',
+      '\tcall(http.MethodDelete, endpoint("coupon", id))',
+      '\tcall(http.MethodGet, endpoint("promotion"))',
+      '\tcall(http.MethodPut, rel("/tag/x"))',
+      '}',
+    ].join('\n') });
+    assert.deepEqual(calls(r), ['DELETE /coupon/{id}', 'GET /promotion', 'PUT /tag/x']);
+  });
+});

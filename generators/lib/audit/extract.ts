@@ -318,6 +318,11 @@ export function toExpr(n: SyntaxNode): Expr {
     }
     return { k: 'other', text: (obj?.text ?? '') + '[]', line };
   }
+  // Go's &x, *p, &url.URL{…}: the value pointed at. Other `&T{…}` keep their text: `&http.Client{…}` names a client.
+  if (t === 'unary_expression' && /^[&*](?!&)/.test(n.text) && field(n, 'operand')) {
+    const operand = field(n, 'operand')!;
+    if (operand.type !== 'composite_literal' || n.text.startsWith('&url.URL{')) return toExpr(operand);
+  }
   if (WRAPPERS.has(t)) {
     const kids = namedChildren(n).filter((c) => c.type !== 'type_annotation' && c.type !== 'type_identifier' || t === 'argument');
     const inner = t === 'as_expression' || t === 'satisfies_expression' || t === 'cast_expression' ? field(n, 'value') ?? kids[0] : kids[kids.length - 1];
@@ -424,6 +429,20 @@ export function toExpr(n: SyntaxNode): Expr {
         entries.push({ key: unquoteKey(k), value });
       }
       return { k: 'obj', entries, line };
+    }
+    // Go: url.URL{Scheme: "https", Host: "api.commerce7.com", Path: p} (then u.String()) is the URL it spells.
+    if (body && type?.type === 'qualified_type' && type.text === 'url.URL') {
+      const parts = new Map<string, Expr>();
+      for (const c of namedChildren(body)) {
+        const [k, v] = c.type === 'keyed_element' ? namedChildren(c) : [];
+        const value = v?.type === 'literal_element' ? namedChildren(v)[0] : v;
+        if (k && value) parts.set(k.text, toExpr(value));
+      }
+      const host = parts.get('Host');
+      const pathPart = parts.get('Path');
+      const items: Expr[] = host ? [parts.get('Scheme') ?? { k: 'str', parts: ['https'], line }, { k: 'str', parts: ['://'], line }, host] : [];
+      if (pathPart) items.push(pathPart);
+      if (items.length) return items.length === 1 ? items[0]! : { k: 'cat', items, line };
     }
     // Go: job{http.MethodGet, "/x"} — a positional literal of a struct declared here takes the fields' names.
     const own = type?.type === 'type_identifier' ? goStructs.get(type.text) : undefined;

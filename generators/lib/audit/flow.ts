@@ -914,7 +914,9 @@ export class Flow {
     }
     // path.join(base, ...segments): a spread list's items are segments too.
     const spreadSegments = (a: Arg): Val[] => (a.value.k === 'list' && a.value.items.length === 1 && a.value.items[0]!.spread ? this.eval(a.value.items[0]!.value, deeper).map((v) => withSep(v, '/')) : this.eval(a.value, deeper));
-    if (/^(join|urljoin|Join|JoinPath|joinPath|resolve|Combine)$/.test(fn) && args.length >= 2 && /^(|URI|path|posixpath|urllib\.parse|parse|filepath|url|Path|os\.path|urlparse|path\.posix|posix|Url|Flurl\.Url|URLUtil)$/.test(e.recv)) return this.join(args.map(spreadSegments));
+    // Go's path.Join(append([]string{"/v1"}, parts...)...): one spread list, its items the segments.
+    const oneSpread = args.length === 1 && args[0]!.value.k === 'list' && args[0]!.value.items.length === 1 && args[0]!.value.items[0]!.spread;
+    if (/^(join|urljoin|Join|JoinPath|joinPath|resolve|Combine)$/.test(fn) && (args.length >= 2 || oneSpread && env.facts.grammar === 'go') && /^(|URI|path|posixpath|urllib\.parse|parse|filepath|url|Path|os\.path|urlparse|path\.posix|posix|Url|Flurl\.Url|URLUtil)$/.test(e.recv)) return this.join(args.map(spreadSegments));
     // segments.map(String) / .map(encodeURIComponent): the same segments, as text.
     if (fn === 'map' && e.recvExpr && args.length === 1 && args[0]!.value.k === 'ref' && /^(String|encodeURIComponent|encodeURI|escape)$/.test(args[0]!.value.text)) return recv();
     // Python's map(str, parts) / map(quote, parts): the same segments, as text.
