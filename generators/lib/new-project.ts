@@ -22,7 +22,7 @@ import type { RenderContext } from './render/context.js';
 import { renderProjectPrepared, type RenderedFile } from './render/project-output.js';
 import { MANIFEST_PATH } from './render/project-files.js';
 import { PACKAGE_NAME, PACKAGE_ROOT, PACKAGE_VERSION } from './package-info.js';
-import { packedGenerator, staleTarballs } from './generator-vendor.js';
+import { packedGenerator, staleTarballs, type PackedTarball } from './generator-vendor.js';
 import { discardEarlyInit, initProjectGitAndSay, removeEarlyInit, type EarlyInit, type GitProbe } from './project-git.js';
 import { syncDirs, writeFileAtomic } from './atomic-write.js';
 import { generationRecord, type RecordSource } from './upgrade/record.js';
@@ -186,7 +186,7 @@ export interface PlannedWrite {
   /** Absolute path. */
   target: string;
   /** The bytes, or a file to copy them from (the vendored tarball, with its sha256 known: never read into memory). */
-  contents: string | Buffer | CopiedFile;
+  contents: string | Buffer | PackedTarball;
   /** Who owns the file: derived files are rewritten without asking; the others go through the conflicter. */
   owner: 'derived' | 'user' | 'shared';
   /** A copied file keeps its source's mode. */
@@ -195,9 +195,7 @@ export interface PlannedWrite {
   onlyIfMissing?: boolean;
 }
 
-export interface CopiedFile { copyFrom: string; sha256: string }
-
-const isCopied = (c: PlannedWrite['contents']): c is CopiedFile => typeof c === 'object' && 'copyFrom' in c;
+const isCopied = (c: PlannedWrite['contents']): c is PackedTarball => typeof c === 'object' && 'copyFrom' in c;
 
 /** A planned file's bytes (a copied file's read: for the comparisons with a file on disk, and Yeoman's mem-fs). */
 export const contentsBytes = (c: PlannedWrite['contents']): Buffer => (isCopied(c) ? readFileSync(c.copyFrom) : Buffer.from(c));
