@@ -147,6 +147,14 @@ function cliRows(env) {
   row('c7-app new x --answers <not an example>', newArgs(bin, ['--answers', other]), { setup: freshParent, env });
   row(`c7-app validate ${path.relative(root, example)}`, [bin, 'validate', example], { env, goal: { ratio: 2.5 } });
   row(`c7-app check --ci ${path.relative(root, fullApp)}`, [bin, 'check', '--ci', fullApp], { env, okCodes: [1], goal: { ratio: 3.5 } });
+  // Where users run it: in the project `new` wrote (its CI runs `c7-app check --ci`), with its ~45 source files.
+  if (!only || only.test('c7-app check --ci (a project new wrote)')) {
+    const made = freshParent();
+    const r = spawnSync(node, [bin, 'new', made.dir, '--example', '--skip-install'], { cwd: made.cwd, env, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`bench: new failed: ${r.stderr}`);
+    row('c7-app check --ci (a project new wrote)', [bin, 'check', '--ci', made.dir], { env, okCodes: [1], goal: { ratio: 3.5 } });
+    made.cleanup();
+  }
   const createVite = path.join(root, 'node_modules/create-vite/index.js');
   if (existsSync(createVite)) row('create-vite x --template vanilla-ts (anchor)', (ctx) => [createVite, 'app', '--template', 'vanilla-ts'], { setup: freshParent, env });
   else console.log('create-vite (anchor): not installed (npm install in this checkout installs it: a devDependency)');

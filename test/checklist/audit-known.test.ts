@@ -2,10 +2,12 @@
 // (lib/checklist/audit-known.ts). A recorded report must be what the audit says of those sources today, and any
 // edit must send the project to the audit again.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { EXAMPLE_MANIFESTS, ROOT } from '../support/paths.js';
 import { auditSources } from '../../generators/lib/audit/index.js';
+import { runCli } from '../support/cli.js';
 
 describe('audit reports the build recorded (dist)', () => {
   const lib = (p: string) => import(path.join(ROOT, 'dist/generators/lib', p));
@@ -51,5 +53,22 @@ describe('audit reports the build recorded (dist)', () => {
     const removed = new Map(files);
     removed.delete('src/main.ts');
     assert.equal(knownAuditReport(sourcesOf(memoryProject(removed))), undefined);
+  });
+
+  // What `c7-app check` reads in a project `c7-app new` wrote (its .yo-rc.json too), not only what the build rendered.
+  it('a project as `c7-app new` wrote it: its audit is the recorded one, and secretlint has nothing to scan', async function () {
+    this.timeout(60_000);
+    const dir = path.join(mkdtempSync(path.join(tmpdir(), 'c7-known-')), 'p');
+    const r = runCli(['new', dir, '--example', '--skip-install']);
+    assert.equal(r.status, 0, r.stderr);
+    const { knownAuditReport } = await lib('checklist/audit-known.js');
+    const { diskProject } = await lib('checklist/project.js');
+    const { sourcesOf } = await lib('checklist/rules/api.js');
+    const { scanProjectForSecretsFully } = await lib('checklist/secretlint.js');
+    const project = diskProject(dir);
+    assert.ok(knownAuditReport(sourcesOf(project)), `not recorded: ${sourcesOf(project).map((s: { file: string }) => s.file).join(', ')}`);
+    const scan = await scanProjectForSecretsFully(project);
+    assert.deepEqual(scan.findings, []);
+    assert.equal(scan.secretlint.scannedFiles, 0, 'secretlint not even loaded');
   });
 });

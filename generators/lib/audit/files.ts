@@ -9,7 +9,8 @@ const TEST_DIRS = new Set(['test', 'tests', '__tests__', 'spec', 'specs']);
 // Ruby also as Thor task files (.thor), Rack configs (.ru) and the Rakefile / Thorfile; PowerShell modules (.psm1);
 // PHP also as Drupal's hook files (.module, .install, .theme), read as PHP when they open a PHP block (parse.ts).
 const SOURCE = /\.(?:[cm]?[jt]sx?|vue|svelte|py|php|phtml|inc|module|install|theme|rb|rake|thor|ru|cs|java|kt|go|rs|sh|bash|ps1|psm1|json)$|(?:^|\/)(?:Rakefile|Thorfile)$/i;
-const SKIP_FILES = /(?:^|\/)(?:package-lock\.json|npm-shrinkwrap\.json|composer\.lock|c7-app\.json|[^/]*\.min\.js|[^/]*\.generated\.ts)$/;
+// .yo-rc.json: Yeoman's record of a generator's answers, never a call (and in every project `c7-app new` writes).
+const SKIP_FILES = /(?:^|\/)(?:package-lock\.json|npm-shrinkwrap\.json|composer\.lock|c7-app\.json|\.yo-rc\.json|[^/]*\.min\.js|[^/]*\.generated\.ts)$/;
 const TEST_FILE = /\.(?:test|spec)\.[^.]+$|_test\.(?:py|go|[cm]?[jt]sx?)$|(?:^|\/)test_[^/]*\.py$|(?:^|\/)tests\.py$/;
 
 /** A YAML config's base-URL key set to Commerce7's API (`base_uri: 'https://api.commerce7.com/v1/'`). */

@@ -5,9 +5,11 @@
 //
 // Start-up: secretlint is imported only when a file holds a candidate — a run of 20+ letters and digits with at
 // least two digits, an access-key-like id, a URL with user info or a PEM header, which every token those rules look
-// for is — and only those files are handed to it. A generated project has none, so `c7-app check` pays nothing
-// there; a project with candidates pays the import (~30 ms here) and ~0.5 ms a file. Asynchronous (secretlint is),
+// for is — and only those files are handed to it, not the generator's own files the build found clean with both
+// scanners (secrets-clean.ts), so `c7-app check` pays nothing for a new project; a project with candidates pays the
+// import (~30 ms here) and ~0.5 ms a file. Asynchronous (secretlint is),
 // so `c7-app check` runs it before building the checklist and passes the result in (ChecklistOptions.secretScan).
+import { loadSecretlint } from './secretlint-load.js';
 import { scanProject } from './secrets.js';
 import type { ProjectView, SecretFinding, SkippedPath } from './types.js';
 
@@ -44,7 +46,7 @@ export async function scanWithSecretlint(files: ReadonlyArray<{ file: string; te
   let lintSource: typeof import('@secretlint/core').lintSource;
   let creator: typeof import('@secretlint/secretlint-rule-preset-recommend').creator;
   try {
-    [{ lintSource }, { creator }] = await Promise.all([import('@secretlint/core'), import('@secretlint/secretlint-rule-preset-recommend')]);
+    [{ lintSource }, { creator }] = await loadSecretlint();
   } catch (e) {
     return { findings: [], scannedFiles: 0, error: `secretlint could not be loaded (${(e as Error).message.split('\n')[0]}); only our own rules ran` };
   }

@@ -221,7 +221,10 @@ export interface SecretScan {
   findings: SecretFinding[];
   /** Files that were not scanned, by name and why: too large, not a regular file, unreadable. */
   skipped: SkippedPath[];
-  /** The files that were read and scanned, with their text (for a second scanner such as secretlint). */
+  /**
+   * The files that were read and scanned, with their text (for a second scanner such as secretlint); not those the
+   * build scanned with both and found clean (secrets-clean.ts).
+   */
   scanned: Array<{ file: string; text: string }>;
 }
 
@@ -246,7 +249,8 @@ export function scanProject(project: ProjectView, { keepText = false } = {}): Se
     if (text === undefined) continue; // the view says why in its skipped() list
     if (text.length > MAX_SCAN_BYTES) { skipped.push({ path: file, reason: `larger than ${MAX_SCAN_BYTES / 1024 / 1024} MiB, not scanned for secrets` }); continue; }
     if (text.includes('\0')) continue;
-    if (!isKnownClean(file, text)) findings.push(...scanTextForSecrets(file, text));
+    if (isKnownClean(file, text)) continue;
+    findings.push(...scanTextForSecrets(file, text));
     if (keepText) scanned.push({ file, text });
   }
   const viewSkipped = project.skipped?.() ?? [];
