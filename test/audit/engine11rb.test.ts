@@ -499,3 +499,34 @@ describe('audit engine 11rb: Ruby class macros', () => {
     assert.deepEqual(calls(r), ['DELETE /department/{id}', 'GET /vendor']);
   });
 });
+
+describe('audit engine: RestClient::Resource chains', () => {
+  it('api["order"][id]["fulfillment"].post: each [] a segment, computed ones too; on a field set in initialize', async () => {
+    const r = await audit({
+      'lib/api.rb': [
+        `module Api`,
+        `  ROOT = ENV.fetch("C7_ROOT", "https://api.commerce7.com/v1")`,
+        `  def self.resource(tenant)`,
+        `    RestClient::Resource.new(ROOT, user: ENV["ID"], password: ENV["SECRET"], headers: { tenant: tenant })`,
+        `  end`,
+        `end`,
+      ].join('\n'),
+      'lib/sync.rb': [
+        `class Sync < BaseJob`,
+        `  def initialize(tenant)`,
+        `    @api = Api.resource(tenant)`,
+        `    @tpl = RestClient::Resource.new("https://api.3pl.example.net/v2")`,
+        `  end`,
+        `  def record(order, rows)`,
+        `    @api["order"].get(params: { q: order["number"] })`,
+        `    @api["order"][order["id"]]["fulfillment"].post({ type: "Shipped" }.to_json)`,
+        `    @tpl["shipments"][rows[0]].put({}.to_json)`,
+        `    rows[0]["items"][1]`,
+        `  end`,
+        `end`,
+      ].join('\n'),
+    });
+    assert.deepEqual(calls(r), ['GET /order', 'POST /order/{id}/fulfillment']);
+    assert.deepEqual(r.unknown.map((u) => u.path), []);
+  });
+});

@@ -313,6 +313,12 @@ export function toExpr(n: SyntaxNode): Expr {
     if (key && /^\w[\w-]*$/.test(key)) return { k: 'ref', name: key, text: n.text, line, simple: false, ...(obj ? { of: toExpr(obj), keyExpr: { k: 'str', parts: [key], line } as Expr } : {}) };
     // A sub-resource by a computed string (`api["order/#{id}"]`): kept with its object, for clients indexed by path.
     if (obj && idx && STRING.has(idx.type)) return { k: 'ref', name: 'index', text: n.text, line, simple: false, of: toExpr(obj), keyExpr: toExpr(idx) };
+    // A step of a sub-resource chain by a computed segment (RestClient's api["order"][id]["fulfillment"]): kept with
+    // its object too; flow.ts joins it only when the chain starts at a client with a Commerce7 base.
+    if (obj && idx && !key && SUBSCRIPT.has(obj.type)) {
+      const of = toExpr(obj);
+      if (of.k === 'ref' && of.of) return { k: 'ref', name: 'index', text: n.text, line, simple: false, of, keyExpr: toExpr(idx) };
+    }
     if (obj && idx && !key && /^(?:[$@]*[A-Za-z_][\w]*(?:(?:::|\.|->)[A-Za-z_]\w*)?)$/.test(obj.text) && /^[$@]*[A-Za-z_][\w.]*$/.test(idx.text)) {
       return { k: 'index', obj: toExpr(obj), key: toExpr(idx), line };
     }
@@ -840,6 +846,11 @@ export function extractFacts(file: string, grammar: string, root: SyntaxNode): F
         const heritage = namedChildren(n).find((c) => c.type === 'class_heritage' || c.type === 'base_clause');
         const base = heritage ? /^(?:extends\s+)?\\?([A-Za-z_$][\w$\\.]*)/.exec(heritage.text.replace(/^extends\s+/, ''))?.[1] : undefined;
         (facts.classes ??= {})[currentClass] = { ...(base ? { base: lastIdent(base.replace(/\\/g, '.')) } : {}), fields: {} };
+      }
+      // Ruby: `class Sync < Base`; its fields are the `@x = …` its initialize sets (@api = RestClient::Resource.new(…)).
+      if (currentClass && grammar === 'ruby') {
+        const base = field(n, 'superclass')?.text.replace(/^<\s*/, '');
+        (facts.classes ??= {})[currentClass] = { ...(base && /^[A-Z][\w:]*$/.test(base) ? { base: base.replace(/^.*::/, '') } : {}), fields: {} };
       }
       // Python: the first base that is not a mixin of the language's own (class Vendor(Resource), class E(str, Enum)).
       if (currentClass && grammar === 'python') {
