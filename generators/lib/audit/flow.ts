@@ -10,6 +10,7 @@ import type { Arg, CallSite, Expr, FileFacts, FnDef } from './extract.js';
 import { type PrimaryCtor, chainedKey, firstOfSplit, uriBuilderRead, onRequestStream, withoutContext, fallbackParam, isRequestMessage, memberKey, methodFirstCall, methodMade } from './csgo.js';
 import path from 'node:path';
 import type { SettingIndex } from './settings.js';
+import { AIRFLOW_HOOK, AIRFLOW_OPERATORS, type AirflowConnections } from './airflow.js';
 
 /** A parameter; with `table`, the entry of a const table it selects (`VERB[action]`), chosen once it is bound. */
 export type Part = string | { hole: string; base?: boolean } | { param: string; table?: Map<string, Val[]> };
@@ -66,6 +67,8 @@ export interface Project {
   baseKeys?: Set<string>;
   /** The string settings of the project's JSON config files, by key path (settings.ts). */
   settings?: SettingIndex;
+  /** Airflow connections whose host is Commerce7's API, by id (airflow.ts). */
+  airflowConns?: AirflowConnections;
 }
 
 const MAX_ALTS = 12;
@@ -1578,7 +1581,7 @@ export class Flow {
       // A dict, hash or map literal's get/delete is not HTTP: CACHE.get("customer"), {"a": 1}.get("order").
       if (VERB.test(c.fn) && (this.isDataReceiver(c, env) || this.isStubResult(c, env))) continue;
       if (c.recvExpr && isMockChain(c.recvExpr, fn, facts, 0)) continue;
-      let sink = detectSink(c, fn) ?? this.clientCall(c, env) ?? this.contractCall(c, env) ?? this.aliasCall(c, env) ?? this.builderCall(c, env) ?? this.declaredRoute(c, env) ?? this.registeredResource(c) ?? this.dynamicVerb(c, env);
+      let sink = (facts.grammar === 'python' && this.project.airflowConns?.size ? this.airflowCall(c, env) : null) ?? detectSink(c, fn) ?? this.clientCall(c, env) ?? this.contractCall(c, env) ?? this.aliasCall(c, env) ?? this.builderCall(c, env) ?? this.declaredRoute(c, env) ?? this.registeredResource(c) ?? this.dynamicVerb(c, env);
       if (!sink && facts.grammar === 'bash') {
         // A shell function that runs curl with "$@": the call's words are curl's.
         const target = this.resolveFn(c.fn, '', facts, (f) => f.calls.some((x) => /^(curl|wget|http)$/.test(x.fn) && x.args.some((a) => a.value.k === 'ref' && /\$[@*]/.test(a.value.text) || a.value.k === 'str' && a.value.parts.some((p) => typeof p !== 'string' && p.k === 'ref' && /\$[@*]/.test(p.text)))));
@@ -1609,7 +1612,7 @@ export class Flow {
   private emitSink(c: CallSite, sink: Sink, fn: FnDef, facts: FileFacts, env: Env, out: SinkResult[]): void {
     {
       // The URL is the first candidate argument that names a Commerce7 path (else one holding a parameter).
-      const candidates = sink.url.map((u) => uniq(this.eval(u, env)));
+      const candidates = sink.urlVals ? [sink.urlVals] : sink.url.map((u) => uniq(this.eval(u, env)));
       // A candidate that is a method (a project function returning one: $this->verb($op)) is the method, not the URL.
       let argMethod: Val[] | null = null;
       if (!sink.method && candidates.length > 1) {
@@ -1647,7 +1650,7 @@ export class Flow {
       // On another host's client only a full Commerce7 URL counts; a path given by the caller must be one too.
       if (foreign) { urls = urls.filter((v) => hasParam(v) || isC7Based(v) || C7_URL.test(show(v))); needsBase = true; }
       const built = sink.method ? null : this.optionsMethod(c, env);
-      const methods = sink.method ? uniq(this.eval(sink.method, env)) : built ?? argMethod ?? [null];
+      const methods = sink.methodVals ?? (sink.method ? uniq(this.eval(sink.method, env)) : built ?? argMethod ?? [null]);
       for (const url of urls) for (const method of methods.filter((m, i) => i < 4 || m?.tags)) {
         if (!compatible(url, method)) continue;
         out.push({ url, method, defaultMethod: sink.defaultMethod, file: facts.file, line: c.line, via: [], relative: relativeOk, sink: sink.name, sinkFile: facts.file, sinkLine: c.line, ...(needsBase ? { needsBase } : {}), ...(sink.unrecognised ? { unrecognisedLibrary: sink.name } : {}) });
@@ -1830,6 +1833,66 @@ export class Flow {
     const url: Expr = { k: 'call', fn: 'join', recv: 'path', args: [{ value: base }, { value: path }], line: c.line };
     if (over) return { name: c.fn, url: [url], method: over.method, defaultMethod: over.dflt, relativeOk: false };
     return { name: c.fn, url: [url], method: keyed(c, METHOD_KEY) ?? null, defaultMethod: 'GET', relativeOk: false };
+  }
+
+  /**
+   * Airflow's HTTP provider (airflow.ts): HttpOperator(http_conn_id=…, endpoint=…, method=…), and run(endpoint) on an
+   * HttpHook(method, http_conn_id) — made in place, kept in a name, or made by a project function whose result (or
+   * an element of it: `hook, headers = _c7("POST")`) the name holds; the hook's method and connection are evaluated
+   * where it is made, with that function's parameters bound at the call. Only a connection to Commerce7 counts.
+   */
+  private airflowCall(c: CallSite, env: Env): Sink | null {
+    const operator = Object.hasOwn(AIRFLOW_OPERATORS, c.fn) ? AIRFLOW_OPERATORS[c.fn]! : null;
+    let made: { method: Expr | undefined; conn: Expr | undefined; env: Env; dflt: HttpMethod } | null = null;
+    let endpoint: Expr | undefined;
+    if (operator) {
+      made = { method: c.args.find((a) => a.key === 'method')?.value, conn: c.args.find((a) => a.key === 'http_conn_id')?.value, env, dflt: operator };
+      endpoint = c.args.find((a) => a.key === 'endpoint')?.value;
+    } else if (c.fn === 'run' && c.recvExpr) {
+      made = this.airflowHook(c.recvExpr, env, 0);
+      endpoint = c.args.find((a) => a.key === 'endpoint')?.value ?? c.args.find((a) => !a.key)?.value;
+    }
+    if (!made) return null;
+    const conns = this.project.airflowConns!;
+    const ids = made.conn ? this.eval(made.conn, { ...made.env, depth: made.env.depth + 1 }) : [text('http_default')];
+    const conn = ids.map((v) => (v.parts.every((p) => typeof p === 'string') ? conns.get(v.parts.join('').toLowerCase()) : undefined)).find((x) => !!x);
+    if (!conn) return null;
+    const base: Val = { parts: [conn.base], ev: [{ file: conn.file, line: conn.line, text: conn.text }] };
+    const path = endpoint ? uniq(this.eval(endpoint, { ...env, depth: env.depth + 1 })) : [text('')];
+    const urlVals = endpoint ? this.join([[base], path]) : [base];
+    const methodVals = made.method ? uniq(this.eval(made.method, { ...made.env, depth: made.env.depth + 1 })) : undefined;
+    return { name: operator ? c.fn : 'HttpHook.run', url: [], urlVals, ...(methodVals?.length ? { methodVals } : {}), method: null, defaultMethod: made.dflt, relativeOk: false };
+  }
+
+  /** Where an Airflow HttpHook the expression holds was made: its method and connection arguments, and their place. */
+  private airflowHook(e: Expr, env: Env, depth: number): { method: Expr | undefined; conn: Expr | undefined; env: Env; dflt: HttpMethod } | null {
+    if (depth > 4 || env.depth > MAX_DEPTH) return null;
+    if (e.k === 'elem') return this.airflowHook(e.iter, env, depth + 1);
+    if (e.k === 'ref' && e.simple) {
+      for (const d of env.fn.locals.get(e.name) ?? env.facts.defs.get(e.name) ?? []) {
+        const hit = d !== e ? this.airflowHook(d, env, depth + 1) : null;
+        if (hit) return hit;
+      }
+      return null;
+    }
+    if (e.k !== 'call') return null;
+    if (AIRFLOW_HOOK.test(e.fn)) {
+      const positional = e.args.filter((a) => !a.key);
+      return { method: e.args.find((a) => a.key === 'method')?.value ?? positional[0]?.value, conn: e.args.find((a) => a.key === 'http_conn_id')?.value ?? positional[1]?.value, env, dflt: 'POST' };
+    }
+    // A project function that makes the hook (and returns it, alone or in a tuple).
+    const target = this.resolveFn(e.fn, e.recv, env.facts, (f) => f.calls.some((x) => AIRFLOW_HOOK.test(x.fn)));
+    if (!target || env.stack.has(`fn:${target.name}`)) return null;
+    const inner: Env = {
+      facts: this.factsOf(target.file) ?? env.facts, fn: target, bindings: this.bind(target, e.args, e.recv, { ...env, depth: env.depth + 1 }),
+      depth: env.depth + 1, stack: new Set([...env.stack].filter((k) => k.startsWith('fn:'))).add(`fn:${target.name}`),
+    };
+    for (const [, defs] of target.locals) for (const d of defs) if (d.k === 'call' && AIRFLOW_HOOK.test(d.fn)) return this.airflowHook(d, inner, depth + 1);
+    for (const r of target.returns) {
+      const hit = this.airflowHook(r, inner, depth + 1);
+      if (hit) return hit;
+    }
+    return null;
   }
 
   /**
@@ -2263,7 +2326,11 @@ function tableKey(v: Val): string | null {
 // ---- sinks: the HTTP calls of the usual libraries ----
 
 /** needsBase: counted only when the URL starts with a Commerce7 base (a call of a shape also used for other things). */
-interface Sink { name: string; url: Expr[]; method: Expr | null; defaultMethod: HttpMethod | null; relativeOk: boolean; needsBase?: boolean; /** genericCall's last resort */ unrecognised?: boolean }
+interface Sink {
+  name: string; url: Expr[]; method: Expr | null; defaultMethod: HttpMethod | null; relativeOk: boolean; needsBase?: boolean; /** genericCall's last resort */ unrecognised?: boolean;
+  /** The URL and the method as values already (evaluated where they were made: an Airflow hook's, airflowCall). */
+  urlVals?: Val[]; methodVals?: Val[];
+}
 
 // Net::HTTP's request_get / get2 / request_post are its get / post.
 // Ruby's Net::HTTP.get_response(uri) / Net::HTTP.post_form(uri, params) too; curb's easy.http_put(body); httpclient's get_content(url).

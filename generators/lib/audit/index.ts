@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { accessCovers, canonicalPermission, isIdSegment, resolveApiCall, type Access, type HttpMethod, type PermissionName } from '../catalog/index.js';
 import type { Manifest } from '../manifest/types.js';
 import { extractFacts, type CallSite, type FileFacts, type FnDef } from './extract.js';
+import { addAirflowConnections, type AirflowConnections } from './airflow.js';
 import { powershellSource } from './powershell.js';
 import { ABSENT, BASE_NAME, classify, Flow, hasParam, isC7Based, methodOf, RESOURCES, show, type Project, type SinkResult } from './flow.js';
 import { grammarFor, grammarState, prepareGrammars, withTree, type Grammar } from './parse.js';
@@ -280,6 +281,7 @@ export function auditSourcesSync(sources: AuditSource[], extra: AuditExtra = {})
   // read by one of them (`$this->config['base_uri']`, `CFG["base"]`) is that base (flow.ts). Once per distinct text.
   const baseKeys = new Set<string>();
   const settings: SettingIndex = new Map();
+  const airflowConns: AirflowConnections = new Map();
   const keysSeen = new Set<string>();
   const addBase = (file: string, text: string) => {
     baseFiles.add(file);
@@ -303,6 +305,7 @@ export function auditSourcesSync(sources: AuditSource[], extra: AuditExtra = {})
       skipped.push({ file: src.file, reason: 'binary file (contains NUL bytes)' });
       continue;
     }
+    addAirflowConnections(airflowConns, src.file, src.text);
     if (/\.json$/i.test(src.file)) {
       const calls = readPostman(src.text);
       if (calls) {
@@ -334,7 +337,8 @@ export function auditSourcesSync(sources: AuditSource[], extra: AuditExtra = {})
     if (/\.ya?ml$/i.test(src.file) && !isShellHost(src.file)) {
       const base = YAML_C7_BASE.test(src.text);
       if (base) addBase(src.file, src.text);
-      read.push({ file: src.file, engine: base ? 'yaml (config: names the Commerce7 base URL)' : 'yaml (config: not read)', calls: 0 });
+      const airflow = !base && [...airflowConns.values()].some((c) => c.file === src.file);
+      read.push({ file: src.file, engine: base ? 'yaml (config: names the Commerce7 base URL)' : airflow ? 'yaml (config: an Airflow connection to Commerce7)' : 'yaml (config: not read)', calls: 0 });
       continue;
     }
     // A PHP config file returning an array: its settings by key path, Commerce7's or another host's
@@ -388,7 +392,7 @@ export function auditSourcesSync(sources: AuditSource[], extra: AuditExtra = {})
   }
 
   // The project: every definition and function by name, for lookups across files.
-  const project: Project = { files: parsed, defs: new Map(), fns: new Map(), baseFiles, baseKeys, settings };
+  const project: Project = { files: parsed, defs: new Map(), fns: new Map(), baseFiles, baseKeys, settings, airflowConns };
   const called = new Set<string>();
   const selfCalled = new Map<string, Set<FnDef>>();
   const put = <T>(index: Map<string, T[]>, file: string, name: string, items: T[]) => {

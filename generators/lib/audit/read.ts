@@ -136,7 +136,12 @@ export function collectSources(targets: string[], opts: { includeTests?: boolean
       // Kept besides: section headers and other hosts' URLs (no credentials in them), so `cfg["shipstation"]["base"]`
       // is known to be another host's.
       const keep = (l: string) => !/secret|password|passwd|token|key\b/i.test(l) && (/api\.commerce7\.com/i.test(l) || /^\s*\[[\w.-]+\]\s*$/.test(l) || /^\s*[\w.-]+\s*[=:]\s*["']?https?:\/\/[^\s@"']+["']?\s*$/.test(l));
-      const text = readFileSync(full, 'utf8').split(/\r?\n/).map((l) => (keep(l) ? l : '')).join('\n');
+      // An Airflow connection to Commerce7 (its value holds the login and password): its name and the API's URL only.
+      const airflow = (l: string) => {
+        const m = /^(\s*(?:export\s+)?AIRFLOW_CONN_\w+\s*[=:]\s*)(.*)$/.exec(l);
+        return m && /api\.commerce7\.com/i.test(m[2]!) ? `${m[1]}${/https?:\/\/api\.commerce7\.com(?:\/v\d+)?/i.exec(m[2]!)?.[0] ?? 'https://api.commerce7.com/v1'}` : null;
+      };
+      const text = readFileSync(full, 'utf8').split(/\r?\n/).map((l) => airflow(l) ?? (keep(l) ? l : '')).join('\n');
       out.sources.push({ file: opts.shown(full), text });
     } catch (err) {
       out.skipped.push({ file: opts.shown(full), reason: `cannot read: ${reasonOf(err)}` });
@@ -167,10 +172,11 @@ export function collectSources(targets: string[], opts: { includeTests?: boolean
         else if (entry.isFile() && isLoneBundle(entry.name, entries)) readRegular(full);
         // A YAML config naming Commerce7's base (a Drupal services.yml, config/settings.yaml): where the project's
         // client points, so its relative paths count; other YAML is not read.
-        else if (entry.isFile() && /\.ya?ml$/i.test(entry.name) && namesC7Base(full)) readRegular(full);
+        // (Or an Airflow connection to Commerce7: AIRFLOW_CONN_C7 in a docker-compose file, Astro's airflow_settings.yaml.)
+        else if (entry.isFile() && /\.ya?ml$/i.test(entry.name) && namesC7Base(full, YAML_OR_AIRFLOW)) readRegular(full);
         // A .env, .ini, .toml or .properties file naming it (API_BASE=https://api.commerce7.com/v1): only its lines
         // that name Commerce7, the others blanked (they hold secrets; the line numbers stay).
-        else if (entry.isFile() && ENV_LIKE.test(entry.name) && namesC7Base(full, ENV_C7_BASE)) readEnvLike(full);
+        else if (entry.isFile() && ENV_LIKE.test(entry.name) && namesC7Base(full, ENV_OR_AIRFLOW)) readEnvLike(full);
         continue;
       }
       if (entry.isFile()) {
@@ -201,6 +207,11 @@ export function collectSources(targets: string[], opts: { includeTests?: boolean
 const ENV_LIKE = /^\.env(?:\.[\w.-]+)?$|\.(?:env|ini|toml|properties|cfg|conf)$/i;
 
 const ENV_C7_BASE = /^[ \t]*(?:export\s+)?["']?[\w.-]*(?:url|uri|base|host|endpoint|api|root|origin)[\w.-]*["']?\s*[=:]\s*["']?https?:\/\/api\.commerce7\.com/im;
+
+/** An Airflow connection whose value names Commerce7's API (airflow.ts): AIRFLOW_CONN_<ID>=…, `conn_host: https://…`. */
+const AIRFLOW_C7 = /^[ \t-]*(?:export[ \t]+|ENV[ \t]+)?["']?AIRFLOW_CONN_\w+["']?[ \t]*[:=][^\n]*api\.commerce7\.com/im;
+const YAML_OR_AIRFLOW = new RegExp(`${YAML_C7_BASE.source}|${AIRFLOW_C7.source}`, 'im');
+const ENV_OR_AIRFLOW = new RegExp(`${ENV_C7_BASE.source}|${AIRFLOW_C7.source}`, 'im');
 
 function namesC7Base(full: string, re: RegExp = YAML_C7_BASE): boolean {
   let fd = -1;
