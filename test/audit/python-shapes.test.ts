@@ -121,3 +121,45 @@ describe('audit engine: Python enums, rest parameters and SDK resource classes',
     assert.deepEqual(calls(r), ['DELETE /tag/{id}', 'GET /department', 'POST /note', 'PUT /collection/{id}']);
   });
 });
+
+describe('audit engine: urllib\u2019s method by its data, and `a if cond else b`', () => {
+  it('a helper building Request(url, data=…, method=method): POST where a call gives the data, GET where it does not, the method a call passes first', async () => {
+    const r = await audit({
+      'c7.py': [
+        'import json, os, urllib.request',
+        'API = os.environ.get("C7_API", "https://api.commerce7.com/v1")',
+        'def _open(path, payload=None, method=None):',
+        '    data = json.dumps(payload).encode() if payload is not None else None',
+        '    req = urllib.request.Request(API + path, data=data, method=method)',
+        '    return urllib.request.urlopen(req)',
+        'def _send(path, body=None):',
+        '    return urllib.request.urlopen(urllib.request.Request(API + path, data=body))',
+        'def locations():',
+        '    return _open("/inventory-location")',
+        'def adjust(sku, n):',
+        '    return _open("/inventory-transaction", payload={"sku": sku, "quantity": n})',
+        'def drop(tag_id):',
+        '    return _open(f"/tag/{tag_id}", method="DELETE")',
+        'def products():',
+        '    return _send("/product")',
+        'def note(text):',
+        '    return _send("/note", body=json.dumps({"content": text}).encode())',
+        'def relay(path, payload=None):',
+        '    return _open(path, payload)',
+        'relay("/club")',
+        'relay("/customer", {"firstName": "A"})',
+      ].join('\n'),
+    });
+    assert.deepEqual([...new Set(calls(r))], ['DELETE /tag/{id}', 'GET /club', 'GET /inventory-location', 'GET /product', 'POST /customer', 'POST /inventory-transaction', 'POST /note']);
+  });
+
+  it('kind = "order" if ORDERS else "customer": either value, the condition none', async () => {
+    const r = await audit({ 'app.py': [
+      'import os, requests',
+      'kind = "order" if os.environ.get("ORDERS") == "1" else "customer"',
+      'requests.get(f"https://api.commerce7.com/v1/{kind}")',
+    ].join('\n') });
+    assert.deepEqual(calls(r), ['GET /customer', 'GET /order']);
+    assert.deepEqual(r.unknown, []);
+  });
+});

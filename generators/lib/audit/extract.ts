@@ -348,7 +348,9 @@ export function toExpr(n: SyntaxNode): Expr {
   if (TERNARY.has(t)) {
     const a = field(n, 'consequence') ?? field(n, 'body');
     const b = field(n, 'alternative');
-    const items = a && b ? [a, b] : namedChildren(n).slice(1);
+    // Python's `a if cond else b` names no fields: its children are the value, the condition, the other value.
+    const kids = namedChildren(n);
+    const items = a && b ? [a, b] : t === 'conditional_expression' && kids.length === 3 ? [kids[0]!, kids[2]!] : kids.slice(1);
     return { k: 'alt', items: items.map(toExpr), line };
   }
   { const dict = dictionaryLiteral(n, toExpr, namedChildren); if (dict) return dict; }

@@ -799,6 +799,11 @@ export class Flow {
   }
 
   private evalCall(e: Extract<Expr, { k: 'call' }>, env: Env): Val[] {
+    // urllib's method, decided by whether the data is given (sink urllibRequest): per call, once its arguments are bound.
+    if (e.fn === DATA_METHOD) {
+      const [data, method] = e.args.map((a) => (a.value.k === 'ref' ? a.value.name : ''));
+      return env.bindings ? dataMethod(env.bindings, data!, method) : [{ parts: [{ param: `${DATA_METHOD}\u0000${data}\u0000${method ?? ''}` }], ev: [] }];
+    }
     // A decoded response body (JSON.parse(res.body), json.loads(r.text), MultiJson.load): data, not the URL it came from.
     if (/^(?:JSON|MultiJson|Oj|Yajl|json|simplejson|orjson|ujson)$/.test(e.recv) && /^(?:parse|load|loads|decode)$/.test(e.fn)) return [hole('json')];
     // Ruby's self.collection_path (a call without arguments): a class setting, as the bare name is.
@@ -2271,6 +2276,9 @@ export class Flow {
 
   private subst(v: Val, bindings: Map<string, Val[]>): Val[] {
     const pick = (p: { param: string; table?: Map<string, Val[]> }): Val[] => {
+      // ('\u0000data-method\u0000<data>\u0000<method>', dataMethod)
+      const byData = p.param.startsWith(`${DATA_METHOD}\u0000`) ? p.param.split('\u0000') : null;
+      if (byData) return dataMethod(bindings, byData[2]!, byData[3] || undefined);
       const setting = /^@cls\.(\w+)\u0000(.*)$/s.exec(p.param);
       if (setting && !bindings.has(p.param)) {
         const cls = bindings.get('@cls')?.[0]?.parts[0];
@@ -2560,10 +2568,59 @@ export function detectSink(c0: CallSite, fn: FnDef): Sink | null {
       || !!defs?.some((d) => d.k === 'alt' && d.items.some((x) => x.k === 'other' && x.text === 'None') || d.k === 'other' && d.text === 'None');
     // method=method of a helper whose default is None: the caller's method when it passes one, else data decides.
     const dflt = method?.k === 'ref' && method.simple && fn.params.includes(method.name) ? fn.defaults.get(method.name) : undefined;
+    // Data that is None exactly when a parameter is (`json.dumps(payload).encode() if payload is not None else None`,
+    // or the parameter itself): the method each call gets, from what it passes (dataMethod).
+    const dataParam = maybeNone ? dataParamOf(urllibData, fn) : undefined;
+    const methodParam = method?.k === 'ref' && method.simple && fn.params.includes(method.name) && (!dflt || dflt.k === 'other' && dflt.text === 'None') ? method.name : undefined;
+    if (dataParam && (!method || methodParam)) {
+      const ref = (name: string): Expr => ({ k: 'ref', name, text: name, line: urllibData.line, simple: true });
+      return { name: c.fn, url: urls, method: { k: 'call', fn: DATA_METHOD, recv: '', args: [{ value: ref(dataParam) }, ...(methodParam ? [{ value: ref(methodParam) }] : [])], line: urllibData.line }, defaultMethod: null, relativeOk: false };
+    }
     if (!method) return { name: c.fn, url: urls, method: maybeNone ? null : { k: 'str', parts: ['POST'], line: urllibData.line }, defaultMethod: null, relativeOk: false };
     if (method.k === 'ref' && fn.params.includes(method.name) && (!dflt || dflt.k === 'other' && dflt.text === 'None')) return { name: c.fn, url: urls, method, defaultMethod: maybeNone ? null : 'POST', relativeOk: false };
   }
   return { name: c.fn === 'new' ? c.recv : c.fn, url: urls, method, defaultMethod: over && method === over.method ? over.dflt : optionsUnseen ? null : 'GET', relativeOk: /RestRequest/.test(c.fn) || /request/i.test(c.fn) && !!c.recv || methodFirst || isRequestMessage(c) };
+}
+
+/** The synthetic call of urllib's method by its data (sink above, evalCall, subst). */
+const DATA_METHOD = '\u0000data-method';
+const isNoneVal = (v: Val): boolean => v.parts.length === 1 && typeof v.parts[0] !== 'string' && 'hole' in v.parts[0]! && v.parts[0].hole === 'None';
+
+/** The parameter urllib's data is None with: the data itself, or the one parameter a `X if p … else None` names. */
+function dataParamOf(data: Expr, fn: FnDef): string | undefined {
+  if (data.k !== 'ref' || !data.simple) return undefined;
+  if (fn.params.includes(data.name)) return fn.defaults.get(data.name)?.k === 'other' ? data.name : undefined;
+  const defs = fn.locals.get(data.name) ?? [];
+  if (defs.length !== 1 || defs[0]!.k !== 'alt') return undefined;
+  const given = defs[0]!.items.filter((x) => !(x.k === 'other' && x.text === 'None'));
+  const names = new Set<string>();
+  const walk = (e: Expr): void => {
+    if (e.k === 'ref') { if (e.simple) names.add(e.name); else if (e.of) walk(e.of); }
+    else if (e.k === 'call') { e.args.forEach((a) => walk(a.value)); if (e.recvExpr) walk(e.recvExpr); }
+    else if (e.k === 'str') e.parts.forEach((x) => typeof x !== 'string' && walk(x));
+    else if (e.k === 'cat' || e.k === 'alt') e.items.forEach(walk);
+    else if (e.k === 'fmt') { walk(e.format); e.args.forEach(walk); }
+  };
+  given.forEach(walk);
+  const params = [...names].filter((n) => fn.params.includes(n) && fn.defaults.get(n)?.k === 'other' && /^None$/.test((fn.defaults.get(n) as { text: string }).text));
+  return params.length === 1 ? params[0] : undefined;
+}
+
+/**
+ * urllib's method for one call: the method it passes, else POST when its data is given and GET when it is None (the
+ * data's parameter left at its None default); through a caller's own parameter, that caller's calls decide.
+ */
+function dataMethod(bindings: Map<string, Val[]>, data: string, method: string | undefined): Val[] {
+  const passed = method ? (bindings.get(method) ?? []).filter((v) => !isNoneVal(v)) : [];
+  if (passed.length) return passed;
+  const given = bindings.get(data);
+  if (!given?.length) return [hole('method')];
+  const outer = given.map((v) => (v.parts.length === 1 && typeof v.parts[0] !== 'string' && 'param' in v.parts[0]! ? v.parts[0].param : null));
+  if (outer.every((x) => x !== null)) return uniq(outer.map((x) => ({ parts: [{ param: `${DATA_METHOD}\u0000${x}\u0000` }], ev: [] })));
+  const out: Val[] = [];
+  if (given.some(isNoneVal)) out.push(text('GET'));
+  if (given.some((v) => !isNoneVal(v))) out.push(text('POST'));
+  return out;
 }
 
 /** Calls that only build, print, store or compare a URL: not requests, whatever library they are of. */
