@@ -530,3 +530,19 @@ describe('audit engine: RestClient::Resource chains', () => {
     assert.deepEqual(r.unknown.map((u) => u.path), []);
   });
 });
+
+describe('audit engine: options a module method returns', () => {
+  it('Typhoeus::Request.new(url, C7T.options(:delete)): the method of the hash the module method returns, bound to its argument', async () => {
+    const r = await audit({ 'c7t.rb': [
+      'module C7T',
+      '  BASE = ENV.fetch("C7_BASE", "https://api.commerce7.com/v1")',
+      '  def self.options(method = :get, body: nil)',
+      '    { method: method, userpwd: "a:b", body: body&.to_json }',
+      '  end',
+      'end',
+      'Typhoeus::Request.new("#{C7T::BASE}/customer/#{id}", C7T.options(:delete)).run',
+      'Typhoeus::Request.new("#{C7T::BASE}/tag", C7T.options).run',
+    ].join('\n') });
+    assert.deepEqual(calls(r), ['DELETE /customer/{id}', 'GET /tag']);
+  });
+});

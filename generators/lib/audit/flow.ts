@@ -1715,6 +1715,8 @@ export class Flow {
     if (URL_PART.test(c.fn) && !c.args.length) return null;
     // After a verb or a send the chain holds a response (the request was counted there): (await c.SendAsync(r)).EnsureSuccess().
     if (r.k === 'call' && (VERB.test(r.fn) || SEND_STEP.test(r.fn) || REQUEST_FN.test(r.fn))) return null;
+    // A request made by a constructor the audit counts (Typhoeus::Request.new(url, opts).run): counted where it is made.
+    if (r.k === 'call' && r.fn === 'new' && /Request$/.test(r.recv) && detectSink({ ...r, fnArg: false }, env.fn)) return null;
     // The same for a response kept in a variable: var gone = await http.DeleteAsync(url); gone.EnsureSuccessStatusCode().
     if (r.k === 'ref' && r.simple) {
       const defs = env.fn.locals.get(r.name) ?? [];
@@ -1768,8 +1770,9 @@ export class Flow {
   private optionsMethod(c: CallSite, env: Env): Val[] | null {
     for (const a of c.args) {
       const v = a.value;
-      // A function or the object's own method ($this->args('PUT', $body), self._opts('DELETE')).
-      if (v.k !== 'call' || v.recv && !/^(?:\$this|this|self|static|cls|@)$/.test(v.recv)) continue;
+      // A function, the object's own method ($this->args('PUT', $body), self._opts('DELETE')) or a module's or class's
+      // (Ruby's C7T.options(:delete), PHP's Api::opts('PUT')).
+      if (v.k !== 'call' || v.recv && !/^(?:\$this|this|self|static|cls|@)$|^[A-Z]\w*(?:(?:::|\.)[A-Z]\w*)*$/.test(v.recv)) continue;
       const target = this.resolveFn(v.fn, v.recv, env.facts, (f) => f.returns.length > 0);
       if (!target) continue;
       for (const r of target.returns) {
