@@ -546,3 +546,28 @@ describe('audit engine: options a module method returns', () => {
     assert.deepEqual(calls(r), ['DELETE /customer/{id}', 'GET /tag']);
   });
 });
+
+describe('audit engine: a table read by a method', () => {
+  it('RESOURCES.fetch(resource) (Ruby) and PATHS.get(kind) (Python) are TABLE[key]; ENV.fetch and a dict of data are not tables of paths', async () => {
+    const r = await audit({
+      'c7r.rb': [
+        'class C7R',
+        '  RESOURCES = { cart: "cart", order: "order" }.freeze',
+        '  def initialize(tenant) = @conn = Faraday.new(url: ENV.fetch("C7_URL", "https://api.commerce7.com/v1/"))',
+        '  def update(resource, id, attrs) = call(:put, "#{RESOURCES.fetch(resource)}/#{id}", attrs)',
+        '  private',
+        '  def call(verb, path, payload = nil) = @conn.send(verb, path, payload).body',
+        'end',
+        'C7R.new("t").update(:cart, 1, {})',
+      ].join('\n'),
+      'sync.py': [
+        'import requests',
+        'PATHS = {"tags": "tag", "clubs": "club"}',
+        'def drop(kind, id):',
+        '    return requests.delete(f"https://api.commerce7.com/v1/{PATHS.get(kind)}/{id}")',
+        'drop("clubs", 3)',
+      ].join('\n'),
+    });
+    assert.deepEqual(calls(r), ['DELETE /club/{id}', 'PUT /cart/{id}']);
+  });
+});

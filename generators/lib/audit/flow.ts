@@ -799,6 +799,10 @@ export class Flow {
   }
 
   private evalCall(e: Extract<Expr, { k: 'call' }>, env: Env): Val[] {
+    // A table's entry read by a method (Ruby's RESOURCES.fetch(resource), Python's PATHS.get(kind)): TABLE[key].
+    if (/^(?:fetch|get)$/.test(e.fn) && e.recvExpr?.k === 'ref' && e.args.length >= 1 && e.args.length <= 2 && !e.args[0]!.key && this.tableOf(e.recvExpr, env)) {
+      return this.evalIndex({ k: 'index', obj: e.recvExpr, key: e.args[0]!.value, line: e.line }, env);
+    }
     // urllib's method, decided by whether the data is given (sink urllibRequest): per call, once its arguments are bound.
     if (e.fn === DATA_METHOD) {
       const [data, method] = e.args.map((a) => (a.value.k === 'ref' ? a.value.name : ''));
