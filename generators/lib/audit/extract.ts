@@ -853,6 +853,8 @@ export function extractFacts(file: string, grammar: string, root: SyntaxNode): F
       if (currentClass && grammar === 'ruby') {
         const base = field(n, 'superclass')?.text.replace(/^<\s*/, '');
         (facts.classes ??= {})[currentClass] = { ...(base && /^[A-Z][\w:]*$/.test(base) ? { base: base.replace(/^.*::/, '') } : {}), fields: {} };
+        // The whole name too (Spyke::Base, ActiveResource::Base: a REST ORM's model, flow.ts ormCall).
+        if (base && /^[A-Z][\w:]*$/.test(base)) add(facts.defs, `${currentClass}.superclass`, { k: 'ref', name: base.replace(/^.*::/, ''), text: base, line: lineOf(n), simple: !base.includes(':') });
       }
       // Python: the first base that is not a mixin of the language's own (class Vendor(Resource), class E(str, Enum)).
       if (currentClass && grammar === 'python') {
@@ -1058,6 +1060,10 @@ export function extractFacts(file: string, grammar: string, root: SyntaxNode): F
         }
         // A class macro given one string (`resource "tag"`, `collection_path "order"`): a setting of the class too.
         else if (grammar === 'ruby' && fn === top && currentClass && !recv && /^[a-z_]\w*$/.test(name) && args.length === 1 && !args[0]!.key && args[0]!.value.k === 'str') {
+          add(facts.defs, `${currentClass}.${name}`, args[0]!.value);
+        }
+        // Or one name (`include Her::Model`, `use_api COMMERCE7`): what a REST ORM's model is made of (flow.ts ormCall).
+        else if (grammar === 'ruby' && fn === top && currentClass && !recv && /^(?:include|use_api)$/.test(name) && args.length === 1 && !args[0]!.key && args[0]!.value.k === 'ref') {
           add(facts.defs, `${currentClass}.${name}`, args[0]!.value);
         }
         // cli.URL(base) / client.SetBaseURL(base) as a statement: the client is (also) one on that base.

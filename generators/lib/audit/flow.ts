@@ -11,6 +11,7 @@ import { type PrimaryCtor, chainedKey, firstOfSplit, uriBuilderRead, onRequestSt
 import path from 'node:path';
 import type { SettingIndex } from './settings.js';
 import { AIRFLOW_HOOK, AIRFLOW_OPERATORS, type AirflowConnections } from './airflow.js';
+import { collectionPath, ORM_CLASS_CALLS, ORM_FINDERS, ORM_INSTANCE_CALLS, ORM_SETTINGS, type OrmLibrary } from './ruby-orm.js';
 
 /** A parameter; with `table`, the entry of a const table it selects (`VERB[action]`), chosen once it is bound. */
 export type Part = string | { hole: string; base?: boolean } | { param: string; table?: Map<string, Val[]> };
@@ -1590,7 +1591,7 @@ export class Flow {
       // A dict, hash or map literal's get/delete is not HTTP: CACHE.get("customer"), {"a": 1}.get("order").
       if (VERB.test(c.fn) && (this.isDataReceiver(c, env) || this.isStubResult(c, env))) continue;
       if (c.recvExpr && isMockChain(c.recvExpr, fn, facts, 0)) continue;
-      let sink = (facts.grammar === 'python' && this.project.airflowConns?.size ? this.airflowCall(c, env) : null) ?? detectSink(c, fn) ?? this.clientCall(c, env) ?? this.contractCall(c, env) ?? this.aliasCall(c, env) ?? this.builderCall(c, env) ?? this.declaredRoute(c, env) ?? this.registeredResource(c) ?? this.dynamicVerb(c, env);
+      let sink = (facts.grammar === 'python' && this.project.airflowConns?.size ? this.airflowCall(c, env) : null) ?? detectSink(c, fn) ?? this.clientCall(c, env) ?? this.contractCall(c, env) ?? this.aliasCall(c, env) ?? this.builderCall(c, env) ?? this.declaredRoute(c, env) ?? this.registeredResource(c) ?? this.dynamicVerb(c, env) ?? this.ormCall(c, env);
       if (!sink && facts.grammar === 'bash') {
         // A shell function that runs curl with "$@": the call's words are curl's.
         const target = this.resolveFn(c.fn, '', facts, (f) => f.calls.some((x) => /^(curl|wget|http)$/.test(x.fn) && x.args.some((a) => a.value.k === 'ref' && /\$[@*]/.test(a.value.text) || a.value.k === 'str' && a.value.parts.some((p) => typeof p !== 'string' && p.k === 'ref' && /\$[@*]/.test(p.text)))));
@@ -2072,6 +2073,111 @@ export class Flow {
     const decl = this.nearest(this.project.defs, `${cls}#${c.fn}`, env.facts.file)[0]?.expr;
     if (decl?.k !== 'call' || !decl.args[0]) return null;
     return { name: `${cls}.${c.fn} (a declared route)`, url: [decl.args[0].value], method: { k: 'str', parts: [decl.fn.toUpperCase()], line: decl.line }, defaultMethod: null, relativeOk: true };
+  }
+
+  /**
+   * A Ruby REST ORM's model (ruby-orm.ts: Her, Spyke, ActiveResource): `Club.all`, `ClubMembership.find(id)`,
+   * `m = Model.find(id); m.save` (a PUT; on `Model.new(…)` a POST), on the collection path its class body sets, only
+   * where the API its configuration names is Commerce7's. A method the project's model defines itself is its own.
+   */
+  private ormCall(c: CallSite, env: Env): Sink | null {
+    if (env.facts.grammar !== 'ruby' || !c.recvExpr) return null;
+    let cls = /(?:^|::)([A-Z]\w*)$/.exec(c.recv)?.[1];
+    let instance: 'found' | 'made' | null = null;
+    const r = c.recvExpr;
+    if (!cls && r.k === 'ref' && r.simple && Object.hasOwn(ORM_INSTANCE_CALLS, c.fn)) {
+      for (const d of env.fn.locals.get(r.name) ?? (env.fn === env.facts.top ? env.facts.defs.get(r.name) : undefined) ?? []) {
+        // (A block's variable over a finder's records, `Model.where(…).each do |m|`, was found too.)
+        const made = d.k === 'elem' ? d.iter : d;
+        // Through a relation's steps only (Model.where(…).first): `Model.find(id).attributes` is a Hash, not a record.
+        let root: Expr = made;
+        while (root.k === 'call' && root.recvExpr && !/(?:^|::)[A-Z]\w*$/.test(root.recv) && ORM_FINDERS.test(root.fn)) root = root.recvExpr;
+        const named = root.k === 'call' ? /(?:^|::)([A-Z]\w*)$/.exec(root.recv)?.[1] : undefined;
+        if (!named || root.k !== 'call') continue;
+        if (root.fn === 'new' && d.k !== 'elem') { cls = named; instance = 'made'; break; }
+        if (ORM_FINDERS.test(root.fn) || root.fn === 'create') { cls = named; instance = 'found'; break; }
+      }
+    }
+    if (!cls) return null;
+    const model = this.ormModel(cls, env.facts.file);
+    if (!model) return null;
+    let method: HttpMethod;
+    let id: Val[] | null = null;
+    if (instance) {
+      const m = ORM_INSTANCE_CALLS[c.fn]!;
+      method = m === 'save' ? (instance === 'made' ? 'POST' : 'PUT') : m;
+      if (method !== 'POST') id = [hole('id')];
+    } else {
+      const spec = Object.hasOwn(ORM_CLASS_CALLS[model.lib], c.fn) ? ORM_CLASS_CALLS[model.lib][c.fn]! : null;
+      if (!spec) return null;
+      const first = c.args.find((a) => !a.key)?.value;
+      method = spec.method;
+      // ActiveResource's find(:all) / find(:first) reads the collection.
+      if (spec.id && first && !(first.k === 'sym' && /^(?:all|first|last|one)$/.test(first.name))) id = this.eval(first, { ...env, depth: env.depth + 1 });
+      else if (spec.id && !first) return null;
+    }
+    if (this.resolveFn(c.fn, c.recv, env.facts, (f) => f.cls === cls)) return null;
+    const tail = id ? this.join([model.path, id]) : model.path;
+    const urlVals = this.join([model.base, model.suffix ? tail.map((v) => ({ ...v, parts: [...v.parts, model.suffix] })) : tail]);
+    return { name: `${cls}.${c.fn} (${model.lib === 'her' ? 'Her' : model.lib === 'spyke' ? 'Spyke' : 'ActiveResource'})`, url: [], urlVals, methodVals: [text(method)], method: null, defaultMethod: method, relativeOk: false };
+  }
+
+  private ormModels = new Map<string, { lib: OrmLibrary; path: Val[]; suffix: string; base: Val[] } | null>();
+  /** A REST ORM model named `cls` (nearest the file), its collection path and its Commerce7 base; null if not one. */
+  private ormModel(cls: string, file: string): { lib: OrmLibrary; path: Val[]; suffix: string; base: Val[] } | null {
+    const key = `${cls}\u0000${file.slice(0, file.lastIndexOf('/') + 1)}`;
+    if (this.ormModels.has(key)) return this.ormModels.get(key)!;
+    this.ormModels.set(key, null);
+    const def = (c: string, name: string) => this.nearest(this.project.defs, `${c}.${name}`, file)[0];
+    const top = (d: { facts: FileFacts }): Env => ({ facts: d.facts, fn: d.facts.top, depth: 2, stack: new Set() });
+    // The class and its bases, nearest first: what a base sets, a subclass inherits.
+    const chain: string[] = [];
+    let lib: OrmLibrary | undefined;
+    for (let c: string | undefined = cls; c && chain.length < 6 && !chain.includes(c); ) {
+      chain.push(c);
+      if (this.nearest(this.project.defs, `${c}.include`, file).some((d) => d.expr.k === 'ref' && /(?:^|::)Her::Model$/.test(d.expr.text))) lib ??= 'her';
+      const sup: Expr | undefined = def(c, 'superclass')?.expr;
+      if (sup?.k !== 'ref') break;
+      if (/(?:^|::)Spyke::Base$/.test(sup.text)) lib ??= 'spyke';
+      if (/(?:^|::)ActiveResource::Base$/.test(sup.text)) lib ??= 'activeresource';
+      c = sup.name;
+    }
+    if (!lib) return null;
+    const settings: Record<string, string | undefined> = {};
+    const ev: Evidence[] = [];
+    for (const name of ORM_SETTINGS[lib]) {
+      const d = chain.map((c) => def(c, name)).find((x) => !!x);
+      if (!d) continue;
+      const v = d.expr;
+      const lit = v.k === 'str' && v.parts.every((p) => typeof p === 'string') ? v.parts.join('') : v.k === 'other' ? v.text : undefined;
+      if (lit === undefined) return null; // computed at run time: not read
+      settings[name] = lit;
+      if (v.k === 'str') ev.push({ file: d.facts.file, line: v.line, text: lit });
+    }
+    const { path, suffix } = collectionPath(lib, cls, settings);
+    // The API: Her's use_api X (else Her::API) set up with `url:`; a Spyke model's connection; ActiveResource's site.
+    let base: Val[] = [];
+    if (lib === 'her') {
+      const api = chain.map((c) => def(c, 'use_api')).find((x) => !!x)?.expr;
+      const name = api?.k === 'ref' ? api.text.replace(/^::/, '') : 'Her::API';
+      for (const f of this.project.files) for (const call of f.top.calls) {
+        if (call.fn !== 'setup' || call.recv !== name) continue;
+        const url = call.args.find((a) => a.key === 'url' || a.key === 'base_url')?.value;
+        if (url) base.push(...this.eval(url, top({ facts: f })));
+      }
+    } else if (lib === 'spyke') {
+      const own = chain.map((c) => def(c, 'connection')).find((x) => !!x);
+      const conns = own ? [own] : this.nearest(this.project.defs, 'connection', file).filter((d) => d.expr.k === 'call');
+      for (const d of conns) base.push(...this.eval(d.expr, top(d)));
+    } else {
+      const site = chain.map((c) => def(c, 'site')).find((x) => !!x);
+      if (site) base = this.eval(site.expr, top(site));
+    }
+    base = base.filter(isC7Based);
+    if (!base.length) return null;
+    const model = { lib, path: [{ parts: [path], ev }], suffix, base };
+    this.ormModels.set(key, model);
+    return model;
   }
 
   /**

@@ -214,21 +214,33 @@ function parsedSources(sources: AuditSource[]): AuditSource[] {
  * calls of a resource's inherited methods are made there. Followed a few steps deep; only import lines and class
  * names are looked at.
  */
+const RUBY_FILE = /\.(?:rb|rake|thor|ru)$|(?:^|\/)(?:Rakefile|Thorfile)$/;
+/** A class method called by the class's name (`Vendor.all`, `C7::Club.find(id)`). */
+const RUBY_CLASS_CALL = /\b([A-Z]\w*)\.[a-z_]\w*[!?]?/g;
+
 function importersOf<T extends { src: AuditSource }>(passed: Array<{ file: string; text: string }>, dropped: T[]): T[] {
   const files = passed.map((s) => s.file);
   const uses = new Set<string>();
   for (const s of passed) usedClasses(s.text, uses);
+  // Ruby loads classes by name (Rails' autoloading, Zeitwerk), not by import: a file calling a class a kept file
+  // declares (`Vendor.all`, a REST model's finder) is read too.
+  const rubyDeclared = new Set<string>();
+  for (const s of passed) if (RUBY_FILE.test(s.file)) for (const c of declaredClasses(s.text)) rubyDeclared.add(c);
   const out: T[] = [];
   let left = dropped;
   const declares = new Map<T, string[]>();
+  const callsDeclared = (d: T) => RUBY_FILE.test(d.src.file) && rubyDeclared.size > 0 && [...d.src.text.matchAll(RUBY_CLASS_CALL)].some((m) => rubyDeclared.has(m[1]!));
   for (let round = 0; round < 3 && left.length; round++) {
     const index = importIndex(files);
     const taken = left.filter((d) => importsAny(d.src.file, d.src.text, index)
-      || (declares.get(d) ?? declares.set(d, declaredClasses(d.src.text)).get(d)!).some((c) => uses.has(c)));
+      || (declares.get(d) ?? declares.set(d, declaredClasses(d.src.text)).get(d)!).some((c) => uses.has(c)) || callsDeclared(d));
     if (!taken.length) break;
     out.push(...taken);
     files.push(...taken.map((d) => d.src.file));
-    for (const d of taken) usedClasses(d.src.text, uses);
+    for (const d of taken) {
+      usedClasses(d.src.text, uses);
+      if (RUBY_FILE.test(d.src.file)) for (const c of declaredClasses(d.src.text)) rubyDeclared.add(c);
+    }
     left = left.filter((d) => !taken.includes(d));
   }
   return out;
