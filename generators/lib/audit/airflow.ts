@@ -33,9 +33,12 @@ const lineAt = (text: string, index: number): number => {
   return n;
 };
 
+/** The files a connection is defined in: Python, YAML, shell, settings files (not the other languages' source). */
+const DEFINING_FILE = /\.(?:py|ya?ml|sh|bash|env|ini|cfg|conf|toml|properties)$|(?:^|\/)\.env(?:\.[\w.-]+)?$|(?:^|\/)[^/.]+$/i;
+
 /** Add the Commerce7 connections `text` (the file `file`) defines to `into`. */
 export function addAirflowConnections(into: AirflowConnections, file: string, text: string): void {
-  if (!mayDefineAirflowConnection(text)) return;
+  if (!DEFINING_FILE.test(file) || !mayDefineAirflowConnection(text)) return;
   // The evidence names the connection and its URL only: the value holds the login and password.
   const put = (id: string, value: string, index: number, shown: (base: string) => string) => {
     if (!C7.test(value) || into.has(id.toLowerCase())) return;
