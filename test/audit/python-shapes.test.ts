@@ -163,3 +163,30 @@ describe('audit engine: urllib\u2019s method by its data, and `a if cond else b`
     assert.deepEqual(r.unknown, []);
   });
 });
+
+describe('audit engine: apiron services', () => {
+  it('Service.endpoint(…) on a domain of Commerce7: the endpoint\u2019s path, its default_method or the call\u2019s method; not another domain, not an endpoint never called', async () => {
+    const r = await audit({
+      'services.py': [
+        'from apiron import Endpoint, JsonEndpoint, Service',
+        'class Commerce7(Service):',
+        '    domain = "https://api.commerce7.com"',
+        '    clubs = JsonEndpoint(path="/v1/club")',
+        '    tag = Endpoint(path="/v1/tag/{tag_id}")',
+        '    add_note = JsonEndpoint(path="/v1/note", default_method="POST")',
+        '    drop_vendor = JsonEndpoint(path="/v1/vendor/{vendor_id}", default_method="DELETE")',
+        'class Square(Service):',
+        '    domain = "https://connect.squareup.com"',
+        '    cards = JsonEndpoint(path="/v2/gift-cards", default_method="POST")',
+      ].join('\n'),
+      'job.py': [
+        'from services import Commerce7, Square',
+        'Commerce7.clubs(params={"page": 1})',
+        'Commerce7.add_note(json={"content": "x"})',
+        'Commerce7.tag(method="PUT", path_kwargs={"tag_id": "t1"}, json={})',
+        'Square.cards(json={})',
+      ].join('\n'),
+    });
+    assert.deepEqual(calls(r), ['GET /club', 'POST /note', 'PUT /tag/{id}']);
+  });
+});

@@ -1591,7 +1591,7 @@ export class Flow {
       // A dict, hash or map literal's get/delete is not HTTP: CACHE.get("customer"), {"a": 1}.get("order").
       if (VERB.test(c.fn) && (this.isDataReceiver(c, env) || this.isStubResult(c, env))) continue;
       if (c.recvExpr && isMockChain(c.recvExpr, fn, facts, 0)) continue;
-      let sink = (facts.grammar === 'python' && this.project.airflowConns?.size ? this.airflowCall(c, env) : null) ?? detectSink(c, fn) ?? this.clientCall(c, env) ?? this.contractCall(c, env) ?? this.aliasCall(c, env) ?? this.builderCall(c, env) ?? this.declaredRoute(c, env) ?? this.registeredResource(c) ?? this.dynamicVerb(c, env) ?? this.ormCall(c, env);
+      let sink = (facts.grammar === 'python' && this.project.airflowConns?.size ? this.airflowCall(c, env) : null) ?? detectSink(c, fn) ?? this.clientCall(c, env) ?? this.contractCall(c, env) ?? this.aliasCall(c, env) ?? this.builderCall(c, env) ?? this.declaredRoute(c, env) ?? this.registeredResource(c) ?? this.dynamicVerb(c, env) ?? this.ormCall(c, env) ?? this.apironCall(c, env);
       if (!sink && facts.grammar === 'bash') {
         // A shell function that runs curl with "$@": the call's words are curl's.
         const target = this.resolveFn(c.fn, '', facts, (f) => f.calls.some((x) => /^(curl|wget|http)$/.test(x.fn) && x.args.some((a) => a.value.k === 'ref' && /\$[@*]/.test(a.value.text) || a.value.k === 'str' && a.value.parts.some((p) => typeof p !== 'string' && p.k === 'ref' && /\$[@*]/.test(p.text)))));
@@ -2073,6 +2073,40 @@ export class Flow {
     const decl = this.nearest(this.project.defs, `${cls}#${c.fn}`, env.facts.file)[0]?.expr;
     if (decl?.k !== 'call' || !decl.args[0]) return null;
     return { name: `${cls}.${c.fn} (a declared route)`, url: [decl.args[0].value], method: { k: 'str', parts: [decl.fn.toUpperCase()], line: decl.line }, defaultMethod: null, relativeOk: true };
+  }
+
+  /**
+   * Python's apiron: a `Service` subclass with a `domain` and endpoints as class attributes (`gift_cards =
+   * JsonEndpoint(path="/v1/gift-card", default_method="POST")`), each called by name (`Commerce7.gift_cards(…)`) with
+   * the endpoint's method (GET unless it says, or the call's `method=`). Only the endpoints called count.
+   */
+  private apironCall(c: CallSite, env: Env): Sink | null {
+    if (env.facts.grammar !== 'python' || !/^[A-Z]\w*$/.test(c.recv)) return null;
+    const index = this.classIndex();
+    let endpoint: { expr: Expr; facts: FileFacts } | undefined;
+    let domain: { expr: Expr; facts: FileFacts } | undefined;
+    let service = false;
+    for (let k: string | undefined = c.recv, i = 0; k && i < 6; i++) {
+      const defs = index.get(k);
+      const own = defs?.find((x) => c.fn in x.fields);
+      if (own) endpoint ??= { expr: own.fields[c.fn]!, facts: own.facts };
+      const dom = defs?.find((x) => 'domain' in x.fields);
+      if (dom) domain ??= { expr: dom.fields.domain!, facts: dom.facts };
+      k = defs?.[0]?.base;
+      if (k === 'Service') service = true;
+    }
+    const e = endpoint?.expr;
+    if (!service || !domain || e?.k !== 'call' || !/^(?:Json|Streaming)?Endpoint$/.test(e.fn)) return null;
+    const path = e.args.find((a) => a.key === 'path')?.value ?? e.args.find((a) => !a.key)?.value;
+    if (!path) return null;
+    const at = (d: { facts: FileFacts }): Env => ({ facts: d.facts, fn: d.facts.top, depth: env.depth + 1, stack: env.stack });
+    const base = this.eval(domain.expr, at(domain)).filter(isC7Based);
+    if (!base.length) return null;
+    const urlVals = product([base, this.eval(path, at(endpoint!))]);
+    const given = c.args.find((a) => a.key === 'method')?.value;
+    const declared = e.args.find((a) => a.key === 'default_method')?.value;
+    const methodVals = given ? uniq(this.eval(given, env)) : declared ? uniq(this.eval(declared, at(endpoint!))) : [text('GET')];
+    return { name: `${c.recv}.${c.fn} (an apiron endpoint)`, url: [], urlVals, methodVals, method: null, defaultMethod: 'GET', relativeOk: false };
   }
 
   /**
