@@ -375,3 +375,21 @@ describe('audit engine 11cs: Go request shapes', () => {
     assert.deepEqual(calls(r), ['GET /tag', 'PUT /vendor/{id}']);
   });
 });
+
+describe('audit engine: C# params arrays', () => {
+  it('C7(params object[] segments) => base.AppendPathSegments(segments).WithHeader(…): every argument a segment, in order; the helper sends nothing', async () => {
+    const r = await audit({ 'TagImporter.cs': [
+      'using Flurl;',
+      'using Flurl.Http;',
+      'public sealed class TagImporter(string tenant)',
+      '{',
+      '    private IFlurlRequest C7(params object[] segments) => "https://api.commerce7.com/v1".AppendPathSegments(segments).WithHeader("tenant", tenant);',
+      '    public Task Tag(string id) => C7("tag-x-object", "customer").PostJsonAsync(new { tagId = id });',
+      '    public Task<T> Find<T>(string q) => C7("customer").SetQueryParam("q", q).GetJsonAsync<T>();',
+      '}',
+    ].join('\n') });
+    // (The helper's WithHeader configures the request it returns: no request of its own, no GET beside the POST.)
+    assert.deepEqual(calls(r), ['GET /customer', 'POST /tag-x-object/customer']);
+    assert.deepEqual(r.unknown, []);
+  });
+});

@@ -640,7 +640,15 @@ function paramList(n: SyntaxNode | null): Params {
       }
     }
   };
-  for (const c of namedChildren(n)) {
+  // C#: `params object[] parts` comes as the keyword, the type and the name side by side in the list: the name is
+  // the rest parameter, the type none.
+  let csRest = false;
+  for (let i = 0; i < n.childCount; i++) {
+    const c = n.child(i)!;
+    if (!c.isNamed) { if (c.type === 'params') csRest = true; continue; }
+    if (csRest && /_type$/.test(c.type)) continue;
+    if (csRest && c.type === 'identifier') { out.params.push(c.text); out.rest = c.text; csRest = false; continue; }
+    csRest = false;
     if (c.type === 'type_annotation' || c.type === 'comment') continue;
     const index = out.params.length;
     // A rest parameter: JS/TS `...parts`, Python `*parts`, Ruby `*parts`, PHP `...$parts`, Go `parts ...string`, C# `params string[] parts`.

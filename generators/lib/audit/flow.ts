@@ -1716,6 +1716,9 @@ export class Flow {
     // A send read on (`$client->send()->getBody()`) is the request all the same: the later calls read the response.
     if (!r || c.chained && !SEND_STEP.test(c.fn) || c.fnArg || r.k === 'str' || NOT_BUILDER.test(c.fn) || /^(?:set|add)(?:[A-Z_]|$)/.test(c.fn) || /^(toString|to_s|ToString|String|toJSON|href|freeze|encode|escape|strip|rstrip|trim|Trim|TrimEnd|build|Build|toURL|toUri|ToUri|parse|Parse)$/.test(c.fn) || ROUTE_RECV.test(c.recv) || NOT_CLIENT.test(c.recv)) return null;
     if (env.facts.grammar === 'c-sharp' && onRequestStream(c, env.fn.locals)) return null;
+    // A configuration step (Flurl's WithHeader / WithBasicAuth / WithTimeout, withCredentials, Laravel's withHeaders)
+    // sends nothing: a request configured so and returned is sent by its caller's verb.
+    if (/^[Ww]ith[A-Z]\w*$/.test(c.fn)) return null;
     // A URL's own parts read without arguments (Ruby's uri.host, uri.port, uri.request_uri): the URL, not a request.
     if (URL_PART.test(c.fn) && !c.args.length) return null;
     // After a verb or a send the chain holds a response (the request was counted there): (await c.SendAsync(r)).EnsureSuccess().
