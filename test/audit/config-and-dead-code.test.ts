@@ -152,3 +152,33 @@ describe('audit engine: config key paths, stream contexts and dead private metho
     assert.match(r.unresolved.find((u) => u.method === 'DELETE')?.why ?? '', /^in removeOldCustomers, called only from Sync\.purge, which nothing live calls, not counted$/, JSON.stringify(r.unresolved));
   });
 });
+
+describe('audit engine: a section of settings passed to a helper', () => {
+  it("PHP: shipstation_get($config['shipstation'], '/shipments') reads $cfg['base'] under that section: ShipStation's, not Commerce7's", async () => {
+    const r = await audit({
+      'config.php': "<?php\nreturn [\n  'c7' => ['base' => 'https://api.commerce7.com/v1', 'tenant' => 't'],\n  'shipstation' => ['base' => 'https://ssapi.shipstation.com'],\n];\n",
+      'lib/http.php': [
+        '<?php',
+        'function c7_http(array $cfg, string $method, string $path): array {',
+        "    $ctx = stream_context_create(['http' => ['method' => $method]]);",
+        "    return json_decode(file_get_contents($cfg['base'] . $path, false, $ctx), true);",
+        '}',
+        'function shipstation_get(array $ss, string $path): array {',
+        "    $ctx = stream_context_create(['http' => ['method' => 'GET']]);",
+        "    return json_decode(file_get_contents($ss['base'] . $path, false, $ctx), true);",
+        '}',
+      ].join('\n'),
+      'sync.php': [
+        '<?php',
+        "require __DIR__ . '/lib/http.php';",
+        "$config = require __DIR__ . '/config.php';",
+        "$c7 = $config['c7'];",
+        "$shipments = shipstation_get($config['shipstation'], '/shipments?shipDateStart=' . $since . '&pageSize=100');",
+        "c7_http($c7, 'POST', '/order/' . $id . '/fulfillment/all');",
+        "c7_http($c7, 'GET', '/customer?q=1');",
+      ].join('\n'),
+    });
+    assert.deepEqual(calls(r), ['GET /customer', 'POST /order/{id}/fulfillment/all']);
+    assert.deepEqual(r.unknown, []);
+  });
+});

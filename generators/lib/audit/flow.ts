@@ -664,15 +664,43 @@ export class Flow {
     const index = this.project.settings;
     if (!index?.size || e.simple) return null;
     const m = /^\$?([A-Za-z_]\w*)((?:\[\s*(['"])[\w.-]+\3\s*\])+)$/.exec(e.text);
-    if (!m || m[1] === 'this' || env.fn.params.includes(`$${m[1]}`) || env.fn.params.includes(m[1]!)) return null;
+    if (!m || m[1] === 'this') return null;
     const keys = [...m[2]!.matchAll(/\[\s*['"]([\w.-]+)['"]\s*\]/g)].map((k) => k[1]!);
+    const param = env.fn.params.includes(`$${m[1]}`) ? `$${m[1]}` : env.fn.params.includes(m[1]!) ? m[1]! : null;
+    if (param) {
+      // `$cfg['base']` on a parameter: the setting under the section each caller passes ($config['shipstation'] is
+      // ShipStation's base), once bound (subst); a key no section holds is no setting.
+      const tail = `.${keys.join('.')}`;
+      if (![...index.keys()].some((k) => k.endsWith(tail))) return null;
+      const ref = `${SECTION_READ}\u0000${param}\u0000${keys.join('.')}`;
+      return env.bindings ? this.sectionRead(env.bindings, ref) : [{ parts: [{ param: ref }], ev: [] }];
+    }
     const found = index.get(keys.join('.'));
+    // A section of settings ($config['shipstation'] of config.php), passed on: read by key where it goes.
+    if (!found?.length) {
+      const path = keys.join('.');
+      const under = [...index].filter(([k]) => k.startsWith(`${path}.`));
+      if (under.some(([, list]) => list.some((x) => /^https?:\/\//.test(x.value)))) return [{ parts: [{ hole: `${SECTION_READ}\u0000${path}` }], ev: [] }];
+    }
     // One key alone ($row['id']) is a setting only when the setting is a URL: a record's field is no config's.
     if (!found?.length || keys.length < 2 && !found.every((f) => /^https?:\/\//.test(f.value))) return null;
     const near = (s: { file: string }) => { const d = dirOf(s.file); return env.facts.file.startsWith(d ? `${d}/` : '') ? d.length : -1; };
     const best = Math.max(...found.map(near));
     if (best < 0) return null;
     return uniq(found.filter((s) => near(s) === best).slice(0, MAX_ALTS).map((s) => ({ parts: [s.value], ev: [{ file: s.file, line: s.line, text: s.value.slice(0, 120) }] })));
+  }
+
+  /** A parameter's setting (keyedSetting) once the parameter is bound: under the section the caller passed, else as a key alone. */
+  private sectionRead(bindings: Map<string, Val[]>, ref: string): Val[] {
+    const [, , param, keys] = ref.split('\u0000') as [string, string, string, string];
+    const bound = bindings.get(param) ?? bindings.get(param.replace(/^\$/, '')) ?? [];
+    const sections = bound.map((v) => { const p = v.parts.length === 1 ? v.parts[0] : undefined; return p !== undefined && typeof p !== 'string' && 'hole' in p && p.hole.startsWith(`${SECTION_READ}\u0000`) ? p.hole.split('\u0000')[2]! : null; });
+    if (bound.length && sections.every((x) => x !== null)) {
+      const out = sections.flatMap((sec) => (this.project.settings?.get(`${sec}.${keys}`) ?? []).map((x) => ({ parts: [x.value], ev: [{ file: x.file, line: x.line, text: x.value.slice(0, 120) }] } as Val)));
+      if (out.length) return uniq(out);
+    }
+    const last = keys.replace(/^.*\./, '');
+    return [hole(last, BASE_NAME.test(last) || !!this.project.baseKeys?.has(last))];
   }
 
   /**
@@ -2427,6 +2455,7 @@ export class Flow {
   private subst(v: Val, bindings: Map<string, Val[]>): Val[] {
     const pick = (p: { param: string; table?: Map<string, Val[]> }): Val[] => {
       // ('\u0000data-method\u0000<data>\u0000<method>', dataMethod)
+      if (p.param.startsWith(`${SECTION_READ}\u0000`)) return this.sectionRead(bindings, p.param);
       const byData = p.param.startsWith(`${DATA_METHOD}\u0000`) ? p.param.split('\u0000') : null;
       if (byData) return dataMethod(bindings, byData[2]!, byData[3] || undefined);
       const setting = /^@cls\.(\w+)\u0000(.*)$/s.exec(p.param);
@@ -2732,6 +2761,8 @@ export function detectSink(c0: CallSite, fn: FnDef): Sink | null {
   return { name: c.fn === 'new' ? c.recv : c.fn, url: urls, method, defaultMethod: over && method === over.method ? over.dflt : optionsUnseen ? null : 'GET', relativeOk: /RestRequest/.test(c.fn) || /request/i.test(c.fn) && !!c.recv || methodFirst || isRequestMessage(c) };
 }
 
+/** A section of settings passed on, and a parameter's setting read from it (keyedSetting, sectionRead, subst). */
+const SECTION_READ = '\u0000section';
 /** The synthetic call of urllib's method by its data (sink above, evalCall, subst). */
 const DATA_METHOD = '\u0000data-method';
 const isNoneVal = (v: Val): boolean => v.parts.length === 1 && typeof v.parts[0] !== 'string' && 'hole' in v.parts[0]! && v.parts[0].hole === 'None';
