@@ -393,3 +393,38 @@ describe('audit engine: C# params arrays', () => {
     assert.deepEqual(r.unknown, []);
   });
 });
+
+describe('audit engine: C# members a subclass overrides', () => {
+  it('a base class\u2019s UpdateAsync reads Path: the receiver\u2019s class\u2019s Path (an injected CollectionsApi), not every subclass\u2019s; unused methods listed per subclass', async () => {
+    const r = await audit({
+      'Api.cs': [
+        'public abstract class C7ResourceApi(HttpClient http)',
+        '{',
+        '    protected abstract string Path { get; }',
+        '    public Task<JsonElement> ListAsync() => http.GetFromJsonAsync<JsonElement>($"{Path}?limit=50");',
+        '    public async Task UpdateAsync(string id, object changes) => (await http.PutAsJsonAsync($"{Path}/{id}", changes)).EnsureSuccessStatusCode();',
+        '    public async Task DeleteAsync(string id) => (await http.DeleteAsync($"{Path}/{id}")).EnsureSuccessStatusCode();',
+        '}',
+        'public sealed class CollectionsApi(HttpClient http) : C7ResourceApi(http) { protected override string Path => "collection"; }',
+        'public sealed class DepartmentsApi(HttpClient http) : C7ResourceApi(http) { protected override string Path => "department"; }',
+      ].join('\n'),
+      'Program.cs': [
+        'builder.Services.AddHttpClient<CollectionsApi>(c => c.BaseAddress = new Uri("https://api.commerce7.com/v1/"));',
+        'builder.Services.AddHttpClient<DepartmentsApi>(c => c.BaseAddress = new Uri("https://api.commerce7.com/v1/"));',
+      ].join('\n'),
+      'Sync.cs': [
+        'public sealed class MenuSync(CollectionsApi collections, DepartmentsApi departments)',
+        '{',
+        '    public async Task RunAsync()',
+        '    {',
+        '        await departments.ListAsync();',
+        '        await collections.ListAsync();',
+        '        await collections.UpdateAsync("c1", new { title = "x" });',
+        '    }',
+        '}',
+      ].join('\n'),
+    });
+    assert.deepEqual(calls(r), ['GET /collection', 'GET /department', 'PUT /collection/{id}']);
+    assert.deepEqual(r.unresolved.filter((u) => u.method).map((u) => `${u.method} ${u.pattern}`).sort(), ['DELETE /collection/{id}', 'DELETE /department/{id}']);
+  });
+});

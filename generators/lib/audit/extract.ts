@@ -1037,6 +1037,9 @@ export function extractFacts(file: string, grammar: string, root: SyntaxNode): F
       else add(fn.locals, name, value);
       // Ruby's `self.collection_path = "order"` in a class body: that class's setting (flow.ts classSetting).
       if (grammar === 'ruby' && fn === top && currentClass && /^self\.\w+$/.test(nameNode.text)) add(facts.defs, `${currentClass}.${name}`, value);
+      // C#: a member of the class body (`protected override string Path => "collection";`) is that class's too: a
+      // base class's method reads the receiver's own (flow.ts csMember).
+      if (grammar === 'c-sharp' && fn === top && currentClass && simple) add(facts.defs, `${currentClass}.${name}`, value);
       // The method set on a request or options object after it is made (init.method = 'DELETE', req.Method =
       // "PATCH", $opts['method'] = 'PUT'): kept as "<object>.method" for the call that sends it (flow.ts keyed).
       const setsMethod = t !== 'pair' && t !== 'keyed_element' ? /^\$?([A-Za-z_]\w*)(?:\.|->|\[['"])(?:method|Method|verb|http_method)['"\]]*$/.exec(nameNode.text) : null;

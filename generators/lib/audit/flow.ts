@@ -591,7 +591,7 @@ export class Flow {
       if (bound) return bound;
       if (!env.bindings) return [{ parts: [{ param: field }], ev: [] }];
     }
-    const classSetting = this.classSetting(e, env);
+    const classSetting = this.classSetting(e, env) ?? this.csMember(e, env);
     if (classSetting) return classSetting;
     const key = `${e.name}`;
     if (env.stack.has(key)) return [hole(e.name, BASE_NAME.test(e.name))];
@@ -1223,6 +1223,8 @@ export class Flow {
       const made = [...(env.fn.locals.get(recv) ?? []), ...(env.facts.defs.get(recv) ?? [])].find((d): d is Extract<Expr, { k: 'call' }> => d.k === 'call' && /^[A-Z]/.test(d.fn) && !d.recv);
       type = made?.fn;
     }
+    // The receiver's class: the members its base's method reads are its own (csMember).
+    if (type && type !== target.cls && !map.has('@cls')) map.set('@cls', [text(type)]);
     for (let hop = 0; type && type !== target.cls && hop < 4; hop++) {
       const sub = classOf(type);
       if (!sub?.p.base) return;
@@ -1348,6 +1350,11 @@ export class Flow {
       const given = d.args.map((a) => a.value).find((v): v is Extract<Expr, { k: 'ref' }> => v.k === 'ref' && index.has(v.text.replace(/::class$/, '').split(/\\|\./).pop()!));
       cls = made && index.has(made) ? made : given ? given.text.replace(/::class$/, '').split(/\\|\./).pop() : undefined;
       if (cls) break;
+    }
+    // C#: a primary constructor's parameter of that type (`class Sync(CollectionsApi collections)`, injected).
+    if (!cls && name && env.fn.cls) {
+      const typed = env.facts.primary?.get(env.fn.cls)?.params.find((p) => p.name === name)?.type;
+      if (typed && index.has(typed)) cls = typed;
     }
     // The class not known: any subclass's value (as a name lookup would give).
     const classes = cls ? [cls] : [...seen];
@@ -2049,7 +2056,7 @@ export class Flow {
     if (known !== undefined) return known;
     this.helperCache.set(fn, false);
     const facts = this.factsOf(fn.file);
-    const yes = !!facts && (fn.params.length > 0 || !!this.ctorOf(fn)?.fields?.size || this.isExtended(fn.cls) || !!fn.cls && facts.grammar === 'ruby') && this.sinks(fn, facts).some((r) => hasParam(r.url) || (r.method !== null && hasParam(r.method)))
+    const yes = !!facts && (fn.params.length > 0 || !!this.ctorOf(fn)?.fields?.size || this.isExtended(fn.cls) || !!fn.cls && (facts.grammar === 'ruby' || facts.grammar === 'c-sharp')) && this.sinks(fn, facts).some((r) => hasParam(r.url) || (r.method !== null && hasParam(r.method)))
       || !!facts && !!fn.name && this.sinks(fn, facts).some((r) => r.declared);
     this.helperCache.set(fn, yes);
     return yes;
@@ -2085,6 +2092,22 @@ export class Flow {
     if (typeof cls === 'string') return this.settingOf(cls, name, env.facts.file);
     if (env.bindings) return null;
     return [{ parts: [{ param: `@cls.${name}\u0000${env.facts.file}` }], ev: [] }];
+  }
+
+  /**
+   * C#: a member a base class's method reads by name (`Path` in C7ResourceApi.UpdateAsync) that the class does not
+   * define but subclasses do (`protected override string Path => "collection"`): the member of the class the method is
+   * called on (`collections.UpdateAsync` on a CollectionsApi, bindPrimary's '@cls'), every subclass's until then.
+   */
+  private csMember(e: Extract<Expr, { k: 'ref' }>, env: Env): Val[] | null {
+    if (env.facts.grammar !== 'c-sharp' || !e.simple || !env.fn.cls || env.fn.params.includes(e.name) || env.fn.locals.has(e.name)) return null;
+    if (this.nearest(this.project.defs, `${env.fn.cls}.${e.name}`, env.facts.file).length) return null;
+    const defs = this.nearest(this.project.defs, e.name, env.facts.file);
+    if (defs.length < 2) return null;
+    const cls = env.bindings?.get('@cls')?.[0]?.parts[0];
+    if (typeof cls === 'string') return this.settingOf(cls, e.name, env.facts.file);
+    if (env.bindings) return null;
+    return [{ parts: [{ param: `@cls.${e.name}\u0000${env.facts.file}` }], ev: [] }];
   }
 
   /**
@@ -2450,6 +2473,12 @@ export class Flow {
     const defs = own.length ? own : this.nearest(this.project.defs, name, file);
     const vals = uniq(defs.slice(0, 8).flatMap((d) => this.eval(d.expr, { facts: d.facts, fn: d.facts.top, depth: 1, stack: new Set() })));
     return vals.length ? vals : null;
+  }
+
+  /** A call whose URL reads a member the receiver's class sets (`@cls.` parameters): one per value any class gives. */
+  eachMember(r: SinkResult): SinkResult[] {
+    if (!r.url.parts.some((p) => typeof p !== 'string' && 'param' in p && p.param.startsWith('@cls.'))) return [r];
+    return this.subst(r.url, new Map()).map((url) => ({ ...r, url }));
   }
 
   private subst(v: Val, bindings: Map<string, Val[]>): Val[] {

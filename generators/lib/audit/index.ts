@@ -217,19 +217,29 @@ function parsedSources(sources: AuditSource[]): AuditSource[] {
 const RUBY_FILE = /\.(?:rb|rake|thor|ru)$|(?:^|\/)(?:Rakefile|Thorfile)$/;
 /** A class method called by the class's name (`Vendor.all`, `C7::Club.find(id)`). */
 const RUBY_CLASS_CALL = /\b([A-Z]\w*)\.[a-z_]\w*[!?]?/g;
+const CS_FILE = /\.cs$/;
+/** A C# class used by name: a typed parameter, field or local (`CollectionsApi collections,`), a static call. */
+const CS_CLASS_USE = /\b([A-Z]\w*)(?:<[^<>]*>)?\??\s+_?[a-z]\w*\s*[,)=;]|\b([A-Z]\w*)\.[A-Z]\w*\s*\(/g;
 
 function importersOf<T extends { src: AuditSource }>(passed: Array<{ file: string; text: string }>, dropped: T[]): T[] {
   const files = passed.map((s) => s.file);
   const uses = new Set<string>();
   for (const s of passed) usedClasses(s.text, uses);
-  // Ruby loads classes by name (Rails' autoloading, Zeitwerk), not by import: a file calling a class a kept file
-  // declares (`Vendor.all`, a REST model's finder) is read too.
+  // Ruby loads classes by name (Rails' autoloading, Zeitwerk), and C# by namespace, not by file: a file calling a
+  // class a kept file of its language declares (`Vendor.all`, a REST model's finder; a C# service given a typed
+  // client, `MenuSync(CollectionsApi collections)`) is read too.
   const rubyDeclared = new Set<string>();
-  for (const s of passed) if (RUBY_FILE.test(s.file)) for (const c of declaredClasses(s.text)) rubyDeclared.add(c);
+  const csDeclared = new Set<string>();
+  const declare = (s: { file: string; text: string }) => {
+    const into = RUBY_FILE.test(s.file) ? rubyDeclared : CS_FILE.test(s.file) ? csDeclared : null;
+    if (into) for (const c of declaredClasses(s.text)) into.add(c);
+  };
+  for (const s of passed) declare(s);
   const out: T[] = [];
   let left = dropped;
   const declares = new Map<T, string[]>();
-  const callsDeclared = (d: T) => RUBY_FILE.test(d.src.file) && rubyDeclared.size > 0 && [...d.src.text.matchAll(RUBY_CLASS_CALL)].some((m) => rubyDeclared.has(m[1]!));
+  const callsDeclared = (d: T) => RUBY_FILE.test(d.src.file) && rubyDeclared.size > 0 && [...d.src.text.matchAll(RUBY_CLASS_CALL)].some((m) => rubyDeclared.has(m[1]!))
+    || CS_FILE.test(d.src.file) && csDeclared.size > 0 && [...d.src.text.matchAll(CS_CLASS_USE)].some((m) => csDeclared.has((m[1] ?? m[2])!));
   for (let round = 0; round < 3 && left.length; round++) {
     const index = importIndex(files);
     const taken = left.filter((d) => importsAny(d.src.file, d.src.text, index)
@@ -239,7 +249,7 @@ function importersOf<T extends { src: AuditSource }>(passed: Array<{ file: strin
     files.push(...taken.map((d) => d.src.file));
     for (const d of taken) {
       usedClasses(d.src.text, uses);
-      if (RUBY_FILE.test(d.src.file)) for (const c of declaredClasses(d.src.text)) rubyDeclared.add(c);
+      declare(d.src);
     }
     left = left.filter((d) => !taken.includes(d));
   }
@@ -483,7 +493,8 @@ export function auditSourcesSync(sources: AuditSource[], extra: AuditExtra = {})
       const sinks = flow.sinks(fn, f);
       // An unused method is dead when one of its calls takes its path or method from its parameters (then all are).
       const unusedOpen = unused.has(fn) && sinks.some((r) => hasParam(r.url) || (r.method !== null && hasParam(r.method)));
-      for (const r of sinks) {
+      // (A dead or unused method's call on a member each subclass sets: listed once per subclass's value.)
+      for (const r of sinks.flatMap((x) => (dead.has(fn) || unusedOpen ? flow.eachMember(x) : [x]))) {
         for (const ev of r.url.ev) usedLines.add(`${ev.file}:${ev.line}`);
         if (r.declared) continue; // an operation a function declares: counted where it is called (flow.ts)
         const open = hasParam(r.url) || (r.method !== null && hasParam(r.method));
