@@ -10,7 +10,7 @@ import { completeManifest, validateManifestValue } from '../lib/manifest/index.j
 import { describeMissing, QUESTIONS, resolveAnswers } from '../lib/questions/index.js';
 import { buildContext } from '../lib/render/context.js';
 import { generatorDependency, PACKAGE_NAME, PACKAGE_VERSION } from '../lib/package-info.js';
-import { digest, describeInterrupted, recoverInterrupted } from '../lib/generation-journal.js';
+import { digest, describeInterrupted, endGeneration, recoverInterrupted } from '../lib/generation-journal.js';
 import {
   changedFiles, finishManifest, finishNewProject, type KnownValidation, planWrite, readYoRc, refuseChanges, removeDraft, startingDraft, summaryLines,
   writeProject, YO_RC_FILE, YO_RC_KEY, yoRcText,
@@ -102,13 +102,21 @@ async function runNewFast(args: string[], { dir, opts, explicit }: NewInput): Pr
   // The first commit's `git init` runs beside the writes, into a folder of its own (moved into place after them).
   const earlyInit = gitProbe ? startEarlyInit(root, gitProbe) : undefined;
   try {
-    await writeProject(root, files, { manifest: { before: digest(start.existingManifestText), text: manifestText }, resuming: interrupted !== undefined, out });
+    // (A fresh project's journal says so again when this run completes a killed one: killed too, the next makes the commit.)
+    await writeProject(root, files, { manifest: { before: fresh ? null : digest(start.existingManifestText), text: manifestText }, resuming: interrupted !== undefined, out, keepJournal: true });
   } catch (err) {
     await discardEarlyInit(earlyInit);
     throw err;
   }
 
-  await finishNewProject(root, { manifest, ctx, skipInstall: Boolean(opts.skipInstall), log, fresh, git: opts.git !== false, ...(gitProbe ? { gitProbe } : {}), ...(earlyInit ? { earlyInit } : {}) });
+  // The journal stays until the early `git init` is in place (or discarded) and the first commit made: a run killed
+  // after its files, before its repository, leaves a project the next run completes, and says so. A step that fails
+  // (an install) ends it all the same: the files are whole, and the error says what to do.
+  try {
+    await finishNewProject(root, { manifest, ctx, skipInstall: Boolean(opts.skipInstall), log, fresh, git: opts.git !== false, ...(gitProbe ? { gitProbe } : {}), ...(earlyInit ? { earlyInit } : {}) });
+  } finally {
+    endGeneration(root, []);
+  }
   removeDraft(root);
   for (const line of summaryLines(root, manifest, ctx)) log(line);
   return EXIT.ok;

@@ -270,7 +270,7 @@ const STATUS_LABEL: Record<Status, string> = { create: '   create', identical: '
  * files are written several at a time: each one's fsync then overlaps the others' (sequential fsyncs are most of
  * a run's write time); the journal covers them all the same. The caller has refused changed files it may not touch.
  */
-export async function writeProject(root: string, files: PlannedWrite[], plan: { manifest: GenerationJournal['manifest']; resuming: boolean; out?: NodeJS.WritableStream }): Promise<void> {
+export async function writeProject(root: string, files: PlannedWrite[], plan: { manifest: GenerationJournal['manifest']; resuming: boolean; out?: NodeJS.WritableStream; keepJournal?: boolean }): Promise<void> {
   const out = plan.out ?? process.stderr;
   const color = (out as NodeJS.WriteStream).isTTY === true && pc.isColorSupported;
   const paint: Record<Status, (s: string) => string> = { create: pc.green, identical: pc.cyan, updated: (s) => s, force: pc.yellow };
@@ -288,8 +288,8 @@ export async function writeProject(root: string, files: PlannedWrite[], plan: { 
   }
   if (!pending.length) {
     out.write(lines.map((l) => `${l}\n`).join(''));
-    // Nothing left to write: what an interrupted run left undone is done.
-    if (plan.resuming) endGeneration(root, []);
+    // Nothing left to write: what an interrupted run left undone is done (unless the caller ends it after its steps).
+    if (plan.resuming && !plan.keepJournal) endGeneration(root, []);
     return;
   }
   const toRel = (file: string) => path.relative(root, file).split(path.sep).join('/');
@@ -308,7 +308,9 @@ export async function writeProject(root: string, files: PlannedWrite[], plan: { 
   await Promise.all(Array.from({ length: Math.min(16, pending.length) }, worker));
   // The folders' renames on disk before the journal goes (endGeneration then flushes the root's removal).
   await syncDirs(dirs);
-  endGeneration(root, []);
+  // keepJournal: the caller's steps after the files (the early git init moved into place, the first commit) are part
+  // of the generation; it ends the journal once they are done, so a run killed among them says so too.
+  if (!plan.keepJournal) endGeneration(root, []);
 }
 
 /** What the steps after the files are written know of the project. */
