@@ -148,7 +148,7 @@ describe('c7-app new: git around an interrupted or refused run', () => {
     const gitPath = spawnSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).stdout.trim();
     writeFileSync(path.join(bin, 'git'), `#!/bin/sh\ncase " $* " in *" init "*) sleep 20;; esac\nexec "${gitPath}" "$@"\n`, { mode: 0o755 });
     const dir = fresh();
-    const env = { ...process.env, ...noIdentity(), NO_COLOR: '1', PATH: `${bin}${path.delimiter}${process.env.PATH}` };
+    const env: NodeJS.ProcessEnv = { ...process.env, ...noIdentity(), NO_COLOR: '1', PATH: `${bin}${path.delimiter}${process.env.PATH}` };
     for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k];
     // Its own process group: the kill takes the sleeping git with it.
     const child = spawn(process.execPath, [CLI, 'new', dir, '--example', '--skip-install'], { env, stdio: 'ignore', detached: true });
