@@ -190,3 +190,45 @@ describe('audit engine: apiron services', () => {
     assert.deepEqual(calls(r), ['GET /club', 'POST /note', 'PUT /tag/{id}']);
   });
 });
+
+describe('audit engine: attribute-style clients', () => {
+  it('__getattr__ / __getitem__ growing the path: api.customer[cid].get() is GET /customer/{id}, api.gift_card.post() POST /gift-card, api.order.count.get() unknown', async () => {
+    const r = await audit({
+      'c7dyn.py': [
+        'import os, requests',
+        'class Node:',
+        '    def __init__(self, api, parts):',
+        '        self._api, self._parts = api, parts',
+        '    def __getattr__(self, name):',
+        '        if name.startswith("_"):',
+        '            raise AttributeError(name)',
+        '        return Node(self._api, self._parts + [name.replace("_", "-")])',
+        '    def __getitem__(self, key):',
+        '        return Node(self._api, self._parts + [str(key)])',
+        '    def _send(self, verb, **kw):',
+        '        return self._api.session.request(verb, "/".join([self._api.base, *self._parts]), **kw).json()',
+        '    def get(self, **params):',
+        '        return self._send("GET", params=params)',
+        '    def post(self, body):',
+        '        return self._send("POST", json=body)',
+        'class API(Node):',
+        '    def __init__(self, tenant):',
+        '        self.base = os.environ.get("C7_BASE", "https://api.commerce7.com/v1")',
+        '        self.session = requests.Session()',
+        '        super().__init__(self, [])',
+      ].join('\n'),
+      'job.py': [
+        'from c7dyn import API',
+        'def run(cid):',
+        '    api = API("t")',
+        '    api.customer[cid].get()',
+        '    api.gift_card.post({"code": "X"})',
+        '    api.order.count.get()',
+        '    stats = {"a": 1}',
+        '    stats.get("a")',
+      ].join('\n'),
+    });
+    assert.deepEqual([...new Set(calls(r))], ['GET /customer/{id}', 'GET /order/count', 'POST /gift-card']);
+    assert.deepEqual(r.unknown.map((u) => `${u.method} ${u.path}`), ['GET /order/count']);
+  });
+});

@@ -1582,6 +1582,8 @@ export class Flow {
     for (const c0 of fn.calls) {
       if (out.length > 200) break;
       const c = paginateStep(fetchWrapper(libraryAlias(this.uncurry(this.unpartial(importAlias(c0, fn, facts), env), env), fn, facts), fn, facts));
+      const byAttrs = facts.grammar === 'python' ? this.attributeClientCall(c, env) : null;
+      if (byAttrs) { known = true; out.push(...byAttrs); continue; }
       // (C# has no `http` module: a call on a variable named so is an extension method's when the project has one.)
       let helper = isLibraryCall(c) && !(facts.grammar === 'c-sharp' && c.recv) ? undefined
         : this.resolveFn(c.fn, c.recv, facts, (f) => f !== fn && (this.isHelper(f) && (!isLibraryCall(c) || !!f.extension) || !isLibraryCall(c) && this.readsShellEnv(f, c)), fn);
@@ -1652,6 +1654,59 @@ export class Flow {
     this.inProgress.delete(fn);
     this.sinkCache.set(fn, out);
     return out;
+  }
+
+  /**
+   * Python's attribute-style client: a class whose `__getattr__` (and `__getitem__`) returns a new node with the name
+   * (the key) appended to a parts field, and whose methods send `base + "/".join(parts)`: `api.customer[cid].get()`
+   * is that method's request on /customer/{id}, `api.order.count.get()` on /order/count. `_` in a name is `-` when
+   * `__getattr__` replaces it so.
+   */
+  private attributeClientCall(c: CallSite, env: Env): SinkResult[] | null {
+    const r = c.recvExpr;
+    if (!r || !(r.k === 'ref' && !r.simple || r.k === 'index')) return null;
+    // The chain's steps, innermost last: names (a.b.c) and keys (a.b[k]).
+    const steps: Array<string | Expr> = [];
+    let x: Expr = r;
+    while (x.k === 'ref' && !x.simple || x.k === 'index') {
+      if (x.k === 'index') { steps.unshift(x.key); x = x.obj; continue; }
+      if (x.of && x.keyExpr) { steps.unshift(x.keyExpr); x = x.of; continue; }
+      const m = /^([A-Za-z_]\w*)((?:\.[A-Za-z_]\w*)+)$/.exec(x.text);
+      if (!m) return null;
+      steps.unshift(...m[2]!.slice(1).split('.'));
+      x = { k: 'ref', name: m[1]!, text: m[1]!, line: x.line, simple: true };
+    }
+    if (x.k !== 'ref' || !x.simple || !steps.length) return null;
+    const made = (env.fn.locals.get(x.name) ?? env.facts.defs.get(x.name) ?? []).find((d): d is Extract<Expr, { k: 'call' }> => d.k === 'call' && !d.recv && /^[A-Z]/.test(d.fn));
+    if (!made) return null;
+    const index = this.classIndex();
+    const chain: string[] = [];
+    for (let k: string | undefined = made.fn; k && index.has(k) && chain.length < 6 && !chain.includes(k); k = index.get(k)?.[0]?.base) chain.push(k);
+    if (!chain.length) return null;
+    const inChain = (f: FnDef) => !!f.cls && chain.includes(f.cls);
+    const getattr = this.resolveFn('__getattr__', '', env.facts, inChain);
+    const method = this.resolveFn(c.fn, '', env.facts, (f) => inChain(f) && f.name === c.fn);
+    if (!getattr || !method) return null;
+    // The parts field the node grows: `self._parts` in what __getattr__ returns.
+    // (The argument that is the field with more added: `self._parts + [name]`.)
+    const grown = getattr.returns.flatMap((ret) => (ret.k === 'call' ? ret.args.map((a) => a.value) : [])).map((v) => (v.k === 'cat' ? v.items[0] : undefined))
+      .map((v) => (v?.k === 'ref' ? /^self\.(\w+)$/.exec(v.text)?.[1] : undefined)).find((f): f is string => !!f);
+    if (!grown) return null;
+    const dashes = getattr.calls.some((y) => y.fn === 'replace' && y.args[0]?.value.k === 'str' && y.args[0].value.parts[0] === '_' && y.args[1]?.value.k === 'str' && y.args[1].value.parts[0] === '-');
+    const deeper: Env = { ...env, depth: env.depth + 1 };
+    const segs = steps.map((st) => (typeof st === 'string' ? [{ parts: [dashes ? st.replace(/_/g, '-') : st], ev: [{ file: env.facts.file, line: c.line, text: st }] }] : this.eval(st, deeper)));
+    const parts = this.join(segs);
+    const out: SinkResult[] = [];
+    const mFacts = this.factsOf(method.file) ?? env.facts;
+    for (const res of this.sinks(method, mFacts)) {
+      const at = res.url.parts.findIndex((p) => typeof p !== 'string' && 'hole' in p && p.hole === grown);
+      if (at < 0) continue;
+      for (const seg of parts.slice(0, MAX_ALTS)) {
+        const url: Val = { parts: [...res.url.parts.slice(0, at), ...seg.parts, ...res.url.parts.slice(at + 1)], ev: [...res.url.ev, ...seg.ev] };
+        out.push({ ...res, url, file: env.facts.file, line: c.line, via: [`${method.cls}.${method.name} (${method.file}:${res.line})`, ...res.via] });
+      }
+    }
+    return out.length ? out : null;
   }
 
   private emitSink(c: CallSite, sink: Sink, fn: FnDef, facts: FileFacts, env: Env, out: SinkResult[]): void {
