@@ -36,3 +36,20 @@ describe('generation record', () => {
     assert.ok(written.equals(encodeRecord(buildRecord([changed, sources[1]!, sources[2]!]))));
   });
 });
+
+describe('the upgrade journal and the record', () => {
+  // test/upgrade/kill.test.ts hit it once in CI: killed while the record was written (after every listed file), the
+  // next upgrade completed the project but left `.c7-app-base.json.gz.<n>` beside it.
+  it('a killed upgrade\u2019s temporary record file is removed when the next run reads the journal', async () => {
+    const { mkdirSync, existsSync } = await import('node:fs');
+    const { readUpgradeJournal, UPGRADE_JOURNAL } = await import('../../generators/lib/upgrade/journal.js');
+    const root = mkdtempSync(path.join(tmpdir(), 'c7-upgrade-journal-'));
+    mkdirSync(path.join(root, '.c7-app'));
+    writeFileSync(path.join(root, UPGRADE_JOURNAL), JSON.stringify({ journal: 1, to: '0.1.0', files: { 'src/a.ts': 'x' } }));
+    writeFileSync(path.join(root, `${BASE_FILE}.3282124559`), 'half a record');
+    writeFileSync(path.join(root, 'src.a.ts.1'), 'not a temporary file of a listed target');
+    assert.ok(readUpgradeJournal(root));
+    assert.ok(!existsSync(path.join(root, `${BASE_FILE}.3282124559`)));
+    assert.ok(existsSync(path.join(root, 'src.a.ts.1')));
+  });
+});

@@ -6,6 +6,7 @@
 import { existsSync, readFileSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { removeTempFiles, syncDir, writeFileAtomic } from '../atomic-write.js';
+import { BASE_FILE } from './record.js';
 
 export const UPGRADE_JOURNAL = '.c7-app/upgrade-journal.json';
 
@@ -18,7 +19,8 @@ export function readUpgradeJournal(root: string): UpgradeJournal | undefined {
   try {
     const j = JSON.parse(readFileSync(at(root), 'utf8')) as Partial<UpgradeJournal>;
     const files = typeof j.files === 'object' && j.files !== null ? j.files : {};
-    removeTempFiles([...Object.keys(files).map((f) => path.join(root, ...f.split('/'))), at(root)]);
+    // The record is written last, after the listed files: a kill there leaves its temporary file too.
+    removeTempFiles([...Object.keys(files).map((f) => path.join(root, ...f.split('/'))), path.join(root, BASE_FILE), at(root)]);
     return { journal: 1, to: String(j.to ?? ''), files };
   } catch {
     return undefined; // unreadable: plan from the files as they are (each is whole)
