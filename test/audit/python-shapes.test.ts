@@ -151,6 +151,9 @@ describe('audit engine: urllib\u2019s method by its data, and `a if cond else b`
       ].join('\n'),
     });
     assert.deepEqual([...new Set(calls(r))], ['DELETE /tag/{id}', 'GET /club', 'GET /inventory-location', 'GET /product', 'POST /customer', 'POST /inventory-transaction', 'POST /note']);
+    // The base is the environment's default: its line is the base of every call, not "a base URL that reaches no call".
+    assert.deepEqual(r.unresolved, []);
+    assert.ok(r.references.every((x) => x.evidence.pieces.some((p) => p.line === 2)));
   });
 
   it('kind = "order" if ORDERS else "customer": either value, the condition none', async () => {

@@ -903,6 +903,11 @@ export class Flow {
     if (lower === 'format' && e.recvExpr && !objMethod) return this.format(recv(), args.map((a) => this.eval(a.value, deeper)), namedArgs());
     if (/^(getenv|GetEnvironmentVariable|fetch|get)$/.test(fn) && ENV_READ.test(e.recv + '.' + fn)) {
       const name = args[0]?.value.k === 'str' ? String(args[0].value.parts[0] ?? '') : fn;
+      // A default that is Commerce7's base (os.environ.get("C7_API", "https://api.commerce7.com/v1")): the base, and
+      // its line is where the URL's base comes from (not "a base URL that reaches no call").
+      const dflt = args[1]?.value;
+      const c7 = dflt?.k === 'str' && typeof dflt.parts[0] === 'string' && /^https?:\/\/api\.commerce7\.com/i.test(dflt.parts[0]) ? dflt.parts[0] : undefined;
+      if (c7 !== undefined) return [{ parts: [{ hole: name, base: true }], ev: [{ file: env.facts.file, line: dflt!.line, text: c7.slice(0, 120) }] }];
       return [hole(name, BASE_NAME.test(name) || !!this.project.baseKeys?.has(name))];
     }
     // config('services.commerce7.url'), Configuration.GetValue("Commerce7:BaseUrl"): a setting named for the base.
