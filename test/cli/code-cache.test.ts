@@ -7,7 +7,8 @@ import { chmodSync, mkdirSync, mkdtempSync, readdirSync, statSync, utimesSync, w
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { codeCacheDir, loadWithCodeCache } from '../../generators/lib/code-cache.js';
-import { ROOT } from '../support/paths.js';
+import { runCli } from '../support/cli.js';
+import { EXAMPLE_MANIFESTS, ROOT } from '../support/paths.js';
 
 const fresh = () => mkdtempSync(path.join(tmpdir(), 'c7-code-cache-'));
 
@@ -102,5 +103,23 @@ describe('code-cache', () => {
     mkdirSync(path.join(open, 'generator-c7-app', 'code-cache'), { recursive: true });
     chmodSync(path.join(open, 'generator-c7-app', 'code-cache'), 0o777);
     assert.equal(codeCacheDir({ XDG_CACHE_HOME: open }), undefined);
+  });
+
+  // The bundled bin, as a user runs it: `check` is one CommonJS file loaded with its cache too (scripts/build-bundle.mjs
+  // FAST_COMMANDS). The first run writes the cache, the second takes it (not rewritten), and says the same.
+  it('the bin\u2019s check: its first run writes check-fast\u2019s cache, the next takes it and prints the same checklist', function () {
+    this.timeout(60_000);
+    const cache = fresh();
+    const run = () => runCli(['check', '--json', path.dirname(EXAMPLE_MANIFESTS[2]!)], { env: { C7_APP_CODE_CACHE: cache } });
+    const first = run();
+    assert.ok(first.status === 0 || first.status === 1, first.stderr);
+    const files = () => readdirSync(path.join(cache, 'generator-c7-app', 'code-cache')).filter((f) => f.startsWith('check-fast-'));
+    assert.equal(files().length, 1, 'check-fast\u2019s cache written');
+    const file = path.join(cache, 'generator-c7-app', 'code-cache', files()[0]!);
+    const written = statSync(file).mtimeMs;
+    const second = run();
+    assert.equal(second.status, first.status);
+    assert.equal(second.stdout, first.stdout);
+    assert.equal(statSync(file).mtimeMs, written, 'taken, not rewritten (V8 refused nothing)');
   });
 });
