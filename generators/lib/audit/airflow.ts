@@ -5,6 +5,8 @@
 // (`conn_id:` … `conn_host:`), or `Connection(conn_id=…, host=…)` in Python. These are the connections whose host is
 // Commerce7's API, by id (Airflow's ids are matched without case: AIRFLOW_CONN_COMMERCE7 is "commerce7").
 
+import { API_BASE_URL } from '../catalog/api.js';
+
 export interface AirflowConnection { base: string; file: string; line: number; text: string }
 /** Connection id (lower case) -> where it points at Commerce7. */
 export type AirflowConnections = Map<string, AirflowConnection>;
@@ -22,9 +24,9 @@ export function mayDefineAirflowConnection(text: string): boolean {
 }
 
 /** The base URL a connection's value gives: its https URL on Commerce7's host, else (a URI with user info) the API's. */
-function baseOf(value: string): string {
+export function connectionBase(value: string): string {
   const url = /https?:\/\/api\.commerce7\.com(?:\/v\d+)?/i.exec(value);
-  return url ? url[0] : 'https://api.commerce7.com/v1';
+  return url ? url[0] : API_BASE_URL;
 }
 
 const lineAt = (text: string, index: number): number => {
@@ -42,7 +44,7 @@ export function addAirflowConnections(into: AirflowConnections, file: string, te
   // The evidence names the connection and its URL only: the value holds the login and password.
   const put = (id: string, value: string, index: number, shown: (base: string) => string) => {
     if (!C7.test(value) || into.has(id.toLowerCase())) return;
-    const base = baseOf(value);
+    const base = connectionBase(value);
     into.set(id.toLowerCase(), { base, file, line: lineAt(text, index), text: shown(base) });
   };
   for (const m of text.matchAll(ENV_VAR)) put(m[1]!, m[2]!, m.index, (b) => `AIRFLOW_CONN_${m[1]}: ${b}`);

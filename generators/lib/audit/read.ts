@@ -4,6 +4,7 @@
 // only the matching windows are scanned). Never throws for one bad file; the caller decides when nothing was read.
 import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
+import { connectionBase } from './airflow.js';
 import { isAuditedFile, isSkippedDir, YAML_C7_BASE } from './files.js';
 import { shebangGrammar } from './parse.js';
 import type { AuditExtra, AuditSource, ReadFile, SkippedFile } from './index.js';
@@ -139,7 +140,7 @@ export function collectSources(targets: string[], opts: { includeTests?: boolean
       // An Airflow connection to Commerce7 (its value holds the login and password): its name and the API's URL only.
       const airflow = (l: string) => {
         const m = /^(\s*(?:export\s+)?AIRFLOW_CONN_\w+\s*[=:]\s*)(.*)$/.exec(l);
-        return m && /api\.commerce7\.com/i.test(m[2]!) ? `${m[1]}${/https?:\/\/api\.commerce7\.com(?:\/v\d+)?/i.exec(m[2]!)?.[0] ?? 'https://api.commerce7.com/v1'}` : null;
+        return m && /api\.commerce7\.com/i.test(m[2]!) ? `${m[1]}${connectionBase(m[2]!)}` : null;
       };
       const text = readFileSync(full, 'utf8').split(/\r?\n/).map((l) => airflow(l) ?? (keep(l) ? l : '')).join('\n');
       out.sources.push({ file: opts.shown(full), text });
