@@ -174,7 +174,8 @@ export function dictionaryLiteral(n: SyntaxNode, toExpr: (n: SyntaxNode) => Expr
 }
 
 /** A C# class with a primary constructor: its parameters (name, type) and the base class it calls with arguments. */
-export interface PrimaryCtor { params: Array<{ name: string; type: string }>; base?: { name: string; args: Expr[] } }
+/** A parameter's `type` without its type arguments; `of`: the options class of `IOptions<ErpOptions>` (and its kin). */
+export interface PrimaryCtor { params: Array<{ name: string; type: string; of?: string }>; base?: { name: string; args: Expr[] } }
 
 /** `class ProductApi(HttpClient http) : C7ApiBase(http, "product")`: the primary constructor and its base call. */
 export function primaryCtor(n: SyntaxNode, toExpr: (n: SyntaxNode) => Expr, named: (n: SyntaxNode) => SyntaxNode[]): PrimaryCtor | null {
@@ -186,7 +187,9 @@ export function primaryCtor(n: SyntaxNode, toExpr: (n: SyntaxNode) => Expr, name
     const parts = named(c).filter((x) => x.type !== 'attribute_list' && x.type !== 'modifier');
     const nameNode = c.childForFieldName('name') ?? parts[1] ?? parts[0];
     const typeNode = c.childForFieldName('type') ?? (parts.length > 1 ? parts[0] : undefined);
-    return { name: nameNode?.text ?? '', type: (typeNode?.text ?? '').replace(/<.*$/s, '').replace(/\?$/, '').split('.').pop()! };
+    const type = typeNode?.text ?? '';
+    const of = /^(?:[\w.]+\.)?IOptions(?:Snapshot|Monitor)?<\s*(?:[\w.]+\.)?(\w+)\s*>$/.exec(type)?.[1];
+    return { name: nameNode?.text ?? '', type: type.replace(/<.*$/s, '').replace(/\?$/, '').split('.').pop()!, ...(of ? { of } : {}) };
   }).filter((p) => p.name);
   const baseList = kids.find((c) => c.type === 'base_list');
   const bk = baseList ? named(baseList) : [];

@@ -707,6 +707,15 @@ function definitions(n: SyntaxNode): Array<[SyntaxNode, SyntaxNode]> {
       const value = field(n, 'right') ?? field(n, 'value');
       return name && value ? [[name, value]] : [];
     }
+    // Python's `async with client() as c:`: c is what the context manager gives, read as the client itself (an
+    // httpx/aiohttp client's __aenter__ returns the client).
+    case 'as_pattern': {
+      if (n.parent?.type !== 'with_item') return [];
+      const kids = namedChildren(n);
+      const target = kids.find((k) => k.type === 'as_pattern_target');
+      const name = target ? namedChildren(target)[0] : undefined;
+      return name && kids[0] && kids[0] !== target && name.type === 'identifier' ? [[name, kids[0]]] : [];
+    }
     case 'const_element': case 'enum_assignment': case 'enum_member_declaration': case 'enum_case': {
       const kids = namedChildren(n);
       return kids.length >= 2 ? [[kids[0]!, kids[kids.length - 1]!]] : [];

@@ -138,8 +138,8 @@ const PATH_NAME = /^\$?(?:path|url|uri|endpoint|route|resource|relative\w*|\w*_?
 const BASE_STEP = /^(?:with|set|use)?_?base_?(?:url|uri|address)$/i;
 const BODY_STEP = /^(?:json|body|text|form|formData|formUrl)$/;
 const FLUENT = /^(With[A-Z]\w*|SetQueryParams?|SetQueryParam|AppendQueryParam|RemoveQueryParams?|SetFragment|RemoveFragment|AllowHttpStatus|AllowAnyHttpStatus|ConfigureRequest|WithTimeout|withHeaders?|withToken|withBasicAuth|withOptions|acceptJson|asJson|asForm|timeout|retry|withQueryParameters|withUrlParameters|basic_auth|auth|headers|accept|addon|query|options|content|catcher|errorType|middlewares|resolve|signal|json_no)$/;
-/** Case conversions of any language: verb.toUpperCase(), verb.upper(), strtoupper($verb), strings.ToUpper(v), verb.upcase. */
-const CASE_FN = /^(?:toUpperCase|toLowerCase|toLocaleUpperCase|toLocaleLowerCase|upper|lower|upcase|downcase|ToUpper|ToLower|ToUpperInvariant|ToLowerInvariant|strtoupper|strtolower)$/;
+/** Case conversions of any language: verb.toUpperCase(), verb.upper(), strtoupper($verb), strings.ToUpper(v), verb.upcase, verb.to_s.capitalize (Net::HTTP::Put's name), ucfirst($verb). */
+const CASE_FN = /^(?:toUpperCase|toLowerCase|toLocaleUpperCase|toLocaleLowerCase|upper|lower|upcase|downcase|ToUpper|ToLower|ToUpperInvariant|ToLowerInvariant|strtoupper|strtolower|capitalize|ucfirst|title)$/;
 /** A method option the caller's object literal does not set: the HTTP library's default applies. */
 export const ABSENT = '\u0000absent';
 const hole = (name: string, base = false): Val => ({ parts: [{ hole: name, base }], ev: [] });
@@ -490,6 +490,10 @@ export class Flow {
     const m = methodConst(e.text);
     if (m) return [{ parts: [m], ev: [{ file: env.facts.file, line: e.line, text: e.text }] }];
     if (!e.simple) {
+      // C#'s options pattern: `erp.Value.BaseUrl` on a primary constructor's IOptions<ErpOptions> is ErpOptions'
+      // member, not another options class's member of that name.
+      const options = this.optionsMember(e, env);
+      if (options) return options;
       const field = this.loopField(e, env);
       if (field) return field;
       // C#/Go: a UriBuilder's Uri (its Path as set), the part of a path before its query (path.Split('?')[0]).
@@ -499,13 +503,14 @@ export class Flow {
     // A sub-resource of a client with a Commerce7 base: RestClient's resource['order'], resource["customer/#{id}"].
     if (e.of && e.keyExpr && env.depth < MAX_DEPTH) {
       const deeper: Env = { ...env, depth: env.depth + 1 };
+      // TABLE[:key] / TABLE['key'] on a constant table: that table's entry, not another table's key of that name
+      // (first: a table named like a base, C7WP_ENDPOINTS, is still a table, not a client to grow).
+      const table = e.name === 'index' ? null : this.tableOf(e.of, env);
+      const hit = table?.get(e.name);
+      if (hit) return hit;
       const owner = this.eval(e.of, deeper).filter(isC7Based);
       if (owner.length) return this.join([owner, this.eval(e.keyExpr, deeper)]);
       if (e.name === 'index') return [hole('index')];
-      // TABLE[:key] / TABLE['key'] on a constant table: that table's entry, not another table's key of that name.
-      const table = this.tableOf(e.of, env);
-      const hit = table?.get(e.name);
-      if (hit) return hit;
     }
     const setting = this.jsonSetting(e, env) ?? this.keyedSetting(e, env);
     if (setting) return setting;
@@ -871,7 +876,7 @@ export class Flow {
     }
     const objMethod = this.paramClassMethod(e, env);
     if (!objMethod && /^(sprintf|format|printf|sprint|f|formatted)$/i.test(fn) && (args.length > 1 || !e.recvExpr || e.recvExpr.k !== 'str')) {
-      if (lower === 'format' && e.recvExpr && (e.recvExpr.k === 'str' || e.recvExpr.k === 'ref' && !/^(string|String|str)$/.test(e.recv))) {
+      if (lower === 'format' && e.recvExpr && (e.recvExpr.k === 'str' || e.recvExpr.k === 'index' || e.recvExpr.k === 'ref' && !/^(string|String|str)$/.test(e.recv))) {
         return this.format(recv(), args.map((a) => this.eval(a.value, deeper)), namedArgs());
       }
       return this.format(arg(0), args.slice(1).map((a) => this.eval(a.value, deeper)), namedArgs());
@@ -901,14 +906,18 @@ export class Flow {
     // PHP's vsprintf($format, $args): the arguments are an array (each placeholder a value the audit need not know).
     if (fn === 'vsprintf' && !e.recv && args.length) return this.format(arg(0), []);
     if (lower === 'format' && e.recvExpr && !objMethod) return this.format(recv(), args.map((a) => this.eval(a.value, deeper)), namedArgs());
-    if (/^(getenv|GetEnvironmentVariable|fetch|get)$/.test(fn) && ENV_READ.test(e.recv + '.' + fn)) {
+    // A stored setting with a default (WordPress get_option('c7_api_base', 'https://api.commerce7.com/v1'), Laravel
+    // env('C7_BASE', …)) reads like an environment variable's.
+    const optionRead = !e.recv && /^(?:get_option|get_site_option|env)$/.test(fn);
+    if (optionRead || /^(getenv|GetEnvironmentVariable|fetch|get)$/.test(fn) && ENV_READ.test(e.recv + '.' + fn)) {
       const name = args[0]?.value.k === 'str' ? String(args[0].value.parts[0] ?? '') : fn;
       // A default that is Commerce7's base (os.environ.get("C7_API", "https://api.commerce7.com/v1")): the base, and
       // its line is where the URL's base comes from (not "a base URL that reaches no call").
-      const dflt = args[1]?.value;
+      // (django-environ's env("C7_API_BASE", default="…") names it.)
+      const dflt = (e.args.find((a) => a.key === 'default') ?? args[1])?.value;
       const c7 = dflt?.k === 'str' && typeof dflt.parts[0] === 'string' && /^https?:\/\/api\.commerce7\.com/i.test(dflt.parts[0]) ? dflt.parts[0] : undefined;
       if (c7 !== undefined) return [{ parts: [{ hole: name, base: true }], ev: [{ file: env.facts.file, line: dflt!.line, text: c7.slice(0, 120) }] }];
-      return [hole(name, BASE_NAME.test(name) || !!this.project.baseKeys?.has(name))];
+      if (!optionRead) return [hole(name, BASE_NAME.test(name) || !!this.project.baseKeys?.has(name))];
     }
     // config('services.commerce7.url'), Configuration.GetValue("Commerce7:BaseUrl"): a setting named for the base.
     if (CONFIG_READ.test(fn) && args[0]?.value.k === 'str' && typeof args[0].value.parts[0] === 'string' && /[.:_]/.test(args[0].value.parts[0])) {
@@ -1280,6 +1289,13 @@ export class Flow {
     return this.classes;
   }
 
+  /** `cls` and the classes it extends, nearest first. */
+  private ancestry(cls: string): string[] {
+    const out = [cls];
+    for (let c = this.classIndex().get(cls)?.[0]?.base; c && !out.includes(c) && out.length < 8; c = this.classIndex().get(c)?.[0]?.base) out.push(c);
+    return out;
+  }
+
   /** Is `cls` a JS/TS/PHP class some project class extends (its methods may read fields a subclass sets)? */
   private isExtended(cls: string | undefined): boolean {
     return !!cls && this.classIndex().size > 0 && this.subclasses!.has(cls);
@@ -1455,7 +1471,8 @@ export class Flow {
           const restArgs = args.filter((x) => !x.key).slice(index);
           i = Infinity;
           map.set(p, this.eval({ k: 'list', items: restArgs.map((x) => ({ value: x.value, spread: false })), line: a.value.line }, env));
-          break;
+          // (Keyword arguments after it still bind: call("gift_card", card_id, method="PUT").)
+          continue;
         } else if (p) {
           map.set(p, this.eval(a.value, env));
           // A parameter a loop iterates over: each element's fields, tagged with the element (see evalElem).
@@ -1600,6 +1617,9 @@ export class Flow {
       // (A local made by a call, `meta = new MetaDataService()`, is an object of the project's whatever its name.)
       if (helper && c.recv && NOT_CLIENT.test(c.recv) && !(c.recvExpr?.k === 'ref' && c.recvExpr.simple && (fn.locals.get(c.recvExpr.name) ?? facts.defs.get(c.recvExpr.name) ?? [])
         .some((d) => d.k === 'call' && (d.fn === 'new' || this.classIndex().has(d.fn) || !d.recv && /^[A-Z]/.test(d.fn))))) helper = undefined;
+      // Nor a method of this very class reached through one of its fields (this.http.get(...) inside a class that
+      // defines get(id)): the field holds a client, not this object.
+      if (helper?.cls && fn.cls && /^(?:this\.#?|self\.|@|\$this->)\w+$/.test(c.recv) && this.ancestry(fn.cls).includes(helper.cls)) helper = undefined;
       // Nor a route the app declares (app.post('/webhooks/club', handler), router.get(path, fn)): its own endpoint.
       if (helper && c.fnArg && ROUTE_RECV.test(c.recv) && /^(?:get|post|put|patch|delete|del|all|use|route|head|options)$/i.test(c.fn)) helper = undefined;
       // Nor a method of a Python local made as a literal (ids = {…}; ids.get(k)): a dict's get is not Resource.get.
@@ -2159,6 +2179,16 @@ export class Flow {
    * define but subclasses do (`protected override string Path => "collection"`): the member of the class the method is
    * called on (`collections.UpdateAsync` on a CollectionsApi, bindPrimary's '@cls'), every subclass's until then.
    */
+  private optionsMember(e: Extract<Expr, { k: 'ref' }>, env: Env): Val[] | null {
+    if (env.facts.grammar !== 'c-sharp' || !env.fn.cls || env.depth >= MAX_DEPTH) return null;
+    const m = /^(\w+)\.(?:Value|CurrentValue)\.(\w+)$/.exec(e.text);
+    const of = m && !env.fn.locals.has(m[1]!) ? env.facts.primary?.get(env.fn.cls)?.params.find((p) => p.name === m[1])?.of : undefined;
+    if (!of) return null;
+    const defs = this.nearest(this.project.defs, `${of}.${m![2]}`, env.facts.file);
+    if (!defs.length) return null;
+    return uniq(defs.slice(0, 4).flatMap((d) => this.eval(d.expr, { facts: d.facts, fn: d.facts.top, depth: env.depth + 1, stack: env.stack })));
+  }
+
   private csMember(e: Extract<Expr, { k: 'ref' }>, env: Env): Val[] | null {
     if (env.facts.grammar !== 'c-sharp' || !e.simple || !env.fn.cls || env.fn.params.includes(e.name) || env.fn.locals.has(e.name)) return null;
     if (this.nearest(this.project.defs, `${env.fn.cls}.${e.name}`, env.facts.file).length) return null;
@@ -3303,7 +3333,12 @@ const URL_PART = /^(?:host|hostname|port|scheme|request_uri|userinfo|user|passwo
 /** A parameter or local that holds a request class (`verb.new(uri)` with callers passing Net::HTTP::Post). */
 const REQUEST_CLASS_NAME = /^(?:verb|method|http_?method|http_?verb|klass|req_?(?:class|klass|type)|request_?(?:class|klass|type)|kind|type)$/i;
 const isRequestNew = (d: Expr, fn: FnDef): boolean => d.k === 'call' && d.fn === 'new' && (/^Net::HTTP::(Get|Post|Put|Patch|Delete)$/.test(d.recv)
-  || d.recvExpr?.k === 'ref' && d.recvExpr.simple && fn.params.includes(d.recvExpr.name) && REQUEST_CLASS_NAME.test(d.recvExpr.name));
+  || d.recvExpr?.k === 'ref' && d.recvExpr.simple && fn.params.includes(d.recvExpr.name) && REQUEST_CLASS_NAME.test(d.recvExpr.name)
+  || !!constGetVerb(d.recvExpr));
+/** `Net::HTTP.const_get(verb.to_s.capitalize)`: the request class named by a value (its method), or null. */
+function constGetVerb(e: Expr | undefined): Expr | null {
+  return e?.k === 'call' && e.fn === 'const_get' && /^(?:::)?Net::HTTP$/.test(e.recv) && e.args[0] && !e.args[0].key ? e.args[0].value : null;
+}
 
 /**
  * Ruby's Net::HTTP request classes handed around: `klass.new(uri)` on a parameter is a request whose method is the
@@ -3312,8 +3347,9 @@ const isRequestNew = (d: Expr, fn: FnDef): boolean => d.k === 'call' && d.fn ===
  */
 function requestClassSink(c: CallSite, fn: FnDef): Sink | null | undefined {
   const positional = c.args.filter((a) => !a.key).map((a) => a.value);
-  if (c.fn === 'new' && c.recvExpr && isRequestNew({ k: 'call', fn: 'new', recv: c.recv, recvExpr: c.recvExpr, args: [], line: c.line }, fn) && !/^Net::/.test(c.recv)) {
-    return positional[0] ? { name: `${c.recv}.new`, url: [positional[0]], method: c.recvExpr, defaultMethod: null, relativeOk: false } : null;
+  if (c.fn === 'new' && c.recvExpr && isRequestNew({ k: 'call', fn: 'new', recv: c.recv, recvExpr: c.recvExpr, args: [], line: c.line }, fn) && (!/^Net::/.test(c.recv) || constGetVerb(c.recvExpr))) {
+    // (Net::HTTP.const_get(verb.to_s.capitalize).new(uri): the method is the value it names.)
+    return positional[0] ? { name: `${c.recv}.new`, url: [positional[0]], method: constGetVerb(c.recvExpr) ?? c.recvExpr, defaultMethod: null, relativeOk: false } : null;
   }
   if (c.fn === 'request' && c.recv && positional.some((p) => isRequestNew(p, fn) || p.k === 'ref' && p.simple && fn.locals.get(p.name)?.some((d) => isRequestNew(d, fn)))) return null;
   return undefined;
