@@ -150,4 +150,32 @@ describe('audit engine: shapes of the twelfth held-out set', () => {
     assert.deepEqual(calls(r), ['GET /product/{id}', 'GET /vendor']);
     assert.deepEqual(r.unknown ?? [], []);
   });
+  it("process.env.X ?? Commerce7's base is that base, with the default's line as evidence", async () => {
+    const r = await audit({
+      'src/config.ts': `export const config = { c7: { baseURL: process.env.C7_API_URL ?? '${C7}' } };`,
+      'src/job.ts': ["import axios from 'axios';", "import { config } from './config';", "axios.get(config.c7.baseURL + '/vendor');"].join('\n'),
+    });
+    assert.deepEqual(calls(r), ['GET /vendor']);
+    assert.ok(r.references[0]!.evidence.pieces.some((p) => p.file === 'src/config.ts' && p.text === C7), JSON.stringify(r.references[0]!.evidence));
+  });
+
+  it("a client field made in the constructor from an imported config's base takes that base (no \"base reaches no call\" note)", async () => {
+    const r = await audit({
+      'src/config.ts': `export const config = { c7: { baseURL: process.env.C7_API_URL ?? '${C7}' } };`,
+      'src/c7/client.ts': [
+        "import axios from 'axios';",
+        "import { config } from '../config';",
+        'export class Client {',
+        '  private readonly http;',
+        '  constructor(tenant: string) {',
+        '    this.http = axios.create({ baseURL: config.c7.baseURL, headers: { tenant } });',
+        '  }',
+        "  vendors() { return this.http.get('vendor'); }",
+        '}',
+      ].join('\n'),
+      'src/run.ts': ["import { Client } from './c7/client';", "new Client('t').vendors();"].join('\n'),
+    });
+    assert.deepEqual(calls(r), ['GET /vendor']);
+    assert.deepEqual(r.unresolved, []);
+  });
 });

@@ -226,14 +226,15 @@ export class Flow {
    * The project's entries of a name nearest the file: those in the file's own folder first, then its parent's
    * subtree, and so on (in a monorepo, or a tree of several integrations, `send` is the neighbour's `send`).
    */
-  nearest<T>(index: ProjectIndex<T>, name: string, file: string, want?: (x: T) => boolean, self?: T): T[] {
+  nearest<T>(index: ProjectIndex<T>, name: string, file: string, want?: (x: T) => boolean, self?: T, skip?: (x: T) => boolean): T[] {
     let dir = file;
     for (;;) {
       const cut = dir.lastIndexOf('/');
       dir = cut > 0 ? dir.slice(0, cut) : '';
       // The nearest folder where the name exists at all decides (a neighbour's factory shadows a far helper).
       // The function being read does not shadow another of its name (a controller's hold() calling the service's hold()).
-      const list = index.get(`${dir}\u0000${name}`)?.filter((x) => x !== self && sameFamily(x, file, this.byFile));
+      // (`skip`: entries that do not count as the name existing there at all.)
+      const list = index.get(`${dir}\u0000${name}`)?.filter((x) => x !== self && !skip?.(x) && sameFamily(x, file, this.byFile));
       if (list?.length) return want ? list.filter(want) : list;
       if (!dir) return [];
     }
@@ -271,7 +272,14 @@ export class Flow {
         return product(e.items.map((x) => this.eval(x, deeper)));
       case 'alt':
         if (fallbackParam(e, env.fn)) return this.eval(e.items[0]!, deeper);
-        return uniq(e.items.flatMap((x) => this.eval(x, deeper)));
+        {
+          const alts = e.items.map((x) => this.eval(x, deeper));
+          // process.env.C7_API_URL ?? 'https://api.commerce7.com/v1': the default is the base, and its line the URL's
+          // evidence (as an environment read's default argument is), not an unknown name beside it.
+          const dflt = alts.findIndex((vs) => vs.length > 0 && vs.every((v) => { const p0 = v.parts[0]; return typeof p0 === 'string' && /^https?:\/\/api\.commerce7\.com/i.test(p0); }));
+          if (dflt > 0 && alts.every((vs, i) => i === dflt || vs.every((v) => { const p0 = v.parts.length === 1 ? v.parts[0] : undefined; return p0 !== undefined && typeof p0 !== 'string' && 'hole' in p0; }))) return alts[dflt]!;
+          return uniq(alts.flat());
+        }
       case 'sym':
         // A Ruby symbol is a method (:post) or a name (:basic), never a path.
         return [METHOD_TOKEN.test(e.name) ? text(e.name) : hole(`:${e.name}`)];
@@ -610,8 +618,10 @@ export class Flow {
     const cacheKey = `${env.facts.file}\0${e.name}`;
     const cached = this.defCache.get(cacheKey);
     if (cached) return cached;
-    let defs: Array<{ facts: FileFacts; expr: Expr }> = (env.facts.defs.get(e.name) ?? []).map((expr) => ({ facts: env.facts, expr }));
-    if (!defs.length) defs = this.nearest(this.project.defs, e.name, env.facts.file).slice(0, 4);
+    // (Not the entry that is this very read: `baseURL: config.c7.baseURL` in an options object defines no baseURL.)
+    const itself = (x: Expr) => !e.simple && x.k === 'ref' && x.text === e.text;
+    let defs: Array<{ facts: FileFacts; expr: Expr }> = (env.facts.defs.get(e.name) ?? []).filter((x) => !itself(x)).map((expr) => ({ facts: env.facts, expr }));
+    if (!defs.length) defs = this.nearest(this.project.defs, e.name, env.facts.file, undefined, undefined, (d) => itself(d.expr)).slice(0, 4);
     if (!defs.length) {
       // A method called without parentheses (Ruby `api`, `self.resource`): its return values.
       if (e.simple || /^(?:self|this|@)\.?\w+$/.test(e.text)) {
@@ -1747,7 +1757,8 @@ export class Flow {
       // A relative path counts on a client with a Commerce7 base: in a file that names one, on a receiver made with
       // one, or on a client-like receiver in a project that names one.
       const recvBase = !!c.recvExpr && this.receiverIsC7(c, env);
-      const strong = recvBase || this.project.baseFiles.has(facts.file) || this.clientHasBase(c, env);
+      // (The receiver's own base first: its line is the URL's base, wherever the file that names it is.)
+      const strong = recvBase || !!c.recv && this.clientHasBase(c, env) || this.project.baseFiles.has(facts.file);
       if (sink.relativeOk && this.project.baseFiles.has(facts.file)) this.baseFilesUsed.add(facts.file);
       // 'strong' (an unknown first segment is reported) needs a client-like receiver too: `page.get("cursor")` is a dict.
       // A route attribute of a REST interface (Refit, RestEase: [Get("vendor")]) is a client's call by construction.
@@ -2118,7 +2129,10 @@ export class Flow {
   private clientHasBase(c: CallSite, env: Env): boolean {
     const name = /([A-Za-z_]\w*)\W*$/.exec(c.recv.replace(/\(\)$/, ''))?.[1];
     if (!name) return false;
-    const defs = [...(env.fn.locals.get(name) ?? []), ...(env.facts.defs.get(name) ?? []), ...this.nearest(this.project.defs, name, env.facts.file).map((d) => d.expr)];
+    // (this.http set in the constructor, or a field initializer, of the method's class or a class it extends.)
+    const field = env.fn.cls && /^(?:this\.#?|self\.|@|\$this->)\w+$/.test(c.recv)
+      ? this.ancestry(env.fn.cls).flatMap((cls) => (this.classIndex().get(cls) ?? []).map((x) => x.fields[name]).filter((x): x is Expr => !!x)) : [];
+    const defs = [...field, ...(env.fn.locals.get(name) ?? []), ...(env.facts.defs.get(name) ?? []), ...this.nearest(this.project.defs, name, env.facts.file).map((d) => d.expr)];
     for (const d of defs.slice(0, 6)) {
       if (d.k !== 'call') continue;
       const base = keyedIn(d.args, /^(baseURL|baseUrl|base_url|base_uri|url|prefixUrl|BaseAddress|BaseUrl|baseUri|host)$/) ?? d.args.find((a) => !a.key)?.value;
