@@ -110,7 +110,21 @@ export function channelRange(n: SyntaxNode, defsOf: (name: string) => Expr[] | u
   const left = range?.childForFieldName('left'), right = range?.childForFieldName('right');
   if (!left || !right || right.type !== 'identifier' || !/^[A-Za-z_]\w*$/.test(left.text) || left.text === '_') return null;
   const made = defsOf(right.text)?.some((d) => d.k === 'call' && d.fn === 'make' && !d.recv && d.args[0]?.value.k === 'other' && /^(?:chan\b|<-\s*chan\b)/.test(d.args[0].value.text));
-  return made ? { iter: right, name: left.text } : null;
+  return made || chanParam(n, right.text) ? { iter: right, name: left.text } : null;
+}
+
+/** Is `name` a parameter of channel type (`jobs <-chan job`) of the function around `n`? (Its elements: what callers send.) */
+function chanParam(n: SyntaxNode, name: string): boolean {
+  let f: SyntaxNode | null = n.parent;
+  while (f && !/^(?:function_declaration|method_declaration|func_literal)$/.test(f.type)) f = f.parent;
+  const params = f?.childForFieldName('parameters');
+  if (!params) return false;
+  for (let i = 0; i < params.childCount; i++) {
+    const d = params.child(i)!;
+    if (d.type !== 'parameter_declaration' || d.childForFieldName('type')?.type !== 'channel_type') continue;
+    for (let j = 0; j < d.childCount; j++) if (d.child(j)!.type === 'identifier' && d.child(j)!.text === name) return true;
+  }
+  return false;
 }
 
 /**

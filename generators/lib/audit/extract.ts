@@ -287,6 +287,14 @@ export function toExpr(n: SyntaxNode): Expr {
       if (idx.type === 'simple_expansion' || idx.type === 'expansion' || STRING.has(idx.type)) return { k: 'index', obj: of, key: toExpr(idx), line };
     }
   }
+  // Bash's ${2:-GET}, ${C7_API:=https://…}: the variable, or the default where it is unset or empty.
+  const dflt = t === 'expansion' ? shellDefault(n) : null;
+  // (${query:+?$query}: the word where the variable is set, else nothing.)
+  if (dflt?.alternate) return { k: 'alt', items: [toExpr(dflt.value), { k: 'str', parts: [''], line }], line };
+  // (A positional parameter's default, ${2:-GET}, is the function's parameter default: see visit. Another
+  // variable's default is kept when it is a URL, ${C7_BASE:-https://…}: a name set per command, ${VERB:-GET}, is
+  // bound where the command runs.)
+  if (dflt && !/^\d+$/.test(dflt.name) && /^["']?https?:\/\//.test(dflt.value.text)) return { k: 'alt', items: [{ k: 'ref', name: dflt.name, text: `$${dflt.name}`, line, simple: true }, toExpr(dflt.value)], line, orElse: true };
   if (t === 'simple_expansion' || t === 'expansion') {
     const name = /\$\{?#?!?([A-Za-z_]\w*|\d+)/.exec(n.text)?.[1] ?? n.text;
     const ref: Expr = { k: 'ref', name, text: n.text, line, simple: true };
@@ -691,9 +699,26 @@ function fnName(n: SyntaxNode): string {
   return '';
 }
 
+/**
+ * `${NAME:-default}` / `${NAME-default}` / `${NAME:=default}` / `${NAME=default}`: the name, the default and whether
+ * it assigns; `${NAME:+word}` / `${NAME+word}`: the word used where NAME is set (`alternate`).
+ */
+function shellDefault(n: SyntaxNode): { name: string; nameNode: SyntaxNode; value: SyntaxNode; assigns: boolean; alternate: boolean } | null {
+  const kids: SyntaxNode[] = [];
+  for (let i = 0; i < n.childCount; i++) kids.push(n.child(i)!);
+  const [open, name, op, value, close] = kids;
+  if (kids.length !== 5 || open!.type !== '${' || name!.type !== 'variable_name' || !/^:?[-=+]$/.test(op!.type) || close!.type !== '}' || !value!.isNamed) return null;
+  return { name: name!.text, nameNode: name!, value: value!, assigns: op!.type.endsWith('='), alternate: op!.type.endsWith('+') };
+}
+
 /** Assignment-like nodes: [name node, value node] pairs. */
 function definitions(n: SyntaxNode): Array<[SyntaxNode, SyntaxNode]> {
   switch (n.type) {
+    // `: "${C7_API:=https://api.commerce7.com/v1}"` sets C7_API where it is unset.
+    case 'expansion': {
+      const d = shellDefault(n);
+      return d?.assigns ? [[d.nameNode, d.value]] : [];
+    }
     case 'variable_declarator': {
       const name = field(n, 'name');
       const kids = namedChildren(n);
@@ -736,6 +761,8 @@ function definitions(n: SyntaxNode): Array<[SyntaxNode, SyntaxNode]> {
       const values = valueList ? (valueList.type === 'expression_list' ? namedChildren(valueList) : [valueList]) : [];
       // `u, err := url.JoinPath(...)`: a call's first result is the value (the others: an error, an ok flag).
       if (values.length === 1 && names.length > 1 && values[0]!.type === 'call_expression' && names[0]!.text !== '_') return [[names[0]!, values[0]!]];
+      // `path, ok := endpoints[name]` (and a type assertion's `v, ok := x.(T)`): the value, and a flag.
+      if (values.length === 1 && names.length === 2 && /^(?:index_expression|type_assertion_expression)$/.test(values[0]!.type) && names[0]!.text !== '_') return [[names[0]!, values[0]!]];
       return names.map((nm, i) => [nm, values[Math.min(i, values.length - 1)]] as [SyntaxNode, SyntaxNode | undefined]).filter((x): x is [SyntaxNode, SyntaxNode] => !!x[1] && values.length === names.length);
     }
     case 'for_statement': {
@@ -964,7 +991,12 @@ export function extractFacts(file: string, grammar: string, root: SyntaxNode): F
           if (last && !/^(if|unless|while|until|case|begin|return|rescue|ensure)$/.test(last.type)) def.returns.push(toExpr(last));
         }
         visit(body, def);
-      } else if (t === 'method_declaration' && grammar === 'c-sharp') refitCall(n, def);
+      } else if (t === 'method_declaration' && grammar === 'c-sharp') {
+        refitCall(n, def);
+        // A method of a C# interface (Refit's IC7Api) is that interface's: used or not as its class's methods are.
+        const iface = n.parent?.type === 'declaration_list' && n.parent.parent?.type === 'interface_declaration' ? field(n.parent.parent, 'name') : null;
+        if (iface && !def.cls) def.cls = iface.text;
+      }
       return;
     }
     const chanLoop = grammar === 'go' ? channelRange(n, (name) => fn.locals.get(name) ?? facts.defs.get(name)) : null;
@@ -997,6 +1029,11 @@ export function extractFacts(file: string, grammar: string, root: SyntaxNode): F
       }
     }
     if (grammar === 'c-sharp' && t === 'binary_expression') nullFallback(n, fn, toExpr);
+    // Bash: `local method=${2:-GET}`: the default of the function's second parameter, where a caller leaves it out.
+    if (grammar === 'bash' && t === 'expansion' && fn !== top) {
+      const d = shellDefault(n);
+      if (d && !d.alternate && /^\d+$/.test(d.name) && !fn.defaults.has(d.name)) fn.defaults.set(d.name, toExpr(d.value));
+    }
     const sent = grammar === 'go' ? channelSend(n, toExpr) : null;
     if (sent) add(fn === top ? facts.defs : fn.locals, sent[0], sent[1]);
     if (t === 'return_statement' || t === 'return') {

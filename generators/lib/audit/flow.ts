@@ -274,6 +274,8 @@ export class Flow {
         if (fallbackParam(e, env.fn)) return this.eval(e.items[0]!, deeper);
         {
           const alts = e.items.map((x) => this.eval(x, deeper));
+          // ${VERB:-GET} / a ?? b where the first is known (set by the command's environment): the default does not apply.
+          if (e.orElse && alts[0]!.length && alts[0]!.every((v) => v.parts.length > 0 && v.parts.every((p) => typeof p === 'string') && v.parts.join('') !== '')) return alts[0]!;
           // process.env.C7_API_URL ?? 'https://api.commerce7.com/v1': the default is the base, and its line the URL's
           // evidence (as an environment read's default argument is), not an unknown name beside it.
           const dflt = alts.findIndex((vs) => vs.length > 0 && vs.every((v) => { const p0 = v.parts[0]; return typeof p0 === 'string' && /^https?:\/\/api\.commerce7\.com/i.test(p0); }));
@@ -546,7 +548,8 @@ export class Flow {
     const bare = e.text.replace(/^[$@]+/, '');
     // A parameter of the function being read.
     // `options.method` where options is a parameter: bound from the object literal each caller passes.
-    const dotted = /^([A-Za-z_$][\w$]*)\.(method|type|verb)$/.exec(e.text);
+    // (PHP's $args['method'] and Ruby's opts[:method] the same.)
+    const dotted = /^([A-Za-z_$][\w$]*)\.(method|type|verb)$/.exec(e.text) ?? /^\$?([A-Za-z_]\w*)\[\s*(?:'|"|:)(method|type|verb)['"]?\s*\]$/.exec(e.text);
     // `opts.url` / `opts.path` on an options parameter: the caller's key; when the caller's value is not an object
     // literal (unbound), read as before (a name lookup below).
     const optUrl = optionsUrl(e, env.fn);
@@ -607,7 +610,13 @@ export class Flow {
     const classSetting = this.classSetting(e, env) ?? this.csMember(e, env);
     if (classSetting) return classSetting;
     const key = `${e.name}`;
-    if (env.stack.has(key)) return [hole(e.name, BASE_NAME.test(e.name))];
+    if (env.stack.has(key)) {
+      // A local set from itself (path = fmt.Sprintf(path, ids...), url = url + "?q"): the value it had before, its
+      // definitions that do not read it.
+      const before = e.simple && !env.stack.has(`${key}\u0000before`) ? env.fn.locals.get(e.name)?.filter((x) => !JSON.stringify(x).includes(`"name":${JSON.stringify(e.name)}`)) : undefined;
+      if (before?.length) { const st = new Set(env.stack).add(`${key}\u0000before`); return uniq(before.flatMap((x) => this.eval(x, { ...env, stack: st, depth: env.depth + 1 }))); }
+      return [hole(e.name, BASE_NAME.test(e.name))];
+    }
     const stack = new Set(env.stack).add(key);
     if (e.simple) {
       const moved = this.pathnameSet(e, env);
@@ -1523,6 +1532,11 @@ export class Flow {
           const el = target.file.endsWith('.go') && obj.k === 'ref' && obj.simple ? env.fn.locals.get(obj.name)?.find((x): x is Extract<Expr, { k: 'elem' }> => x.k === 'elem' && x.at === undefined && !x.one) : undefined;
           if (el) {
             const keys = new Set((this.elementsOf(el.iter, env, 0) ?? []).flatMap((x) => (x.expr.k === 'obj' ? x.expr.entries.map((en) => en.key) : [])));
+            // Over a parameter (a worker ranging over the jobs channel it is given): the fields the callee reads,
+            // each the element's field its own caller binds (evalElem).
+            if (!keys.size && el.iter.k === 'ref' && el.iter.simple && env.fn.params.includes(el.iter.name)) {
+              for (const m of JSON.stringify(target.calls).matchAll(new RegExp(`"text":"${p}\\.([A-Za-z_]\\w*)"`, 'g'))) keys.add(m[1]!);
+            }
             for (const key of [...keys].slice(0, 16)) map.set(`${p}.${key}`, this.eval({ ...el, at: key }, env));
           }
           if (obj.k === 'ref' && obj.simple) obj = env.fn.locals.get(obj.name)?.find((x) => x.k === 'obj') ?? obj;
@@ -1617,8 +1631,10 @@ export class Flow {
       const byAttrs = facts.grammar === 'python' ? this.attributeClientCall(c, env) : null;
       if (byAttrs) { known = true; out.push(...byAttrs); continue; }
       // (C# has no `http` module: a call on a variable named so is an extension method's when the project has one.)
+      // (In JavaScript a bare call is never a method's: `fetch(url)` is not Bun.serve({ fetch(req) { … } })'s.)
+      const bareJs = !c.recv && /^(?:javascript|typescript|tsx)$/.test(facts.grammar);
       let helper = isLibraryCall(c) && !(facts.grammar === 'c-sharp' && c.recv) ? undefined
-        : this.resolveFn(c.fn, c.recv, facts, (f) => f !== fn && (this.isHelper(f) && (!isLibraryCall(c) || !!f.extension) || !isLibraryCall(c) && this.readsShellEnv(f, c)), fn);
+        : this.resolveFn(c.fn, c.recv, facts, (f) => f !== fn && !(bareJs && f.method) && (this.isHelper(f) && (!isLibraryCall(c) || !!f.extension) || !isLibraryCall(c) && this.readsShellEnv(f, c)), fn);
       // A plain function is not a method of a local object: preview.get("total") is not the module's get(url).
       if (helper && !helper.method && c.recvExpr?.k === 'ref' && c.recvExpr.simple && (fn.locals.has(c.recvExpr.name) || fn.params.includes(c.recvExpr.name))
         && !(fn.locals.get(c.recvExpr.name) ?? []).some((d) => d.k === 'call' && /^(require|import|import_module)$/.test(d.fn))) helper = undefined;
@@ -1947,7 +1963,8 @@ export class Flow {
     if (r.k === 'obj' || r.k === 'list') return true;
     if (r.k !== 'ref' || !r.simple) return false;
     const defs = env.fn.locals.get(r.name) ?? env.facts.defs.get(r.name);
-    return !!defs?.length && defs.every((d) => d.k === 'obj' || d.k === 'list' || d.k === 'call' && (DATA_MAKER.test(d.fn) || d.fn === 'new' && DATA_MAKER.test(d.recv)));
+    // (Go's make(map…) is a map; a class's static factory, C7Client::make($cfg), is whatever it returns.)
+    return !!defs?.length && defs.every((d) => d.k === 'obj' || d.k === 'list' || d.k === 'call' && (DATA_MAKER.test(d.fn) && !(d.fn === 'make' && d.recv) || d.fn === 'new' && DATA_MAKER.test(d.recv)));
   }
 
   /**
@@ -2133,9 +2150,21 @@ export class Flow {
     const field = env.fn.cls && /^(?:this\.#?|self\.|@|\$this->)\w+$/.test(c.recv)
       ? this.ancestry(env.fn.cls).flatMap((cls) => (this.classIndex().get(cls) ?? []).map((x) => x.fields[name]).filter((x): x is Expr => !!x)) : [];
     const defs = [...field, ...(env.fn.locals.get(name) ?? []), ...(env.facts.defs.get(name) ?? []), ...this.nearest(this.project.defs, name, env.facts.file).map((d) => d.expr)];
+    const BASE_ARG = /^(baseURL|baseUrl|base_url|base_uri|url|prefixUrl|BaseAddress|BaseUrl|baseUri|host)$/;
     for (const d of defs.slice(0, 6)) {
       if (d.k !== 'call') continue;
-      const base = keyedIn(d.args, /^(baseURL|baseUrl|base_url|base_uri|url|prefixUrl|BaseAddress|BaseUrl|baseUri|host)$/) ?? d.args.find((a) => !a.key)?.value;
+      // A client a project factory makes (C7Client::make($config['commerce7']) returning new Client(['base_uri' =>
+      // $cfg['base_uri'], …])): the base it is made with, the factory's parameters bound from this call.
+      const factory = !keyedIn(d.args, BASE_ARG) && env.depth < MAX_DEPTH ? this.resolveFn(d.fn, d.recv, env.facts, (f) => f.returns.some((r) => r.k === 'call' && !!keyedIn(r.args, BASE_ARG))) : undefined;
+      if (factory) {
+        const tf = this.factsOf(factory.file) ?? env.facts;
+        const inner: Env = { facts: tf, fn: factory, bindings: this.bind(factory, d.args, d.recv, { ...env, depth: env.depth + 1 }), depth: env.depth + 2, stack: env.stack };
+        const made = factory.returns.flatMap((r) => (r.k === 'call' ? [keyedIn(r.args, BASE_ARG)] : [])).filter((x): x is Expr => !!x);
+        const vals = made.flatMap((b) => this.eval(b, inner).flatMap((v) => (hasParam(v) ? this.subst(v, inner.bindings!) : [v])));
+        if (vals.some((v) => C7_URL.test(show(v)) || v.parts.some((p) => typeof p !== 'string' && 'hole' in p && p.base))) { this.noteBase(vals); return true; }
+        continue;
+      }
+      const base = keyedIn(d.args, BASE_ARG) ?? d.args.find((a) => !a.key)?.value;
       if (!base) continue;
       const vals = this.eval(base, { ...env, depth: env.depth + 1 });
       if (vals.some((v) => C7_URL.test(show(v)) || v.parts.some((p) => typeof p !== 'string' && 'hole' in p && p.base))) { this.noteBase(vals); return true; }
@@ -2150,7 +2179,9 @@ export class Flow {
     if (known !== undefined) return known;
     this.helperCache.set(fn, false);
     const facts = this.factsOf(fn.file);
-    const yes = !!facts && (fn.params.length > 0 || !!this.ctorOf(fn)?.fields?.size || this.isExtended(fn.cls) || !!fn.cls && (facts.grammar === 'ruby' || facts.grammar === 'c-sharp')) && this.sinks(fn, facts).some((r) => hasParam(r.url) || (r.method !== null && hasParam(r.method)))
+    // (A method of a class whose constructor, or an ancestor's, sets fields: bound from the object it is called on.)
+    const yes = !!facts && (fn.params.length > 0 || !!this.ctorOf(fn)?.fields?.size || this.isExtended(fn.cls)
+      || !!fn.cls && this.ancestry(fn.cls).slice(1).some((c) => !!this.ctorFor(c, fn.file)?.fields?.size) || !!fn.cls && (facts.grammar === 'ruby' || facts.grammar === 'c-sharp')) && this.sinks(fn, facts).some((r) => hasParam(r.url) || (r.method !== null && hasParam(r.method)))
       || !!facts && !!fn.name && this.sinks(fn, facts).some((r) => r.declared);
     this.helperCache.set(fn, yes);
     return yes;
@@ -2195,10 +2226,22 @@ export class Flow {
    */
   private optionsMember(e: Extract<Expr, { k: 'ref' }>, env: Env): Val[] | null {
     if (env.facts.grammar !== 'c-sharp' || !env.fn.cls || env.depth >= MAX_DEPTH) return null;
+    const primary = env.facts.primary?.get(env.fn.cls)?.params;
+    if (!primary?.some((p) => p.of)) return null;
+    const optionsOf = (name: string) => primary.find((p) => p.name === name)?.of;
+    let of: string | undefined;
+    let member: string | undefined;
     const m = /^(\w+)\.(?:Value|CurrentValue)\.(\w+)$/.exec(e.text);
-    const of = m && !env.fn.locals.has(m[1]!) ? env.facts.primary?.get(env.fn.cls)?.params.find((p) => p.name === m[1])?.of : undefined;
-    if (!of) return null;
-    const defs = this.nearest(this.project.defs, `${of}.${m![2]}`, env.facts.file);
+    if (m && !env.fn.locals.has(m[1]!)) [of, member] = [optionsOf(m[1]!), m[2]];
+    // (Or a local or field set to it: `var o = ss.Value;` / `private readonly C7Options _c7 = c7.Value;`, then o.BaseUrl.)
+    const held = m ? null : /^(?:this\.)?(\w+)\.(\w+)$/.exec(e.text);
+    if (held) {
+      const defs = env.fn.locals.get(held[1]!) ?? this.classIndex().get(env.fn.cls)?.map((c) => c.fields[held[1]!]).filter((x): x is Expr => !!x) ?? [];
+      const read = defs.map((d) => (d.k === 'ref' ? /^(\w+)\.(?:Value|CurrentValue)$/.exec(d.text)?.[1] : undefined)).find(Boolean);
+      if (read) [of, member] = [optionsOf(read), held[2]];
+    }
+    if (!of || !member) return null;
+    const defs = this.nearest(this.project.defs, `${of}.${member}`, env.facts.file);
     if (!defs.length) return null;
     return uniq(defs.slice(0, 4).flatMap((d) => this.eval(d.expr, { facts: d.facts, fn: d.facts.top, depth: env.depth + 1, stack: env.stack })));
   }
@@ -2834,7 +2877,7 @@ export function detectSink(c0: CallSite, fn: FnDef): Sink | null {
   // (Ruby's open-uri: URI.open(url, headers) is a GET.)
   if (c.fn === 'open' && !/xhr|request|XMLHttpRequest|req$/i.test(c.recv) && !isXhr(c.recv, fn) && c.recv !== 'URI') return null;
   if (c.fn === 'http' || c.fn === 'https') if (c.recv) return null;
-  if (/^(curl|wget|http|https|xh|xhs)$/.test(c.fn) && !c.recv) return shellSink(c);
+  if (/^(curl|wget|http|https|xh|xhs)$/.test(c.fn) && !c.recv) return shellSink(c, fn);
   // fetch(url, { method: 'GET', ...opts }): a method before the spread is only the default (spreadOver).
   const initObj = positional.length >= 2 && positional[positional.length - 1]!.k === 'obj' ? positional[positional.length - 1] as Extract<Expr, { k: 'obj' }> : null;
   const over = initObj ? spreadOver(initObj, fn, c.line) : null;
@@ -3183,9 +3226,17 @@ function curlVariables(w: Expr): Expr {
 
 const wordLit = (w: Expr) => (w.k === 'str' && w.parts.length === 1 && typeof w.parts[0] === 'string' ? w.parts[0] : null);
 
-function shellSink(c: CallSite): Sink | null {
-  // `NAME=value curl …`: the command's environment, not its words.
-  const words = c.args.filter((a) => !a.key?.startsWith('$')).map((a) => a.value);
+/** `"${args[@]}"` of a local array (`local args=(-X "$method" …)`, `args+=(…)`): its words; null when not one. */
+function arrayWords(w: Expr, fn: FnDef): Expr[] | null {
+  const ref = w.k === 'ref' ? w : w.k === 'str' && w.parts.every((p) => p === '' || typeof p !== 'string') && w.parts.filter((p) => p !== '').length === 1 ? w.parts.find((p) => p !== '') : undefined;
+  const name = ref && typeof ref !== 'string' && ref.k === 'ref' ? /^\$\{([A-Za-z_]\w*)\[[@*]\]\}$/.exec(ref.text)?.[1] : undefined;
+  const lists = name ? fn.locals.get(name)?.filter((d): d is Extract<Expr, { k: 'list' }> => d.k === 'list') : undefined;
+  return lists?.length ? lists.flatMap((l) => l.items.map((it) => it.value)) : null;
+}
+
+function shellSink(c: CallSite, fn: FnDef): Sink | null {
+  // `NAME=value curl …`: the command's environment, not its words; an array's expansion, its words.
+  const words = c.args.filter((a) => !a.key?.startsWith('$')).flatMap((a) => arrayWords(a.value, fn) ?? [a.value]);
   let method: Expr | null = null;
   let data = false;
   const urls: Expr[] = [];

@@ -41,13 +41,14 @@ export function addJsonSettings(index: SettingIndex, file: string, text: string)
 
 /**
  * Add a PHP config file's string settings (`return ['zendesk' => ['base' => 'https://…']];`, Laravel's
- * `'url' => env('C7_URL', 'https://…')` as its default) to the index, by key path. A tolerant token scan, not a parse:
+ * `'url' => env('C7_URL', 'https://…')` as its default, `getenv('C7_URL') ?: 'https://…'` as its fallback) to the
+ * index, by key path. A tolerant token scan, not a parse:
  * quoted strings, `=>`, `[`/`array(`, `]`/`)`; anything else is skipped. Nothing when the file returns no array.
  */
 export function addPhpArraySettings(index: SettingIndex, file: string, text: string): void {
   const start = /^\s*return\s*(?:\[|array\s*\()/m.exec(text);
   if (!start) return;
-  const TOKEN = /'((?:[^'\\]|\\.)*)'|"((?:[^"\\$]|\\.)*)"|(=>)|(\[|\barray\s*\()|(\]|\))|(\()|(\n)|(\/\/[^\n]*|#[^\n]*)/g;
+  const TOKEN = /'((?:[^'\\]|\\.)*)'|"((?:[^"\\$]|\\.)*)"|(=>)|(\[|\barray\s*\()|(\]|\))|(\()|(\n)|(\/\/[^\n]*|#[^\n]*)|(\?:|\?\?)/g;
   TOKEN.lastIndex = start.index + start[0].length;
   const stack: Array<string | null> = [];
   let line = text.slice(0, start.index).split('\n').length;
@@ -55,6 +56,8 @@ export function addPhpArraySettings(index: SettingIndex, file: string, text: str
   let afterArrow = false;
   let inCall = 0;
   let callValue: string | null = null;
+  // The key of a call that gave no URL, while a fallback may follow (getenv('C7_BASE_URI') ?: 'https://…').
+  let fallbackKey: string | null = null;
   let n = 0;
   const put = (value: string) => {
     if (key === null || n >= MAX_SETTINGS || stack.length >= MAX_DEPTH) return;
@@ -67,12 +70,14 @@ export function addPhpArraySettings(index: SettingIndex, file: string, text: str
   for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
     if (m[7]) { line++; continue; }
     if (m[8]) continue;
+    if (m[9]) { if (fallbackKey !== null && !inCall) { key = fallbackKey; afterArrow = true; } fallbackKey = null; continue; }
+    fallbackKey = null;
     const str = m[1] ?? m[2];
     if (inCall) {
       // A call as the value (env('K', 'default'), getenv('K')): its last string argument, when it is a URL.
       if (str !== undefined && /^https?:\/\//.test(str)) callValue = str;
       if (m[6] || m[4]) inCall++;
-      else if (m[5] && --inCall === 0) { if (callValue) put(callValue); callValue = null; key = null; afterArrow = false; }
+      else if (m[5] && --inCall === 0) { if (callValue) put(callValue); else fallbackKey = key; callValue = null; key = null; afterArrow = false; }
       continue;
     }
     if (str !== undefined) {
