@@ -188,4 +188,31 @@ describe('audit engine: shapes of the seventeenth development set', () => {
     // Nothing of the interface called: its routes are what the integration declares it uses.
     assert.deepEqual(calls(await audit(files(false))), ['DELETE /club/{id}', 'GET /club']);
   });
+  it('Go: a positional struct literal of a type another file of the package declares takes that type\'s field names', async () => {
+    const r = await audit({
+      'types.go': [
+        'package main',
+        'import "net/http"',
+        `var apiBase = "${C7}"`,
+        'type job struct {',
+        '\tmethod string',
+        '\tpath   string',
+        '}',
+        'func do(j job) { req, _ := http.NewRequest(j.method, apiBase+j.path, nil); http.DefaultClient.Do(req) }',
+        'func worker(jobs <-chan job) { for j := range jobs { do(j) } }',
+      ].join('\n'),
+      'main.go': [
+        'package main',
+        'import "net/http"',
+        'func main() {',
+        '\tjobs := make(chan job)',
+        '\tgo worker(jobs)',
+        '\tjobs <- job{http.MethodPost, "/inventory-transaction"}',
+        '\tdo(job{http.MethodPut, "/product/p1"})',
+        '}',
+      ].join('\n'),
+    });
+    assert.deepEqual(calls(r), ['POST /inventory-transaction', 'PUT /product/{id}']);
+    assert.deepEqual(r.unresolved, []);
+  });
 });

@@ -465,6 +465,11 @@ export function toExpr(n: SyntaxNode): Expr {
     if (body && own && namedChildren(body).length && !namedChildren(body).some((x) => x.type === 'keyed_element')) {
       return { k: 'obj', entries: namedChildren(body).slice(0, own.length).map((x, i) => ({ key: own[i]!, value: toExpr(x.type === 'literal_element' ? namedChildren(x)[0] ?? x : x) })), line };
     }
+    // …and of a struct another file of the package declares: a constructor call, its fields named there (the
+    // type's constructor, see extractFacts; flow.ts componentOf).
+    if (body && !own && type?.type === 'type_identifier' && namedChildren(body).length && !namedChildren(body).some((x) => x.type === 'keyed_element')) {
+      return { k: 'call', fn: 'new', recv: type.text, recvExpr: { k: 'ref', name: type.text, text: type.text, line, simple: true }, args: namedChildren(body).slice(0, 16).map((x) => ({ value: toExpr(x.type === 'literal_element' ? namedChildren(x)[0] ?? x : x) })), line };
+    }
     return body ? toExpr(body) : { k: 'other', text: n.text.slice(0, 80), line };
   }
   if (t === 'operator_assignment' || t === 'augmented_assignment') {
@@ -860,6 +865,9 @@ export function extractFacts(file: string, grammar: string, root: SyntaxNode): F
       const fields = name && type?.type === 'struct_type' ? structFields(type) : null;
       if (name && fields) goStructs.set(name.text, fields);
     }
+    // A struct type is its own constructor, fields in order: job{http.MethodPost, "/x"} written in another file of
+    // the package takes its fields' names from it.
+    for (const [name, fields] of goStructs) facts.fns.push({ name, params: [...fields], pattern: [], defaults: new Map(), calls: [], locals: new Map(), returns: [], line: 1, file, method: false, cls: name, fields: new Map(fields.map((f) => [f, f])) });
   }
   /** Callbacks of an iteration (`steps.forEach((s) => …)`) by position: their parameters are the receiver's elements. */
   const pending = new Map<number, Array<[string, Expr]>>();

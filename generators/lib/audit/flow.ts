@@ -1509,6 +1509,12 @@ export class Flow {
                 put(`${p}[]`, this.eval(el.expr, elEnv), i);
                 if (el.expr.k === 'obj') for (const en of el.expr.entries.slice(0, 16)) put(`${p}[].${en.key}`, this.eval(en.value, elEnv), i);
                 if (el.expr.k === 'list') el.expr.items.slice(0, 8).forEach((it, j) => put(`${p}[].${j}`, this.eval(it.value, elEnv), i));
+                // An element made by a constructor (a Go struct literal of another file, job{…}): its fields.
+                const made = el.expr.k === 'call' ? this.madeObject(el.expr, elEnv) : null;
+                if (made) for (const f of [...made.ctor.fields!.keys()].slice(0, 16)) {
+                  const part = this.componentOf(made.call, f, made.env);
+                  if (part) put(`${p}[].${f}`, this.eval(part, { ...made.env, depth: env.depth + 1 }), i);
+                }
               });
             }
           }
