@@ -215,4 +215,18 @@ describe('audit engine: shapes of the seventeenth development set', () => {
     assert.deepEqual(calls(r), ['POST /inventory-transaction', 'PUT /product/{id}']);
     assert.deepEqual(r.unresolved, []);
   });
+  it('a file that only configures the base, in a project whose client calls were counted, is that base (no "reaches no call" note)', async () => {
+    const files = (calls: boolean) => ({
+      'src/settings.py': ['from pydantic_settings import BaseSettings', 'class Settings(BaseSettings):', `    api_url: str = "${C7}"`, 'settings = Settings()'].join('\n'),
+      'src/main.py': calls
+        ? ['import httpx', 'from src.settings import settings', 'def run(client: httpx.Client):', '    client.get("/club")', '    client.post("/note", json={})'].join('\n')
+        : ['def run():', '    print("nothing sent")'].join('\n'),
+    });
+    const r = await audit(files(true));
+    assert.deepEqual(calls(r), ['GET /club', 'POST /note']);
+    assert.deepEqual(r.unresolved, []);
+    // No call counted anywhere: the base is still said, with its line.
+    const none = await audit(files(false));
+    assert.ok(none.unresolved.some((u) => u.file === 'src/settings.py' && u.line === 3 && /reaches no HTTP call/.test(u.why)), JSON.stringify(none.unresolved));
+  });
 });

@@ -95,6 +95,8 @@ export interface AuditExtra {
 /** A cheap look at the raw text: does it mention Commerce7 (a URL, a base name, a resource in a quoted path)? */
 export const PREFILTER = new RegExp(`commerce7|c7|["'\`/](?:${[...RESOURCES].map((r) => r.replace(/-/g, '\\-')).join('|')})\\b`, 'i');
 const C7_LITERAL = /https?:\/\/api\.commerce7\.com/i;
+/** A line that sets a named base (`baseURL: '…'`, `public string $baseURI = '…'`, `api_url: HttpUrl = …`, `C7_API: z…default('…')`). */
+const CONFIG_ENTRY = /^\s*(?:(?:export|public|private|protected|readonly|static|const|final|var|let|def)\s+)*(?:[\w<>?]+\s+)?['"$]?[A-Za-z_][\w.-]*['"]?\s*(?::[^=]*?)?(?:=>|[:=])/;
 const WHOLE_LINE_COMMENT = /^\s*(?:\/\/|#|\*|\/\*|<!--|--|;|')/;
 /** A JSON key named for a base URL whose value is Commerce7's API: "BaseUrl": "https://api.commerce7.com/v1/". */
 const CONFIG_BASE = /"[\w.:-]*(?:url|uri|base|host|endpoint|api|root|origin)[\w.:-]*"\s*:\s*"https?:\/\/api\.commerce7\.com/i;
@@ -485,6 +487,8 @@ export function auditSourcesSync(sources: AuditSource[], extra: AuditExtra = {})
     }
   }
   const seen = new Set<string>();
+  /** Was a path without a base counted as a call on a Commerce7 client (`api.get('order')`, `http.get('/order')`)? */
+  let relativeOnClient = false;
   /** file:line of every piece of a URL that reached an HTTP call (resolved or not). */
   const usedLines = new Set<string>();
   for (const f of parsed) {
@@ -531,6 +535,7 @@ export function auditSourcesSync(sources: AuditSource[], extra: AuditExtra = {})
         seen.add(key);
         n++;
         const ref = fromSink(r, c.path, c.base, method, engineOf.get(f.file) ?? 'tree-sitter', lineText(r.file, r.line));
+        if (c.base === 'client' || c.base === 'segment') relativeOnClient = true;
         references.push(ref);
         for (const copy of copies.get(f) ?? []) references.push(renamed(ref, f.file, copy));
       }
@@ -566,9 +571,14 @@ export function auditSourcesSync(sources: AuditSource[], extra: AuditExtra = {})
     if (!C7_LITERAL.test(text)) continue;
     const lines = text.split(/\r?\n/);
     const original = parsed.find((f) => f.file === file);
+    // A file that calls nothing and only configures the base (a NestJS module's `baseURL: …`, a settings class's
+    // `api_url = …`, an env schema's default) in a project whose client calls were counted on that base: the base
+    // those calls are made on, as a settings file's is.
+    const configOnly = relativeOnClient && !!original && [original.top, ...original.fns].every((fn) => !flow.sinks(fn, original).length);
     lines.forEach((raw, i) => {
       if (!C7_LITERAL.test(raw) || raw.length > 2000 || WHOLE_LINE_COMMENT.test(raw) || !C7_LITERAL.test(stripTrailingComment(raw))) return;
       if (usedLines.has(`${file}:${i + 1}`)) return;
+      if (configOnly && CONFIG_ENTRY.test(raw)) return;
       for (const name of [file, ...(original ? copies.get(original) ?? [] : [])]) {
         unresolved.push({ file: name, line: i + 1, pattern: raw.trim().slice(0, 120), method: null, why: 'a Commerce7 base URL that reaches no HTTP call the audit recognises (an unknown library, or a URL used in a way it cannot follow): check by hand what this file calls' });
       }
