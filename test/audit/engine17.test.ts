@@ -229,4 +229,28 @@ describe('audit engine: shapes of the seventeenth development set', () => {
     const none = await audit(files(false));
     assert.ok(none.unresolved.some((u) => u.file === 'src/settings.py' && u.line === 3 && /reaches no HTTP call/.test(u.why)), JSON.stringify(none.unresolved));
   });
+  it(".NET: a named HttpClient whose BaseAddress is Configuration[\"Commerce7:BaseUrl\"], set only in a compose file's environment (Commerce7__BaseUrl=…), or nowhere", async () => {
+    const code = {
+      'Program.cs': [
+        'var builder = WebApplication.CreateBuilder(args);',
+        'builder.Services.AddHttpClient("c7", c => c.BaseAddress = new Uri(builder.Configuration["Commerce7:BaseUrl"]!));',
+        'builder.Services.AddHostedService<Worker>();',
+      ].join('\n'),
+      'Worker.cs': [
+        'public class Worker(IHttpClientFactory factory) : BackgroundService',
+        '{',
+        '    protected override async Task ExecuteAsync(CancellationToken ct)',
+        '    {',
+        '        var http = factory.CreateClient("c7");',
+        '        var clubs = await http.GetFromJsonAsync<ClubList>("club", ct);',
+        '        await http.PostAsJsonAsync("note", new { content = "x" }, ct);',
+        '    }',
+        '}',
+      ].join('\n'),
+    };
+    assert.deepEqual(calls(await audit(code)), ['GET /club', 'POST /note']);
+    const composed = await audit({ ...code, 'docker-compose.yml': ['services:', '  worker:', '    environment:', `      - Commerce7__BaseUrl=${C7}/`].join('\n') });
+    assert.deepEqual(calls(composed), ['GET /club', 'POST /note']);
+    assert.ok(composed.read.some((x) => x.file === 'docker-compose.yml' && /names the Commerce7 base/.test(x.engine)), JSON.stringify(composed.read));
+  });
 });

@@ -13,8 +13,11 @@ const SOURCE = /\.(?:[cm]?[jt]sx?|vue|svelte|py|php|phtml|inc|module|install|the
 const SKIP_FILES = /(?:^|\/)(?:package-lock\.json|npm-shrinkwrap\.json|composer\.lock|c7-app\.json|\.yo-rc\.json|[^/]*\.min\.js|[^/]*\.generated\.ts)$/;
 const TEST_FILE = /\.(?:test|spec)\.[^.]+$|_test\.(?:py|go|[cm]?[jt]sx?)$|(?:^|\/)test_[^/]*\.py$|(?:^|\/)tests\.py$/;
 
-/** A YAML config's base-URL key set to Commerce7's API (`base_uri: 'https://api.commerce7.com/v1/'`). */
-export const YAML_C7_BASE = /^[ \t-]*["']?[\w.-]*(?:url|uri|base|host|endpoint|api|root|origin)[\w.-]*["']?\s*:\s*["']?https?:\/\/api\.commerce7\.com/im;
+/**
+ * A YAML config's base-URL key set to Commerce7's API (`base_uri: 'https://api.commerce7.com/v1/'`), or a compose
+ * file's environment entry (`- Commerce7__BaseUrl=https://api.commerce7.com/v1/`, .NET's `Section__Key`).
+ */
+export const YAML_C7_BASE = /^[ \t-]*["']?[\w.-]*(?:url|uri|base|host|endpoint|api|root|origin)[\w.-]*["']?\s*[:=]\s*["']?https?:\/\/api\.commerce7\.com/im;
 
 /** Is a folder of this name skipped? */
 export function isSkippedDir(name: string, opts: { includeTests?: boolean } = {}, parent?: string): boolean {

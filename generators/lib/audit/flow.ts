@@ -86,7 +86,8 @@ const PKG_METHOD_CONST = /^(?!(?:request|req|self\.request|this\.request|r)\.)[a
 const methodConst = (text: string): string | null => { text = text.replace(/^\\/, ''); const m = METHOD_CONST.exec(text) ?? LIB_METHOD_CONST.exec(text) ?? PKG_METHOD_CONST.exec(text); return m ? (m[1] ?? m[2] ?? m[3])!.toUpperCase() : null; };
 const ENV_READ = /(?:^|\.)(?:env|environ|ENV)(?:\.|\[|$)|getenv|GetEnvironmentVariable|Deno\.env|^\$_(?:ENV|SERVER)\[/;
 /** A name that holds a Commerce7 base URL even when its value comes from the environment or elsewhere. */
-export const BASE_NAME = /(?:c7|commerce7)[\w]*(?:url|uri|base|host|api|endpoint|root|origin)|(?:url|uri|base|host|api|endpoint|root|origin)[\w]*(?:c7|commerce7)/i;
+// (A .NET configuration key's sections too: `Commerce7:BaseUrl`.)
+export const BASE_NAME = /(?:c7|commerce7)\w*:?\w*(?:url|uri|base|host|api|endpoint|root|origin)|(?:url|uri|base|host|api|endpoint|root|origin)[\w]*(?:c7|commerce7)/i;
 const C7_URL = /https?:\/\/api\.commerce7\.com(?::\d+)?/i;
 
 /** First path segments that belong to Commerce7's API (from the catalog's path map). */
