@@ -106,7 +106,7 @@ const STRING_TEXT = new Set(['string_fragment', 'string_content', 'escape_sequen
   'interpolation_quote', 'string_literal_content', 'interpreted_string_literal_content', 'raw_string_literal_content', 'heredoc_start',
   'heredoc_end', 'heredoc_body', 'nowdoc_body', 'nowdoc_string', 'interpolated_string_text', 'interpolated_verbatim_string_text',
   'string_literal_encoding', 'raw_string_start', 'raw_string_end', 'raw_string_content', 'string_value', 'text_interpolation']);
-const WRAPPERS = new Set(['template_substitution', 'interpolation', 'parenthesized_expression', 'await_expression', 'as_expression',
+const WRAPPERS = new Set(['template_substitution', 'interpolation', 'parenthesized_expression', 'await_expression', 'await', 'as_expression',
   'non_null_expression', 'satisfies_expression', 'type_assertion', 'argument', 'literal_element', 'expression_list', 'expression_statement',
   'cast_expression', 'parenthesized_statements', 'arrow_expression_clause', 'unary_expression_paren', 'equals_value_clause', 'spread_element_no']);
 const IDENT = new Set(['identifier', 'constant', 'variable_name', 'name', 'property_identifier', 'field_identifier',
@@ -882,6 +882,24 @@ export function extractFacts(file: string, grammar: string, root: SyntaxNode): F
       if (iter.k === 'ref' && iter.simple && fn.params.includes(iter.name)) (fn.iterParams ??= new Set()).add(iter.name);
     }
   };
+  /** Assignments read as a case table's elements (caseTable), by node. */
+  const caseAssigned = new Set<number>();
+  const caseTable = (n: SyntaxNode, fn: FnDef) => {
+    const arms = namedChildren(n).filter((c) => c.type === 'case_item').map((item) => namedChildren(item).filter((c) => c.type === 'variable_assignment'));
+    const named = (a: SyntaxNode) => field(a, 'name')?.text ?? namedChildren(a)[0]?.text ?? '';
+    const withAll = (names: string[]) => arms.filter((as) => names.every((nm) => as.some((a) => named(a) === nm)));
+    const counts = new Map<string, number>();
+    for (const as of arms) for (const nm of new Set(as.map(named))) counts.set(nm, (counts.get(nm) ?? 0) + 1);
+    const names = [...counts].filter(([, c]) => c >= 2).map(([nm]) => nm);
+    const rows = names.length >= 2 ? withAll(names) : [];
+    if (rows.length < 2) return;
+    const loop = `${file}:${lineOf(n)}:case`;
+    for (const nm of names) {
+      const items = rows.map((as) => { const a = as.find((x) => named(x) === nm)!; const v = field(a, 'value') ?? namedChildren(a)[1]; return { value: v ? toExpr(v) : ({ k: 'str', parts: [''], line: lineOf(a) } as Expr), spread: false }; });
+      add(fn === top ? facts.defs : fn.locals, nm, { k: 'elem', iter: { k: 'list', items, line: lineOf(n) }, loop, line: lineOf(n) } as Expr);
+    }
+    for (const as of rows) for (const a of as) if (names.includes(named(a))) caseAssigned.add(a.startIndex);
+  };
   const visit = (n: SyntaxNode, fn: FnDef) => {
     const t = n.type;
     if (t === 'comment' || t === 'line_comment' || t === 'block_comment') return;
@@ -1052,7 +1070,10 @@ export function extractFacts(file: string, grammar: string, root: SyntaxNode): F
     if (named) add(facts.defs, named, { k: 'sym', name: named, line: lineOf(n) });
     const copied = grammar === 'go' ? copyLoop(n) : null;
     if (copied) add(fn === top ? facts.defs : fn.locals, copied[0], toExpr(copied[1]));
-    for (const [nameNode, valueNode] of named ? [] : definitions(n)) {
+    // Bash: `case "$cmd" in list) method=GET; path=/web-hook ;; sync) method=POST; path=/app-sync ;; esac`: a table,
+    // each arm an element, so an arm's method goes with its own path (as a loop's elements do).
+    if (grammar === 'bash' && t === 'case_statement') caseTable(n, fn);
+    for (const [nameNode, valueNode] of named || caseAssigned.has(n.startIndex) ? [] : definitions(n)) {
       if (FUNCTION.has(valueNode.type)) continue;
       // A destructuring assignment (const { verb, route } = OPS[op]; method, path = ACTIONS[a]; [$m, $p] = $ops[$k]):
       // each name is a part of the one value (an `elem` of it, `one`), so its parts stay together.
@@ -1173,5 +1194,16 @@ export function extractFacts(file: string, grammar: string, root: SyntaxNode): F
     }
   };
   visit(root, top);
+  // Bash: a function that hands its arguments on (`c7_args "$@"; curl "${CURL_ARGS[@]}"`) sees what the function
+  // it called sets (bash variables are global unless `local`), with the same positional parameters.
+  if (grammar === 'bash') {
+    const byName = new Map(facts.fns.filter((f) => f.name).map((f) => [f.name, f] as [string, FnDef]));
+    for (const fn of facts.fns) for (const c of fn.calls) {
+      const target = byName.get(c.fn);
+      const passesAll = c.args.length === 1 && /^"?\$[@*]"?$/.test(c.args[0]!.value.k === 'str' ? c.args[0]!.value.parts.map((p) => (typeof p === 'string' ? p : p.k === 'ref' ? p.text : '')).join('') : c.args[0]!.value.k === 'ref' ? c.args[0]!.value.text : '');
+      if (!target || target === fn || c.recv || !passesAll) continue;
+      for (const [name, defs] of target.locals) if (!fn.locals.has(name)) fn.locals.set(name, defs);
+    }
+  }
   return facts;
 }

@@ -122,6 +122,19 @@ export function isC7Based(v: Val): boolean {
   return 'hole' in p0 && !!p0.base;
 }
 /** Constructors of in-memory collections: `new Map()`, `dict()`, `Hash.new`, `defaultdict(list)`, `make(map[string]int)`. */
+/**
+ * Python's `x.get("customer", {})`: a dict's get with a default (a session's and httpx's get take no second positional
+ * argument; only the module's requests.get(url, params) does).
+ */
+function dictGet(c: CallSite, facts: FileFacts): boolean {
+  if (facts.grammar !== 'python' || c.fn !== 'get' || !c.recv || /^(?:requests|httpx)$/.test(c.recv)) return false;
+  const positional = c.args.filter((a) => !a.key).map((a) => a.value);
+  const d = positional[1];
+  return positional.length === 2 && !!d && (d.k === 'obj' || d.k === 'list' || d.k === 'other' && /^(?:None|True|False|-?\d[\d.]*|\{\}|\[\]|\(\))$/.test(d.text) || d.k === 'str' && d.parts.every((p) => typeof p === 'string'));
+}
+
+/** A call that decodes a response body: what a function returning it returns is data. */
+const DECODED = /^(?:json|loads|parse|decode|json_decode|toArray|to_h|parsed_response|JSON)$/;
 const DATA_MAKER = /^(Map|WeakMap|Set|dict|defaultdict|OrderedDict|Counter|Dictionary|ConcurrentDictionary|HashMap|Hash|URLSearchParams|Headers|FormData|make|array|ArrayObject|SplObjectStorage|Collection|collect)$/;
 /** Steps of a request builder that add to the URL's path (Path, Pathf, segment, resource, AppendPath…). */
 const PATH_STEP = /^(?:path|pathf|segment|segments|resource|endpoint|route|child|sub|at|appendpath|addpath|withpath|setpath|join|url|uri)$/i;
@@ -1230,10 +1243,40 @@ export class Flow {
       return;
     }
     const defs = [...(env.fn.locals.get(recv) ?? []), ...(env.facts.defs.get(recv) ?? [])];
-    const made = defs.find((d): d is Extract<Expr, { k: 'call' }> => d.k === 'call' && (d.fn === target.cls || d.fn === 'new' && d.recv === target.cls));
-    if (!made) return;
+    const isMade = (d: Expr): d is Extract<Expr, { k: 'call' }> => d.k === 'call' && (d.fn === target.cls || d.fn === 'new' && d.recv === target.cls);
+    const made = defs.find(isMade);
+    if (!made) {
+      // An entry of a constant table of such objects (ep = ENDPOINTS[name], ENDPOINTS = { "note": Endpoint("POST",
+      // "/note"), … }): each entry's fields, the key picking one (a parameter's at each call site, see subst).
+      const ix = defs.find((d): d is Extract<Expr, { k: 'index' }> => d.k === 'index');
+      const table = ix && env.depth < MAX_DEPTH ? this.tableExprs(ix.obj, env) : null;
+      if (!ix || !table?.size || ![...table.values()].every((x) => isMade(x.expr))) return;
+      const perField = new Map<string, Map<string, Val[]>>();
+      for (const [key, x] of [...table].slice(0, 32)) {
+        const b = this.bind(ctor, (x.expr as Extract<Expr, { k: 'call' }>).args, '', x.env);
+        for (const [f, p] of ctor.fields) { const v = b.get(p); if (v) (perField.get(f) ?? perField.set(f, new Map()).get(f)!).set(key, v); }
+      }
+      for (const k of this.eval(ix.key, { ...env, depth: env.depth + 1 }).slice(0, 4)) {
+        const p0 = k.parts.length === 1 ? k.parts[0] : undefined;
+        const picked = tableKey(k);
+        for (const [f, byKey] of perField) {
+          const vals: Val[] = p0 !== undefined && typeof p0 !== 'string' && 'param' in p0 && !p0.table ? [{ parts: [{ param: p0.param, table: byKey }], ev: [...k.ev] }]
+            : picked !== null ? byKey.get(picked) ?? [] : [];
+          if (vals.length) map.set(`this.${f}`, [...(map.get(`this.${f}`) ?? []), ...vals]);
+        }
+      }
+      return;
+    }
     const ctorBindings = this.bind(ctor, made.args, '', env);
     for (const [f, p] of ctor.fields) { const v = ctorBindings.get(p); if (v) map.set(`this.${f}`, v); }
+  }
+
+  /** A constant table's entries as expressions, with the place to evaluate each (tableOf evaluates them instead). */
+  private tableExprs(obj: Expr, env: Env): Map<string, { expr: Expr; env: Env }> | null {
+    if (obj.k !== 'ref') return null;
+    const def = this.objectDef(obj, env);
+    if (!def || def.expr.k !== 'obj') return null;
+    return new Map(def.expr.entries.filter((en) => en.key !== '...').slice(0, 64).map((en) => [en.key, { expr: en.value, env: def.env }]));
   }
 
   /**
@@ -1653,6 +1696,9 @@ export class Flow {
       // Nor a method of this very class reached through one of its fields (this.http.get(...) inside a class that
       // defines get(id)): the field holds a client, not this object.
       if (helper?.cls && fn.cls && /^(?:this\.#?|self\.|@|\$this->)\w+$/.test(c.recv) && this.ancestry(fn.cls).includes(helper.cls)) helper = undefined;
+      // Nor a method of what a project method returned as a decoded body (page = await self.get(path); page.get(key)):
+      // a dict's get, not the client's.
+      if (helper && this.isResponseResult(c, env)) helper = undefined;
       // Nor a route the app declares (app.post('/webhooks/club', handler), router.get(path, fn)): its own endpoint.
       if (helper && c.fnArg && ROUTE_RECV.test(c.recv) && /^(?:get|post|put|patch|delete|del|all|use|route|head|options)$/i.test(c.fn)) helper = undefined;
       // Nor a method of a Python local made as a literal (ids = {…}; ids.get(k)): a dict's get is not Resource.get.
@@ -1684,7 +1730,7 @@ export class Flow {
         continue;
       }
       // A dict, hash or map literal's get/delete is not HTTP: CACHE.get("customer"), {"a": 1}.get("order").
-      if (VERB.test(c.fn) && (this.isDataReceiver(c, env) || this.isStubResult(c, env))) continue;
+      if (VERB.test(c.fn) && (this.isDataReceiver(c, env) || this.isStubResult(c, env) || this.isResponseResult(c, env) || dictGet(c, facts))) continue;
       if (c.recvExpr && isMockChain(c.recvExpr, fn, facts, 0)) continue;
       let sink = (facts.grammar === 'python' && this.project.airflowConns?.size ? this.airflowCall(c, env) : null) ?? detectSink(c, fn) ?? this.clientCall(c, env) ?? this.contractCall(c, env) ?? this.aliasCall(c, env) ?? this.builderCall(c, env) ?? this.declaredRoute(c, env) ?? this.registeredResource(c) ?? this.dynamicVerb(c, env) ?? this.ormCall(c, env) ?? this.apironCall(c, env);
       if (!sink && facts.grammar === 'bash') {
@@ -1961,6 +2007,23 @@ export class Flow {
     if (!this.hasStubs() || r?.k !== 'ref' || !r.simple) return false;
     const defs = env.fn.locals.get(r.name) ?? env.facts.defs.get(r.name);
     return !!defs?.length && defs.every((d) => d.k === 'call' && !!d.recv && !!this.resolveFn(d.fn, d.recv, env.facts, (f) => !!f.stub));
+  }
+
+  /**
+   * A receiver defined only as what project functions return, each returning a decoded response body (`return await
+   * r.json()`, `resp.json()`, `json.loads(r.text)`): data, not a client.
+   */
+  private isResponseResult(c: CallSite, env: Env): boolean {
+    const r = c.recvExpr;
+    if (r?.k !== 'ref' || !r.simple) return false;
+    const defs = env.fn.locals.get(r.name);
+    if (!defs?.length) return false;
+    return defs.every((d) => {
+      const call = d.k === 'call' && d.fn === 'await' && d.args[0]?.value.k === 'call' ? d.args[0].value : d;
+      if (call.k !== 'call') return false;
+      const target = this.resolveFn(call.fn, call.recv, env.facts, (f) => f.returns.length > 0);
+      return !!target && target.returns.every((x) => DECODED.test(x.k === 'call' ? x.fn : '') || x.k === 'call' && x.fn === 'await' && x.args[0]?.value.k === 'call' && DECODED.test(x.args[0].value.fn));
+    });
   }
 
   /** A receiver that is data, not a client: a dict/hash/map literal, or a name defined only as one. */

@@ -459,6 +459,10 @@ export function auditSourcesSync(sources: AuditSource[], extra: AuditExtra = {})
     if (fn.cls && fn.name && (callerFns.get(fn.name) ?? []).some((x) => x.by.file !== f.file || x.by.cls !== fn.cls)) usedClasses.add(`${f.file}\u0000${fn.cls}`);
   }
   const unusedMethod = (f: FileFacts, fn: FnDef) => !!fn.cls && !!fn.name && fn.method && !called.has(fn.name) && usedClasses.has(`${f.file}\u0000${fn.cls}`);
+  // A PowerShell module's function no script calls, in a module whose other functions scripts call (Get-C7Promotion
+  // beside a used Invoke-C7Request): the same, a module being its functions' class.
+  const usedModules = new Set(parsed.filter((f) => /\.psm1$/i.test(f.file) && f.fns.some((fn) => fn.name && (callerFns.get(fn.name) ?? []).some((x) => x.by.file !== f.file))).map((f) => f.file));
+  const unusedModuleFn = (f: FileFacts, fn: FnDef) => !fn.cls && !!fn.name && !called.has(fn.name) && usedModules.has(f.file);
   // Dead code, and why: a private method nothing calls; a method nothing calls in a class used elsewhere, for a call
   // whose path or method comes from its parameters (a public method making a fixed call is an entry point: a cron's
   // sweep()); then, to a fixed point, a function whose every caller is dead, or such an unused method passing it its
@@ -466,13 +470,14 @@ export function auditSourcesSync(sources: AuditSource[], extra: AuditExtra = {})
   // nothing calls). Callers are matched by name, so one live caller of that name keeps it.
   const dead = new Map<FnDef, string>();
   const unusedWhy = 'a method nothing in the code calls, in a class used elsewhere (if code outside this folder calls it, add its permission by hand)';
+  const unusedModuleWhy = 'a function nothing in the code calls, in a module used elsewhere (if a script outside this folder calls it, add its permission by hand)';
   const unused = new Set<FnDef>();
   {
     const all = parsed.flatMap((f) => f.fns.map((fn) => ({ f, fn })));
     for (const { f, fn } of all) {
       if (!fn.name || called.has(fn.name)) continue;
       if (fn.private) dead.set(fn, 'a private method nothing calls: dead code');
-      else if (unusedMethod(f, fn)) unused.add(fn);
+      else if (unusedMethod(f, fn) || unusedModuleFn(f, fn)) unused.add(fn);
     }
     for (let changed = dead.size + unused.size > 0; changed;) {
       changed = false;
@@ -498,7 +503,7 @@ export function auditSourcesSync(sources: AuditSource[], extra: AuditExtra = {})
       // An unused method is dead when one of its calls takes its path or method from its parameters (then all are).
       // (So is a declaration without a body, a Refit interface's method, when the interface's other methods are
       // called: an interface method is never an entry point.)
-      const unusedOpen = unused.has(fn) && (!!fn.stub || sinks.some((r) => hasParam(r.url) || (r.method !== null && hasParam(r.method))));
+      const unusedOpen = unused.has(fn) && (!!fn.stub || usedModules.has(f.file) || sinks.some((r) => hasParam(r.url) || (r.method !== null && hasParam(r.method))));
       // (A dead or unused method's call on a member each subclass sets: listed once per subclass's value.)
       for (const r of sinks.flatMap((x) => (dead.has(fn) || unusedOpen ? flow.eachMember(x) : [x]))) {
         for (const ev of r.url.ev) usedLines.add(`${ev.file}:${ev.line}`);
@@ -515,7 +520,7 @@ export function auditSourcesSync(sources: AuditSource[], extra: AuditExtra = {})
         // So is a public method nothing calls in a class the code uses from elsewhere (ProductService.remove(id) beside
         // a used get(id), an SDK's deleteClub() the job never calls): listed, not counted, as four sets written apart
         // from the engine judged; if code outside the folder calls it, its permission is to be added by hand.
-        const why = dead.get(fn) ?? (unusedOpen ? unusedWhy : undefined);
+        const why = dead.get(fn) ?? (unusedOpen ? (fn.cls ? unusedWhy : unusedModuleWhy) : undefined);
         if (why) {
           const key = `p:${r.file}:${r.line}:${c.path}`;
           if (seen.has(key)) continue;
