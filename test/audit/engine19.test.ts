@@ -134,4 +134,31 @@ describe('audit engine: shapes of the nineteenth development set', () => {
     assert.deepEqual(calls(r), ['POST /note', 'PUT /gift-card/{id}']);
     assert.deepEqual(r.unresolved, []);
   });
+  it("C#: a table keyed by a declared enum's members ([C7Resource.Vendor] = \"vendor\") is read by the member the caller passes", async () => {
+    const r = await audit({
+      'Gateway.cs': [
+        'public enum C7Resource { Product, Vendor, Department }',
+        'public sealed class Gateway',
+        '{',
+        '    private static readonly IReadOnlyDictionary<C7Resource, string> Paths = new Dictionary<C7Resource, string>',
+        '    {',
+        '        [C7Resource.Product] = "product",',
+        '        [C7Resource.Vendor] = "vendor",',
+        '        [C7Resource.Department] = "department",',
+        '    };',
+        `    private readonly HttpClient _http = new HttpClient { BaseAddress = new Uri("${C7}/") };`,
+        '    public Task<string> ListAsync(C7Resource resource, string? q = null) => Send(HttpMethod.Get, q is null ? Paths[resource] : $"{Paths[resource]}?{q}");',
+        '    public Task<string> SaveAsync(C7Resource resource, string id) => Send(HttpMethod.Put, $"{Paths[resource]}/{id}");',
+        '    private async Task<string> Send(HttpMethod method, string path)',
+        '    {',
+        '        using var req = new HttpRequestMessage(method, path);',
+        '        using var res = await _http.SendAsync(req);',
+        '        return await res.Content.ReadAsStringAsync();',
+        '    }',
+        '}',
+      ].join('\n'),
+      'Job.cs': ['public class Job(Gateway c7)', '{', '    public async Task Run(string vendorId) { await c7.ListAsync(C7Resource.Department); await c7.SaveAsync(C7Resource.Vendor, vendorId); }', '}'].join('\n'),
+    });
+    assert.deepEqual(calls(r), ['GET /department', 'PUT /vendor/{id}']);
+  });
 });

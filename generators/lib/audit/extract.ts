@@ -1055,6 +1055,8 @@ export function extractFacts(file: string, grammar: string, root: SyntaxNode): F
       }
     }
     if (grammar === 'c-sharp' && t === 'binary_expression') nullFallback(n, fn, toExpr);
+    // A C# enum's name: `Res.Product` is that member (a table's key), not a definition named Product (flow.ts).
+    if (grammar === 'c-sharp' && t === 'enum_declaration') { const nm = field(n, 'name'); if (nm) add(facts.defs, `\u0000enum:${nm.text}`, { k: 'other', text: 'enum', line: lineOf(n) }); }
     // Bash: `local method=${2:-GET}`: the default of the function's second parameter, where a caller leaves it out.
     if (grammar === 'bash' && t === 'expansion' && fn !== top) {
       const d = shellDefault(n);

@@ -623,6 +623,9 @@ export class Flow {
     }
     const classSetting = this.classSetting(e, env) ?? this.csMember(e, env);
     if (classSetting) return classSetting;
+    // C#: a member of an enum the project declares (C7Resource.Vendor) is that member, whatever else is named Vendor.
+    const enumMember = env.facts.grammar === 'c-sharp' && !e.simple ? /^([A-Z]\w*)\.([A-Za-z_]\w*)$/.exec(e.text) : null;
+    if (enumMember && this.nearest(this.project.defs, `\u0000enum:${enumMember[1]}`, env.facts.file).length) return [hole(`:${enumMember[2]}`)];
     const key = `${e.name}`;
     if (env.stack.has(key)) {
       // A local set from itself (path = fmt.Sprintf(path, ids...), url = url + "?q"): the value it had before, its
