@@ -161,4 +161,29 @@ describe('audit engine: shapes of the nineteenth development set', () => {
     });
     assert.deepEqual(calls(r), ['GET /department', 'PUT /vendor/{id}']);
   });
+  it('Ruby: define_method("list_#{name}") over a constant hash is one method per entry, counted where each is called', async () => {
+    const r = await audit({
+      'lib/c7.rb': [
+        'require "http"',
+        'module C7',
+        '  class Api',
+        `    BASE = "${C7}"`,
+        '    RESOURCES = { orders: "order", vendors: "vendor", clubs: "club" }.freeze',
+        '    def initialize(tenant) = @http = HTTP.headers("tenant" => tenant)',
+        '    RESOURCES.each do |name, path|',
+        '      define_method("list_#{name}") do |**params|',
+        '        @http.get("#{BASE}/#{path}", params: params).parse',
+        '      end',
+        '      define_method("find_#{name.to_s.chomp("s")}") do |id|',
+        '        @http.get("#{BASE}/#{path}/#{id}").parse',
+        '      end',
+        '    end',
+        '  end',
+        'end',
+      ].join('\n'),
+      'job.rb': ['require_relative "lib/c7"', 'api = C7::Api.new("t")', 'api.list_orders(limit: 50)', 'api.find_vendor(ARGV[0])'].join('\n'),
+    });
+    assert.deepEqual(calls(r), ['GET /order', 'GET /vendor/{id}']);
+    assert.ok(r.unresolved.some((u) => /list_clubs, a method nothing in the code calls/.test(u.why)), JSON.stringify(r.unresolved));
+  });
 });

@@ -77,6 +77,8 @@ export interface FnDef {
   /** A declaration without a body of its own (Python `...`/`pass`, a C# interface method): an API client library's
    * declared call (uplink, Refit); what it returns is a response. */
   stub?: boolean;
+  /** A method the code generates (Ruby's define_method per table entry): an API surface, never an entry point. */
+  generated?: boolean;
   /** A method only its own class may call (private, `#name`, C#'s default, Python's `_name`). */
   private?: boolean;
   /** A C# extension method (`this HttpClient http` first): called as `http.Name(…)`, the receiver is that parameter. */
@@ -882,6 +884,53 @@ export function extractFacts(file: string, grammar: string, root: SyntaxNode): F
       if (iter.k === 'ref' && iter.simple && fn.params.includes(iter.name)) (fn.iterParams ??= new Set()).add(iter.name);
     }
   };
+  /** define_method in a loop over a constant hash (see visit): true when it was read as one method per entry. */
+  const definedMethods = (n: SyntaxNode, fn: FnDef, args: Arg[]): boolean => {
+    const cb = namedChildren(n).find((c) => c.type === 'do_block' || c.type === 'block');
+    const tmpl = args[0]?.value;
+    if (!cb || !tmpl || tmpl.k !== 'str' || args.length !== 1) return false;
+    // The loop variables: elements of TABLE (or TABLE.each_pair), the key at 0 and the value at 1.
+    const loopVar = (e: Expr): string | null => (e.k === 'ref' && e.simple ? e.name : e.k === 'call' && e.recvExpr ? loopVar(e.recvExpr) : null);
+    const holes = tmpl.parts.filter((p): p is Expr => typeof p !== 'string');
+    const keyVar = holes.length === 1 ? loopVar(holes[0]!) : null;
+    const scope = fn === top ? facts.defs : fn.locals;
+    const el = keyVar ? scope.get(keyVar)?.find((x): x is Extract<Expr, { k: 'elem' }> => x.k === 'elem') : undefined;
+    if (!el) return false;
+    const iter = el.iter.k === 'call' && el.iter.fn === 'each_pair' && el.iter.recvExpr ? el.iter.recvExpr : el.iter;
+    const unwrap = (x: Expr): Expr => (x.k === 'call' && x.fn === 'freeze' && x.recvExpr ? unwrap(x.recvExpr) : x);
+    const table = iter.k === 'ref' ? (facts.defs.get(iter.name) ?? []).map(unwrap).find((x): x is Extract<Expr, { k: 'obj' }> => x.k === 'obj') : undefined;
+    if (!table?.entries.length || table.entries.length > 32) return false;
+    const valueVar = [...scope].find(([, xs]) => xs.some((x) => x.k === 'elem' && x.loop === el.loop && x.at === 1))?.[0];
+    // The method's name for a key: the key through to_s / to_sym / chomp("s") / delete_suffix("s") / singularize.
+    const nameOf = (e: Expr, key: string): string | null => {
+      if (e.k === 'ref') return key;
+      if (e.k !== 'call' || !e.recvExpr) return null;
+      const inner = nameOf(e.recvExpr, key);
+      if (inner === null) return null;
+      const a = e.args[0]?.value;
+      const lit = a?.k === 'str' && typeof a.parts[0] === 'string' ? a.parts[0] : undefined;
+      if (/^(?:to_s|to_sym|to_str)$/.test(e.fn) && !e.args.length) return inner;
+      if (/^(?:chomp|delete_suffix)$/.test(e.fn) && lit !== undefined) return inner.endsWith(lit) ? inner.slice(0, -lit.length) : inner;
+      if (e.fn === 'singularize' && !e.args.length) return inner.replace(/s$/, '');
+      return null;
+    };
+    const names = table.entries.map((en) => { const k = en.key.replace(/^:/, ''); const m = nameOf(holes[0]!, k); return m === null ? null : tmpl.parts.map((p) => (typeof p === 'string' ? p : m)).join(''); });
+    if (names.some((x) => x === null)) return false;
+    const params = paramList(field(cb, 'parameters') ?? namedChildren(cb).find((c) => c.type === 'block_parameters') ?? null);
+    const body = namedChildren(cb).find((c) => c.type === 'body_statement' || c.type === 'block_body') ?? null;
+    table.entries.forEach((en, i) => {
+      const def: FnDef = { name: names[i]!, ...params, calls: [], locals: new Map(), returns: [], line: lineOf(n), file, method: true, cls: currentClass, generated: true };
+      def.locals.set(keyVar!, [{ k: 'sym', name: en.key.replace(/^:/, ''), line: lineOf(n) }]);
+      if (valueVar) def.locals.set(valueVar, [en.value]);
+      facts.fns.push(def);
+      if (body) {
+        visit(body, def);
+        const last = namedChildren(body).pop();
+        if (last && !/^(if|unless|while|until|case|begin|return|rescue|ensure)$/.test(last.type)) def.returns.push(toExpr(last));
+      }
+    });
+    return true;
+  };
   /** Assignments read as a case table's elements (caseTable), by node. */
   const caseAssigned = new Set<number>();
   const caseTable = (n: SyntaxNode, fn: FnDef) => {
@@ -1135,6 +1184,9 @@ export function extractFacts(file: string, grammar: string, root: SyntaxNode): F
       // A JS/TS decorator named for a verb (Nest, routing-controllers, tsoa: @Get('/x'), @Delete(':id')) declares the
       // app's own route. Python's decorators stay calls: uplink's @get("order") is a client.
       const route = n.parent?.type === 'decorator' && grammar !== 'python' && !!name && /^(?:Get|Post|Put|Patch|Delete|Head|Options|All)$/.test(name);
+      // Ruby: `RESOURCES.each do |name, path| define_method("list_#{name}") do |**params| … end end`: one method per
+      // entry, named and bound per entry, counted where each is called (not where the block is written).
+      if (grammar === 'ruby' && name === 'define_method' && !recv && currentClass && definedMethods(n, fn, toArgs(argsNode))) return;
       if (name && !route) {
         const args = toArgs(argsNode);
         // A Ruby block on a receiver's verb (Faraday's conn.put(path) do |req| … end) configures the request; a block

@@ -503,7 +503,7 @@ export function auditSourcesSync(sources: AuditSource[], extra: AuditExtra = {})
       // An unused method is dead when one of its calls takes its path or method from its parameters (then all are).
       // (So is a declaration without a body, a Refit interface's method, when the interface's other methods are
       // called: an interface method is never an entry point.)
-      const unusedOpen = unused.has(fn) && (!!fn.stub || usedModules.has(f.file) || sinks.some((r) => hasParam(r.url) || (r.method !== null && hasParam(r.method))));
+      const unusedOpen = unused.has(fn) && (!!fn.stub || !!fn.generated || usedModules.has(f.file) || sinks.some((r) => hasParam(r.url) || (r.method !== null && hasParam(r.method))));
       // (A dead or unused method's call on a member each subclass sets: listed once per subclass's value.)
       for (const r of sinks.flatMap((x) => (dead.has(fn) || unusedOpen ? flow.eachMember(x) : [x]))) {
         for (const ev of r.url.ev) usedLines.add(`${ev.file}:${ev.line}`);
