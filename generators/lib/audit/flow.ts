@@ -89,6 +89,9 @@ const ENV_READ = /(?:^|\.)(?:env|environ|ENV)(?:\.|\[|$)|getenv|GetEnvironmentVa
 // (A .NET configuration key's sections too: `Commerce7:BaseUrl`.)
 export const BASE_NAME = /(?:c7|commerce7)\w*:?\w*(?:url|uri|base|host|api|endpoint|root|origin)|(?:url|uri|base|host|api|endpoint|root|origin)[\w]*(?:c7|commerce7)/i;
 const C7_URL = /https?:\/\/api\.commerce7\.com(?::\d+)?/i;
+const C7_START = new RegExp(`^\\s*${C7_URL.source}`, 'i');
+/** A string that starts with Commerce7's API URL (a base, or a default that is the base). */
+const startsC7 = (s: string): boolean => C7_START.test(s);
 
 /** First path segments that belong to Commerce7's API (from the catalog's path map). */
 export const RESOURCES: ReadonlySet<string> = new Set(pathRules().map((r) => r.pattern.split('/')[1]!).filter((s) => s && !s.startsWith('{')));
@@ -118,7 +121,7 @@ function withSep(v: Val, sep: string): Val {
 export function isC7Based(v: Val): boolean {
   const p0 = v.parts.find((p) => typeof p !== 'string' || p.trim() !== '');
   if (p0 === undefined) return false;
-  if (typeof p0 === 'string') return C7_URL.test(p0) && /^\s*https?:\/\/api\.commerce7\.com/i.test(p0);
+  if (typeof p0 === 'string') return startsC7(p0);
   return 'hole' in p0 && !!p0.base;
 }
 /** Constructors of in-memory collections: `new Map()`, `dict()`, `Hash.new`, `defaultdict(list)`, `make(map[string]int)`. */
@@ -292,7 +295,7 @@ export class Flow {
           if (e.orElse && alts[0]!.length && alts[0]!.every((v) => v.parts.length > 0 && v.parts.every((p) => typeof p === 'string') && v.parts.join('') !== '')) return alts[0]!;
           // process.env.C7_API_URL ?? 'https://api.commerce7.com/v1': the default is the base, and its line the URL's
           // evidence (as an environment read's default argument is), not an unknown name beside it.
-          const dflt = alts.findIndex((vs) => vs.length > 0 && vs.every((v) => { const p0 = v.parts[0]; return typeof p0 === 'string' && /^https?:\/\/api\.commerce7\.com/i.test(p0); }));
+          const dflt = alts.findIndex((vs) => vs.length > 0 && vs.every((v) => { const p0 = v.parts[0]; return typeof p0 === 'string' && startsC7(p0); }));
           if (dflt > 0 && alts.every((vs, i) => i === dflt || vs.every((v) => { const p0 = v.parts.length === 1 ? v.parts[0] : undefined; return p0 !== undefined && typeof p0 !== 'string' && 'hole' in p0; }))) return alts[dflt]!;
           return uniq(alts.flat());
         }
@@ -951,7 +954,7 @@ export class Flow {
       // its line is where the URL's base comes from (not "a base URL that reaches no call").
       // (django-environ's env("C7_API_BASE", default="…") names it.)
       const dflt = (e.args.find((a) => a.key === 'default') ?? args[1])?.value;
-      const c7 = dflt?.k === 'str' && typeof dflt.parts[0] === 'string' && /^https?:\/\/api\.commerce7\.com/i.test(dflt.parts[0]) ? dflt.parts[0] : undefined;
+      const c7 = dflt?.k === 'str' && typeof dflt.parts[0] === 'string' && startsC7(dflt.parts[0]) ? dflt.parts[0] : undefined;
       if (c7 !== undefined) return [{ parts: [{ hole: name, base: true }], ev: [{ file: env.facts.file, line: dflt!.line, text: c7.slice(0, 120) }] }];
       if (!optionRead) return [hole(name, BASE_NAME.test(name) || !!this.project.baseKeys?.has(name))];
     }
