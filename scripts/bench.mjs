@@ -3,7 +3,8 @@
 //
 // CLI rows (issue #17): each command runs BENCH_RUNS times (default 9, at least 7), each run right after a bare
 // `node -e 0`, so both see the same machine load; printed: the median and min-max of each, the ratio of the
-// medians (the goal is stated as a ratio: the machine may be shared), and the peak resident memory. `new` twice:
+// medians (the goal is stated as a ratio: the machine may be shared), and the peak resident memory and CPU time of
+// another run of the same command with a probe (times are taken without it: see once()). `new` twice:
 // from this checkout (which packs the generator into vendor/) and as a user installed from npm gets it (npm pack of
 // this checkout, unpacked into a temporary folder: no vendor step). BENCH_ONLY=<regex> runs only the rows whose
 // label matches. Anchors: create-vite (a devDependency of this package, so it is installed here) and, with
@@ -25,7 +26,8 @@ const node = process.env.BENCH_NODE ?? process.execPath;
 const runs = Math.max(7, Number(process.env.BENCH_RUNS ?? 9));
 // Reports the child's peak resident memory and CPU time (user + system, less sensitive than wall time to a busy
 // machine) on stderr when it exits.
-const rssProbe = `data:text/javascript,process.on('exit',()=>{const u=process.resourceUsage();process.stderr.write('\\n@@maxrss='+u.maxRSS+' cpu='+(u.userCPUTime+u.systemCPUTime)+'\\n')})`;
+const rssProbe = path.join(mkdtempSync(path.join(tmpdir(), 'c7-bench-probe-')), 'probe.cjs');
+writeFileSync(rssProbe, "process.on('exit', () => { const u = process.resourceUsage(); process.stderr.write('\\n@@maxrss=' + u.maxRSS + ' cpu=' + (u.userCPUTime + u.systemCPUTime) + '\\n'); });\n");
 
 function largestExample() {
   const dirs = readdirSync(path.join(root, 'examples'));
@@ -57,10 +59,14 @@ let installed;
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-/** One run of `node [probe] args` in `cwd`: wall ms and peak MiB. */
-function once(args, { env, okCodes = [0], cwd } = {}) {
+/**
+ * One run of `node args` in `cwd`: wall ms; with `probe`, the peak MiB and CPU ms instead, read by a preloaded
+ * exit hook. Times are never taken with the probe: it makes Node start its module loader, which a bare `node -e 0`
+ * does not (+6 ms with --require, +15 ms with --import on this machine), and that made every ratio look smaller.
+ */
+function once(args, { env, okCodes = [0], cwd, probe = false } = {}) {
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(node, ['--import', rssProbe, ...args], { encoding: 'utf8', env: { ...env, NO_COLOR: '1' }, cwd, maxBuffer: 64 << 20 });
+  const r = spawnSync(node, [...(probe ? ['--require', rssProbe] : []), ...args], { encoding: 'utf8', env: { ...env, NO_COLOR: '1' }, cwd, maxBuffer: 64 << 20 });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   if (!okCodes.includes(r.status)) {
     console.error(`node ${args.join(' ')}: exit ${r.status}\n${r.stdout}\n${r.stderr}`);
@@ -82,7 +88,7 @@ function row(label, args, { setup, env, okCodes, goal, cold } = {}) {
   if (cold) {
     const what = cold();
     const ctx = setup?.();
-    first = { ...once(argsOf(ctx), { env, okCodes, cwd: ctx?.cwd }), what };
+    first = { ...once(argsOf(ctx), { env, okCodes, cwd: ctx?.cwd, probe: true }), what };
     ctx?.cleanup?.();
   }
   const times = [];
@@ -91,13 +97,15 @@ function row(label, args, { setup, env, okCodes, goal, cold } = {}) {
   const cpu = [];
   const bareCpu = [];
   for (let i = 0; i < runs; i++) {
-    const b = once(['-e', '0'], { env });
-    bare.push(b.ms);
-    bareCpu.push(b.cpu);
+    bare.push(once(['-e', '0'], { env }).ms);
+    bareCpu.push(once(['-e', '0'], { env, probe: true }).cpu);
     const ctx = setup?.();
-    const r = once(argsOf(ctx), { env, okCodes, cwd: ctx?.cwd });
+    times.push(once(argsOf(ctx), { env, okCodes, cwd: ctx?.cwd }).ms);
     ctx?.cleanup?.();
-    times.push(r.ms);
+    // The same run again with the probe, for its memory and CPU.
+    const ctx2 = setup?.();
+    const r = once(argsOf(ctx2), { env, okCodes, cwd: ctx2?.cwd, probe: true });
+    ctx2?.cleanup?.();
     rss.push(r.mib);
     cpu.push(r.cpu);
   }
@@ -169,7 +177,7 @@ function cliRows(env) {
 
 if (process.env.BENCH_CLI !== '0') {
   const version = spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim();
-  console.log(`node ${version} (${node}), ${runs} runs each, each after a bare node -e 0; median (min-max)\n`);
+  console.log(`node ${version} (${node}), ${runs} runs each, each after a bare node -e 0, times without a probe; median (min-max)\n`);
   const { NODE_EXTRA_CA_CERTS: ca, ...withoutCa } = process.env;
   if (ca) {
     console.log(`with NODE_EXTRA_CA_CERTS=${ca} (Node reads it at start):`);

@@ -1,10 +1,10 @@
 // After tsc and the precompiled validator: the `c7-app` bin as an esbuild bundle in dist/bin/, so a command starts
-// by loading a few files instead of resolving hundreds of modules in node_modules.
-//   dist/bin/c7-app.js   the entry: turns Node's compile cache on, then loads the CLI chunk
-//   dist/bin/*.js        the CLI (commander and the command list), and one lazy chunk per command's code
-//                        (esbuild code splitting: `await import('../commands/x.js')` in generators/cli/* is a chunk)
-//   dist/bin/{new,check}-fast-*.cjs  the code of `c7-app new` and of `c7-app check` as one CommonJS file each,
-//                        loaded with a V8 code cache (see below)
+// by loading two files instead of resolving hundreds of modules in node_modules, and compiles from a code cache.
+//   dist/bin/c7-app.js          the entry (generators/bin.ts): loads one of the files below with its V8 code cache
+//   dist/bin/<name>-<hash>.cjs  a hot command (validate, check, new): the program with that command alone, whole
+//   dist/bin/cli-<hash>.cjs     the program with every command: help, --version and the other commands' code
+// All CommonJS: a file run by vm with a code cache (generators/lib/code-cache.ts) is a script. Compiling the code
+// was most of a short command's time (Node 20 has no compile cache; Node 22+'s keeps only each module's top level).
 // Left out of the bundle, loaded from node_modules only on the paths that need them:
 //   - Yeoman (yeoman-environment, yeoman-generator, @yeoman/*, mem-fs*): `c7-app new` on a terminal and `c7-app
 //     scopes` run the tsc-built generators in dist/generators (a Yeoman generator is a module Yeoman loads by path);
@@ -152,9 +152,9 @@ const uriFormat = {
     });
   },
 };
-// dist/bin/package.json ({"type":"module"}, written below): Node's ESM loader looks for the package scope of every
-// module it resolves by walking up from its folder (~3 ms of each run in URL handling for dist/bin -> dist -> the
-// root); one level is enough. package-info's PACKAGE_ROOT (the nearest package.json) then starts from the root.
+// dist/bin/package.json ({"type":"commonjs"}, written below): Node looks for the package scope of the entry by
+// walking up from its folder; one level is enough. package-info's PACKAGE_ROOT (the nearest package.json) then
+// starts from the root.
 const PACKAGE_ROOT_START = 'const start = path.dirname(fileURLToPath(import.meta.url));';
 const packageRootFromBin = {
   name: 'package-root-from-bin',
@@ -167,38 +167,18 @@ const packageRootFromBin = {
   },
 };
 // commander requires node:child_process at load (for executable subcommands, which c7-app has none of): Node then
-// loads child_process, net, dgram... (~4 ms of validate). Its copy in the bundle gets the module on first use. In
-// the fast commands' files (FAST_COMMANDS below) every import of it does: its first git runs beside the writes (~3 ms on Node 24 that
-// were loading before the render).
+// loads child_process, net, dgram... (~4 ms of validate). In the bundle every import of it gets the module on first
+// use: `new`'s first git runs beside the writes (~3 ms on Node 24 that were loading before the render).
 const CHILD_PROCESS_EXPORTS = Object.keys(await import('node:child_process')).filter((k) => k !== 'default' && /^[A-Za-z_$][\w$]*$/.test(k));
-const lazyChildProcess = (importer = /[\\/]node_modules[\\/]commander[\\/]/) => ({
+const lazyChildProcess = {
   name: 'lazy-child-process',
   setup(b) {
     // (Not the facade's own require, which is the real module's.)
-    b.onResolve({ filter: /^node:child_process$/ }, (args) => (args.namespace !== 'c7-lazy' && importer.test(args.importer) ? { path: 'lazy-child-process', namespace: 'c7-lazy' } : undefined));
+    b.onResolve({ filter: /^node:child_process$/ }, (args) => (args.namespace !== 'c7-lazy' ? { path: 'lazy-child-process', namespace: 'c7-lazy' } : undefined));
     b.onLoad({ filter: /.*/, namespace: 'c7-lazy' }, () => ({
       loader: 'js',
       contents: `let cp; const get = () => (cp ??= require('node:child_process')); module.exports = { ${CHILD_PROCESS_EXPORTS.map((k) => `get ${k}() { return get().${k}; }`).join(', ')} };`,
     }));
-  },
-});
-// Node's built-ins as CommonJS: an ESM import of one makes Node build its ESM facade, which reads every export (for
-// node:fs, its lazy streams: ~6 ms on Node 20, ~10 to 20 ms for all of a run's built-ins). The bundle's own require
-// (the banner) gets the same module object without one.
-const builtinsAsRequire = {
-  name: 'builtins-as-require',
-  setup(b) {
-    b.onResolve({ filter: /^node:/ }, (args) => (args.kind === 'import-statement' ? { path: args.path, namespace: 'c7-builtin' } : undefined));
-    // As an ES module of its own (not CommonJS: esbuild's interop would copy every property of the built-in into a
-    // new object in each chunk that imports it, ~2.5 ms a run): each export read once at load, pure, so the unused
-    // ones are dropped (a read of a lazy getter, like fs's streams, would load what it hides).
-    b.onLoad({ filter: /.*/, namespace: 'c7-builtin' }, async (args) => {
-      const names = Object.keys(await import(args.path)).filter((k) => k !== 'default' && /^[A-Za-z_$][\w$]*$/.test(k));
-      return {
-        loader: 'js',
-        contents: [`const m = require(${JSON.stringify(args.path)});`, 'export default m;', ...names.map((k) => `export const ${k} = /* @__PURE__ */ (() => m.${k})();`)].join('\n'),
-      };
-    });
   },
 };
 {
@@ -209,110 +189,85 @@ const builtinsAsRequire = {
   for (const s of samples) if (fast.test(s) && !fullFormats.uri(s)) throw new Error(`URI_FAST accepts ${JSON.stringify(s)}, ajv-formats' uri does not`);
 }
 
+
 rmSync(outdir, { recursive: true, force: true });
 
-// The code of `c7-app new` and `c7-app check` (generators/commands/<name>.ts and what it imports) as one CommonJS file
-// each, dist/bin/<name>-fast-<hash>.cjs, loaded with a V8 code cache (generators/lib/code-cache.ts): compiling it was
-// most of the run's own time (Node 20 has no compile cache; Node 22+'s keeps only the top level of each module). The
-// ESM bundle's command loads it (fastLoader below). Some modules are the ESM bundle's own instances, required by name
-// from the loader: the errors (the CLI's `instanceof UserError`), and what makes an import(), which a script cannot
-// (the Yeoman runner, secretlint's loader).
-const hostModule = (rel) => path.join(root, 'generators', ...rel.split('/'));
-const FAST_COMMANDS = {
-  new: {
-    run: 'runNew',
-    host: { 'commands/errors.ts': 'c7-host:errors', 'commands/yeoman.ts': 'c7-host:yeoman' },
-    // The audit's parser sets --liftoff-only when it loads (lib/audit/parse.ts): set before the file is compiled,
-    // every run's cache is made under the same flags, which V8 requires of a cache it takes. No optimizing compiler
-    // (Maglev, Turbofan) either: a run of `new` is over before optimized code repays its compile, and their compile
-    // jobs' memory was the peak (Node 24: 80 -> 72 MiB, Node 20: 69 -> 62; the same time).
-    v8Flags: "[...(process.env.C7_AUDIT_WASM_TIERUP === '1' ? [] : ['--liftoff-only']), '--no-maglev', '--no-turbofan']",
-    // A run that made its project: the functions it compiled are the ones the next run needs.
-    complete: 'code === 0',
-  },
-  check: {
-    run: 'runCheck',
-    host: { 'commands/errors.ts': 'c7-host:errors', 'lib/checklist/secretlint-load.ts': 'c7-host:secretlint-load' },
-    // The optimizing compilers stay: a check may audit a large project.
-    v8Flags: "process.env.C7_AUDIT_WASM_TIERUP === '1' ? [] : ['--liftoff-only']",
-    // 1: the checklist was made and an item failed (--ci); 2 is a usage or I/O error.
-    complete: 'code === 0 || code === 1',
-  },
+// The bin's files (generators/bin.ts loads one per run, with its V8 code cache: generators/lib/code-cache.ts), each
+// CommonJS and whole in itself (its own copy of what it uses):
+//   - dist/bin/<name>-<hash>.cjs for each HOT command: the program with that command alone, and its code;
+//   - dist/bin/cli-<hash>.cjs: the program with every command, and the code of the others.
+// A file run by vm has no import(): each import() of a package left out of the bundle (Yeoman, secretlint) is the
+// entry's, through its host module c7-host:import (dynamicImports below).
+const HOT = ['validate', 'check', 'new'];
+const shared = {
+  outdir,
+  entryNames: '[name]-[hash]',
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  // ESM builds first: jsonc-parser's "main" is a UMD file whose require()s esbuild cannot follow.
+  mainFields: ['module', 'main'],
+  target: 'node20',
+  // (c7-host:*: what the entry gives the file, generators/bin.ts.)
+  external: [...EXTERNAL, 'c7-host:*'],
+  // import.meta.url as the ESM build has it: the file's URL (package-info's PACKAGE_ROOT, createRequire).
+  define: { 'import.meta.url': '__c7_import_meta_url' },
+  banner: { js: 'var __c7_import_meta_url = require("node:url").pathToFileURL(__filename).href;' },
+  legalComments: 'none',
+  // Less to read and hash on every start: whitespace only, so names stay in traces.
+  minifyWhitespace: true,
+  metafile: true,
+  logLevel: 'warning',
 };
-const fastFiles = {};
-for (const [name, { host }] of Object.entries(FAST_COMMANDS)) {
-  const ids = Object.fromEntries(Object.entries(host).map(([rel, id]) => [hostModule(rel), id]));
-  const hostModules = {
-    name: 'host-modules',
-    setup(b) {
-      b.onResolve({ filter: /\.js$/ }, (args) => {
-        const id = ids[path.resolve(args.resolveDir, args.path).replace(/\.js$/, '.ts')];
-        return id ? { path: id, external: true } : undefined;
-      });
-    },
-  };
-  const fast = await build({
-    entryPoints: { [`${name}-fast`]: path.join(root, 'generators', 'commands', `${name}.ts`) },
-    outdir,
-    entryNames: '[name]-[hash]',
-    outExtension: { '.js': '.cjs' },
-    bundle: true,
-    format: 'cjs',
-    platform: 'node',
-    mainFields: ['module', 'main'],
-    target: 'node20',
-    external: EXTERNAL,
-    plugins: [precompiled, uriFormat, packageRootFromBin, hostModules, lazyChildProcess(/./)],
-    // import.meta.url as the ESM build has it: the file's URL (package-info's PACKAGE_ROOT, createRequire).
-    define: { 'import.meta.url': '__c7_import_meta_url' },
-    banner: { js: 'var __c7_import_meta_url = require("node:url").pathToFileURL(__filename).href;' },
-    legalComments: 'none',
-    minifyWhitespace: true,
-    metafile: true,
-    logLevel: 'warning',
-  });
-  const file = Object.keys(fast.metafile.outputs).find((f) => f.endsWith('.cjs'));
-  // A script run by vm has no import(): every dynamic import must be bundled (then a require) or the host's.
-  const dynamic = fast.metafile.outputs[file].imports.filter((i) => i.kind === 'dynamic-import');
-  if (dynamic.length) throw new Error(`${file} imports ${dynamic.map((i) => i.path).join(', ')} with import(): bundle it, or make it a host module`);
-  fastFiles[name] = file;
-}
-/** generators/cli/<name>.ts's import of ../commands/<name>.js, in the ESM bundle: the CommonJS file above, with its code cache. */
-const fastLoader = {
-  name: 'fast-loader',
+const src = (rel) => JSON.stringify(path.join(root, 'generators', ...rel.split('/')));
+const capital = (s) => s[0].toUpperCase() + s.slice(1);
+/** Entry modules that are no file: `c7-entry:<name>`, with the contents given. */
+const virtualEntries = (contents) => ({
+  name: 'entries',
   setup(b) {
-    b.onResolve({ filter: /^\.\.\/commands\/[\w-]+\.js$/ }, (args) => {
-      const name = /[\\/]generators[\\/]cli[\\/]([\w-]+)\.ts$/.exec(args.importer)?.[1];
-      return name && FAST_COMMANDS[name] && args.path === `../commands/${name}.js` ? { path: name, namespace: 'c7-fast' } : undefined;
-    });
-    b.onLoad({ filter: /.*/, namespace: 'c7-fast' }, (args) => {
-      const { run, host, v8Flags, complete } = FAST_COMMANDS[args.path];
-      const hosts = Object.entries(host).map(([rel, id], i) => [`h${i}`, hostModule(rel), id]);
-      return {
-        loader: 'js',
-        resolveDir: root,
-        contents: [
-          "const { fileURLToPath } = process.getBuiltinModule('node:url');",
-          ...hosts.map(([v, file]) => `import * as ${v} from ${JSON.stringify(file)};`),
-          `import { loadWithCodeCache } from ${JSON.stringify(path.join(root, 'generators', 'lib', 'code-cache.ts'))};`,
-          'let loaded;',
-          `export async function ${run}(...args) {`,
-          `  loaded ??= loadWithCodeCache(fileURLToPath(new URL(${JSON.stringify(`./${path.basename(fastFiles[args.path])}`)}, import.meta.url)), {`,
-          `    host: { ${hosts.map(([v, , id]) => `${JSON.stringify(id)}: ${v}`).join(', ')} },`,
-          `    v8Flags: ${v8Flags},`,
-          '  });',
-          `  const code = await loaded.exports.${run}(...args);`,
-          `  if (${complete}) loaded.saveCache();`,
-          '  return code;',
-          '}',
-        ].join('\n'),
-      };
-    });
+    b.onResolve({ filter: /^c7-entry:/ }, (args) => ({ path: args.path.slice('c7-entry:'.length), namespace: 'c7-entry' }));
+    b.onLoad({ filter: /.*/, namespace: 'c7-entry' }, (args) => ({ loader: 'js', resolveDir: root, contents: contents[args.path] }));
   },
-};
-// generators/cli/new.ts defines the command's options from the questions' flags: in the ESM bundle it gets them as
-// data (each question's name, flag, prompt and help: what it reads), not the questions' module, whose validators
-// would load the manifest validator a second time beside the CommonJS file's.
+});
+/** Each output's import() of a package left out (the metafile lists them) made the entry's; throws on any other. */
+function dynamicImports(result) {
+  const files = {};
+  for (const [file, info] of Object.entries(result.metafile.outputs)) {
+    if (!file.endsWith('.cjs')) continue;
+    let text = readFileSync(file, 'utf8');
+    for (const { path: spec, kind, external } of info.imports) {
+      if (kind !== 'dynamic-import') continue;
+      const call = `import(${JSON.stringify(spec)})`;
+      if (!external || !text.includes(call)) throw new Error(`${file} imports ${spec} with import(): bundle it, or leave it out of the bundle as a package`);
+      text = text.split(call).join(`require("c7-host:import")(${JSON.stringify(spec)})`);
+    }
+    if (/\bimport\(/.test(text.replace(/"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\.)*`/g, ''))) throw new Error(`${file}: an import() is left that no metafile entry names`);
+    writeFileSync(file, text);
+    files[path.basename(file).replace(/-[A-Z0-9]+\.cjs$/, '')] = path.basename(file);
+  }
+  return files;
+}
+
+const hot = await build({
+  ...shared,
+  entryPoints: Object.fromEntries(HOT.map((name) => [name, `c7-entry:${name}`])),
+  plugins: [
+    virtualEntries(Object.fromEntries(HOT.map((name) => [name, [
+      `import { main } from ${src('cli/program.ts')};`,
+      `import { register${capital(name)} } from ${src(`cli/${name}.ts`)};`,
+      // The command's module, for the program's file (c7-host:command in generators/bin.ts).
+      `export * as command from ${src(`commands/${name}.ts`)};`,
+      `export const run = (argv) => main(argv, { ${name}: register${capital(name)} });`,
+    ].join('\n')]))),
+    precompiled, uriFormat, packageRootFromBin, lazyChildProcess,
+  ],
+});
+const hotFiles = dynamicImports(hot);
+
+// generators/cli/new.ts defines the command's options from the questions' flags: in the program's file it gets them
+// as data (each question's name, flag, prompt and help: what it reads), not the questions' module and the validators
+// it loads, which only `new` needs (and `new` runs from its own file).
 const { QUESTIONS } = await import('../dist/generators/lib/questions/questions.js');
 const questionFlags = {
   name: 'question-flags',
@@ -324,45 +279,59 @@ const questionFlags = {
     }));
   },
 };
-
-const result = await build({
-  entryPoints: { 'c7-app': path.join(root, 'generators', 'bin.ts') },
-  outdir,
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  platform: 'node',
-  // ESM builds first: jsonc-parser's "main" is a UMD file whose require()s esbuild cannot follow.
-  mainFields: ['module', 'main'],
-  target: 'node20',
-  external: EXTERNAL,
-  plugins: [precompiled, uriFormat, lazyChildProcess(), builtinsAsRequire, packageRootFromBin, fastLoader, questionFlags],
-  // CommonJS packages in an ESM bundle call require() for Node's built-ins and read __filename (write-file-atomic
-  // names its temporary files with it): give them real ones. No bundled package reads its own files by __dirname
-  // (checked by the tests run against the bundle).
-  banner: {
-    js: [
-      // process.getBuiltinModule (Node 20.16+, 22.3+): no ESM import of a built-in, so no facade built (see above).
-      "const require = process.getBuiltinModule('node:module').createRequire(import.meta.url);",
-      "const __filename = process.getBuiltinModule('node:url').fileURLToPath(import.meta.url);",
-      "const __dirname = __filename.slice(0, __filename.lastIndexOf('/'));",
-    ].join(' '),
+// In the program's file, a hot command's code is its own file's (never run from here in practice: the entry runs a
+// hot command from its own file; the program's file only shows its help).
+const hotCommands = {
+  name: 'hot-commands',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/commands\/[\w-]+\.js$/ }, (args) => {
+      const name = /[\\/]generators[\\/]cli[\\/]([\w-]+)\.ts$/.exec(args.importer)?.[1];
+      return name && HOT.includes(name) && args.path === `../commands/${name}.js` ? { path: name, namespace: 'c7-hot' } : undefined;
+    });
+    b.onLoad({ filter: /.*/, namespace: 'c7-hot' }, (args) => ({ loader: 'js', contents: `module.exports = require("c7-host:command")(${JSON.stringify(args.path)});` }));
   },
-  chunkNames: '[name]-[hash]',
-  legalComments: 'none',
-  // Less for V8 to scan on every start (Node 20 has no compile cache): whitespace only, so names stay in traces.
-  minifyWhitespace: true,
-  metafile: true,
-  logLevel: 'warning',
+};
+const { COMMANDS } = await import('../dist/generators/cli/commands.js');
+const program = await build({
+  ...shared,
+  entryPoints: { cli: 'c7-entry:cli' },
+  plugins: [
+    virtualEntries({ cli: [`import { main } from ${src('cli/program.ts')};`, `import { COMMANDS } from ${src('cli/commands.ts')};`, 'export const run = (argv) => main(argv, COMMANDS);'].join('\n') }),
+    precompiled, uriFormat, packageRootFromBin, lazyChildProcess, questionFlags, hotCommands,
+  ],
 });
+const programFile = dynamicImports(program).cli;
+
+// The entry (generators/bin.ts), with the files' names (generators/bin-files.ts).
+const binFiles = {
+  name: 'bin-files',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]generators[\\/]bin-files\.ts$/ }, () => ({
+      loader: 'js',
+      contents: `export const BIN_FILES = ${JSON.stringify({ commands: hotFiles, program: programFile, names: Object.keys(COMMANDS) })};`,
+    }));
+  },
+};
+const entry = await build({
+  ...shared,
+  entryPoints: { 'c7-app': path.join(root, 'generators', 'bin.ts') },
+  entryNames: '[name]',
+  outExtension: { '.js': '.js' },
+  plugins: [binFiles],
+  // Its import() is of a package, resolved from this file (Node's own loader runs it: no vm).
+  logOverride: { 'unsupported-dynamic-import': 'silent' },
+});
+if (Object.values(entry.metafile.outputs).some((o) => o.imports.some((i) => !i.external))) throw new Error('the entry should bundle every module it imports');
 chmodSync(path.join(outdir, 'c7-app.js'), 0o755);
-writeFileSync(path.join(outdir, 'package.json'), '{ "type": "module" }\n');
+writeFileSync(path.join(outdir, 'package.json'), '{ "type": "commonjs" }\n');
 if (process.env.BUNDLE_REPORT) {
   // BUNDLE_REPORT=1: each output's size and its largest inputs.
-  for (const [file, info] of Object.entries(result.metafile.outputs)) {
-    console.log(`${(info.bytes / 1024).toFixed(0).padStart(6)} KiB  ${path.relative(root, file)}`);
-    const top = Object.entries(info.inputs).sort((a, b) => b[1].bytesInOutput - a[1].bytesInOutput).slice(0, Number(process.env.BUNDLE_REPORT) || 0);
-    for (const [input, { bytesInOutput }] of top) console.log(`          ${(bytesInOutput / 1024).toFixed(0).padStart(5)} KiB  ${input}`);
+  for (const result of [hot, program, entry]) {
+    for (const [file, info] of Object.entries(result.metafile.outputs)) {
+      console.log(`${(info.bytes / 1024).toFixed(0).padStart(6)} KiB  ${path.relative(root, file)}`);
+      const top = Object.entries(info.inputs).sort((a, b) => b[1].bytesInOutput - a[1].bytesInOutput).slice(0, Number(process.env.BUNDLE_REPORT) || 0);
+      for (const [input, { bytesInOutput }] of top) console.log(`          ${(bytesInOutput / 1024).toFixed(0).padStart(5)} KiB  ${input}`);
+    }
   }
 }
 console.log(`bundle: ${readdirSync(outdir).length} files in ${path.relative(root, outdir)}`);

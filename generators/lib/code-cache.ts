@@ -1,11 +1,12 @@
-// A V8 code cache for a CommonJS file of the bundle (scripts/build-bundle.mjs builds `c7-app new`'s code as one:
-// dist/bin/new-fast-<hash>.cjs). Compiling its code was most of what `new` did beyond its files: ~1.2 MB of JS parsed
-// at load, then each function compiled on its first call. The cache is written after a run that completed, so it
+// A V8 code cache for a CommonJS file of the bundle (scripts/build-bundle.mjs: dist/bin/<name>-<hash>.cjs, loaded by
+// generators/bin.ts). Compiling its code was most of what a short command did: `new`'s ~1.2 MB of JS parsed at load,
+// then each function compiled on its first call. The cache is written after a run that completed, so it
 // holds the functions that run compiled, not only the top level (Node's own compile cache, on for the ESM chunks
 // from Node 22, keeps the top level only); the next run deserializes them instead of compiling.
 //   - where: the user's cache folder (XDG_CACHE_HOME or ~/.cache, ~/Library/Caches, %LOCALAPPDATA%), in a folder
 //     of its own that only the user may write to (else no cache: V8 trusts what a cache holds);
-//   - which: one file per bundle file and place (two installs of the generator keep one each), keyed by the file's
+//   - which: one file per bundle file, variant (the command it ran: each runs other functions) and place (two
+//     installs of the generator keep one each), keyed by the file's
 //     name (its content hash), size and mtime, and Node's version and architecture; V8 also refuses a cache made
 //     under other V8 flags, so the flags a run may set are set before the file is compiled (`v8Flags`);
 //   - C7_APP_CODE_CACHE=0: no cache read or written; an absolute path: that folder instead of the user's cache folder.
@@ -61,11 +62,13 @@ export interface CachedModule<T> {
 
 /**
  * Loads the CommonJS `file` as Node's loader would (exports, require, module, __filename, __dirname), with its code
- * cache in `dir`. `host`: modules the file requires by these names get the caller's instances instead (so an error
- * class thrown inside is the one the caller's `instanceof` knows). `v8Flags`: set first (see above).
+ * cache in `dir`. `host`: modules the file requires by these names get the caller's values instead (what a file run
+ * by vm cannot make itself, such as import()). `v8Flags`: set first (see above). `variant`: which of the file's
+ * caches (default "main").
  */
-export function loadWithCodeCache<T>(file: string, opts: { host?: Record<string, unknown>; dir?: string | undefined; v8Flags?: string[] } = {}): CachedModule<T> {
+export function loadWithCodeCache<T>(file: string, opts: { host?: Record<string, unknown>; dir?: string | undefined; v8Flags?: string[]; variant?: string } = {}): CachedModule<T> {
   const { host = {}, v8Flags = [] } = opts;
+  const variant = (opts.variant ?? 'main').replace(/[^\w-]/g, '_');
   const dir = 'dir' in opts ? opts.dir : codeCacheDir();
   for (const flag of v8Flags) v8.setFlagsFromString(flag);
   const source = readFileSync(file, 'utf8');
@@ -77,7 +80,7 @@ export function loadWithCodeCache<T>(file: string, opts: { host?: Record<string,
   if (dir) {
     try {
       const st = statSync(file);
-      cacheFile = path.join(dir, `${base}.${place}.${st.size}-${Math.trunc(st.mtimeMs)}.${process.version}-${process.arch}.v8cache`);
+      cacheFile = path.join(dir, `${base}.${place}.${variant}.${st.size}-${Math.trunc(st.mtimeMs)}.${process.version}-${process.arch}.v8cache`);
       cachedData = readFileSync(cacheFile);
     } catch {
       // no cache yet
@@ -101,11 +104,12 @@ export function loadWithCodeCache<T>(file: string, opts: { host?: Record<string,
       try {
         writeFileAtomicSync(cacheFile, script.createCachedData());
         const name = path.basename(cacheFile);
-        // Caches of older builds of this file in this place (another hash, size or mtime) go; other Nodes' stay.
+        // Caches of older builds of this file in this place and variant (another hash, size or mtime) go; other
+        // variants' and other Nodes' stay.
         const entry = base.replace(/-[A-Z0-9]+\.cjs$/, '-');
         const suffix = `.${process.version}-${process.arch}.v8cache`;
         for (const f of readdirSync(dir)) {
-          if (f !== name && f.startsWith(entry) && f.includes(`.${place}.`) && f.endsWith(suffix)) rmSync(path.join(dir, f), { force: true });
+          if (f !== name && f.startsWith(entry) && f.includes(`.${place}.${variant}.`) && f.endsWith(suffix)) rmSync(path.join(dir, f), { force: true });
         }
       } catch {
         // a cache that cannot be written is no cache
