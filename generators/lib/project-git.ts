@@ -6,8 +6,10 @@
 //   - never fails the run: a failed git step is said, and the project is written all the same
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { devNull } from 'node:os';
 import path from 'node:path';
+
+/** os.devNull, without loading node:os (~1.5 ms of a check on Node 20). */
+export const DEV_NULL = process.platform === 'win32' ? '\\\\.\\nul' : '/dev/null';
 
 export type ProjectGitResult =
   | { kind: 'committed'; commit: string; fallbackIdentity: boolean }
@@ -204,7 +206,7 @@ export async function initProjectGit(root: string, opts: { enabled?: boolean; me
   // objects are the same, with the same ids; a file that needs a conversion or a filter still goes the usual way):
   // writing ~85 loose objects in ~70 new folders was most of `git add`'s time, and most of the bytes (the vendored
   // tarball, the gzipped base) do not compress; deflating them was half of it. git gc compresses them later.
-  const add = gitAsync(root, ['-c', `core.excludesFile=${devNull}`, '-c', 'core.bigFileThreshold=1', '-c', 'pack.compression=0', 'add', '--all']);
+  const add = gitAsync(root, ['-c', `core.excludesFile=${DEV_NULL}`, '-c', 'core.bigFileThreshold=1', '-c', 'pack.compression=0', 'add', '--all']);
   const read = gitAsync(root, CONFIG_READ).then(async (c): Promise<ConfigRead> => {
     const values = lastValues(c.stdout);
     const branch = values.get('init.defaultbranch')?.trim();

@@ -1,9 +1,9 @@
 // Views of a project for the rules: on disk (asking git when the folder is in a repository) or in memory.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { devNull } from 'node:os';
 import path from 'node:path';
 import { MANIFEST_FILE } from '../manifest/types.js';
+import { DEV_NULL } from '../project-git.js';
 import { describeSpecial, errorReason, readRegularFile, regularFileSize } from '../safe-read.js';
 import { gitignoreMatcher } from './gitignore.js';
 import type { ProjectView, SkippedPath } from './types.js';
@@ -33,7 +33,7 @@ function gitEnv(): NodeJS.ProcessEnv {
   return env;
 }
 // A personal global excludes file does not protect anyone else who clones the project: leave it out.
-const gitArgs = (args: string[]) => ['-c', `core.excludesFile=${devNull}`, ...args];
+const gitArgs = (args: string[]) => ['-c', `core.excludesFile=${DEV_NULL}`, ...args];
 
 function git(root: string, args: string[]): GitResult {
   const r = spawnSync('git', gitArgs(args), { cwd: root, env: gitEnv(), encoding: 'utf8', maxBuffer: GIT_MAX_BUFFER, windowsHide: true });

@@ -1,9 +1,13 @@
 // Finding and reading c7-app.json.
-import { readFile } from 'node:fs/promises';
+// node:fs's callback readFile, not node:fs/promises': the promises module makes Node load readline and more of its
+// own modules (~2 ms of every validate on Node 20).
+import { readFile as readFileCallback } from 'node:fs';
 import path from 'node:path';
 export { findManifestUpward } from './find.js';
 import { decodeUtf8 } from './source.js';
 import { validateManifestText, type ValidationResult } from './validate.js';
+
+const readFile = (file: string) => new Promise<Buffer>((resolve, reject) => readFileCallback(file, (err, data) => (err ? reject(err) : resolve(data))));
 
 export interface LoadedManifest extends ValidationResult { file: string; text: string }
 
