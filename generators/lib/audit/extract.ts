@@ -224,7 +224,12 @@ function callParts(n: SyntaxNode): { fn: string; recv: string; recvExpr?: Expr; 
     if (n.type === 'new_expression' || n.type === 'object_creation_expression') recvNode = null;
   } else if (n.type === 'implicit_object_creation_expression') fn = 'new';
   if (n.type === 'command') {
-    const args = shellWords(namedChildren(n).filter((c) => !same(c, fnNode) && c.type !== 'command_name' && c.type !== 'variable_assignment' && c.type !== 'file_redirect' && c.type !== 'herestring_redirect'));
+    let args = shellWords(namedChildren(n).filter((c) => !same(c, fnNode) && c.type !== 'command_name' && c.type !== 'variable_assignment' && c.type !== 'file_redirect' && c.type !== 'herestring_redirect'));
+    // `set -- GET "club/$id"; c7 "$@"`: the words "$@" stands for are the last `set --` before it (POSIX sh's array).
+    if (args.some(isAllArgs)) {
+      const set = lastSetArgs(n);
+      if (set) args = args.flatMap((a) => (isAllArgs(a) ? set : [a]));
+    }
     // NAME=value fn …: the assignment is in the environment of that one command (a function reads it as $NAME).
     args.push(...namedChildren(n).filter((c) => c.type === 'variable_assignment'));
     // curl --config - <<EOF: the options on stdin are arguments too (toArgs reads them).
@@ -244,6 +249,31 @@ function callParts(n: SyntaxNode): { fn: string; recv: string; recvExpr?: Expr; 
   }
   const block = field(n, 'block') !== null || namedChildren(n).some((c) => c.type === 'do_block' || c.type === 'block' && n.type === 'call');
   return { fn, recv: recvNode?.text ?? '', recvExpr: recvNode ? toExpr(recvNode) : undefined, argsNode, block };
+}
+
+/** A lone `"$@"` / `$@` word. */
+const isAllArgs = (a: SyntaxNode) => /^"?\$(?:@|\{@\})"?$/.test(a.text);
+
+/**
+ * The words of the last `set -- word…` before the command `n` in its function (or the script's top level), looking
+ * back through the statements that enclose it; null when there is none.
+ */
+function lastSetArgs(n: SyntaxNode): SyntaxNode[] | null {
+  for (let at: SyntaxNode | null = n; at && at.type !== 'function_definition'; at = at.parent) {
+    const p = at.parent;
+    if (!p) break;
+    let before: SyntaxNode | null = null;
+    for (let i = 0; i < p.childCount; i++) {
+      const c = p.child(i)!;
+      if (c.startIndex >= at.startIndex) break;
+      if (c.type === 'command' && field(c, 'name')?.text === 'set') {
+        const words = namedChildren(c).filter((w) => w.type !== 'command_name');
+        if (words[0]?.text === '--') before = c;
+      }
+    }
+    if (before) return namedChildren(before).filter((w) => w.type !== 'command_name').slice(1);
+  }
+  return null;
 }
 
 const RUNNER = /^(?:xargs|env|sudo|doas|time|nohup|nice|ionice|timeout|exec|command|builtin|parallel|watch|stdbuf|retry|flock|chronic)$/;
@@ -790,8 +820,12 @@ function definitions(n: SyntaxNode): Array<[SyntaxNode, SyntaxNode]> {
       return name && value && /^(list|tuple)$/.test(value.type) ? [[name, value]] : [];
     }
     case 'variable_assignment': case 'static_variable_declaration': {
-      // Shell's NAME=value; PHP's `static $ops = [...]` in a function. `NAME=value cmd` sets it for cmd only.
-      if (n.parent?.type === 'command') return [];
+      // Shell's NAME=value; PHP's `static $ops = [...]` in a function. `NAME=value cmd` sets it for cmd only (but
+      // not when the command is on a later line: `a=$1 b=$2` then `shift 2`, which the grammar takes for one command).
+      if (n.parent?.type === 'command') {
+        const cmd = field(n.parent, 'name');
+        if (!cmd || cmd.startPosition.row <= n.startPosition.row) return [];
+      }
       const name = field(n, 'name');
       const value = field(n, 'value');
       return name && value ? [[name, value]] : [];
@@ -1124,6 +1158,15 @@ export function extractFacts(file: string, grammar: string, root: SyntaxNode): F
     // Bash: `case "$cmd" in list) method=GET; path=/web-hook ;; sync) method=POST; path=/app-sync ;; esac`: a table,
     // each arm an element, so an arm's method goes with its own path (as a loop's elements do).
     if (grammar === 'bash' && t === 'case_statement') caseTable(n, fn);
+    // Bash: `printf -v url '%s/%s' "$API" "$path"` sets url to the formatted string (a sprintf).
+    if (grammar === 'bash' && t === 'command' && field(n, 'name')?.text === 'printf') {
+      const words = namedChildren(n).filter((c) => c.type !== 'command_name' && c.type !== 'file_redirect');
+      const at = words.findIndex((w) => w.text === '-v');
+      const target = at >= 0 ? words[at + 1] : undefined;
+      if (target && /^[A-Za-z_]\w*$/.test(target.text) && words[at + 2]) {
+        add(fn === top ? facts.defs : fn.locals, target.text, { k: 'fmt', format: toExpr(words[at + 2]!), args: words.slice(at + 3).map(toExpr), line: lineOf(n) });
+      }
+    }
     for (const [nameNode, valueNode] of named || caseAssigned.has(n.startIndex) ? [] : definitions(n)) {
       if (FUNCTION.has(valueNode.type)) continue;
       // A destructuring assignment (const { verb, route } = OPS[op]; method, path = ACTIONS[a]; [$m, $p] = $ops[$k]):

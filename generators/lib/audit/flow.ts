@@ -2721,6 +2721,11 @@ export class Flow {
       if (!p.table) return bound;
       // A const table indexed by the parameter: the entries the callers' arguments select.
       return uniq(bound.flatMap((b) => {
+        // The caller passes a parameter of its own (page_of "$1" in all_of): the table goes with it, looked up where
+        // that one is bound.
+        const bp = b.parts.filter((x) => x !== '');
+        const b0 = bp.length === 1 ? bp[0] : undefined;
+        if (b0 !== undefined && typeof b0 !== 'string' && 'param' in b0 && !b0.table) return [{ parts: [{ param: b0.param, table: p.table! }], ev: [...b.ev] }];
         const name = tableKey(b);
         return (name !== null ? p.table!.get(name) : undefined) ?? p.table!.get('\u0000default') ?? [hole('index')];
       }));
@@ -3328,7 +3333,9 @@ function shellSink(c: CallSite, fn: FnDef): Sink | null {
     // --method=PUT (wget), --request=PUT; --post-data=… / --body-data=… (wget) send a body.
     const inline = lit !== null ? /^--(method|request)=([A-Za-z]+)$/.exec(lit) : null;
     if (inline) { method = { k: 'str', parts: [inline[2]!.toUpperCase()], line: w.line }; continue; }
-    if (w.k === 'str' && typeof w.parts[0] === 'string' && /^--(post-data|post-file|body-data|body-file)(?:=|$)/.test(w.parts[0])) { data = true; if (!/=/.test(w.parts[0])) i++; continue; }
+    // (Its value may be computed: --post-data="$(jq …)" is a word of the option's text and a command.)
+    const optHead = w.k === 'str' && typeof w.parts[0] === 'string' ? w.parts[0] : w.k === 'cat' && w.items[0]?.k === 'str' && typeof w.items[0].parts[0] === 'string' ? w.items[0].parts[0] : null;
+    if (optHead !== null && /^--(post-data|post-file|body-data|body-file)(?:=|$)/.test(optHead)) { data = true; if (!/=/.test(optHead)) i++; continue; }
     if (c.fn === 'wget' && lit !== null && /^(-O|--output-document|-o|--output-file|--header|-U|--user-agent|--user|--password|-t|--tries|-T|--timeout|--method)$/.test(lit)) {
       if (lit === '--method' && words[i + 1]) method = words[i + 1]!;
       i++;
@@ -3357,6 +3364,9 @@ function shellSink(c: CallSite, fn: FnDef): Sink | null {
     // Every other word may be the URL (the first that names a Commerce7 path is taken): `--retry 4 "$API/x"`.
     if (urls.length < 4) urls.push(c.fn === 'curl' && i > 0 && wordLit(words[i - 1]!) === '--expand-url' ? curlVariables(w) : w);
   }
+  // httpie / xh: `xh "$method" "$url" …`: a variable before another word is the METHOD of `http [METHOD] URL`.
+  const lone = (w: Expr) => w.k === 'ref' || w.k === 'str' && w.parts.filter((p) => p !== '').length === 1 && w.parts.some((p) => typeof p !== 'string' && p.k === 'ref');
+  if (/^(http|https|xh|xhs)$/.test(c.fn) && !method && urls.length >= 2 && lone(urls[0]!)) method = urls.shift()!;
   if (!urls.length) return null;
   return { name: c.fn, url: urls, method: method ?? (upload ? { k: 'str', parts: ['PUT'], line: c.line } : (data || items) && !get ? { k: 'str', parts: ['POST'], line: c.line } : null), defaultMethod: 'GET', relativeOk: false };
 }

@@ -8,6 +8,7 @@ import type { Manifest } from '../manifest/types.js';
 import { extractFacts, type CallSite, type FileFacts, type FnDef } from './extract.js';
 import { addAirflowConnections, type AirflowConnections } from './airflow.js';
 import { powershellSource } from './powershell.js';
+import { zshSource } from './shell.js';
 import { ABSENT, BASE_NAME, classify, Flow, hasParam, isC7Based, methodOf, RESOURCES, show, type Project, type SinkResult } from './flow.js';
 import { grammarFor, grammarState, prepareGrammars, withTree, type Grammar } from './parse.js';
 import { hostedShell, isShellHost } from './hosted.js';
@@ -163,7 +164,7 @@ function factsFor(file: string, text: string): { facts: FileFacts | null; engine
   if (known) return { facts: known, engine: `tree-sitter (${grammar})` };
   const state = grammarState(grammar);
   if (state !== 'ready') return { facts: null, engine: state === 'failed' ? `text (the ${grammar} grammar could not be loaded)` : `text (the ${grammar} grammar was not loaded)` };
-  const source = grammar === 'powershell' ? powershellSource(sourceOf(file, text)) : sourceOf(file, text);
+  const source = grammar === 'powershell' ? powershellSource(sourceOf(file, text)) : grammar === 'bash' ? zshSource(sourceOf(file, text)) : sourceOf(file, text);
   // Keyed by the text itself: a Map hashes a string once, no digest to compute for each of thousands of copies.
   let byText = factsCache.get(grammar);
   if (!byText) factsCache.set(grammar, (byText = new Map()));

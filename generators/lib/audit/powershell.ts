@@ -15,7 +15,9 @@ const line = (n: SyntaxNode) => n.startPosition.row + 1;
 /** The grammar's one-child layers (every expression is a pipeline of a logical of a … of a unary expression). */
 const LAYER = new Set(['pipeline', 'pipeline_chain', 'logical_expression', 'bitwise_expression', 'comparison_expression', 'additive_expression',
   'multiplicative_expression', 'format_expression', 'range_expression', 'array_literal_expression', 'unary_expression', 'statement_list',
-  'parenthesized_expression', 'expression_with_unary_operator', 'left_assignment_expression']);
+  'parenthesized_expression', 'expression_with_unary_operator', 'left_assignment_expression', 'argument_expression',
+  'logical_argument_expression', 'bitwise_argument_expression', 'comparison_argument_expression', 'additive_argument_expression',
+  'multiplicative_argument_expression', 'format_argument_expression', 'range_argument_expression']);
 function unwrap(n: SyntaxNode): SyntaxNode {
   for (;;) {
     const kids = named(n);
@@ -57,10 +59,49 @@ function stringOf(n: SyntaxNode): Expr {
   return { k: 'str', parts: parts.map((p) => (typeof p === 'string' ? p.replace(/`(.)/g, '$1') : p)), line: line(n) };
 }
 
+/** A type literal's name without its brackets: [System.Net.Http.HttpClient] -> System.Net.Http.HttpClient. */
+const typeName = (t: SyntaxNode) => t.text.replace(/^\[|\]$/g, '').trim();
+
+/** The values of an `( a, b )` argument list of a .NET method call. */
+function callArgs(list: SyntaxNode | undefined): Arg[] {
+  const inner = list ? named(list).find((c) => c.type === 'argument_expression_list') : undefined;
+  return (inner ? named(inner) : []).map((a) => ({ value: expr(a) }));
+}
+
+/**
+ * A .NET method call, as C#'s facts have it (./extract.ts): `$client.GetStringAsync('x')` is GetStringAsync on
+ * `client`; `[System.Net.Http.HttpRequestMessage]::new(m, p)` is the constructor HttpRequestMessage(m, p);
+ * `[Type]::Method(a)` a static call on Type. PowerShell's HttpClient scripts are C#'s HttpClient code.
+ */
+function methodCall(target: SyntaxNode, member: string, list: SyntaxNode | undefined, at: number): Extract<Expr, { k: 'call' }> {
+  const args = callArgs(list);
+  const t = unwrap(target);
+  if (t.type === 'type_literal') {
+    const type = typeName(t);
+    if (/^new$/i.test(member)) return { k: 'call', fn: type.split('.').pop()!, recv: '', args, line: at };
+    return { k: 'call', fn: member, recv: type, args, line: at };
+  }
+  const recvExpr = expr(t);
+  const recv = recvExpr.k === 'ref' ? recvExpr.text : t.text;
+  return { k: 'call', fn: member, recv, recvExpr, args, line: at };
+}
+
 function expr(n0: SyntaxNode): Expr {
   const n = unwrap(n0);
   const at = line(n);
   switch (n.type) {
+    case 'invokation_expression': case 'invocation_expression': {
+      const kids = named(n);
+      const member = kids.find((c) => c.type === 'member_name');
+      const list = kids.find((c) => c.type === 'argument_list');
+      if (kids[0] && member) return methodCall(kids[0], member.text, list, at);
+      return { k: 'other', text: n.text.slice(0, 80), line: at };
+    }
+    // [Uri]'https://…': the value cast.
+    case 'cast_expression': {
+      const v = named(n).filter((c) => c.type !== 'type_literal').pop();
+      return v ? expr(v) : { k: 'other', text: n.text.slice(0, 80), line: at };
+    }
     case 'string_literal': return stringOf(n);
     case 'variable': return variable(n);
     case 'generic_token': case 'simple_name': return { k: 'str', parts: [n.text], line: at };
@@ -126,6 +167,13 @@ function argsOf(elements: SyntaxNode | undefined, lookup: Lookup | null): Arg[] 
       if (glued) out.push({ key: key.toLowerCase(), value: { k: 'str', parts: [glued[2]!], line: line(e) } });
       else if (next && next.type !== 'command_parameter') { out.push({ key: key.toLowerCase(), value: expr(next) }); i++; }
       continue;
+    }
+    // `Wait-C7 $client.GetStringAsync('x')`: in a command's words the grammar gives the member and its ( … ) apart.
+    const nextEl = els[i + 1];
+    if (nextEl?.type === 'argument_list' && nextEl.startIndex === e.endIndex) {
+      const m = unwrap(e);
+      const [obj, member] = m.type === 'member_access' ? named(m) : [];
+      if (obj && member) { out.push({ value: methodCall(obj, member.text, nextEl, line(e)) }); i++; continue; }
     }
     const v = unwrap(e);
     // @params: the hashtable's entries are named parameters.
@@ -194,6 +242,26 @@ export function powershellFacts(file: string, root: SyntaxNode): FileFacts {
       const op = named(n).find((c) => c.type === 'assignement_operator' || c.type === 'assignment_operator')?.text ?? '=';
       const value = n.childForFieldName('value') ?? named(n)[named(n).length - 1];
       if (left?.type === 'variable' && value && op === '=') add(fn === top ? facts.defs : fn.locals, varName(left.text), expr(value));
+      // $client.BaseAddress = [Uri]'https://…': a member set, kept by its name as C#'s are.
+      if (left?.type === 'member_access' && value && op === '=') {
+        const member = named(left)[1]?.text;
+        if (member) add(facts.defs, member, expr(value));
+      }
+    }
+    // Every .NET method call, wherever it is (an argument, an assignment's value, a pipeline's head).
+    const call = n.type === 'invokation_expression' || n.type === 'invocation_expression' ? expr(n) : null;
+    if (call?.k === 'call') fn.calls.push({ fn: call.fn, recv: call.recv, ...(call.recvExpr ? { recvExpr: call.recvExpr } : {}), args: call.args, line: call.line, fnArg: false } satisfies CallSite);
+    if (n.type === 'command_elements') {
+      const els = named(n).filter((c) => c.type !== 'command_argument_sep');
+      els.forEach((e, i) => {
+        const nextEl = els[i + 1];
+        const m = unwrap(e);
+        const [obj, member] = m.type === 'member_access' ? named(m) : [];
+        if (obj && member && nextEl?.type === 'argument_list' && nextEl.startIndex === e.endIndex) {
+          const c = methodCall(obj, member.text, nextEl, line(e));
+          fn.calls.push({ fn: c.fn, recv: c.recv, ...(c.recvExpr ? { recvExpr: c.recvExpr } : {}), args: c.args, line: c.line, fnArg: false });
+        }
+      });
     }
     if (n.type === 'command') {
       const lookup: Lookup = (name) => fn.locals.get(name) ?? facts.defs.get(name);

@@ -113,3 +113,51 @@ export function curlConfigArgs(input: SyntaxNode, toExpr: (n: SyntaxNode) => Exp
   });
   return out;
 }
+
+/**
+ * zsh's parameter flags (`${(f)"$(cmd)"}`, `${(U)1}`, `${(j:,:)names}`), which bash's grammar cannot parse: the rest
+ * of the file after one became a single error, its calls lost. Read as bash reads the same without the flags:
+ * `${(U)1}` as `${1}`, and a flagged expansion of a quoted string or a command (`${(f)"$(…)"}`, `${(f)$(…)}`) as
+ * that string or command. Lines are kept (nothing spanning a line is removed), so evidence keeps its line numbers.
+ */
+export function zshSource(text: string): string {
+  if (!text.includes('${(')) return text;
+  let out = '';
+  let i = 0;
+  for (let j = text.indexOf('${(', i); j >= 0; j = text.indexOf('${(', i)) {
+    const close = text.indexOf(')', j + 3);
+    const flags = close < 0 ? '' : text.slice(j + 3, close);
+    // Flags are a few letters, with delimited arguments (j:,: s/x/); anything longer is not a flag list.
+    if (close < 0 || !/^[\w:,.\/@#%^=~&|*!+ -]{1,24}$/.test(flags)) {
+      out += text.slice(i, j + 3);
+      i = j + 3;
+      continue;
+    }
+    const next = text[close + 1];
+    const end = next === '"' || next === "'" || next === '$' ? closingBrace(text, j + 1) : -1;
+    if (end > 0) {
+      out += text.slice(i, j) + text.slice(close + 1, end);
+      i = end + 1;
+    } else {
+      out += `${text.slice(i, j)}\${`;
+      i = close + 1;
+    }
+  }
+  return out + text.slice(i);
+}
+
+/** The `}` that closes the `{` at `open`, on its line or later: single-quoted text skipped; -1 when there is none. */
+function closingBrace(text: string, open: number): number {
+  let depth = 0;
+  for (let k = open; k < text.length; k++) {
+    const ch = text[k];
+    if (ch === '\\') k++;
+    else if (ch === "'") {
+      const q = text.indexOf("'", k + 1);
+      if (q < 0) return -1;
+      k = q;
+    } else if (ch === '{') depth++;
+    else if (ch === '}' && --depth === 0) return k;
+  }
+  return -1;
+}

@@ -1,0 +1,92 @@
+// Shapes of the twentieth and twenty-first development sets (issue 12): zsh's parameter flags, xh's method as a
+// variable, wget's computed --post-data, `printf -v`, a table's key handed down through two shell functions, POSIX
+// sh's `set --` before `"$@"`, two assignments before a command on the next line, and PowerShell over .NET's HttpClient.
+import assert from 'node:assert/strict';
+import { auditSources } from '../../generators/lib/audit/index.js';
+
+const audit = (files: Record<string, string>) => auditSources(Object.entries(files).map(([file, text]) => ({ file, text })));
+const calls = (r: Awaited<ReturnType<typeof audit>>) => [...new Set(r.references.map((x) => `${x.method} ${x.path}`))].sort();
+const C7 = 'https://api.commerce7.com/v1';
+
+describe('audit engine: shapes of the twentieth and twenty-first development sets', () => {
+  it('zsh: ${(f)"$(…)"} and ${(U)1} do not hide the calls after them (the bash grammar read the rest as an error)', async () => {
+    const r = await audit({ 'sync.zsh.sh': [
+      '#!/usr/bin/env zsh',
+      `C7=\${C7:-${C7}}`,
+      'api() {',
+      '  local verb=${(U)1}',
+      '  curl -s -X "$verb" -u "$ID:$KEY" "$C7/$2"',
+      '}',
+      'skus=(${(f)"$(api get product | jq -r ".products[].sku")"})',
+      'for s in $skus; do',
+      '  api put "product/$s"',
+      'done',
+    ].join('\n') });
+    assert.deepEqual(calls(r), ['GET /product', 'PUT /product/{id}']);
+  });
+
+  it('xh / httpie: `xh "$method" "$url"` in a helper takes the method from the variable', async () => {
+    const r = await audit({ 'c7.sh': [
+      `API=${C7}`,
+      'c7() { local method=$1 rel=$2; shift 2; xh -a "$ID:$KEY" "$method" "$API/$rel" "$@"; }',
+      'c7 POST tag title=Gold',
+      'c7 GET club',
+    ].join('\n') });
+    assert.deepEqual(calls(r), ['GET /club', 'POST /tag']);
+  });
+
+  it('wget: --post-data="$(jq …)" (an option glued to a computed value) is a POST through a "$@" wrapper', async () => {
+    const r = await audit({ 'w.sh': [
+      `API=${C7}`,
+      'w() { wget -q -O - --header "tenant: $T" "$@"; }',
+      'w --post-data="$(jq -cn --arg c "$cid" \'{customerId:$c}\')" "$API/note"',
+    ].join('\n') });
+    assert.deepEqual(calls(r), ['POST /note']);
+  });
+
+  it('bash: printf -v url FORMAT … sets url; a table key passed down two functions ("$1" of the caller) selects its entry', async () => {
+    const r = await audit({ 'report.sh': [
+      `BASE=${C7}`,
+      'declare -A RES=([sales]=order [guests]=customer [unused]=vendor)',
+      'fetch_page() {',
+      '  local u',
+      '  printf -v u \'%s/%s?page=%d\' "$BASE" "${RES[$1]}" "$2"',
+      '  curl -s -u "$ID:$KEY" "$u"',
+      '}',
+      'fetch_all() { local p=1; fetch_page "$1" "$p"; }',
+      'fetch_all sales',
+      'fetch_all guests',
+    ].join('\n') });
+    assert.deepEqual(calls(r), ['GET /customer', 'GET /order']);
+  });
+
+  it('POSIX sh: `set -- METHOD PATH` then `f "$@"` binds the words; `a=$1 b=$2` then `shift 2` on the next line sets a and b', async () => {
+    const r = await audit({ 'notes.sh': [
+      `: "\${API:=${C7}}"`,
+      'call() {',
+      '  m=$1 p=$2',
+      '  shift 2',
+      '  curl -s -X "$m" -u "$ID:$KEY" "$@" "$API/$p"',
+      '}',
+      'set -- GET "customer/$cid"',
+      'who=$(call "$@")',
+      'set -- POST note --data "$body"',
+      'call "$@"',
+    ].join('\n') });
+    assert.deepEqual(calls(r), ['GET /customer/{id}', 'POST /note']);
+  });
+
+  it('PowerShell: [System.Net.Http.HttpClient] with a BaseAddress, GetStringAsync / SendAsync(HttpRequestMessage) / PostAsync', async () => {
+    const r = await audit({ 'Sync.ps1': [
+      '$http = [System.Net.Http.HttpClient]::new()',
+      `$http.BaseAddress = [Uri]'${C7}/'`,
+      "$list = ($http.GetStringAsync('club').GetAwaiter().GetResult() | ConvertFrom-Json).clubs",
+      'foreach ($c in $list) {',
+      '  $msg = [System.Net.Http.HttpRequestMessage]::new([System.Net.Http.HttpMethod]::Put, "club/$($c.id)")',
+      '  $null = $http.SendAsync($msg).Result',
+      '}',
+      "Out-Null $http.PostAsync('tag', $body)",
+    ].join('\n') });
+    assert.deepEqual(calls(r), ['GET /club', 'POST /tag', 'PUT /club/{id}']);
+  });
+});
