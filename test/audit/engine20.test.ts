@@ -89,4 +89,43 @@ describe('audit engine: shapes of the twentieth and twenty-first development set
     ].join('\n') });
     assert.deepEqual(calls(r), ['GET /club', 'POST /tag', 'PUT /club/{id}']);
   });
+
+  it('node:https: a helper handed the options (send({ hostname, path, method })) sends the caller\'s fields', async () => {
+    const r = await audit({
+      'lib/http.js': [
+        "const https = require('node:https');",
+        'function send(options) { return new Promise((ok) => { const req = https.request(options, (res) => ok(res)); req.end(); }); }',
+        "function list(what) { return send({ hostname: 'api.commerce7.com', path: `/v1/${what}`, method: 'GET' }); }",
+        'module.exports = { send, list };',
+      ].join('\n'),
+      'purge.js': [
+        "const { send, list } = require('./lib/http');",
+        "list('tag');",
+        "send({ hostname: 'api.commerce7.com', path: `/v1/tag/${t.id}`, method: 'DELETE' });",
+      ].join('\n'),
+    });
+    assert.deepEqual(calls(r), ['DELETE /tag/{id}', 'GET /tag']);
+  });
+
+  it('axios: an instance another file makes and exports (module.exports = api) is called as a function there; its base is no lost note', async () => {
+    const r = await audit({
+      'api.js': ["const axios = require('axios');", `const api = axios.create({ baseURL: process.env.C7_BASE || '${C7}' });`, 'module.exports = api;'].join('\n'),
+      'job.js': ["const api = require('./api');", "api({ url: '/vendor' });", "api({ method: 'delete', url: `/vendor/${id}` });"].join('\n'),
+    });
+    assert.deepEqual(calls(r), ['DELETE /vendor/{id}', 'GET /vendor']);
+    assert.ok(!r.unresolved.some((u) => u.file === 'api.js'), JSON.stringify(r.unresolved));
+  });
+
+  it('TypeScript: an exported function of a module other files call into, that nothing calls, is listed, not counted', async () => {
+    const r = await audit({
+      'lib/c7.ts': [
+        `const BASE = process.env.C7 ?? '${C7}';`,
+        'export async function c7(method: string, path: string) { return fetch(`${BASE}${path}`, { method }); }',
+        "export const listVendors = (q: string) => c7('GET', `/vendor?q=${q}`);",
+      ].join('\n'),
+      'app/api/join/route.ts': ["import { c7 } from '../../../lib/c7';", "export async function POST() { await c7('POST', '/club-membership'); }"].join('\n'),
+    });
+    assert.deepEqual(calls(r), ['POST /club-membership']);
+    assert.ok(r.unresolved.some((u) => u.pattern === '/vendor' && /nothing in the code calls/.test(u.why)), JSON.stringify(r.unresolved));
+  });
 });

@@ -2051,6 +2051,17 @@ export class Flow {
     if (c.recv || !c.args.length || !/^[A-Za-z_$][\w$]*$/.test(c.fn)) return null;
     const defs = [...(env.fn.locals.get(c.fn) ?? []), ...(env.facts.defs.get(c.fn) ?? [])];
     if (!defs.length) defs.push(...this.nearest(this.project.defs, c.fn, env.facts.file).slice(0, 4).map((d) => d.expr));
+    // const c7 = require('./c7'), whose module.exports = c7 = axios.create({ baseURL }): the instance that file makes
+    // (its base evaluated there).
+    let baseEnv = env;
+    if (!defs.some((d) => d.k === 'call' && d.fn !== 'require')) {
+      for (const d of this.throughRequire(defs.map((expr) => ({ facts: env.facts, expr })))) {
+        if (d.facts === env.facts) continue;
+        const named = d.expr.k === 'ref' && d.expr.simple ? d.facts.defs.get(d.expr.name) ?? [] : [d.expr];
+        const made = named.find((x) => x.k === 'call' && /^(create|extend|defaults|wretch)$/.test(x.fn));
+        if (made) { defs.unshift(made); baseEnv = { facts: d.facts, fn: d.facts.top, depth: env.depth + 1, stack: env.stack }; break; }
+      }
+    }
     const maker = defs.find((d): d is Extract<Expr, { k: 'call' }> => d.k === 'call' && (/^(create|extend|defaults|wretch)$/.test(d.fn) || !!baseOfFetchWrapper(d)));
     // Else a name bound to what a project function returns (const c7 = useCommerce7()): a client when that value
     // is a Commerce7 base (the function returns a client made with one, kept in a variable or not).
@@ -2058,13 +2069,21 @@ export class Flow {
       && !!this.resolveFn(d.fn, d.recv, env.facts, (f) => f.returns.length > 0) && this.eval(d, { ...env, depth: env.depth + 2 }).some(isC7Based));
     if (!maker && !made) return null;
     const base = made ?? keyedIn(maker!.args, BASE_KEY) ?? (maker!.fn === 'wretch' ? maker!.args[0]?.value : undefined);
-    if (!base || !made && this.foreignBase(this.eval(base, { ...env, depth: env.depth + 2 }))) return null;
+    if (!base || !made && this.foreignBase(this.eval(base, { ...baseEnv, depth: env.depth + 2 }))) return null;
     const first = c.args.find((a) => !a.key)?.value;
     // api({ method: 'get', ...opts }): the caller's url and method over the defaults (spreadOver).
     const over = first?.k === 'obj' && c.args.filter((a) => !a.key).length === 1 ? spreadOver(first, env.fn, c.line) : null;
     const urlKey = over?.url ?? (first?.k === 'obj' ? first.entries.find((en) => URL_KEY.test(en.key))?.value : undefined);
     const path = urlKey ?? first;
     if (!path || !stringy(path)) return null;
+    if (baseEnv !== env) {
+      // The base is the other file's: evaluated there (its evidence is that file's line), the path here.
+      const baseVals = uniq(this.eval(base, { ...baseEnv, depth: env.depth + 1 }));
+      this.noteBase(baseVals);
+      const urlVals = this.join([baseVals, uniq(this.eval(path, { ...env, depth: env.depth + 1 }))]);
+      if (over) return { name: c.fn, url: [], urlVals, method: over.method, defaultMethod: over.dflt, relativeOk: false };
+      return { name: c.fn, url: [], urlVals, method: keyed(c, METHOD_KEY) ?? null, defaultMethod: 'GET', relativeOk: false };
+    }
     const url: Expr = { k: 'call', fn: 'join', recv: 'path', args: [{ value: base }, { value: path }], line: c.line };
     if (over) return { name: c.fn, url: [url], method: over.method, defaultMethod: over.dflt, relativeOk: false };
     return { name: c.fn, url: [url], method: keyed(c, METHOD_KEY) ?? null, defaultMethod: 'GET', relativeOk: false };
@@ -2969,6 +2988,16 @@ export function detectSink(c0: CallSite, fn: FnDef): Sink | null {
   if (byKey) {
     const origin: Expr | undefined = host && host.k === 'str' && typeof host.parts[0] === 'string' && !/^[a-z]+:\/\//i.test(host.parts[0]) ? { k: 'cat', items: [{ k: 'str', parts: ['https://'], line: c.line }, host], line: c.line } : host;
     urls.push(origin && byKey.k !== 'ref' ? { k: 'cat', items: [origin, byKey], line: c.line } : byKey);
+  }
+  // node's http(s).request(options) in a helper that is handed the options (send({ hostname, path, method })): the
+  // caller's fields.
+  if (!byKey && c.fn === 'request' && /^(?:https?|node:https?)$/.test(c.recv) && /\.[cm]?[jt]sx?$/i.test(fn.file) && positional.length <= 2 && !(positional[1] && stringy(positional[1]))
+    && positional[0]?.k === 'ref' && positional[0].simple && fn.params.includes(positional[0].name)) {
+    const o = positional[0].name;
+    const field = (k: string): Expr => ({ k: 'ref', name: k, text: `${o}.${k}`, simple: false, line: c.line });
+    urls.push({ k: 'cat', items: [{ k: 'str', parts: ['https://'], line: c.line }, { k: 'alt', items: [field('hostname'), field('host')], line: c.line }, field('path')], line: c.line });
+    method ??= field('method');
+    positional.shift();
   }
   for (const p of positional) {
     if (!method && isMethodExpr(p)) { method = p; continue; }

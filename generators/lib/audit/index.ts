@@ -462,7 +462,9 @@ export function auditSourcesSync(sources: AuditSource[], extra: AuditExtra = {})
   const unusedMethod = (f: FileFacts, fn: FnDef) => !!fn.cls && !!fn.name && fn.method && !called.has(fn.name) && usedClasses.has(`${f.file}\u0000${fn.cls}`);
   // A PowerShell module's function no script calls, in a module whose other functions scripts call (Get-C7Promotion
   // beside a used Invoke-C7Request): the same, a module being its functions' class.
-  const usedModules = new Set(parsed.filter((f) => /\.psm1$/i.test(f.file) && f.fns.some((fn) => fn.name && (callerFns.get(fn.name) ?? []).some((x) => x.by.file !== f.file))).map((f) => f.file));
+  // A module another file calls into: a PowerShell .psm1, a JavaScript/TypeScript module (lib/c7.ts's request(), called
+  // by the route handlers; its listPackages() nothing calls is not an entry point, as a route handler's file is).
+  const usedModules = new Set(parsed.filter((f) => /\.(?:psm1|[cm]?[jt]sx?)$/i.test(f.file) && f.fns.some((fn) => fn.name && !fn.cls && (callerFns.get(fn.name) ?? []).some((x) => x.by.file !== f.file))).map((f) => f.file));
   const unusedModuleFn = (f: FileFacts, fn: FnDef) => !fn.cls && !!fn.name && !called.has(fn.name) && usedModules.has(f.file);
   // Dead code, and why: a private method nothing calls; a method nothing calls in a class used elsewhere, for a call
   // whose path or method comes from its parameters (a public method making a fixed call is an entry point: a cron's
