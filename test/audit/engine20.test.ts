@@ -3,6 +3,7 @@
 // sh's `set --` before `"$@"`, two assignments before a command on the next line, and PowerShell over .NET's HttpClient.
 import assert from 'node:assert/strict';
 import { auditSources } from '../../generators/lib/audit/index.js';
+import { isAuditedFile } from '../../generators/lib/audit/files.js';
 
 const audit = (files: Record<string, string>) => auditSources(Object.entries(files).map(([file, text]) => ({ file, text })));
 const calls = (r: Awaited<ReturnType<typeof audit>>) => [...new Set(r.references.map((x) => `${x.method} ${x.path}`))].sort();
@@ -127,5 +128,50 @@ describe('audit engine: shapes of the twentieth and twenty-first development set
     });
     assert.deepEqual(calls(r), ['POST /club-membership']);
     assert.ok(r.unresolved.some((u) => u.pattern === '/vendor' && /nothing in the code calls/.test(u.why)), JSON.stringify(r.unresolved));
+  });
+
+  it('C#: Flurl Request("a", id, "b") appends each segment; SendJsonAsync(HttpMethod.Patch, …) is a PATCH', async () => {
+    const r = await audit({ 'Holds.cs': [
+      'using Flurl.Http;',
+      'class Holds {',
+      `  private readonly IFlurlClient _api = new FlurlClient("${C7}");`,
+      '  public async Task Run(string id) {',
+      '    var h = await _api.Request("club-membership", id, "history").GetJsonAsync<History>();',
+      '    await _api.Request("club-membership", id).SendJsonAsync(HttpMethod.Patch, new { status = "Active" });',
+      '  }',
+      '}',
+    ].join('\n') });
+    assert.deepEqual(calls(r), ['GET /club-membership/{id}/history', 'PATCH /club-membership/{id}']);
+  });
+
+  it('C#: a value read from a response (JObject.Parse(wc.DownloadString(url))["id"]) is data, not its URL; WebRequest.Create is a GET until Method is set', async () => {
+    const r = await audit({ 'Legacy.cs': [
+      'class Legacy {',
+      `  const string Root = "${C7}/";`,
+      '  public JObject Find(string code) {',
+      '    using (var wc = new WebClient()) { var json = wc.DownloadString(Root + "gift-card?q=" + code); return (JObject)JObject.Parse(json)["giftCards"][0]; }',
+      '  }',
+      '  public void Expire(string id) { using (var wc = new WebClient()) wc.UploadString(Root + "gift-card/" + id, "PUT", "{}"); }',
+      '  public string Owner(string cid) { var req = (HttpWebRequest)WebRequest.Create(Root + "customer/" + cid); using (var res = req.GetResponse()) return res.ToString(); }',
+      '  public void Run() { var card = Find("X"); Expire((string)card["id"]); Owner((string)card["customerId"]); }',
+      '}',
+    ].join('\n') });
+    assert.deepEqual(calls(r), ['GET /customer/{id}', 'GET /gift-card', 'PUT /gift-card/{id}']);
+  });
+
+  it('C#: ServiceStack sends a request DTO to the route its class declares ([Route("/vendor/{Id}", "PUT")])', async () => {
+    const r = await audit({
+      'Dtos.cs': ['[Route("/vendor", "GET")]', 'public class ListVendors : IReturn<VendorPage> { public int Page { get; set; } }', '[Route("/vendor/{Id}", "PUT")]', 'public class UpdateVendor : IReturn<Vendor> { public string Id { get; set; } }', '[Route("/product", "GET")]', 'public class ListProducts : IReturn<object> { }'].join('\n'),
+      'Program.cs': [`var client = new JsonServiceClient("${C7}");`, 'var page = client.Get(new ListVendors { Page = 1 });', 'client.Put(new UpdateVendor { Id = id });'].join('\n'),
+    });
+    assert.deepEqual(calls(r), ['GET /vendor', 'PUT /vendor/{id}']);
+  });
+
+  it('tests in each language\'s own naming are skipped unless asked: Tests/, Api.Tests/, CouponTests.cs, OrderTest.php, order_spec.rb', () => {
+    for (const f of ['Tests/ClientTests.cs', 'src/Api.Tests/Client.cs', 'src/CouponClientTests.cs', 'src/OrderTest.php', 'lib/order_spec.rb', 'lib/order_test.rb', 'Tests/Unit/OrderSync.php']) {
+      assert.equal(isAuditedFile(f), false, f);
+      assert.equal(isAuditedFile(f, { includeTests: true }), true, f);
+    }
+    for (const f of ['src/Contest.cs', 'src/Latest.php', 'lib/attest.rb', 'src/Testimonials.cs', 'src/Api.Client/Orders.cs']) assert.equal(isAuditedFile(f), true, f);
   });
 });

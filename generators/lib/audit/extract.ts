@@ -997,6 +997,19 @@ export function extractFacts(file: string, grammar: string, root: SyntaxNode): F
       currentClass = name ? lastIdent(name.text) : '';
       const primary = grammar === 'c-sharp' && currentClass ? primaryCtor(n, toExpr, namedChildren) : null;
       if (primary) (facts.primary ??= new Map()).set(currentClass, primary);
+      // ServiceStack's request DTO: [Route("/vendor/{Id}", "PUT")] class UpdateVendor — the route its client sends it
+      // to (client.Put(new UpdateVendor { … }): flow.ts routedDto).
+      if (grammar === 'c-sharp' && currentClass) {
+        for (const list of namedChildren(n).filter((c) => c.type === 'attribute_list')) {
+          for (const attr of namedChildren(list).filter((c) => c.type === 'attribute')) {
+            if (!/^(?:Route|RouteAttribute)$/.test((field(attr, 'name') ?? namedChildren(attr)[0])?.text ?? '')) continue;
+            const argList = namedChildren(attr).find((c) => c.type === 'attribute_argument_list');
+            const first = argList ? namedChildren(argList)[0] : undefined;
+            const str = first ? namedChildren(first).find((c) => STRING.has(c.type)) ?? (STRING.has(first.type) ? first : undefined) : undefined;
+            if (str) add(facts.defs, `\u0000route:${currentClass}`, stringExpr(str));
+          }
+        }
+      }
       if (currentClass && /^(?:javascript|typescript|tsx|php)$/.test(grammar)) {
         const heritage = namedChildren(n).find((c) => c.type === 'class_heritage' || c.type === 'base_clause');
         const base = heritage ? /^(?:extends\s+)?\\?([A-Za-z_$][\w$\\.]*)/.exec(heritage.text.replace(/^extends\s+/, ''))?.[1] : undefined;

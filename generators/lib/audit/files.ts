@@ -11,7 +11,11 @@ const TEST_DIRS = new Set(['test', 'tests', '__tests__', 'spec', 'specs']);
 const SOURCE = /\.(?:[cm]?[jt]sx?|vue|svelte|py|php|phtml|inc|module|install|theme|rb|rake|thor|ru|cs|java|kt|go|rs|sh|bash|ps1|psm1|json)$|(?:^|\/)(?:Rakefile|Thorfile)$/i;
 // .yo-rc.json: Yeoman's record of a generator's answers, never a call (and in every project `c7-app new` writes).
 const SKIP_FILES = /(?:^|\/)(?:package-lock\.json|npm-shrinkwrap\.json|composer\.lock|c7-app\.json|\.yo-rc\.json|[^/]*\.min\.js|[^/]*\.generated\.ts)$/;
-const TEST_FILE = /\.(?:test|spec)\.[^.]+$|_test\.(?:py|go|[cm]?[jt]sx?)$|(?:^|\/)test_[^/]*\.py$|(?:^|\/)tests\.py$/;
+// (Also each language's own naming: C#'s CouponClientTests.cs (xUnit, NUnit), PHPUnit's OrderTest.php, RSpec's
+// order_spec.rb and minitest's order_test.rb.)
+const TEST_FILE = /\.(?:test|spec)\.[^.]+$|_test\.(?:py|go|[cm]?[jt]sx?)$|(?:^|\/)test_[^/]*\.py$|(?:^|\/)tests\.py$|[a-z0-9]Tests?\.cs$|[a-z0-9]Test\.php$|_(?:spec|test)\.rb$/;
+/** A .NET test project's folder: Winery.Sync.Tests, Api.UnitTests, Client.IntegrationTests, Orders.Specs. */
+const DOTNET_TEST_PROJECT = /\.(?:Tests?|UnitTests|IntegrationTests|Specs?)$/;
 
 /**
  * A YAML config's base-URL key set to Commerce7's API (`base_uri: 'https://api.commerce7.com/v1/'`), or a compose
@@ -21,7 +25,8 @@ export const YAML_C7_BASE = /^[ \t-]*["']?[\w.-]*(?:url|uri|base|host|endpoint|a
 
 /** Is a folder of this name skipped? */
 export function isSkippedDir(name: string, opts: { includeTests?: boolean } = {}, parent?: string): boolean {
-  return AUDIT_SKIP_DIRS.has(name) || (!opts.includeTests && TEST_DIRS.has(name)) || (parent === 'bin' && BUILD_UNDER_BIN.test(name));
+  // (Test folders in any case: C#'s Tests/, PHP's Tests/.)
+  return AUDIT_SKIP_DIRS.has(name) || (!opts.includeTests && (TEST_DIRS.has(name.toLowerCase()) || DOTNET_TEST_PROJECT.test(name))) || (parent === 'bin' && BUILD_UNDER_BIN.test(name));
 }
 
 /** Is this file (a path with "/", relative or not) code to audit? Its folders are checked too. */

@@ -883,6 +883,10 @@ export class Flow {
     }
     // A decoded response body (JSON.parse(res.body), json.loads(r.text), MultiJson.load): data, not the URL it came from.
     if (/^(?:JSON|MultiJson|Oj|Yajl|json|simplejson|orjson|ujson)$/.test(e.recv) && /^(?:parse|load|loads|decode)$/.test(e.fn)) return [hole('json')];
+    // .NET's: JObject.Parse(json), JsonConvert.DeserializeObject<T>(s), JsonSerializer.Deserialize; and a response's
+    // body as read (wc.DownloadString(url), res.Content.ReadAsStringAsync(), reader.ReadToEnd()): data, not its URL.
+    if (/^(?:JObject|JArray|JToken|JsonConvert|JsonSerializer|JsonDocument|JsonNode)$/.test(e.recv) && /^(?:Parse|DeserializeObject|Deserialize)$/.test(e.fn)) return [hole('json')];
+    if (/^(?:DownloadString|DownloadStringTaskAsync|DownloadData|GetStringAsync|ReadAsStringAsync|ReadFromJsonAsync|GetFromJsonAsync|ReadToEnd|ReadToEndAsync)$/.test(e.fn)) return [hole('body')];
     // Ruby's self.collection_path (a call without arguments): a class setting, as the bare name is.
     if (e.recv === 'self' && !e.args.length) { const setting = this.classSetting({ k: 'ref', name: e.fn, text: `self.${e.fn}`, line: e.line, simple: false }, env); if (setting) return setting; }
     const deeper: Env = { ...env, depth: env.depth + 1 };
@@ -1683,7 +1687,7 @@ export class Flow {
     const emit = (c: CallSite, sink: Sink) => this.emitSink(c, sink, fn, facts, env, out);
     for (const c0 of fn.calls) {
       if (out.length > 200) break;
-      const c = paginateStep(fetchWrapper(libraryAlias(this.uncurry(this.unpartial(importAlias(c0, fn, facts), env), env), fn, facts), fn, facts));
+      let c = paginateStep(fetchWrapper(libraryAlias(this.uncurry(this.unpartial(importAlias(c0, fn, facts), env), env), fn, facts), fn, facts));
       const byAttrs = facts.grammar === 'python' ? this.attributeClientCall(c, env) : null;
       if (byAttrs) { known = true; out.push(...byAttrs); continue; }
       // (C# has no `http` module: a call on a variable named so is an extension method's when the project has one.)
@@ -1738,6 +1742,7 @@ export class Flow {
       // A dict, hash or map literal's get/delete is not HTTP: CACHE.get("customer"), {"a": 1}.get("order").
       if (VERB.test(c.fn) && (this.isDataReceiver(c, env) || this.isStubResult(c, env) || this.isResponseResult(c, env) || dictGet(c, facts))) continue;
       if (c.recvExpr && isMockChain(c.recvExpr, fn, facts, 0)) continue;
+      if (facts.grammar === 'c-sharp') c = this.routedDto(c, env);
       let sink = (facts.grammar === 'python' && this.project.airflowConns?.size ? this.airflowCall(c, env) : null) ?? detectSink(c, fn) ?? this.clientCall(c, env) ?? this.contractCall(c, env) ?? this.aliasCall(c, env) ?? this.builderCall(c, env) ?? this.declaredRoute(c, env) ?? this.registeredResource(c) ?? this.dynamicVerb(c, env) ?? this.ormCall(c, env) ?? this.apironCall(c, env);
       if (!sink && facts.grammar === 'bash') {
         // A shell function that runs curl with "$@": the call's words are curl's.
@@ -1969,7 +1974,10 @@ export class Flow {
       || a.value.k === 'ref' && a.value.simple && PATH_NAME.test(a.value.name)))?.value
       : optsUrl;
     const url: Expr = pathArg ? { k: 'call', fn: 'join', recv: 'path', args: [{ value: r }, { value: pathArg }], line: c.line } : r;
-    return { name: `${c.fn} (a request builder)`, url: [url], method: methodOfChain(), defaultMethod: null, relativeOk: false };
+    // .NET's WebRequest.Create(url): an HttpWebRequest whose Method is "GET" until set.
+    const root = ((x: Expr): Expr => { while (x.k === 'call' && x.recvExpr) x = x.recvExpr; return x; })(r);
+    const webRequest = root.k === 'ref' && root.simple && (env.fn.locals.get(root.name) ?? []).some((d) => d.k === 'call' && /^(?:Create|CreateHttp)$/.test(d.fn) && /^(?:System\.Net\.)?(?:Http)?WebRequest$/.test(d.recv));
+    return { name: `${c.fn} (a request builder)`, url: [url], method: methodOfChain(), defaultMethod: webRequest ? 'GET' : null, relativeOk: false };
   }
 
   /**
@@ -2041,6 +2049,20 @@ export class Flow {
     const defs = env.fn.locals.get(r.name) ?? env.facts.defs.get(r.name);
     // (Go's make(map…) is a map; a class's static factory, C7Client::make($cfg), is whatever it returns.)
     return !!defs?.length && defs.every((d) => d.k === 'obj' || d.k === 'list' || d.k === 'call' && (DATA_MAKER.test(d.fn) && !(d.fn === 'make' && d.recv) || d.fn === 'new' && DATA_MAKER.test(d.recv)));
+  }
+
+  /**
+   * ServiceStack: client.Get(new ListVendors { … }) / client.Put(new UpdateVendor { Id = id }) sends the DTO to the
+   * route its class declares ([Route("/vendor/{Id}", "PUT")], extract.ts): the call with that path in the DTO's place.
+   */
+  private routedDto(c: CallSite, env: Env): CallSite {
+    if (!VERB.test(c.fn) && !/^(?:Send|SendAsync)$/.test(c.fn)) return c;
+    const i = c.args.findIndex((a) => !a.key);
+    const dto = i >= 0 ? c.args[i]!.value : undefined;
+    if (dto?.k !== 'call' || dto.recv || !/^[A-Z]\w*$/.test(dto.fn)) return c;
+    const route = (env.facts.defs.get(`\u0000route:${dto.fn}`) ?? this.nearest(this.project.defs, `\u0000route:${dto.fn}`, env.facts.file).map((d) => d.expr))[0];
+    if (!route) return c;
+    return { ...c, args: c.args.map((a, j) => (j === i ? { value: { ...route, line: c.line } } : a)) };
   }
 
   /**
@@ -2999,7 +3021,10 @@ export function detectSink(c0: CallSite, fn: FnDef): Sink | null {
     method ??= field('method');
     positional.shift();
   }
-  for (const p of positional) {
+  // Flurl's client.Request("club-membership", id, "hold-history"): each segment appended, one URL.
+  const segments = c.fn === 'Request' && !!c.recv && /\.cs$/i.test(fn.file) && positional.length >= 2 && positional.every(stringy) && !isMethodExpr(positional[0]!);
+  if (segments) urls.push({ k: 'call', fn: 'join', recv: 'path', args: positional.map((value) => ({ value })), line: c.line });
+  for (const p of segments ? [] : positional) {
     if (!method && isMethodExpr(p)) { method = p; continue; }
     // A method picked from a table: http.NewRequest(verbs[op], url), createRequest(self::VERBS[$op], $url).
     if (!method && p.k === 'index' && p.obj.k === 'ref' && /verb|method|http/i.test(p.obj.name)) { method = p; continue; }
@@ -3284,6 +3309,9 @@ function chainVerb(c: CallSite, fn: FnDef): Expr | null {
     if (!outer) return null;
     const v = VERB.exec(outer.fn);
     if (v && !/^request_/.test(outer.fn)) return { k: 'str', parts: [v[1]!.toLowerCase() === 'del' ? 'DELETE' : v[1]!.toUpperCase()], line: outer.line };
+    // Flurl's SendJsonAsync(HttpMethod.Patch, body) / SendAsync(HttpMethod.Delete): the verb it is given.
+    const given = /^Send(?:Json|UrlEncoded|String)?Async$/.test(outer.fn) ? outer.args.find((a) => !a.key)?.value : undefined;
+    if (given && isMethodExpr(given)) return given;
     if (!outer.chained || SEND_STEP.test(outer.fn)) return null;
     inner = outer;
   }
