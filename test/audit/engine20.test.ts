@@ -174,4 +174,25 @@ describe('audit engine: shapes of the twentieth and twenty-first development set
     }
     for (const f of ['src/Contest.cs', 'src/Latest.php', 'lib/attest.rb', 'src/Testimonials.cs', 'src/Api.Client/Orders.cs']) assert.equal(isAuditedFile(f), true, f);
   });
+
+  it('Ruby: RestClient.send(:"#{verb.downcase}", *args) takes the method from the verb its helper is given', async () => {
+    const r = await audit({ 'club.rb': [
+      'require "rest-client"',
+      'class Chores',
+      `  BASE = ENV.fetch("C7_API_BASE", "${C7}")`,
+      '  def run(id)',
+      '    c7("GET", "club")',
+      '    c7("PUT", "club-membership/#{id}", { status: "Active" })',
+      '  end',
+      '  private',
+      '  def c7(verb, path, payload = nil)',
+      '    args = ["#{BASE}/#{path}"]',
+      '    args << payload.to_json if payload',
+      '    RestClient.send(:"#{verb.downcase}", *args)',
+      '  end',
+      'end',
+      'Chores.new.run(ARGV[0])',
+    ].join('\n') });
+    assert.deepEqual(calls(r), ['GET /club', 'PUT /club-membership/{id}']);
+  });
 });

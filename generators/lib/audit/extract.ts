@@ -308,6 +308,14 @@ export function toExpr(n: SyntaxNode): Expr {
   if (t === 'concatenated_string' || t === 'concatenation') return { k: 'cat', items: namedChildren(n).map(toExpr), line };
   if (t === 'word' || NUMBER.has(t)) return { k: 'str', parts: [n.text], line };
   if (t === 'simple_symbol' || t === 'hash_key_symbol') return { k: 'sym', name: n.text.replace(/^:/, ''), line };
+  // Ruby's :"#{verb.downcase}" (send's method): a string with its interpolations, the colon dropped.
+  if (t === 'delimited_symbol') {
+    const str = stringExpr(n);
+    if (str.k === 'str' && typeof str.parts[0] === 'string') str.parts[0] = str.parts[0].replace(/^:["']?/, '');
+    const last = str.k === 'str' ? str.parts.length - 1 : -1;
+    if (str.k === 'str' && typeof str.parts[last] === 'string') str.parts[last] = (str.parts[last] as string).replace(/["']$/, '');
+    return str;
+  }
   if (t === 'expansion') {
     // Bash's ${T[key]} (an associative array's entry): the entry, as a table lookup.
     const sub = namedChildren(n)[0];
