@@ -195,4 +195,19 @@ describe('audit engine: shapes of the twentieth and twenty-first development set
     ].join('\n') });
     assert.deepEqual(calls(r), ['GET /club', 'PUT /club-membership/{id}']);
   });
+
+  it('Go: base.ResolveReference(&url.URL{Path: "customer/" + id + "/address"}) keeps the whole reference under the base', async () => {
+    const r = await audit({ 'main.go': [
+      'package main',
+      'import ("net/http"; "net/url")',
+      `var base, _ = url.Parse("${C7}/")`,
+      'func addresses(id string) (*http.Response, error) {',
+      '\tu := base.ResolveReference(&url.URL{Path: "customer/" + id + "/address"})',
+      '\treq, _ := http.NewRequest(http.MethodGet, u.String(), nil)',
+      '\treturn http.DefaultClient.Do(req)',
+      '}',
+      'func main() { addresses("1") }',
+    ].join('\n') });
+    assert.deepEqual(calls(r), ['GET /customer/{id}/address']);
+  });
 });

@@ -1039,6 +1039,9 @@ export class Flow {
         if (sepText !== null) return this.eval(list, deeper).map((v) => withSep(v, sepText));
       }
     }
+    // Go's base.ResolveReference(&url.URL{Path: "customer/" + id}): the reference resolved against the base (its
+    // relative path under the base's folder: bases here end in "/v1/").
+    if (fn === 'ResolveReference' && e.recvExpr && args.length === 1 && env.facts.grammar === 'go') return this.join([recv(), arg(0)]);
     // Fluent URL builders (Flurl): a segment appended to the receiver, or the receiver passed through unchanged.
     // Go's (*url.URL).JoinPath(elem...) appends its segments to the receiver's path: api.JoinPath("cart", id).
     if ((/^(AppendPathSegment|AppendPathSegments|appendPath|AppendPath)$/.test(fn) || fn === 'JoinPath' && env.facts.grammar === 'go' && !/^(url|path)$/.test(e.recv)) && e.recvExpr) return this.join([recv(), ...args.map((a) => this.eval(a.value, deeper))]);
