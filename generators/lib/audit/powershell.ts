@@ -86,6 +86,17 @@ function methodCall(target: SyntaxNode, member: string, list: SyntaxNode | undef
   return { k: 'call', fn: member, recv, recvExpr, args, line: at };
 }
 
+/**
+ * `Wait-C7 $client.GetStringAsync('x')`: in a command's words the grammar gives the member and its ( … ) apart, side
+ * by side; the method call they are, or null.
+ */
+function gluedCall(e: SyntaxNode, next: SyntaxNode | undefined): Extract<Expr, { k: 'call' }> | null {
+  if (next?.type !== 'argument_list' || next.startIndex !== e.endIndex) return null;
+  const m = unwrap(e);
+  const [obj, member] = m.type === 'member_access' ? named(m) : [];
+  return obj && member ? methodCall(obj, member.text, next, line(e)) : null;
+}
+
 function expr(n0: SyntaxNode): Expr {
   const n = unwrap(n0);
   const at = line(n);
@@ -168,13 +179,8 @@ function argsOf(elements: SyntaxNode | undefined, lookup: Lookup | null): Arg[] 
       else if (next && next.type !== 'command_parameter') { out.push({ key: key.toLowerCase(), value: expr(next) }); i++; }
       continue;
     }
-    // `Wait-C7 $client.GetStringAsync('x')`: in a command's words the grammar gives the member and its ( … ) apart.
-    const nextEl = els[i + 1];
-    if (nextEl?.type === 'argument_list' && nextEl.startIndex === e.endIndex) {
-      const m = unwrap(e);
-      const [obj, member] = m.type === 'member_access' ? named(m) : [];
-      if (obj && member) { out.push({ value: methodCall(obj, member.text, nextEl, line(e)) }); i++; continue; }
-    }
+    const glued = gluedCall(e, els[i + 1]);
+    if (glued) { out.push({ value: glued }); i++; continue; }
     const v = unwrap(e);
     // @params: the hashtable's entries are named parameters.
     if (v.type === 'variable' && v.text.startsWith('@') && lookup) {
@@ -254,13 +260,8 @@ export function powershellFacts(file: string, root: SyntaxNode): FileFacts {
     if (n.type === 'command_elements') {
       const els = named(n).filter((c) => c.type !== 'command_argument_sep');
       els.forEach((e, i) => {
-        const nextEl = els[i + 1];
-        const m = unwrap(e);
-        const [obj, member] = m.type === 'member_access' ? named(m) : [];
-        if (obj && member && nextEl?.type === 'argument_list' && nextEl.startIndex === e.endIndex) {
-          const c = methodCall(obj, member.text, nextEl, line(e));
-          fn.calls.push({ fn: c.fn, recv: c.recv, ...(c.recvExpr ? { recvExpr: c.recvExpr } : {}), args: c.args, line: c.line, fnArg: false });
-        }
+        const c = gluedCall(e, els[i + 1]);
+        if (c) fn.calls.push({ fn: c.fn, recv: c.recv, ...(c.recvExpr ? { recvExpr: c.recvExpr } : {}), args: c.args, line: c.line, fnArg: false });
       });
     }
     if (n.type === 'command') {
